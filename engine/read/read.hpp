@@ -1,0 +1,32 @@
+// Stage 1: read an .xlsx file into the Workbook model.
+//
+//     kinerja::Workbook wb = kinerja::read_workbook("laporan.xlsx");
+//
+// Tolerates what Excel, LibreOffice, WPS Office and Google Sheets write. Anything
+// the model cannot carry is listed in Workbook::dropped. Hostile or broken input
+// throws InputError with the file, the part and the reason; it never crashes,
+// hangs or allocates without bound.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+
+#include "common/message.hpp"
+#include "model/workbook.hpp"
+
+namespace kinerja {
+
+struct ReadLimits {
+    std::uint64_t max_file_bytes = 512ull << 20;        // the .xlsx itself
+    std::uint64_t max_part_bytes = 1024ull << 20;       // one part, uncompressed
+    std::uint64_t max_total_bytes = 2048ull << 20;      // all parts, uncompressed
+    std::uint32_t max_compression_ratio = 200;          // for parts above 1 MiB
+    std::uint64_t max_cells = 50'000'000;
+    std::uint32_t max_sheets = 1000;
+    std::uint64_t max_shared_strings = 10'000'000;
+    std::uint32_t max_styles = 65'000;
+};
+
+Workbook read_workbook(const std::filesystem::path& file, const ReadLimits& limits = {});
+
+}  // namespace kinerja
