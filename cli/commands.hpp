@@ -1,0 +1,22 @@
+// The subcommands of `kinerja`. Each takes the arguments after its name and the
+// message language, prints to stdout/stderr, and returns the exit code:
+// 0 ok, 1 findings/errors found, 2 unusable input or a usage error.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/message.hpp"
+
+namespace kinerja::cli {
+
+using Args = std::vector<std::string>;
+
+int fill(const Args& args, Lang lang);       // cli/fill.cpp
+int eval(const Args& args, Lang lang);       // cli/formulas.cpp: kinerja eval 'EXPR' name=value ...
+int formulas(const Args& args, Lang lang);   // cli/formulas.cpp: kinerja formulas check|list
+
+// Prints a message in the chosen language to stderr, prefixed with "kinerja: ".
+void complain(const Message& message, Lang lang);
+
+}  // namespace kinerja::cli
