@@ -1,0 +1,242 @@
+// Finding tables by their header rows.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+#include "tables/header_words.hpp"
+
+namespace kinerja {
+
+namespace {
+
+constexpr std::uint32_t max_header_rows = 3;
+constexpr std::uint32_t title_lookback = 8;
+constexpr std::uint32_t blank_rows_end_table = 2;
+
+bool is_anchor(ColumnRole r) {
+    return r == ColumnRole::indikator || r == ColumnRole::uraian ||
+           r == ColumnRole::jenis_belanja || r == ColumnRole::sasaran || r == ColumnRole::kode;
+}
+
+bool is_measure(ColumnRole r) {
+    return r == ColumnRole::target || r == ColumnRole::realisasi || r == ColumnRole::capaian ||
+           r == ColumnRole::pagu || r == ColumnRole::jumlah || r == ColumnRole::angka_dasar ||
+           r == ColumnRole::penarikan || r == ColumnRole::realisasi_anggaran;
+}
+
+// The columns that have a cell (or a merge) in this row.
+std::vector<std::uint32_t> columns_in_row(const Sheet& sheet, std::uint32_t row) {
+    std::set<std::uint32_t> cols;
+    auto it = std::lower_bound(sheet.cells.begin(), sheet.cells.end(), row,
+                               [](const Cell& c, std::uint32_t r) { return c.row < r; });
+    for (; it != sheet.cells.end() && it->row == row; ++it) cols.insert(it->col);
+    for (const auto& m : sheet.merges)
+        if (m.first_row <= row && row <= m.last_row)
+            for (std::uint32_t c = m.first_col; c <= m.last_col; ++c) cols.insert(c);
+    return {cols.begin(), cols.end()};
+}
+
+bool row_is_blank(const Sheet& sheet, std::uint32_t row) {
+    for (auto c : columns_in_row(sheet, row))
+        if (!display_text(sheet, row, c).empty()) return false;
+    return true;
+}
+
+// "(1) (2) (3)" or "1 2 3": the column-number row some tables put under the header.
+bool is_column_number_row(const Sheet& sheet, std::uint32_t row) {
+    int expected = 0, seen = 0;
+    for (auto c : columns_in_row(sheet, row)) {
+        std::string k = header_key(display_text(sheet, row, c));
+        if (k.empty()) continue;
+        if (expected == 0) expected = std::atoi(k.c_str());
+        if (k != std::to_string(expected + seen)) return false;
+        ++seen;
+    }
+    return seen >= 3 && expected >= 0 && expected <= 2;
+}
+
+// A row that continues a header: every text in it is a header word or a TW label, and
+// it holds no numbers (a data row under the header always has some).
+bool is_header_words_row(const Sheet& sheet, std::uint32_t row) {
+    int words = 0;
+    for (auto c : columns_in_row(sheet, row)) {
+        const CellRange* m = sheet.merge_at(row, c);
+        if (m && m->first_row < row) continue;  // a merge from the row above
+        const Cell* cell = sheet.find(row, c);
+        if (!cell || cell->value.kind == CellValue::Kind::blank) continue;
+        if (cell->value.kind != CellValue::Kind::text) return false;
+        if (!classify_header(cell->value.text) && !triwulan_of(cell->value.text)) return false;
+        ++words;
+    }
+    return words > 0;
+}
+
+struct HeaderGuess {
+    std::vector<TableColumn> columns;
+    int anchors = 0, measures = 0;
+};
+
+// Reads header rows [row, row + depth) as one header: for each column the deepest
+// recognised text wins, and a TW label below a merged parent names the parent's TW.
+HeaderGuess read_header(const Sheet& sheet, std::uint32_t row, std::uint32_t depth) {
+    std::set<std::uint32_t> cols;
+    for (std::uint32_t r = row; r < row + depth; ++r)
+        for (auto c : columns_in_row(sheet, r)) cols.insert(c);
+    HeaderGuess guess;
+    std::set<ColumnRole> roles;
+    for (auto c : cols) {
+        std::optional<ColumnRole> role;
+        std::optional<int> tw, tahun;
+        std::string text;
+        for (std::uint32_t r = row; r < row + depth; ++r) {
+            std::string t = display_text(sheet, r, c);
+            if (t.empty()) continue;
+            if (auto w = triwulan_of(t)) {
+                tw = w;
+                if (!role) role = ColumnRole::triwulan;
+                continue;
+            }
+            if (auto found = classify_header(t)) {
+                role = found;
+                text = t;
+                if (!tahun) tahun = year_in(t);
+            }
+        }
+        if (!role) continue;
+        guess.columns.push_back({*role, c, tw, tahun, text});
+        if (roles.insert(*role).second) {
+            guess.anchors += is_anchor(*role);
+            guess.measures += is_measure(*role);
+        }
+    }
+    return guess;
+}
+
+std::optional<TableKind> kind_of(const std::vector<TableColumn>& cols) {
+    auto has = [&](ColumnRole r) {
+        return std::any_of(cols.begin(), cols.end(), [&](const auto& c) { return c.role == r; });
+    };
+    if (has(ColumnRole::angka_dasar) || has(ColumnRole::inisiatif_baru)) return TableKind::rka;
+    if (has(ColumnRole::penarikan) || (has(ColumnRole::pagu) && has(ColumnRole::indikator)))
+        return TableKind::rencana_aksi;
+    if (has(ColumnRole::indikator) &&
+        (has(ColumnRole::target) || has(ColumnRole::realisasi) || has(ColumnRole::capaian)))
+        return TableKind::capaian;
+    if (has(ColumnRole::pagu) && (has(ColumnRole::realisasi) || has(ColumnRole::realisasi_anggaran)))
+        return TableKind::anggaran;
+    return std::nullopt;
+}
+
+bool looks_like_satker(const std::string& line) {
+    std::string k = header_key(line);
+    for (std::string_view w : {"lembagapemasyarakatan", "rumahtahanan", "balaipemasyarakatan",
+                               "lapas", "rutan", "bapas", "lpka", "satuankerja", "satker"})
+        if (k.find(w) != std::string::npos) return true;
+    return false;
+}
+
+void read_title(const Sheet& sheet, Table& table) {
+    std::uint32_t from = table.header_row > title_lookback ? table.header_row - title_lookback : 0;
+    for (std::uint32_t r = from; r < table.header_row; ++r) {
+        for (auto c : columns_in_row(sheet, r)) {
+            std::string t = display_text(sheet, r, c);
+            if (t.empty() || (sheet.merge_at(r, c) && sheet.merge_at(r, c)->first_col != c))
+                continue;
+            table.title.push_back(t);
+            if (!table.tahun) table.tahun = year_in(t);
+            if (table.satker.empty() && looks_like_satker(t)) {
+                // "SATUAN KERJA : (407607) BALAI PEMASYARAKATAN MATARAM" -> the name.
+                auto colon = t.find(':');
+                std::string name = colon == std::string::npos ? t : t.substr(colon + 1);
+                auto paren = name.find(')');
+                if (paren != std::string::npos && name.find('(') < paren) name = name.substr(paren + 1);
+                name.erase(0, name.find_first_not_of(" *"));
+                while (!name.empty() && (name.back() == ' ' || name.back() == '*')) name.pop_back();
+                table.satker = name;
+            }
+            break;  // one line per row: its first text
+        }
+    }
+}
+
+}  // namespace
+
+std::string display_text(const Sheet& sheet, std::uint32_t row, std::uint32_t col) {
+    if (const CellRange* m = sheet.merge_at(row, col)) {
+        row = m->first_row;
+        col = m->first_col;
+    }
+    const Cell* cell = sheet.find(row, col);
+    if (!cell) return {};
+    const CellValue& v = cell->value;
+    switch (v.kind) {
+        case CellValue::Kind::text:
+        case CellValue::Kind::error: {
+            std::string t = v.text;
+            t.erase(0, t.find_first_not_of(" \t\r\n"));
+            t.erase(t.find_last_not_of(" \t\r\n") + 1);
+            return t;
+        }
+        case CellValue::Kind::number: {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.15g", v.number);
+            return buf;
+        }
+        case CellValue::Kind::boolean: return v.number != 0 ? "TRUE" : "FALSE";
+        case CellValue::Kind::blank: return {};
+    }
+    return {};
+}
+
+const TableColumn* Table::column(ColumnRole role, std::optional<int> tw) const {
+    for (const auto& c : columns)
+        if (c.role == role && (!tw || c.triwulan == tw)) return &c;
+    return nullptr;
+}
+
+std::vector<Table> find_tables(const Workbook& workbook) {
+    std::vector<Table> tables;
+    for (const Sheet& sheet : workbook.sheets) {
+        if (sheet.cells.empty()) continue;
+        std::uint32_t last_row = sheet.cells.back().row;
+        for (std::uint32_t row = sheet.cells.front().row; row <= last_row; ++row) {
+            HeaderGuess first = read_header(sheet, row, 1);
+            if (first.anchors == 0 || first.columns.size() < 3) continue;
+            // Grow the header downwards over rows of header words only ("TW I", "ANGKA DASAR").
+            std::uint32_t depth = 1;
+            HeaderGuess best = first;
+            while (depth < max_header_rows && row + depth <= last_row &&
+                   is_header_words_row(sheet, row + depth)) {
+                ++depth;
+                best = read_header(sheet, row, depth);
+            }
+            if (best.measures == 0) continue;
+            auto kind = kind_of(best.columns);
+            if (!kind) continue;
+
+            Table table{*kind, sheet.name, row, row + depth, row + depth, best.columns, {}, {}, {}};
+            while (table.first_row <= last_row && is_column_number_row(sheet, table.first_row))
+                ++table.first_row;
+            // The data runs until a gap of blank rows or the next header.
+            std::uint32_t r = table.first_row, blanks = 0, last_data = table.first_row;
+            for (; r <= last_row; ++r) {
+                if (row_is_blank(sheet, r)) {
+                    if (++blanks >= blank_rows_end_table) break;
+                    continue;
+                }
+                HeaderGuess next = read_header(sheet, r, 1);
+                if (next.anchors > 0 && next.measures > 0 && next.columns.size() >= 3) break;
+                blanks = 0;
+                last_data = r;
+            }
+            table.last_row = last_data;
+            read_title(sheet, table);
+            tables.push_back(std::move(table));
+            row = last_data;
+        }
+    }
+    return tables;
+}
+
+}  // namespace kinerja

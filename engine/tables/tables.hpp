@@ -1,0 +1,65 @@
+// Stage 2: find the familiar tables in a workbook, with no markup.
+//
+//     for (const kinerja::Table& t : kinerja::find_tables(workbook)) ...
+//
+// A table is recognised by its header row(s): the words staff use ("Indikator Kinerja",
+// "Target", "REALISA SI", "Capaian (%)", "Pagu (Rp)", "Rencana Penarikan Dana",
+// "TW I" ... "TW IV", "ANGKA DASAR"), tolerant of case, spacing, line breaks and split
+// words. The title lines above give the kind, the unit (satker) and the year.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/workbook.hpp"
+#include "tables/quantity.hpp"
+
+namespace kinerja {
+
+enum class TableKind { rencana_aksi, capaian, anggaran, rka };
+
+enum class ColumnRole {
+    nomor, kode, sasaran, indikator, indikator_id, satuan, target, target_renstra, realisasi,
+    capaian, kategori, rumus, kegiatan, pagu, penarikan, realisasi_anggaran, sisa, persen,
+    triwulan, status, keterangan, data_dukung, uraian, volume, angka_dasar, inisiatif_baru,
+    jumlah, jenis_belanja, pembilang, penyebut,
+};
+
+struct TableColumn {
+    ColumnRole role;
+    std::uint32_t col = 0;
+    std::optional<int> triwulan;  // 1-4 when the header names a TW ("TW II", "Triwulan 2")
+    std::optional<int> tahun;     // a year named in the header ("Realisasi 2022")
+    std::string header;           // the header text as written
+};
+
+struct Table {
+    TableKind kind;
+    std::string sheet;
+    std::uint32_t header_row = 0;      // first header row
+    std::uint32_t first_row = 0;       // first data row (after headers and "(1) (2)" rows)
+    std::uint32_t last_row = 0;        // last data row
+    std::vector<TableColumn> columns;  // left to right
+    std::vector<std::string> title;    // the non-empty lines above the header
+    std::string satker;                // "LEMBAGA PEMASYARAKATAN KELAS II A KEROBOKAN"
+    std::optional<int> tahun;
+
+    // The first column with this role (and TW, if given).
+    const TableColumn* column(ColumnRole role, std::optional<int> triwulan = {}) const;
+};
+
+std::vector<Table> find_tables(const Workbook& workbook);
+
+// Words used by the finder, exposed for the fill and validation stages.
+// Lowercase ASCII letters, digits and '%' only: "REALISA SI\n(%)" -> "realisasi%".
+std::string header_key(std::string_view text);
+// The text shown at (row, col): merged cells show their top-left cell's value.
+std::string display_text(const Sheet& sheet, std::uint32_t row, std::uint32_t col);
+// "TW I", "TW-2", "Triwulan III", "Semester" -> 1..4 (nullopt if not a TW label).
+std::optional<int> triwulan_of(std::string_view text);
+const char* kind_name(TableKind kind);
+const char* role_name(ColumnRole role);
+
+}  // namespace kinerja
