@@ -63,3 +63,29 @@ const char* kind_name(TableKind kind);
 const char* role_name(ColumnRole role);
 
 }  // namespace kinerja
+
+namespace kinerja {
+
+// One data row of a table, read through merges.
+struct TableRow {
+    std::uint32_t row = 0;
+    bool is_total = false;           // "JUMLAH", "TOTAL", "Jumlah Total" in the label columns
+    std::optional<int> triwulan;     // a "TW I" label in the row, if any
+};
+
+// An indicator and its rows: one row in a capaian table, the TW block in a Rencana Aksi.
+struct IndicatorBlock {
+    std::uint32_t first_row = 0, last_row = 0;
+    std::string indikator;  // the text as written, e.g. "1. Persentase pemenuhan ..."
+    std::string sasaran;    // the sasaran it sits under, if the table has that column
+};
+
+std::vector<TableRow> table_rows(const Sheet& sheet, const Table& table);
+// Rows grouped per indicator: a new block starts where the indicator text changes;
+// empty indicator cells (TW II-IV rows typed without merging) continue the block.
+std::vector<IndicatorBlock> indicator_blocks(const Sheet& sheet, const Table& table);
+// The quantity shown at (row, col), read through merges (see quantity.hpp).
+std::optional<Quantity> quantity_at(const Workbook& workbook, const Sheet& sheet,
+                                    std::uint32_t row, std::uint32_t col);
+
+}  // namespace kinerja

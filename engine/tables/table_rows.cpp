@@ -1,0 +1,84 @@
+// Reading a found table row by row and indicator by indicator.
+#include <algorithm>
+
+#include "tables/tables.hpp"
+
+namespace kinerja {
+
+namespace {
+
+bool is_total_label(const std::string& text) {
+    std::string k = header_key(text);
+    return k.rfind("jumlah", 0) == 0 || k.rfind("total", 0) == 0 || k == "grandtotal";
+}
+
+// The label columns: where a row says what it is.
+bool is_label_role(ColumnRole r) {
+    return r == ColumnRole::nomor || r == ColumnRole::uraian || r == ColumnRole::jenis_belanja ||
+           r == ColumnRole::indikator || r == ColumnRole::sasaran || r == ColumnRole::kode;
+}
+
+}  // namespace
+
+std::vector<TableRow> table_rows(const Sheet& sheet, const Table& table) {
+    std::vector<TableRow> rows;
+    for (std::uint32_t r = table.first_row; r <= table.last_row; ++r) {
+        TableRow row{r, false, std::nullopt};
+        bool any = false;
+        for (const auto& col : table.columns) {
+            std::string text = display_text(sheet, r, col.col);
+            if (text.empty()) continue;
+            any = true;
+            if (is_label_role(col.role) && is_total_label(text)) row.is_total = true;
+        }
+        // A TW label may sit in any column of the row (the Rencana Aksi puts it beside the
+        // planned activity), so look at every cell of the row, not only header columns.
+        auto it = std::lower_bound(sheet.cells.begin(), sheet.cells.end(), r,
+                                   [](const Cell& c, std::uint32_t rr) { return c.row < rr; });
+        for (; it != sheet.cells.end() && it->row == r && !row.triwulan; ++it)
+            if (it->value.kind == CellValue::Kind::text) row.triwulan = triwulan_of(it->value.text);
+        if (any) rows.push_back(row);
+    }
+    return rows;
+}
+
+std::vector<IndicatorBlock> indicator_blocks(const Sheet& sheet, const Table& table) {
+    std::vector<IndicatorBlock> blocks;
+    const TableColumn* ind = table.column(ColumnRole::indikator);
+    if (!ind) return blocks;
+    const TableColumn* sas = table.column(ColumnRole::sasaran);
+    std::string sasaran;
+    for (const TableRow& row : table_rows(sheet, table)) {
+        if (row.is_total) continue;
+        if (sas) {
+            std::string s = display_text(sheet, row.row, sas->col);
+            if (!s.empty()) sasaran = s;
+        }
+        std::string text = display_text(sheet, row.row, ind->col);
+        const CellRange* merge = sheet.merge_at(row.row, ind->col);
+        bool continues = !blocks.empty() &&
+                         (text.empty() || (merge && merge->first_row < row.row &&
+                                           blocks.back().first_row >= merge->first_row));
+        if (continues) {
+            blocks.back().last_row = row.row;
+        } else if (!text.empty()) {
+            blocks.push_back({row.row, row.row, text, sasaran});
+        }
+    }
+    return blocks;
+}
+
+std::optional<Quantity> quantity_at(const Workbook& workbook, const Sheet& sheet,
+                                    std::uint32_t row, std::uint32_t col) {
+    if (const CellRange* m = sheet.merge_at(row, col)) {
+        row = m->first_row;
+        col = m->first_col;
+    }
+    const Cell* cell = sheet.find(row, col);
+    if (!cell) return std::nullopt;
+    const Style& style = cell->style < workbook.styles.size() ? workbook.styles[cell->style]
+                                                              : workbook.styles.front();
+    return cell_quantity(*cell, style);
+}
+
+}  // namespace kinerja

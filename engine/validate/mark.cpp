@@ -1,0 +1,128 @@
+// Writing findings into the workbook: the Validasi sheet, a highlight on each offending
+// cell and the message as a comment. The user's own cells and styles are never changed:
+// the highlight is a conditional format and the note a comment, both recognisable as
+// ours, so the next run removes them before marking again (filling is idempotent).
+#include <algorithm>
+
+#include "validate/validate.hpp"
+
+namespace kinerja {
+
+namespace {
+
+constexpr const char* author = "Kinerja";
+// Always true, and never written by a person: it identifies our highlight rules.
+constexpr const char* marker_formula = "\"kinerja\"=\"kinerja\"";
+constexpr Rgb error_fill = 0xFFC7CE, warning_fill = 0xFFEB9C;
+
+void remove_previous_marks(Workbook& workbook) {
+    std::erase_if(workbook.sheets, [](const Sheet& s) { return s.name == validasi_sheet_name; });
+    for (Sheet& sheet : workbook.sheets) {
+        std::erase_if(sheet.conditional_formats, [](const ConditionalFormat& cf) {
+            return cf.type == "expression" && cf.formulas.size() == 1 &&
+                   cf.formulas[0] == marker_formula;
+        });
+        std::erase_if(sheet.comments, [](const Comment& c) { return c.author == author; });
+    }
+    if (workbook.active_sheet >= workbook.sheets.size()) workbook.active_sheet = 0;
+}
+
+void highlight(Sheet& sheet, const Finding& f) {
+    ConditionalFormat cf;
+    cf.ranges.push_back({f.row, f.col, f.row, f.col});
+    cf.type = "expression";
+    cf.formulas.push_back(marker_formula);
+    DiffStyle style;
+    style.fill = Fill{1, f.severity == Severity::error ? error_fill : warning_fill, std::nullopt};
+    cf.style = style;
+    cf.priority = 1;
+    sheet.conditional_formats.push_back(std::move(cf));
+
+    auto existing = std::find_if(sheet.comments.begin(), sheet.comments.end(),
+                                 [&](const Comment& c) { return c.row == f.row && c.col == f.col; });
+    if (existing != sheet.comments.end()) {
+        // A cell holds one comment and the user's stays: the finding is in Validasi only.
+        return;
+    }
+    sheet.comments.push_back({f.row, f.col, author, f.message.id, false});
+}
+
+Cell text_cell(std::uint32_t row, std::uint32_t col, std::string text, std::uint32_t style) {
+    Cell c;
+    c.row = row;
+    c.col = col;
+    c.style = style;
+    c.value.kind = CellValue::Kind::text;
+    c.value.text = std::move(text);
+    return c;
+}
+
+std::string quoted_sheet(const std::string& name) {
+    std::string q = "'";
+    for (char c : name) q += c == '\'' ? std::string("''") : std::string(1, c);
+    return q + "'";
+}
+
+void add_validasi_sheet(Workbook& workbook, const std::vector<Finding>& findings) {
+    Style header;
+    header.font.bold = true;
+    header.font.color = 0xFFFFFF;
+    header.fill = {1, 0x1F4E78, std::nullopt};
+    header.alignment.vertical = 2;
+    std::uint32_t header_style = workbook.intern_style(header);
+    Style wrap;
+    wrap.alignment.wrap = true;
+    wrap.alignment.vertical = 1;
+    std::uint32_t wrap_style = workbook.intern_style(wrap);
+    Style link = wrap;
+    link.font.color = 0x0563C1;
+    link.font.underline = 1;
+    std::uint32_t link_style = workbook.intern_style(link);
+
+    Sheet sheet;
+    sheet.name = validasi_sheet_name;
+    sheet.tab_color = count(findings, Severity::error) > 0 ? 0xC00000 : 0x70AD47;
+    const char* titles[] = {"No", "Tingkat", "Aturan", "Sheet", "Sel", "Pesan"};
+    const double widths[] = {6, 12, 26, 22, 10, 100};
+    for (std::uint32_t c = 0; c < 6; ++c) {
+        sheet.put(text_cell(0, c, titles[c], header_style));
+        sheet.columns.push_back({c, c, widths[c], false, false, 0, std::nullopt});
+    }
+    std::uint32_t row = 1;
+    for (const Finding& f : findings) {
+        Cell no;
+        no.row = row;
+        no.value.kind = CellValue::Kind::number;
+        no.value.number = row;
+        no.style = wrap_style;
+        sheet.put(no);
+        sheet.put(text_cell(row, 1, f.severity == Severity::error ? "Galat" : "Peringatan", wrap_style));
+        sheet.put(text_cell(row, 2, f.rule, wrap_style));
+        sheet.put(text_cell(row, 3, f.sheet, wrap_style));
+        sheet.put(text_cell(row, 4, cell_name(f.row, f.col), link_style));
+        sheet.put(text_cell(row, 5, f.message.id, wrap_style));
+        sheet.hyperlinks.push_back(
+            {row, 4, "", quoted_sheet(f.sheet) + "!" + cell_name(f.row, f.col), "Buka sel"});
+        ++row;
+    }
+    if (findings.empty()) sheet.put(text_cell(1, 5, "Tidak ada temuan.", wrap_style));
+    sheet.view.frozen_rows = 1;
+    sheet.autofilter = CellRange{0, 0, std::max<std::uint32_t>(row - 1, 1), 5};
+    sheet.page.orientation = "landscape";
+    sheet.page.paper = 9;
+    sheet.page.fit_to_page = true;
+    sheet.page.fit_width = 1;
+    sheet.page.fit_height = 0;
+    workbook.sheets.push_back(std::move(sheet));
+}
+
+}  // namespace
+
+void mark_findings(Workbook& workbook, const std::vector<Finding>& findings) {
+    remove_previous_marks(workbook);
+    for (const Finding& f : findings)
+        if (Sheet* sheet = workbook.sheet(f.sheet)) highlight(*sheet, f);
+    add_validasi_sheet(workbook, findings);
+}
+
+}  // namespace kinerja

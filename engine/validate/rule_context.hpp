@@ -1,0 +1,48 @@
+// Internal: what every rule needs to read a table and report a finding.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "validate/validate.hpp"
+
+namespace kinerja {
+
+// Indonesian number formatting for messages: 1221105292 -> "1.221.105.292", 84.29 -> "84,29".
+std::string angka(double value, int decimals = -1);
+
+class RuleContext {
+public:
+    RuleContext(const Workbook& workbook, const Sheet& sheet, const Table& table,
+                std::vector<Finding>& out)
+        : workbook_(workbook), sheet_(sheet), table_(table), out_(out) {}
+
+    const Workbook& workbook() const { return workbook_; }
+    const Sheet& sheet() const { return sheet_; }
+    const Table& table() const { return table_; }
+
+    // The number at (row, column of role); nullopt if blank, text or not applicable.
+    std::optional<double> number(std::uint32_t row, const TableColumn* column) const;
+    std::optional<Quantity> quantity(std::uint32_t row, const TableColumn* column) const;
+    // "Sheet!F12" style cell name for messages (without the sheet when `bare`).
+    std::string cell(std::uint32_t row, const TableColumn* column) const;
+    // The cell a merged (row, col) really lives in.
+    std::uint32_t anchor_row(std::uint32_t row, const TableColumn* column) const;
+
+    void report(Severity severity, std::string rule, std::uint32_t row, const TableColumn* column,
+                Message message);
+
+private:
+    const Workbook& workbook_;
+    const Sheet& sheet_;
+    const Table& table_;
+    std::vector<Finding>& out_;
+};
+
+void check_anggaran(RuleContext& ctx);
+void check_rka(RuleContext& ctx);
+void check_rencana_aksi(RuleContext& ctx);
+void check_umum(RuleContext& ctx);
+
+}  // namespace kinerja

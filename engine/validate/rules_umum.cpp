@@ -1,0 +1,111 @@
+// Rules for any table: missing targets and realisasi, text where a number belongs,
+// negative figures, impossible percentages, numerators above their denominators.
+#include "validate/rule_context.hpp"
+
+namespace kinerja {
+
+namespace {
+
+// The columns that must hold numbers, per kind of table. The Rencana Aksi's CAPAIAN
+// column is prose ("Terpenuhinya makanan ..."), so it is not among them.
+std::vector<ColumnRole> numeric_roles(TableKind kind) {
+    switch (kind) {
+        case TableKind::rencana_aksi:
+            return {ColumnRole::target, ColumnRole::pagu, ColumnRole::penarikan,
+                    ColumnRole::realisasi_anggaran};
+        case TableKind::capaian:
+            return {ColumnRole::target, ColumnRole::realisasi, ColumnRole::capaian,
+                    ColumnRole::target_renstra, ColumnRole::pembilang, ColumnRole::penyebut};
+        case TableKind::anggaran:
+            return {ColumnRole::pagu, ColumnRole::realisasi, ColumnRole::realisasi_anggaran,
+                    ColumnRole::sisa, ColumnRole::persen};
+        case TableKind::rka:
+            return {ColumnRole::angka_dasar, ColumnRole::inisiatif_baru, ColumnRole::jumlah};
+    }
+    return {};
+}
+
+void check_cells(RuleContext& ctx, const TableRow& row) {
+    for (ColumnRole role : numeric_roles(ctx.table().kind)) {
+        for (const TableColumn& col : ctx.table().columns) {
+            if (col.role != role || ctx.anchor_row(row.row, &col) != row.row) continue;
+            std::string text = display_text(ctx.sheet(), row.row, col.col);
+            if (text.empty()) continue;
+            auto q = ctx.quantity(row.row, &col);
+            if (!q) {
+                ctx.report(Severity::error, "umum.bukan_angka", row.row, &col,
+                           {"Sel " + ctx.cell(row.row, &col) + " (" + col.header + ") berisi \"" +
+                                text + "\", bukan angka. Tulis angkanya saja, misalnya 85% atau "
+                                "1.500.000, atau - bila tidak berlaku.",
+                            "Cell " + ctx.cell(row.row, &col) + " (" + col.header + ") holds \"" +
+                                text + "\", not a number. Type the figure only, e.g. 85% or "
+                                "1.500.000, or - when it does not apply."});
+                continue;
+            }
+            if (q->not_applicable) continue;
+            if (q->value < 0) {
+                ctx.report(Severity::error, "umum.negatif", row.row, &col,
+                           {"Nilai negatif " + angka(q->value) + " di " + ctx.cell(row.row, &col) +
+                                "; jumlah dan anggaran tidak mungkin negatif.",
+                            "Negative value " + angka(q->value) + " in " + ctx.cell(row.row, &col) +
+                                "; counts and amounts cannot be negative."});
+            } else if (q->percent && q->value > 100 &&
+                       (role == ColumnRole::target || role == ColumnRole::realisasi)) {
+                ctx.report(Severity::error, "umum.persen_rentang", row.row, &col,
+                           {"Persentase " + angka(q->value) + "% di " + ctx.cell(row.row, &col) +
+                                " di luar 0-100%.",
+                            "Percentage " + angka(q->value) + "% in " + ctx.cell(row.row, &col) +
+                                " is outside 0-100%."});
+            }
+        }
+    }
+}
+
+void check_ratio(RuleContext& ctx, const TableRow& row) {
+    const TableColumn* num = ctx.table().column(ColumnRole::pembilang);
+    const TableColumn* den = ctx.table().column(ColumnRole::penyebut);
+    auto n = ctx.number(row.row, num), d = ctx.number(row.row, den);
+    if (!n || !d || *n <= *d) return;
+    ctx.report(Severity::error, "umum.pembilang_penyebut", row.row, num,
+               {"Pembilang " + angka(*n) + " di " + ctx.cell(row.row, num) +
+                    " lebih besar dari penyebut " + angka(*d) + " di " + ctx.cell(row.row, den) +
+                    "; persentase tidak mungkin di atas 100%.",
+                "Numerator " + angka(*n) + " in " + ctx.cell(row.row, num) +
+                    " is larger than the denominator " + angka(*d) + " in " +
+                    ctx.cell(row.row, den) + "; the percentage cannot exceed 100%."});
+}
+
+void check_missing(RuleContext& ctx, const IndicatorBlock& block) {
+    const TableColumn* target = ctx.table().column(ColumnRole::target);
+    if (target && display_text(ctx.sheet(), block.first_row, target->col).empty()) {
+        ctx.report(Severity::error, "umum.target_kosong", block.first_row, target,
+                   {"Target indikator \"" + block.indikator + "\" di " +
+                        ctx.cell(block.first_row, target) + " kosong.",
+                    "The target of \"" + block.indikator + "\" in " +
+                        ctx.cell(block.first_row, target) + " is empty."});
+    }
+    const TableColumn* real = ctx.table().column(ColumnRole::realisasi);
+    if (ctx.table().kind == TableKind::capaian && real &&
+        display_text(ctx.sheet(), block.first_row, real->col).empty()) {
+        ctx.report(Severity::warning, "umum.realisasi_kosong", block.first_row, real,
+                   {"Realisasi indikator \"" + block.indikator + "\" di " +
+                        ctx.cell(block.first_row, real) + " kosong; isi angkanya atau - bila "
+                        "tidak berlaku.",
+                    "The realisasi of \"" + block.indikator + "\" in " +
+                        ctx.cell(block.first_row, real) + " is empty; type it, or - when it "
+                        "does not apply."});
+    }
+}
+
+}  // namespace
+
+void check_umum(RuleContext& ctx) {
+    for (const TableRow& row : table_rows(ctx.sheet(), ctx.table())) {
+        check_cells(ctx, row);
+        check_ratio(ctx, row);
+    }
+    for (const IndicatorBlock& block : indicator_blocks(ctx.sheet(), ctx.table()))
+        check_missing(ctx, block);
+}
+
+}  // namespace kinerja

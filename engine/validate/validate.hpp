@@ -1,0 +1,46 @@
+// Stage 4: find what is wrong or suspicious, and mark it in the workbook.
+//
+//     auto findings = kinerja::validate(workbook, kinerja::find_tables(workbook));
+//     kinerja::mark_findings(workbook, findings);        // Validasi sheet, highlights, comments
+//     std::string json = kinerja::findings_json(findings);
+//
+// Findings never change what the user typed: marking adds a sheet, a fill colour and a
+// comment, nothing else.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/message.hpp"
+#include "model/workbook.hpp"
+#include "tables/tables.hpp"
+
+namespace kinerja {
+
+enum class Severity { error, warning };
+
+struct Finding {
+    Severity severity = Severity::error;
+    std::string rule;   // stable id, e.g. "anggaran.sisa"
+    std::string sheet;
+    std::uint32_t row = 0, col = 0;
+    Message message;    // names the cells and the numbers
+};
+
+// The structural rules: budget tables, RKA trees, Rencana Aksi drawdowns, and the checks
+// that apply to any table (missing values, text where a number belongs, negatives, ...).
+std::vector<Finding> validate(const Workbook& workbook, const std::vector<Table>& tables);
+
+// Adds (or replaces) the "Validasi" sheet listing the findings with links to their cells,
+// highlights each offending cell and attaches the message as a cell comment.
+void mark_findings(Workbook& workbook, const std::vector<Finding>& findings);
+
+// {"findings":[{"severity","rule","sheet","cell","message"}...],"summary":{...}}
+std::string findings_json(const std::vector<Finding>& findings, Lang lang = Lang::id);
+
+std::size_t count(const std::vector<Finding>& findings, Severity severity);
+
+// The name of the sheet mark_findings adds.
+inline constexpr const char* validasi_sheet_name = "Validasi";
+
+}  // namespace kinerja
