@@ -9,6 +9,9 @@ namespace kinerja {
 
 enum class Lang { id, en };
 
+// How bad a finding or diagnostic is: errors make the command exit 1, warnings do not.
+enum class Severity { error, warning };
+
 // A sentence in both languages. Engine code builds these; the CLI picks one.
 struct Message {
     std::string id;  // Bahasa Indonesia

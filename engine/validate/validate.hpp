@@ -17,8 +17,6 @@
 
 namespace kinerja {
 
-enum class Severity { error, warning };
-
 struct Finding {
     Severity severity = Severity::error;
     std::string rule;   // stable id, e.g. "anggaran.sisa"
