@@ -4,28 +4,45 @@
 // ours, so the next run removes them before marking again (filling is idempotent).
 #include <algorithm>
 
+#include "model/notes.hpp"
 #include "validate/validate.hpp"
 
 namespace kinerja {
 
 namespace {
 
-constexpr const char* author = "Kinerja";
 // Always true, and never written by a person: it identifies our highlight rules.
 constexpr const char* marker_formula = "\"kinerja\"=\"kinerja\"";
 constexpr Rgb error_fill = 0xFFC7CE, warning_fill = 0xFFEB9C;
+constexpr const char* titles[] = {"No", "Tingkat", "Aturan", "Sheet", "Sel", "Pesan"};
+// Used when the user has a sheet of their own called "Validasi".
+constexpr const char* fallback_name = "Validasi Kinerja";
 
-void remove_previous_marks(Workbook& workbook) {
-    std::erase_if(workbook.sheets, [](const Sheet& s) { return s.name == validasi_sheet_name; });
+// Our sheet, recognised by its header row, so a user's own "Validasi" sheet is never removed.
+bool is_our_validasi(const Sheet& sheet) {
+    if (sheet.name != validasi_sheet_name && sheet.name != fallback_name) return false;
+    for (std::uint32_t c = 0; c < 6; ++c) {
+        const Cell* cell = sheet.find(0, c);
+        if (!cell || cell->value.text != titles[c]) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+void clear_marks(Workbook& workbook) {
+    remove_notes(workbook);
+    std::erase_if(workbook.sheets, is_our_validasi);
     for (Sheet& sheet : workbook.sheets) {
         std::erase_if(sheet.conditional_formats, [](const ConditionalFormat& cf) {
             return cf.type == "expression" && cf.formulas.size() == 1 &&
                    cf.formulas[0] == marker_formula;
         });
-        std::erase_if(sheet.comments, [](const Comment& c) { return c.author == author; });
     }
     if (workbook.active_sheet >= workbook.sheets.size()) workbook.active_sheet = 0;
 }
+
+namespace {
 
 void highlight(Sheet& sheet, const Finding& f) {
     ConditionalFormat cf;
@@ -38,13 +55,7 @@ void highlight(Sheet& sheet, const Finding& f) {
     cf.priority = 1;
     sheet.conditional_formats.push_back(std::move(cf));
 
-    auto existing = std::find_if(sheet.comments.begin(), sheet.comments.end(),
-                                 [&](const Comment& c) { return c.row == f.row && c.col == f.col; });
-    if (existing != sheet.comments.end()) {
-        // A cell holds one comment and the user's stays: the finding is in Validasi only.
-        return;
-    }
-    sheet.comments.push_back({f.row, f.col, author, f.message.id, false});
+    add_note(sheet, f.row, f.col, f.message.id);
 }
 
 Cell text_cell(std::uint32_t row, std::uint32_t col, std::string text, std::uint32_t style) {
@@ -80,9 +91,8 @@ void add_validasi_sheet(Workbook& workbook, const std::vector<Finding>& findings
     std::uint32_t link_style = workbook.intern_style(link);
 
     Sheet sheet;
-    sheet.name = validasi_sheet_name;
+    sheet.name = workbook.sheet(validasi_sheet_name) ? fallback_name : validasi_sheet_name;
     sheet.tab_color = count(findings, Severity::error) > 0 ? 0xC00000 : 0x70AD47;
-    const char* titles[] = {"No", "Tingkat", "Aturan", "Sheet", "Sel", "Pesan"};
     const double widths[] = {6, 12, 26, 22, 10, 100};
     for (std::uint32_t c = 0; c < 6; ++c) {
         sheet.put(text_cell(0, c, titles[c], header_style));
@@ -119,7 +129,6 @@ void add_validasi_sheet(Workbook& workbook, const std::vector<Finding>& findings
 }  // namespace
 
 void mark_findings(Workbook& workbook, const std::vector<Finding>& findings) {
-    remove_previous_marks(workbook);
     for (const Finding& f : findings)
         if (Sheet* sheet = workbook.sheet(f.sheet)) highlight(*sheet, f);
     add_validasi_sheet(workbook, findings);

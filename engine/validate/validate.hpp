@@ -29,7 +29,10 @@ struct Finding {
 // that apply to any table (missing values, text where a number belongs, negatives, ...).
 std::vector<Finding> validate(const Workbook& workbook, const std::vector<Table>& tables);
 
-// Adds (or replaces) the "Validasi" sheet listing the findings with links to their cells,
+// Removes what mark_findings added: the Validasi sheet, the highlights and Kinerja's notes.
+void clear_marks(Workbook& workbook);
+
+// Adds the "Validasi" sheet listing the findings with links to their cells,
 // highlights each offending cell and attaches the message as a cell comment.
 void mark_findings(Workbook& workbook, const std::vector<Finding>& findings);
 

