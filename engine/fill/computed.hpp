@@ -1,0 +1,23 @@
+// Internal: writing computed cells while keeping what the user typed.
+#pragma once
+
+#include "evaluate/evaluate.hpp"
+#include "model/notes.hpp"
+#include "model/workbook.hpp"
+
+namespace kinerja {
+
+inline constexpr const char* typed_value_prefix = "Nilai semula: ";
+
+// Puts a live formula with its cached value at (row, col), keeping the cell's style. When
+// the cell held a typed value that differs from the new one, that value is kept in a
+// Kinerja comment line "Nilai semula: ..." (restore_typed_values reads it back).
+// Returns true when the typed value differed.
+bool put_computed(Sheet& sheet, std::uint32_t row, std::uint32_t col, const ExcelFormula& value,
+                  std::uint32_t style_if_new = 0);
+
+// Undoes a previous fill: computed cells get back the value the user typed, and the
+// Kinerja comments and notes go. Filling the result again then gives the same workbook.
+void restore_typed_values(Workbook& workbook);
+
+}  // namespace kinerja
