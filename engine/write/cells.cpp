@@ -1,0 +1,286 @@
+// Cell values and formulas, merged ranges and hyperlinks.
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "write/detail.hpp"
+#include "write/formats.hpp"
+
+namespace kinerja::write_detail {
+
+namespace {
+
+constexpr std::size_t max_text_chars = 32767;  // Excel's limit for one cell
+constexpr std::size_t max_tooltip_chars = 255;
+// Days from 1900-01-00 to 1904-01-01 in Excel's 1900 date system.
+constexpr double days_1900_to_1904 = 1462;
+
+// Error literals Excel accepts inside a formula.
+constexpr std::array<std::string_view, 7> formula_errors{"#NULL!", "#DIV/0!", "#VALUE!", "#REF!",
+                                                         "#NAME?", "#NUM!",   "#N/A"};
+
+bool is_formula_error(std::string_view code) {
+    return std::find(formula_errors.begin(), formula_errors.end(), code) != formula_errors.end();
+}
+
+class CellWriter {
+public:
+    explicit CellWriter(const SheetContext& ctx) : ctx_(ctx) {}
+
+    void write(const Cell& cell) {
+        where_ = cell_name(cell.row, cell.col);
+        format_ = ctx_.formats.cell(cell.style);
+        row_ = cell.row;
+        col_ = cell.col;
+        if (cell.is_formula())
+            write_formula(cell);
+        else if (cell.rich && cell.value.kind == CellValue::Kind::text)
+            write_rich(cell);
+        else
+            write_value(cell);
+    }
+
+private:
+    double number(const Cell& cell) const {
+        double value = cell.value.number;
+        // libxlsxwriter 1.1.4 always writes the 1900 date system (see write.cpp).
+        if (ctx_.workbook.date1904 && ctx_.formats.is_date(cell.style)) value += days_1900_to_1904;
+        return value;
+    }
+
+    std::string text(const std::string& value) const {
+        if (utf8_length(value) <= max_text_chars) return value;
+        ctx_.drop(where_, "text longer than 32767 characters truncated");
+        return utf8_prefix(value, max_text_chars);
+    }
+
+    void check(lxw_error error, const char* what) const { ctx_.check(error, where_, what); }
+
+    void write_value(const Cell& cell) {
+        const CellValue& v = cell.value;
+        switch (v.kind) {
+            case CellValue::Kind::blank:
+                check(worksheet_write_blank(ctx_.sheet, row_, col_, format_), "blank cell");
+                break;
+            case CellValue::Kind::number:
+                if (!std::isfinite(v.number)) {
+                    ctx_.drop(where_, "infinite or NaN number written as #NUM!");
+                    write_error("#NUM!");
+                    break;
+                }
+                check(worksheet_write_number(ctx_.sheet, row_, col_, number(cell), format_),
+                      "number");
+                break;
+            case CellValue::Kind::text:
+                check(worksheet_write_string(ctx_.sheet, row_, col_, text(v.text).c_str(), format_),
+                      "text");
+                break;
+            case CellValue::Kind::boolean:
+                check(worksheet_write_boolean(ctx_.sheet, row_, col_, v.number != 0, format_),
+                      "boolean");
+                break;
+            case CellValue::Kind::error:
+                write_error(v.text);
+                break;
+        }
+    }
+
+    // libxlsxwriter has no error cell (t="e"). A formula holding the error literal
+    // keeps it an error in Excel, in other formulas and after recalculation.
+    void write_error(const std::string& code) {
+        if (!is_formula_error(code)) {
+            ctx_.drop(where_, "error value without a formula literal written as text");
+            check(worksheet_write_string(ctx_.sheet, row_, col_, text(code).c_str(), format_),
+                  "error value");
+            return;
+        }
+        ctx_.drop(where_, "error value written as a formula (=" + code + ")");
+        check(worksheet_write_formula_str(ctx_.sheet, row_, col_, code.c_str(), format_,
+                                          code.c_str()),
+              "error value");
+    }
+
+    void write_formula(const Cell& cell) {
+        const CellValue& v = cell.value;
+        if (!cell.array_ref.empty()) {
+            write_array_formula(cell);
+            return;
+        }
+        const char* formula = cell.formula.c_str();
+        if (v.kind == CellValue::Kind::number && std::isfinite(v.number)) {
+            check(worksheet_write_formula_num(ctx_.sheet, row_, col_, formula, format_, number(cell)),
+                  "formula");
+            return;
+        }
+        // libxlsxwriter 1.1.4 caches every non-number result as a string (t="str").
+        std::string cached;
+        if (v.kind == CellValue::Kind::text) {
+            cached = text(v.text);
+        } else if (v.kind == CellValue::Kind::boolean) {
+            cached = v.number != 0 ? "TRUE" : "FALSE";
+            ctx_.drop(where_, "boolean formula result cached as text");
+        } else if (v.kind == CellValue::Kind::error) {
+            cached = v.text;
+            ctx_.drop(where_, "error formula result cached as text");
+        } else if (v.kind == CellValue::Kind::number) {
+            cached = "#NUM!";
+            ctx_.drop(where_, "infinite or NaN formula result cached as #NUM! text");
+        }
+        check(worksheet_write_formula_str(ctx_.sheet, row_, col_, formula, format_, cached.c_str()),
+              "formula");
+    }
+
+    void write_array_formula(const Cell& cell) {
+        CellRange ref;
+        if (!parse_range(cell.array_ref, ref) || !ref.contains(cell.row, cell.col)) {
+            ctx_.drop(where_, "array formula with a bad range written as a normal formula");
+            Cell plain = cell;
+            plain.array_ref.clear();
+            write_formula(plain);
+            return;
+        }
+        double cached = 0;
+        if (cell.value.kind == CellValue::Kind::number && std::isfinite(cell.value.number))
+            cached = number(cell);
+        else if (cell.value.kind == CellValue::Kind::boolean)
+            cached = cell.value.number;
+        else if (cell.value.kind != CellValue::Kind::blank)
+            ctx_.drop(where_, "array formula text or error result cached as 0");
+        std::string formula = "{=" + cell.formula + "}";
+        check(worksheet_write_array_formula_num(ctx_.sheet, ref.first_row, ref.first_col,
+                                                ref.last_row, ref.last_col, formula.c_str(),
+                                                format_, cached),
+              "array formula");
+    }
+
+    void write_rich(const Cell& cell) {
+        std::vector<const RichRun*> runs;
+        for (const RichRun& run : *cell.rich)
+            if (!run.text.empty()) runs.push_back(&run);
+        std::size_t length = 0;
+        for (const RichRun* run : runs) length += utf8_length(run->text);
+        const Font& cell_font = ctx_.workbook.styles.size() > cell.style
+                                    ? ctx_.workbook.styles[cell.style].font
+                                    : Font{};
+        auto run_format = [&](const RichRun& run) {
+            return ctx_.formats.with_font(cell.style, run.font.value_or(cell_font));
+        };
+        // libxlsxwriter needs two or more runs; a single run's font becomes the cell's.
+        if (runs.size() < 2 || length > max_text_chars) {
+            lxw_format* format = runs.size() == 1 ? run_format(*runs.front()) : format_;
+            if (runs.size() > 1) ctx_.drop(where_, "rich text over 32767 characters written plain");
+            check(worksheet_write_string(ctx_.sheet, row_, col_, text(cell.value.text).c_str(),
+                                         format),
+                  "rich text");
+            return;
+        }
+        std::vector<lxw_rich_string_tuple> tuples(runs.size());
+        std::vector<lxw_rich_string_tuple*> pointers;
+        for (std::size_t i = 0; i < runs.size(); ++i) {
+            tuples[i].format = run_format(*runs[i]);
+            tuples[i].string = const_cast<char*>(runs[i]->text.c_str());
+            pointers.push_back(&tuples[i]);
+        }
+        pointers.push_back(nullptr);
+        check(worksheet_write_rich_string(ctx_.sheet, row_, col_, pointers.data(), format_),
+              "rich text");
+    }
+
+    const SheetContext& ctx_;
+    std::string where_;
+    lxw_format* format_ = nullptr;
+    lxw_row_t row_ = 0;
+    lxw_col_t col_ = 0;
+};
+
+bool overlaps(const CellRange& a, const CellRange& b) {
+    return a.first_row <= b.last_row && b.first_row <= a.last_row && a.first_col <= b.last_col &&
+           b.first_col <= a.last_col;
+}
+
+bool in_bounds(const CellRange& r) {
+    return r.first_row <= r.last_row && r.first_col <= r.last_col && r.last_row < max_rows &&
+           r.last_col < max_cols;
+}
+
+void write_merges(const SheetContext& ctx) {
+    std::vector<CellRange> merges = ctx.model.merges;
+    std::stable_sort(merges.begin(), merges.end(),
+                     [](const CellRange& a, const CellRange& b) { return a.first_row < b.first_row; });
+    std::vector<CellRange> open;  // written merges that may still overlap later ones
+    for (const CellRange& merge : merges) {
+        std::string where = range_name(merge);
+        if (!in_bounds(merge)) {
+            ctx.drop(where, "merged range out of bounds");
+            continue;
+        }
+        if (merge.first_row == merge.last_row && merge.first_col == merge.last_col) {
+            ctx.drop(where, "merged range of a single cell");
+            continue;
+        }
+        std::erase_if(open, [&](const CellRange& m) { return m.last_row < merge.first_row; });
+        if (std::any_of(open.begin(), open.end(),
+                        [&](const CellRange& m) { return overlaps(m, merge); })) {
+            ctx.drop(where, "merged range overlapping another one");
+            continue;
+        }
+        // No format here: the cells of the range are written afterwards with their
+        // own styles, so per-cell borders of the merged area survive.
+        if (ctx.check(worksheet_merge_range(ctx.sheet, merge.first_row,
+                                            static_cast<lxw_col_t>(merge.first_col), merge.last_row,
+                                            static_cast<lxw_col_t>(merge.last_col), "", nullptr),
+                      where, "merged range"))
+            open.push_back(merge);
+    }
+}
+
+// Written before the cells: libxlsxwriter writes the link's text into the cell, and
+// the cell pass then overwrites it with the real value and style.
+void write_hyperlinks(const SheetContext& ctx) {
+    for (const Hyperlink& link : ctx.model.hyperlinks) {
+        std::string where = cell_name(link.row, link.col);
+        if (link.row >= max_rows || link.col >= max_cols) {
+            ctx.drop(where, "hyperlink out of bounds");
+            continue;
+        }
+        std::string url;
+        if (!link.url.empty())
+            url = link.location.empty() ? link.url : link.url + "#" + link.location;
+        else if (!link.location.empty())
+            url = "internal:" + link.location;
+        if (url.empty()) {
+            ctx.drop(where, "hyperlink without a target");
+            continue;
+        }
+        const Cell* cell = ctx.model.find(link.row, link.col);
+        std::string display;
+        if (cell && !cell->is_formula() && cell->value.kind == CellValue::Kind::text)
+            display = utf8_prefix(cell->value.text, max_text_chars);
+        std::string tooltip = utf8_prefix(link.tooltip, max_tooltip_chars);
+        if (tooltip.size() != link.tooltip.size())
+            ctx.drop(where, "hyperlink tooltip longer than 255 characters truncated");
+        lxw_format* format = ctx.formats.cell(cell ? cell->style : 0);
+        ctx.check(worksheet_write_url_opt(ctx.sheet, link.row, static_cast<lxw_col_t>(link.col),
+                                          url.c_str(), format, display.c_str(),
+                                          tooltip.empty() ? nullptr : tooltip.c_str()),
+                  where, "hyperlink");
+    }
+}
+
+}  // namespace
+
+void write_cells(const SheetContext& ctx) {
+    write_merges(ctx);
+    write_hyperlinks(ctx);
+    CellWriter writer(ctx);
+    for (const Cell& cell : ctx.model.cells) {
+        if (cell.row >= max_rows || cell.col >= max_cols) {
+            ctx.drop(cell_name(std::min(cell.row, max_rows - 1), std::min(cell.col, max_cols - 1)),
+                     "cell out of bounds");
+            continue;
+        }
+        writer.write(cell);
+    }
+}
+
+}  // namespace kinerja::write_detail

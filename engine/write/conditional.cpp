@@ -1,0 +1,215 @@
+// Conditional formats: ECMA-376 cfRule types mapped onto lxw_conditional_format.
+#include <algorithm>
+#include <deque>
+#include <utility>
+
+#include "write/detail.hpp"
+#include "write/formats.hpp"
+
+namespace kinerja::write_detail {
+
+namespace {
+
+template <std::size_t N>
+std::optional<std::uint8_t> lookup(const std::pair<const char*, std::uint8_t> (&table)[N],
+                                   const std::string& key) {
+    for (const auto& [name, value] : table)
+        if (key == name) return value;
+    return std::nullopt;
+}
+
+const std::pair<const char*, std::uint8_t> cell_criteria[] = {
+    {"equal", LXW_CONDITIONAL_CRITERIA_EQUAL_TO},
+    {"notEqual", LXW_CONDITIONAL_CRITERIA_NOT_EQUAL_TO},
+    {"greaterThan", LXW_CONDITIONAL_CRITERIA_GREATER_THAN},
+    {"lessThan", LXW_CONDITIONAL_CRITERIA_LESS_THAN},
+    {"greaterThanOrEqual", LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO},
+    {"lessThanOrEqual", LXW_CONDITIONAL_CRITERIA_LESS_THAN_OR_EQUAL_TO},
+    {"between", LXW_CONDITIONAL_CRITERIA_BETWEEN},
+    {"notBetween", LXW_CONDITIONAL_CRITERIA_NOT_BETWEEN},
+};
+
+const std::pair<const char*, std::uint8_t> text_criteria[] = {
+    {"containsText", LXW_CONDITIONAL_CRITERIA_TEXT_CONTAINING},
+    {"notContainsText", LXW_CONDITIONAL_CRITERIA_TEXT_NOT_CONTAINING},
+    {"beginsWith", LXW_CONDITIONAL_CRITERIA_TEXT_BEGINS_WITH},
+    {"endsWith", LXW_CONDITIONAL_CRITERIA_TEXT_ENDS_WITH},
+};
+
+const std::pair<const char*, std::uint8_t> time_periods[] = {
+    {"yesterday", LXW_CONDITIONAL_CRITERIA_TIME_PERIOD_YESTERDAY},
+    {"today", LXW_CONDITIONAL_CRITERIA_TIME_PERIOD_TODAY},
+    {"tomorrow", LXW_CONDITIONAL_CRITERIA_TIME_PERIOD_TOMORROW},
+    {"last7Days", LXW_CONDITIONAL_CRITERIA_TIME_PERIOD_LAST_7_DAYS},
+    {"lastWeek", LXW_CONDITIONAL_CRITERIA_TIME_PERIOD_LAST_WEEK},
+    {"thisWeek", LXW_CONDITIONAL_CRITERIA_TIME_PERIOD_THIS_WEEK},
+    {"nextWeek", LXW_CONDITIONAL_CRITERIA_TIME_PERIOD_NEXT_WEEK},
+    {"lastMonth", LXW_CONDITIONAL_CRITERIA_TIME_PERIOD_LAST_MONTH},
+    {"thisMonth", LXW_CONDITIONAL_CRITERIA_TIME_PERIOD_THIS_MONTH},
+    {"nextMonth", LXW_CONDITIONAL_CRITERIA_TIME_PERIOD_NEXT_MONTH},
+};
+
+const std::pair<const char*, std::uint8_t> simple_types[] = {
+    {"expression", LXW_CONDITIONAL_TYPE_FORMULA},
+    {"duplicateValues", LXW_CONDITIONAL_TYPE_DUPLICATE},
+    {"uniqueValues", LXW_CONDITIONAL_TYPE_UNIQUE},
+    {"containsBlanks", LXW_CONDITIONAL_TYPE_BLANKS},
+    {"notContainsBlanks", LXW_CONDITIONAL_TYPE_NO_BLANKS},
+    {"containsErrors", LXW_CONDITIONAL_TYPE_ERRORS},
+    {"notContainsErrors", LXW_CONDITIONAL_TYPE_NO_ERRORS},
+};
+
+const std::pair<const char*, std::uint8_t> cfvo_types[] = {
+    {"min", LXW_CONDITIONAL_RULE_TYPE_MINIMUM},   {"max", LXW_CONDITIONAL_RULE_TYPE_MAXIMUM},
+    {"num", LXW_CONDITIONAL_RULE_TYPE_NUMBER},    {"percent", LXW_CONDITIONAL_RULE_TYPE_PERCENT},
+    {"percentile", LXW_CONDITIONAL_RULE_TYPE_PERCENTILE},
+    {"formula", LXW_CONDITIONAL_RULE_TYPE_FORMULA},
+};
+
+// Owns the strings an lxw_conditional_format points into.
+struct Rule {
+    lxw_conditional_format cf{};
+    std::deque<std::string> strings;  // a deque never moves its elements
+    char* keep(std::string text) {
+        strings.push_back(std::move(text));
+        return strings.back().data();
+    }
+};
+
+// Fills thresholds and colours of a colour scale or data bar; false if unusable.
+bool set_scale(Rule& rule, const ConditionalFormat& model) {
+    struct Point {
+        std::uint8_t* type;
+        char** value;
+        lxw_color_t* color;
+    };
+    lxw_conditional_format& cf = rule.cf;
+    std::vector<Point> points{{&cf.min_rule_type, &cf.min_value_string, &cf.min_color}};
+    if (model.type == "colorScale" && model.thresholds.size() == 3)
+        points.push_back({&cf.mid_rule_type, &cf.mid_value_string, &cf.mid_color});
+    points.push_back({&cf.max_rule_type, &cf.max_value_string, &cf.max_color});
+    if (model.thresholds.size() != points.size()) return false;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        auto type = lookup(cfvo_types, model.thresholds[i].first);
+        if (!type) return false;
+        *points[i].type = *type;
+        if (!model.thresholds[i].second.empty())
+            *points[i].value = rule.keep(model.thresholds[i].second);
+        if (model.type == "colorScale") {
+            if (i >= model.colors.size()) return false;
+            *points[i].color = lxw_rgb(model.colors[i]);
+        }
+    }
+    if (model.type == "dataBar") {
+        if (model.colors.empty()) return false;
+        cf.bar_color = lxw_rgb(model.colors.front());
+    }
+    cf.type = model.type == "dataBar"            ? LXW_CONDITIONAL_DATA_BAR
+              : model.thresholds.size() == 3 ? LXW_CONDITIONAL_3_COLOR_SCALE
+                                             : LXW_CONDITIONAL_2_COLOR_SCALE;
+    return true;
+}
+
+// Sets type, criteria and values; false if libxlsxwriter cannot express the rule.
+bool set_rule(Rule& rule, const ConditionalFormat& model) {
+    lxw_conditional_format& cf = rule.cf;
+    const auto& f = model.formulas;
+    if (model.type == "cellIs") {
+        auto criteria = lookup(cell_criteria, model.op);
+        if (!criteria || f.empty()) return false;
+        cf.type = LXW_CONDITIONAL_TYPE_CELL;
+        cf.criteria = *criteria;
+        bool two = *criteria == LXW_CONDITIONAL_CRITERIA_BETWEEN ||
+                   *criteria == LXW_CONDITIONAL_CRITERIA_NOT_BETWEEN;
+        if (two && f.size() < 2) return false;
+        if (two) {
+            cf.min_value_string = rule.keep(f[0]);
+            cf.max_value_string = rule.keep(f[1]);
+        } else {
+            cf.value_string = rule.keep(f[0]);
+        }
+        return true;
+    }
+    if (auto criteria = lookup(text_criteria, model.type)) {
+        cf.type = LXW_CONDITIONAL_TYPE_TEXT;
+        cf.criteria = *criteria;
+        cf.value_string = rule.keep(model.text);
+        return !model.text.empty();
+    }
+    if (model.type == "timePeriod") {
+        auto period = lookup(time_periods, model.op);
+        cf.type = LXW_CONDITIONAL_TYPE_TIME_PERIOD;
+        cf.criteria = period.value_or(0);
+        return period.has_value();
+    }
+    if (auto type = lookup(simple_types, model.type)) {
+        cf.type = *type;
+        if (*type != LXW_CONDITIONAL_TYPE_FORMULA) return true;
+        if (f.empty()) return false;
+        cf.value_string = rule.keep(f[0]);
+        return true;
+    }
+    if (model.type == "top10") {
+        cf.type = model.bottom ? LXW_CONDITIONAL_TYPE_BOTTOM : LXW_CONDITIONAL_TYPE_TOP;
+        cf.value = model.rank > 0 ? model.rank : 10;
+        if (model.percent) cf.criteria = LXW_CONDITIONAL_CRITERIA_TOP_OR_BOTTOM_PERCENT;
+        return true;
+    }
+    if (model.type == "aboveAverage") {
+        cf.type = LXW_CONDITIONAL_TYPE_AVERAGE;
+        cf.criteria = model.above_average ? LXW_CONDITIONAL_CRITERIA_AVERAGE_ABOVE
+                                          : LXW_CONDITIONAL_CRITERIA_AVERAGE_BELOW;
+        return true;
+    }
+    if (model.type == "colorScale" || model.type == "dataBar") return set_scale(rule, model);
+    return false;
+}
+
+void write_rule(const SheetContext& ctx, const ConditionalFormat& model) {
+    std::vector<CellRange> ranges;
+    for (const CellRange& r : model.ranges) {
+        if (r.last_row < max_rows && r.last_col < max_cols)
+            ranges.push_back(r);
+        else
+            ctx.drop(range_name(r), "conditional format range out of bounds");
+    }
+    if (ranges.empty()) return;
+    std::string where = range_name(ranges.front());
+    Rule rule;
+    if (!set_rule(rule, model)) {
+        ctx.drop(where, "conditional format of type '" + model.type + "' not supported");
+        return;
+    }
+    if (model.style) rule.cf.format = ctx.formats.diff(*model.style, ctx.model.name, where);
+    rule.cf.stop_if_true = model.stop_if_true;
+    std::string sqref;
+    for (const CellRange& r : ranges) {
+        std::string next = sqref.empty() ? range_name(r) : sqref + " " + range_name(r);
+        if (next.size() >= LXW_MAX_ATTRIBUTE_LENGTH) {
+            ctx.drop(where, "conditional format ranges beyond 2079 characters left out");
+            break;
+        }
+        sqref = std::move(next);
+    }
+    if (ranges.size() > 1) rule.cf.multi_range = sqref.data();
+    const CellRange& first = ranges.front();
+    ctx.check(worksheet_conditional_format_range(ctx.sheet, first.first_row,
+                                                 static_cast<lxw_col_t>(first.first_col),
+                                                 first.last_row,
+                                                 static_cast<lxw_col_t>(first.last_col), &rule.cf),
+              where, "conditional format");
+}
+
+}  // namespace
+
+void write_conditional_formats(const SheetContext& ctx) {
+    // libxlsxwriter numbers rules in the order they are added, so add them in
+    // the file's priority order.
+    std::vector<const ConditionalFormat*> rules;
+    for (const auto& cf : ctx.model.conditional_formats) rules.push_back(&cf);
+    std::stable_sort(rules.begin(), rules.end(),
+                     [](const auto* a, const auto* b) { return a->priority < b->priority; });
+    for (const ConditionalFormat* cf : rules) write_rule(ctx, *cf);
+}
+
+}  // namespace kinerja::write_detail

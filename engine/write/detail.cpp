@@ -1,0 +1,63 @@
+#include "write/detail.hpp"
+
+namespace kinerja::write_detail {
+
+void Drops::add(const std::string& scope, const std::string& location, const std::string& what) {
+    auto key = std::make_pair(scope, what);
+    auto found = index_.find(key);
+    if (found != index_.end()) {
+        ++groups_[found->second].count;
+        return;
+    }
+    index_.emplace(std::move(key), groups_.size());
+    groups_.push_back({scope, location, what, 1});
+}
+
+std::vector<DroppedPart> Drops::list() const {
+    std::vector<DroppedPart> parts;
+    parts.reserve(groups_.size());
+    for (const auto& group : groups_) {
+        std::string part = group.scope;
+        if (!group.first_location.empty()) part += "!" + group.first_location;
+        if (group.count > 1) part += " (+" + std::to_string(group.count - 1) + " more)";
+        parts.push_back({std::move(part), group.what});
+    }
+    return parts;
+}
+
+bool SheetContext::check(lxw_error error, const std::string& location,
+                         const std::string& what) const {
+    if (error == LXW_NO_ERROR) return true;
+    drop(location, what + " (libxlsxwriter: " + lxw_strerror(error) + ")");
+    return false;
+}
+
+lxw_color_t lxw_rgb(Rgb color) {
+    color &= 0xFFFFFFu;
+    return color == 0 ? static_cast<lxw_color_t>(LXW_COLOR_BLACK) : color;
+}
+
+namespace {
+bool is_continuation(char byte) {
+    return (static_cast<unsigned char>(byte) & 0xC0u) == 0x80u;
+}
+}  // namespace
+
+std::size_t utf8_length(std::string_view text) {
+    std::size_t count = 0;
+    for (char byte : text)
+        if (!is_continuation(byte)) ++count;
+    return count;
+}
+
+std::string utf8_prefix(std::string_view text, std::size_t max_chars) {
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (is_continuation(text[i])) continue;
+        if (chars == max_chars) return std::string(text.substr(0, i));
+        ++chars;
+    }
+    return std::string(text);
+}
+
+}  // namespace kinerja::write_detail

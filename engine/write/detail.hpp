@@ -1,0 +1,75 @@
+// Internals shared by the writer's files; not part of the engine's interface.
+#pragma once
+
+#include <xlsxwriter.h>
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "model/workbook.hpp"
+
+namespace kinerja::write_detail {
+
+// What the writer could not express, grouped by place and kind so that a sheet
+// with 10,000 error cells gives one line ("Data!B5 (+9999 more)"), not 10,000.
+class Drops {
+public:
+    // `scope` is a sheet name or a zip part; `location` a cell or range in it (may be empty).
+    void add(const std::string& scope, const std::string& location, const std::string& what);
+    std::vector<DroppedPart> list() const;
+
+private:
+    struct Group {
+        std::string scope, first_location, what;
+        std::size_t count = 0;
+    };
+    std::vector<Group> groups_;
+    std::map<std::pair<std::string, std::string>, std::size_t> index_;
+};
+
+class FormatCache;
+
+// Everything the per-sheet writers need.
+struct SheetContext {
+    lxw_workbook* book;
+    lxw_worksheet* sheet;
+    const Sheet& model;
+    const Workbook& workbook;
+    FormatCache& formats;
+    Drops& drops;
+
+    void drop(const std::string& location, const std::string& what) const {
+        drops.add(model.name, location, what);
+    }
+    // Records a failed libxlsxwriter call; returns true when it succeeded.
+    bool check(lxw_error error, const std::string& location, const std::string& what) const;
+};
+
+// libxlsxwriter treats 0 as "no colour", so black needs its own constant.
+lxw_color_t lxw_rgb(Rgb color);
+
+// Cuts UTF-8 text to at most `max_chars` code points without splitting one.
+std::string utf8_prefix(std::string_view text, std::size_t max_chars);
+std::size_t utf8_length(std::string_view text);
+
+// Sheet-level parts, one function per responsibility.
+void write_columns_and_rows(const SheetContext& ctx);
+void write_cells(const SheetContext& ctx);
+void write_validations(const SheetContext& ctx);
+void write_conditional_formats(const SheetContext& ctx);
+void write_comments(const SheetContext& ctx);
+void write_images(const SheetContext& ctx);
+void write_view(const SheetContext& ctx);
+void write_page_setup(const SheetContext& ctx);
+
+// Workbook-level parts.
+void write_defined_names(lxw_workbook* book, const Workbook& model,
+                         const std::vector<lxw_worksheet*>& sheets, Drops& drops);
+void write_properties(lxw_workbook* book, const Workbook& model, bool deterministic,
+                      Drops& drops);
+
+}  // namespace kinerja::write_detail

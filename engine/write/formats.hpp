@@ -1,0 +1,54 @@
+// Model styles turned into libxlsxwriter formats, created on first use.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "write/detail.hpp"
+
+namespace kinerja::write_detail {
+
+class FormatCache {
+public:
+    FormatCache(lxw_workbook* book, const Workbook& model, Drops& drops);
+
+    // The format of model style `index`. Never null: a cell written with its own
+    // format keeps its style even in a row or column that has another style.
+    lxw_format* cell(std::uint32_t index);
+    // Style `index` with the font replaced, for rich text runs.
+    lxw_format* with_font(std::uint32_t index, const Font& font);
+    // A differential format for a conditional format rule.
+    lxw_format* diff(const DiffStyle& style, const std::string& sheet, const std::string& where);
+    // Whether style `index` shows numbers as dates or date-times.
+    bool is_date(std::uint32_t index);
+
+private:
+    const Style& style(std::uint32_t index);
+    lxw_format* build(const Style& style, const std::string& where);
+    void apply_font(lxw_format* format, const Font& font, const std::string& where);
+    void apply_num_format(lxw_format* format, const std::string& code, const std::string& scope,
+                          const std::string& where);
+    void apply_fill(lxw_format* format, const Fill& fill, const std::string& where);
+    void apply_border(lxw_format* format, const Border& border, const std::string& scope,
+                      const std::string& where);
+    void apply_alignment(lxw_format* format, const Alignment& alignment, const std::string& where);
+
+    lxw_workbook* book_;
+    const Workbook& model_;
+    Drops& drops_;
+    std::vector<lxw_format*> by_index_;
+    std::vector<signed char> date_;  // -1 not yet known
+    std::map<std::string, lxw_format*> by_font_;
+};
+
+// True for number formats that show a date (y, d, or m as month), not for pure
+// times or elapsed durations such as [h]:mm, whose values do not depend on the epoch.
+bool is_date_format(std::string_view code);
+
+// The built-in number format id (ECMA-376 18.8.30) whose format string is `code`, or -1.
+int builtin_num_format(std::string_view code);
+
+}  // namespace kinerja::write_detail

@@ -1,0 +1,142 @@
+// Defined names, including the print area and print titles that libxlsxwriter
+// sets through worksheet calls.
+#include <cctype>
+
+#include "write/detail.hpp"
+
+namespace kinerja::write_detail {
+
+namespace {
+
+const char* const workbook_part = "xl/workbook.xml";
+
+// Splits "'A'!$A$1:$B$2,'A'!$D$1" at commas outside quotes.
+std::vector<std::string_view> split_areas(std::string_view formula) {
+    std::vector<std::string_view> areas;
+    bool quoted = false;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < formula.size(); ++i) {
+        if (formula[i] == '\'') quoted = !quoted;
+        if (formula[i] == ',' && !quoted) {
+            areas.push_back(formula.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    areas.push_back(formula.substr(start));
+    return areas;
+}
+
+bool parse_line(std::string_view text, bool letters, std::uint32_t& index) {
+    if (!text.empty() && text.front() == '$') text.remove_prefix(1);
+    if (text.empty() || text.size() > 7) return false;
+    std::uint32_t value = 0;
+    for (char c : text) {
+        if (letters && std::isalpha(static_cast<unsigned char>(c)))
+            value = value * 26 + static_cast<std::uint32_t>(std::toupper(c) - 'A' + 1);
+        else if (!letters && std::isdigit(static_cast<unsigned char>(c)))
+            value = value * 10 + static_cast<std::uint32_t>(c - '0');
+        else
+            return false;
+    }
+    if (value == 0 || value > (letters ? max_cols : max_rows)) return false;
+    index = value - 1;
+    return true;
+}
+
+// "Sheet!$A$1:$B$2", "Sheet!$1:$3" (whole rows) or "Sheet!$A:$C" (whole columns).
+bool parse_area(std::string_view area, CellRange& range) {
+    auto bang = area.rfind('!');
+    if (bang != std::string_view::npos) area.remove_prefix(bang + 1);
+    if (parse_range(area, range)) return true;
+    auto colon = area.find(':');
+    if (colon == std::string_view::npos) return false;
+    std::string_view first = area.substr(0, colon), last = area.substr(colon + 1);
+    std::uint32_t a, b;
+    if (parse_line(first, false, a) && parse_line(last, false, b)) {
+        range = {std::min(a, b), 0, std::max(a, b), max_cols - 1};
+        return true;
+    }
+    if (parse_line(first, true, a) && parse_line(last, true, b)) {
+        range = {0, std::min(a, b), max_rows - 1, std::max(a, b)};
+        return true;
+    }
+    return false;
+}
+
+bool whole_rows(const CellRange& r) { return r.first_col == 0 && r.last_col == max_cols - 1; }
+bool whole_cols(const CellRange& r) { return r.first_row == 0 && r.last_row == max_rows - 1; }
+
+void write_print_area(lxw_worksheet* ws, const DefinedName& name, Drops& drops) {
+    auto areas = split_areas(name.formula);
+    CellRange r;
+    if (!parse_area(areas.front(), r)) {
+        drops.add(workbook_part, name.name, "print area that is not a cell range");
+        return;
+    }
+    if (areas.size() > 1) drops.add(workbook_part, name.name, "print area beyond its first range");
+    lxw_error error = worksheet_print_area(ws, r.first_row, static_cast<lxw_col_t>(r.first_col),
+                                           r.last_row, static_cast<lxw_col_t>(r.last_col));
+    if (error != LXW_NO_ERROR)
+        drops.add(workbook_part, name.name, std::string("print area: ") + lxw_strerror(error));
+}
+
+void write_print_titles(lxw_worksheet* ws, const DefinedName& name, Drops& drops) {
+    for (std::string_view area : split_areas(name.formula)) {
+        CellRange r;
+        lxw_error error = LXW_ERROR_PARAMETER_VALIDATION;
+        if (parse_area(area, r) && whole_rows(r))
+            error = worksheet_repeat_rows(ws, r.first_row, r.last_row);
+        else if (parse_area(area, r) && whole_cols(r))
+            error = worksheet_repeat_columns(ws, static_cast<lxw_col_t>(r.first_col),
+                                             static_cast<lxw_col_t>(r.last_col));
+        if (error != LXW_NO_ERROR)
+            drops.add(workbook_part, name.name, "print titles that are not whole rows or columns");
+    }
+}
+
+std::string quoted_sheet(const std::string& sheet) {
+    std::string quoted = "'";
+    for (char c : sheet) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    return quoted + "'";
+}
+
+}  // namespace
+
+void write_defined_names(lxw_workbook* book, const Workbook& model,
+                         const std::vector<lxw_worksheet*>& sheets, Drops& drops) {
+    for (const DefinedName& name : model.names) {
+        bool local = name.local_sheet >= 0;
+        if (local && static_cast<std::size_t>(name.local_sheet) >= sheets.size()) {
+            drops.add(workbook_part, name.name, "defined name of a sheet that does not exist");
+            continue;
+        }
+        lxw_worksheet* ws = local ? sheets[static_cast<std::size_t>(name.local_sheet)] : nullptr;
+        if (ws && name.name == "_xlnm.Print_Area") {
+            write_print_area(ws, name, drops);
+            continue;
+        }
+        if (ws && name.name == "_xlnm.Print_Titles") {
+            write_print_titles(ws, name, drops);
+            continue;
+        }
+        if (name.name == "_xlnm._FilterDatabase") {
+            // libxlsxwriter writes this hidden name itself for each autofilter.
+            const Sheet* sheet = local ? &model.sheets[static_cast<std::size_t>(name.local_sheet)]
+                                       : nullptr;
+            if (!sheet || !sheet->autofilter)
+                drops.add(workbook_part, name.name, "filter database name without an autofilter");
+            continue;
+        }
+        if (name.hidden) drops.add(workbook_part, name.name, "hidden flag of a defined name");
+        std::string full = name.name;
+        if (local) full = quoted_sheet(model.sheets[static_cast<std::size_t>(name.local_sheet)].name) +
+                          "!" + name.name;
+        std::string formula = "=" + name.formula;
+        lxw_error error = workbook_define_name(book, full.c_str(), formula.c_str());
+        if (error != LXW_NO_ERROR)
+            drops.add(workbook_part, name.name,
+                      std::string("defined name refused by libxlsxwriter: ") + lxw_strerror(error));
+    }
+}
+
+}  // namespace kinerja::write_detail

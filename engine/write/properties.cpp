@@ -1,0 +1,108 @@
+// Document properties (docProps/core.xml and app.xml).
+#include <ctime>
+#include <optional>
+
+#include "write/detail.hpp"
+
+namespace kinerja::write_detail {
+
+namespace {
+
+const char* const core_part = "docProps/core.xml";
+constexpr std::time_t fixed_created = 946684800;  // 2000-01-01T00:00:00Z
+
+// Days since 1970-01-01 of a proleptic Gregorian date.
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+bool read_number(std::string_view text, std::size_t& at, std::size_t digits, int& value) {
+    if (at + digits > text.size()) return false;
+    value = 0;
+    for (std::size_t i = 0; i < digits; ++i) {
+        char c = text[at + i];
+        if (c < '0' || c > '9') return false;
+        value = value * 10 + (c - '0');
+    }
+    at += digits;
+    return true;
+}
+
+bool expect(std::string_view text, std::size_t& at, char c) {
+    if (at >= text.size() || text[at] != c) return false;
+    ++at;
+    return true;
+}
+
+// W3CDTF as in core.xml: 2024-01-05T08:00:00Z, with optional fraction and offset.
+std::optional<std::time_t> parse_w3cdtf(std::string_view text) {
+    std::size_t at = 0;
+    int y, mo, d, h = 0, mi = 0, s = 0;
+    if (!read_number(text, at, 4, y) || !expect(text, at, '-') || !read_number(text, at, 2, mo) ||
+        !expect(text, at, '-') || !read_number(text, at, 2, d))
+        return std::nullopt;
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
+    std::int64_t offset = 0;
+    if (at < text.size()) {
+        if (!expect(text, at, 'T') || !read_number(text, at, 2, h) || !expect(text, at, ':') ||
+            !read_number(text, at, 2, mi))
+            return std::nullopt;
+        if (at < text.size() && text[at] == ':' && !(++at, read_number(text, at, 2, s)))
+            return std::nullopt;
+        if (at < text.size() && text[at] == '.')
+            for (++at; at < text.size() && text[at] >= '0' && text[at] <= '9';) ++at;
+        if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
+            int sign = text[at++] == '-' ? -1 : 1, oh, om;
+            if (!read_number(text, at, 2, oh) || !expect(text, at, ':') ||
+                !read_number(text, at, 2, om))
+                return std::nullopt;
+            offset = sign * (oh * 3600 + om * 60);
+        } else if (!expect(text, at, 'Z')) {
+            return std::nullopt;
+        }
+        if (at != text.size() || h > 23 || mi > 59 || s > 60) return std::nullopt;
+    }
+    std::int64_t days = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+    return static_cast<std::time_t>(days * 86400 + h * 3600 + mi * 60 + s - offset);
+}
+
+char* text_or_null(std::string& text) { return text.empty() ? nullptr : text.data(); }
+
+}  // namespace
+
+void write_properties(lxw_workbook* book, const Workbook& model, bool deterministic,
+                      Drops& drops) {
+    DocProperties p = model.properties;  // a copy: libxlsxwriter takes char*
+    lxw_doc_properties props{};
+    props.title = text_or_null(p.title);
+    props.subject = text_or_null(p.subject);
+    props.author = text_or_null(p.creator);
+    props.manager = text_or_null(p.manager);
+    props.company = text_or_null(p.company);
+    props.category = text_or_null(p.category);
+    props.keywords = text_or_null(p.keywords);
+    props.comments = text_or_null(p.description);
+    std::optional<std::time_t> created;
+    if (!p.created.empty()) {
+        created = parse_w3cdtf(p.created);
+        if (!created) drops.add(core_part, "", "creation date that is not W3CDTF");
+    }
+    // 0 makes libxlsxwriter use the current time.
+    props.created = created ? *created : (deterministic ? fixed_created : 0);
+    // libxlsxwriter writes the author as last modifier and the creation time as
+    // modification time.
+    if (!p.last_modified_by.empty() && p.last_modified_by != p.creator)
+        drops.add(core_part, "", "last modified by (written as the creator)");
+    if (!p.modified.empty() && p.modified != p.created)
+        drops.add(core_part, "", "modification date (written as the creation date)");
+    lxw_error error = workbook_set_properties(book, &props);
+    if (error != LXW_NO_ERROR)
+        drops.add(core_part, "", std::string("document properties: ") + lxw_strerror(error));
+}
+
+}  // namespace kinerja::write_detail

@@ -1,0 +1,129 @@
+// Data validations: rules kept verbatim as formulas, one rule per range.
+#include <utility>
+
+#include "write/detail.hpp"
+
+namespace kinerja::write_detail {
+
+namespace {
+
+// libxlsxwriter's limits, as Excel's dialog has them.
+constexpr std::size_t max_title_chars = 32;
+constexpr std::size_t max_message_chars = 255;
+
+std::optional<std::uint8_t> validation_type(const std::string& type) {
+    // The *_FORMULA variants write formula1/formula2 as given, so "0", "$A$1",
+    // "DATE(2024,1,1)" and "\"Ya,Tidak\"" all come out as they were read.
+    static const std::pair<const char*, std::uint8_t> types[] = {
+        {"whole", LXW_VALIDATION_TYPE_INTEGER_FORMULA},
+        {"decimal", LXW_VALIDATION_TYPE_DECIMAL_FORMULA},
+        {"list", LXW_VALIDATION_TYPE_LIST_FORMULA},
+        {"date", LXW_VALIDATION_TYPE_DATE_FORMULA},
+        {"time", LXW_VALIDATION_TYPE_TIME_FORMULA},
+        {"textLength", LXW_VALIDATION_TYPE_LENGTH_FORMULA},
+        {"custom", LXW_VALIDATION_TYPE_CUSTOM_FORMULA},
+        {"any", LXW_VALIDATION_TYPE_ANY},
+        {"", LXW_VALIDATION_TYPE_ANY},
+    };
+    for (const auto& [name, value] : types)
+        if (type == name) return value;
+    return std::nullopt;
+}
+
+std::optional<std::uint8_t> validation_criteria(const std::string& op) {
+    static const std::pair<const char*, std::uint8_t> criteria[] = {
+        {"", LXW_VALIDATION_CRITERIA_BETWEEN},  // the file's default operator
+        {"between", LXW_VALIDATION_CRITERIA_BETWEEN},
+        {"notBetween", LXW_VALIDATION_CRITERIA_NOT_BETWEEN},
+        {"equal", LXW_VALIDATION_CRITERIA_EQUAL_TO},
+        {"notEqual", LXW_VALIDATION_CRITERIA_NOT_EQUAL_TO},
+        {"greaterThan", LXW_VALIDATION_CRITERIA_GREATER_THAN},
+        {"lessThan", LXW_VALIDATION_CRITERIA_LESS_THAN},
+        {"greaterThanOrEqual", LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO},
+        {"lessThanOrEqual", LXW_VALIDATION_CRITERIA_LESS_THAN_OR_EQUAL_TO},
+    };
+    for (const auto& [name, value] : criteria)
+        if (op == name) return value;
+    return std::nullopt;
+}
+
+std::uint8_t on_off(bool value) { return value ? LXW_VALIDATION_ON : LXW_VALIDATION_OFF; }
+
+// Texts beyond libxlsxwriter's limits are cut rather than losing the whole rule.
+char* limited(const std::string& text, std::size_t max_chars, std::string& storage,
+              const SheetContext& ctx, const std::string& where, const char* what) {
+    if (text.empty()) return nullptr;
+    storage = utf8_prefix(text, max_chars);
+    if (storage.size() != text.size()) ctx.drop(where, what);
+    return storage.data();
+}
+
+void write_validation(const SheetContext& ctx, const DataValidation& dv) {
+    std::string where = dv.ranges.empty() ? std::string() : range_name(dv.ranges.front());
+    auto type = validation_type(dv.type);
+    auto criteria = validation_criteria(dv.op);
+    if (!type || !criteria) {
+        ctx.drop(where, "data validation of unknown type or operator");
+        return;
+    }
+    std::string formula1 = dv.formula1, formula2 = dv.formula2;
+    std::string input_title, input_message, error_title, error_message;
+    lxw_data_validation v{};
+    v.validate = *type;
+    v.ignore_blank = on_off(dv.allow_blank);
+    v.dropdown = on_off(dv.show_dropdown);
+    v.show_input = on_off(dv.show_input);
+    v.show_error = on_off(dv.show_error);
+    v.error_type = dv.error_style == "warning"       ? LXW_VALIDATION_ERROR_TYPE_WARNING
+                   : dv.error_style == "information" ? LXW_VALIDATION_ERROR_TYPE_INFORMATION
+                                                     : LXW_VALIDATION_ERROR_TYPE_STOP;
+    bool ranged = *type != LXW_VALIDATION_TYPE_LIST_FORMULA &&
+                  *type != LXW_VALIDATION_TYPE_CUSTOM_FORMULA && *type != LXW_VALIDATION_TYPE_ANY;
+    if (ranged) {
+        v.criteria = *criteria;
+        bool two = *criteria == LXW_VALIDATION_CRITERIA_BETWEEN ||
+                   *criteria == LXW_VALIDATION_CRITERIA_NOT_BETWEEN;
+        if (two) {
+            v.minimum_formula = formula1.data();
+            v.maximum_formula = formula2.data();
+        } else {
+            v.value_formula = formula1.data();
+        }
+    } else if (*type != LXW_VALIDATION_TYPE_ANY) {
+        v.value_formula = formula1.data();
+    }
+    v.input_title = limited(dv.prompt_title, max_title_chars, input_title, ctx, where,
+                            "data validation prompt title over 32 characters truncated");
+    v.input_message = limited(dv.prompt, max_message_chars, input_message, ctx, where,
+                              "data validation prompt over 255 characters truncated");
+    v.error_title = limited(dv.error_title, max_title_chars, error_title, ctx, where,
+                            "data validation error title over 32 characters truncated");
+    v.error_message = limited(dv.error, max_message_chars, error_message, ctx, where,
+                              "data validation error message over 255 characters truncated");
+    // libxlsxwriter takes one range per rule; the same rule on each range behaves the same.
+    for (const CellRange& r : dv.ranges) {
+        if (r.last_row >= max_rows || r.last_col >= max_cols) {
+            ctx.drop(range_name(r), "data validation range out of bounds");
+            continue;
+        }
+        ctx.check(worksheet_data_validation_range(ctx.sheet, r.first_row,
+                                                  static_cast<lxw_col_t>(r.first_col), r.last_row,
+                                                  static_cast<lxw_col_t>(r.last_col), &v),
+                  range_name(r), "data validation");
+    }
+}
+
+}  // namespace
+
+void write_validations(const SheetContext& ctx) {
+    std::size_t rules = 0;
+    for (const DataValidation& dv : ctx.model.validations) {
+        write_validation(ctx, dv);
+        rules += dv.ranges.size();
+    }
+    // libxlsxwriter 1.1.4 counts them in a uint8_t: <dataValidations count> wraps.
+    if (rules > 255)
+        ctx.drop("", "more than 255 data validation ranges: the count attribute is wrong");
+}
+
+}  // namespace kinerja::write_detail

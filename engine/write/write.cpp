@@ -1,0 +1,129 @@
+// Stage 5: the Workbook model to .xlsx through libxlsxwriter.
+//
+// Each sheet part has its own file (layout, cells, validations, conditional,
+// drawings, page_setup); this file creates the workbook and its sheets, decides
+// visibility and the active sheet, and closes the file.
+#include "write/write.hpp"
+
+#include "common/atomic_output.hpp"
+#include "write/detail.hpp"
+#include "write/formats.hpp"
+
+namespace kinerja {
+
+namespace fs = std::filesystem;
+using namespace write_detail;
+
+namespace {
+
+const char* const workbook_part = "xl/workbook.xml";
+
+// Frees an unclosed workbook when writing stops with an exception.
+struct BookGuard {
+    lxw_workbook* book = nullptr;
+    ~BookGuard() {
+        if (book) lxw_workbook_free(book);
+    }
+};
+
+OutputError sheet_name_error(const fs::path& file, const std::string& name, lxw_error error) {
+    std::string reason = error != LXW_NO_ERROR ? lxw_strerror(error) : "refused";
+    return OutputError(file.string(),
+                       {"nama lembar kerja '" + name + "' tidak dapat ditulis (" + reason +
+                            "); ganti namanya (maksimal 31 karakter, tanpa : \\ / ? * [ ])",
+                        "sheet name '" + name + "' cannot be written (" + reason +
+                            "); rename it (at most 31 characters, none of : \\ / ? * [ ])"});
+}
+
+// Excel needs one visible sheet, and it must be the active one.
+void set_visibility(const Workbook& model, const std::vector<lxw_worksheet*>& sheets,
+                    Drops& drops) {
+    const auto visible = [&](std::size_t i) {
+        return model.sheets[i].visibility == Sheet::Visibility::visible;
+    };
+    std::size_t active = model.active_sheet < sheets.size() ? model.active_sheet : 0;
+    if (!visible(active)) {
+        std::size_t first_visible = 0;
+        while (first_visible < sheets.size() && !visible(first_visible)) ++first_visible;
+        if (first_visible < sheets.size()) {
+            drops.add(workbook_part, "", "hidden active sheet: the first visible sheet is active");
+            active = first_visible;
+        } else {
+            drops.add(model.sheets[active].name, "", "all sheets hidden: the active one is shown");
+        }
+    }
+    for (std::size_t i = 0; i < sheets.size(); ++i) {
+        if (i == active || visible(i)) continue;
+        worksheet_hide(sheets[i]);
+        if (model.sheets[i].visibility == Sheet::Visibility::very_hidden)
+            drops.add(model.sheets[i].name, "", "very hidden sheet written as hidden");
+    }
+    worksheet_activate(sheets[active]);
+}
+
+void write_sheet(const SheetContext& ctx) {
+    write_view(ctx);
+    write_page_setup(ctx);
+    write_columns_and_rows(ctx);
+    write_cells(ctx);
+    write_validations(ctx);
+    write_conditional_formats(ctx);
+    write_comments(ctx);
+    write_images(ctx);
+}
+
+void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
+             const WriteOptions& options, Drops& drops) {
+    std::string tmpdir = temp.parent_path().empty() ? "." : temp.parent_path().string();
+    lxw_workbook_options lxw_options{};
+    lxw_options.tmpdir = tmpdir.data();
+    BookGuard guard{workbook_new_opt(temp.c_str(), &lxw_options)};
+    if (!guard.book)
+        throw OutputError(file.string(), {"tidak cukup memori untuk membuat buku kerja",
+                                          "not enough memory to create the workbook"});
+    FormatCache formats(guard.book, model, drops);
+    std::vector<lxw_worksheet*> sheets;
+    for (const Sheet& sheet : model.sheets) {
+        lxw_error name_error = workbook_validate_sheet_name(guard.book, sheet.name.c_str());
+        lxw_worksheet* ws =
+            name_error == LXW_NO_ERROR ? workbook_add_worksheet(guard.book, sheet.name.c_str())
+                                       : nullptr;
+        if (!ws) throw sheet_name_error(file, sheet.name, name_error);
+        sheets.push_back(ws);
+        write_sheet({guard.book, ws, sheet, model, formats, drops});
+    }
+    if (sheets.empty()) {
+        drops.add(workbook_part, "", "workbook without sheets: an empty sheet added");
+        workbook_add_worksheet(guard.book, nullptr);
+    } else {
+        set_visibility(model, sheets, drops);
+    }
+    write_defined_names(guard.book, model, sheets, drops);
+    write_properties(guard.book, model, options.deterministic, drops);
+    if (model.date1904)
+        drops.add(workbook_part, "",
+                  "1904 date system converted to 1900 (date cells moved by 1462 days)");
+    lxw_workbook* book = guard.book;
+    guard.book = nullptr;  // workbook_close frees it, whatever happens
+    lxw_error error = workbook_close(book);
+    if (error != LXW_NO_ERROR) {
+        std::string reason = lxw_strerror(error);
+        throw OutputError(file.string(), {"gagal menulis berkas xlsx: " + reason,
+                                          "could not write the xlsx file: " + reason});
+    }
+}
+
+}  // namespace
+
+WriteReport write_workbook(const Workbook& workbook, const fs::path& file,
+                           const WriteOptions& options) {
+    WriteReport report;
+    write_atomically(file, [&](const fs::path& temp) {
+        Drops drops;
+        produce(workbook, file, temp, options, drops);
+        report.dropped = drops.list();
+    });
+    return report;
+}
+
+}  // namespace kinerja

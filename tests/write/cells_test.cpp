@@ -1,0 +1,214 @@
+// Cell values, formulas, rich text, merges and hyperlinks as they land in the XML.
+#include <boost/test/unit_test.hpp>
+
+#include "write/written.hpp"
+
+using namespace kinerja;
+using namespace kinerja::test;
+
+BOOST_AUTO_TEST_SUITE(write_cells)
+
+BOOST_AUTO_TEST_CASE(values_of_every_kind) {
+    Workbook wb = one_sheet();
+    Sheet& s = wb.sheets[0];
+    s.put(number_cell(0, 0, 92.5));
+    s.put(text_cell(0, 1, "Lapas Kelas I"));
+    Cell flag;
+    flag.row = 0;
+    flag.col = 2;
+    flag.value = {CellValue::Kind::boolean, 1, ""};
+    s.put(flag);
+    Cell error;
+    error.row = 0;
+    error.col = 3;
+    error.value = {CellValue::Kind::error, 0, "#DIV/0!"};
+    s.put(error);
+    Written out(wb);
+    std::string xml = out.sheet();
+    KINERJA_CHECK_HAS(xml, "<c r=\"A1\"><v>92.5</v></c>");
+    KINERJA_CHECK_HAS(xml, "<c r=\"B1\" t=\"s\"><v>0</v></c>");
+    KINERJA_CHECK_HAS(xml, "<c r=\"C1\" t=\"b\"><v>1</v></c>");
+    // No error cell type in libxlsxwriter: a formula holding the error literal.
+    KINERJA_CHECK_HAS(xml, "<c r=\"D1\" t=\"str\"><f>#DIV/0!</f><v>#DIV/0!</v></c>");
+    KINERJA_CHECK_HAS(out.part("xl/sharedStrings.xml"), "<t>Lapas Kelas I</t>");
+    BOOST_TEST(out.reported("error value written as a formula (=#DIV/0!)"));
+}
+
+BOOST_AUTO_TEST_CASE(formulas_keep_their_cached_values) {
+    Workbook wb = one_sheet();
+    Sheet& s = wb.sheets[0];
+    Cell sum = number_cell(0, 0, 42);
+    sum.formula = "SUM(B1:B3)";
+    s.put(sum);
+    Cell label = text_cell(1, 0, "Tercapai");
+    label.formula = "IF(B1>=100,\"Tercapai\",\"Belum\")";
+    s.put(label);
+    Cell check;
+    check.row = 2;
+    check.col = 0;
+    check.formula = "B1>0";
+    check.value = {CellValue::Kind::boolean, 0, ""};
+    s.put(check);
+    Cell array = number_cell(3, 0, 7);
+    array.formula = "SUM(B1:B3*C1:C3)";
+    array.array_ref = "A4";
+    s.put(array);
+    Written out(wb);
+    std::string xml = out.sheet();
+    KINERJA_CHECK_HAS(xml, "<c r=\"A1\"><f>SUM(B1:B3)</f><v>42</v></c>");
+    KINERJA_CHECK_HAS(xml, "<c r=\"A2\" t=\"str\"><f>IF(B1&gt;=100,\"Tercapai\",\"Belum\")</f>"
+                           "<v>Tercapai</v></c>");
+    KINERJA_CHECK_HAS(xml, "<c r=\"A3\" t=\"str\"><f>B1&gt;0</f><v>FALSE</v></c>");
+    KINERJA_CHECK_HAS(xml, "<c r=\"A4\"><f t=\"array\" ref=\"A4\">SUM(B1:B3*C1:C3)</f><v>7</v></c>");
+    BOOST_TEST(out.reported("boolean formula result cached as text"));
+}
+
+BOOST_AUTO_TEST_CASE(array_formula_over_a_range_keeps_other_cached_values) {
+    Workbook wb = one_sheet();
+    Sheet& s = wb.sheets[0];
+    Cell anchor = number_cell(0, 1, 2);
+    anchor.formula = "A1:A2*2";
+    anchor.array_ref = "B1:B2";
+    s.put(anchor);
+    s.put(number_cell(1, 1, 8));
+    Written out(wb);
+    std::string xml = out.sheet();
+    KINERJA_CHECK_HAS(xml, "<f t=\"array\" ref=\"B1:B2\">A1:A2*2</f><v>2</v>");
+    KINERJA_CHECK_HAS(xml, "<c r=\"B2\"><v>8</v></c>");
+}
+
+BOOST_AUTO_TEST_CASE(rich_text_keeps_run_fonts) {
+    Workbook wb = one_sheet();
+    Font bold_red;
+    bold_red.bold = true;
+    bold_red.color = 0xFF0000;
+    auto runs = std::make_shared<std::vector<RichRun>>();
+    runs->push_back({"Target ", std::nullopt});
+    runs->push_back({"tercapai", bold_red});
+    Cell c = text_cell(0, 0, "Target tercapai");
+    c.rich = runs;
+    wb.sheets[0].put(c);
+    Written out(wb);
+    std::string sst = out.part("xl/sharedStrings.xml");
+    KINERJA_CHECK_HAS(sst, "<t xml:space=\"preserve\">Target </t>");
+    KINERJA_CHECK_HAS(sst, "<rPr><b/><sz val=\"11\"/><color rgb=\"FFFF0000\"/>");
+    KINERJA_CHECK_HAS(sst, "<t>tercapai</t>");
+}
+
+BOOST_AUTO_TEST_CASE(single_run_rich_text_becomes_the_cell_font) {
+    Workbook wb = one_sheet();
+    Font italic;
+    italic.italic = true;
+    auto runs = std::make_shared<std::vector<RichRun>>();
+    runs->push_back({"Catatan", italic});
+    Cell c = text_cell(0, 0, "Catatan");
+    c.rich = runs;
+    wb.sheets[0].put(c);
+    Written out(wb);
+    KINERJA_CHECK_HAS(out.sheet(), "<c r=\"A1\" s=\"1\" t=\"s\">");
+    KINERJA_CHECK_HAS(out.part("xl/styles.xml"), "<font><i/><sz val=\"11\"/>");
+}
+
+BOOST_AUTO_TEST_CASE(long_text_is_cut_at_excels_limit_and_reported) {
+    Workbook wb = one_sheet();
+    wb.sheets[0].put(text_cell(0, 0, std::string(40000, 'x')));
+    Written out(wb);
+    std::string sst = out.part("xl/sharedStrings.xml");
+    BOOST_TEST(sst.find(std::string(32767, 'x')) != std::string::npos);
+    BOOST_TEST(sst.find(std::string(32768, 'x')) == std::string::npos);
+    BOOST_TEST(out.reported("text longer than 32767 characters truncated"));
+}
+
+BOOST_AUTO_TEST_CASE(merged_cells_keep_their_own_styles) {
+    Workbook wb = one_sheet();
+    Style boxed;
+    boxed.border.left.style = 1;
+    boxed.border.top.style = 2;
+    Style right_edge;
+    right_edge.border.right.style = 5;
+    std::uint32_t s1 = wb.intern_style(boxed), s2 = wb.intern_style(right_edge);
+    Sheet& s = wb.sheets[0];
+    s.merges.push_back({0, 0, 1, 2});
+    s.put(text_cell(0, 0, "Sasaran Strategis", s1));
+    Cell edge;
+    edge.row = 0;
+    edge.col = 2;
+    edge.style = s2;
+    s.put(edge);
+    Written out(wb);
+    std::string xml = out.sheet();
+    KINERJA_CHECK_HAS(xml, "<mergeCell ref=\"A1:C2\"/>");
+    KINERJA_CHECK_HAS(xml, "<c r=\"A1\" s=\"1\" t=\"s\">");
+    KINERJA_CHECK_HAS(xml, "<c r=\"C1\" s=\"2\"/>");
+    // Cells of the range that the model leaves out stay out.
+    KINERJA_CHECK_LACKS(xml, "r=\"B1\"");
+    KINERJA_CHECK_LACKS(xml, "r=\"A2\"");
+}
+
+BOOST_AUTO_TEST_CASE(overlapping_and_single_cell_merges_are_reported) {
+    Workbook wb = one_sheet();
+    Sheet& s = wb.sheets[0];
+    s.merges.push_back({0, 0, 1, 1});
+    s.merges.push_back({1, 1, 2, 2});
+    s.merges.push_back({5, 5, 5, 5});
+    Written out(wb);
+    std::string xml = out.sheet();
+    KINERJA_CHECK_HAS(xml, "<mergeCells count=\"1\"><mergeCell ref=\"A1:B2\"/></mergeCells>");
+    BOOST_TEST(out.reported("merged range overlapping another one"));
+    BOOST_TEST(out.reported("merged range of a single cell"));
+}
+
+BOOST_AUTO_TEST_CASE(hyperlinks_keep_the_cell_value_and_style) {
+    Workbook wb = one_sheet();
+    Style blue;
+    blue.font.color = 0x0563C1;
+    blue.font.underline = 1;
+    std::uint32_t link_style = wb.intern_style(blue);
+    Sheet& s = wb.sheets[0];
+    s.put(text_cell(0, 0, "Situs Ditjenpas", link_style));
+    s.put(number_cell(1, 0, 2024));
+    s.hyperlinks.push_back({0, 0, "https://www.ditjenpas.go.id/", "", "Buka situs"});
+    s.hyperlinks.push_back({1, 0, "", "'Data'!C5", ""});
+    s.hyperlinks.push_back({2, 0, "https://example.com/a", "bagian", ""});
+    Written out(wb);
+    std::string xml = out.sheet();
+    KINERJA_CHECK_HAS(xml, "<c r=\"A1\" s=\"1\" t=\"s\"><v>0</v></c>");
+    KINERJA_CHECK_HAS(xml, "<c r=\"A2\"><v>2024</v></c>");
+    KINERJA_CHECK_HAS(xml, "<c r=\"A3\"/>");  // a link on an empty cell shows no text
+    KINERJA_CHECK_HAS(xml, "<hyperlink ref=\"A1\" r:id=\"rId1\" tooltip=\"Buka situs\"/>");
+    KINERJA_CHECK_HAS(xml, "<hyperlink ref=\"A2\" location=\"'Data'!C5\"");
+    KINERJA_CHECK_HAS(xml, "<hyperlink ref=\"A3\" r:id=\"rId2\" location=\"bagian\"/>");
+    std::string rels = out.part("xl/worksheets/_rels/sheet1.xml.rels");
+    KINERJA_CHECK_HAS(rels, "Target=\"https://www.ditjenpas.go.id/\" TargetMode=\"External\"");
+    KINERJA_CHECK_HAS(rels, "Target=\"https://example.com/a\"");
+}
+
+BOOST_AUTO_TEST_CASE(dates_of_a_1904_workbook_move_to_1900) {
+    Workbook wb = one_sheet();
+    wb.date1904 = true;
+    Style date;
+    date.num_format = "dd/mm/yyyy";
+    Style time;
+    time.num_format = "[h]:mm";
+    std::uint32_t d = wb.intern_style(date), t = wb.intern_style(time);
+    Sheet& s = wb.sheets[0];
+    s.put(number_cell(0, 0, 43830, d));  // 2024-01-01 in the 1904 system
+    s.put(number_cell(0, 1, 1.5, t));    // a duration: no epoch
+    s.put(number_cell(0, 2, 100));       // a plain number
+    Written out(wb);
+    std::string xml = out.sheet();
+    KINERJA_CHECK_HAS(xml, "<c r=\"A1\" s=\"1\"><v>45292</v></c>");
+    KINERJA_CHECK_HAS(xml, "<c r=\"B1\" s=\"2\"><v>1.5</v></c>");
+    KINERJA_CHECK_HAS(xml, "<c r=\"C1\"><v>100</v></c>");
+    BOOST_TEST(out.reported("1904 date system converted to 1900"));
+}
+
+BOOST_AUTO_TEST_CASE(cells_out_of_bounds_are_reported_not_written) {
+    Workbook wb = one_sheet();
+    wb.sheets[0].cells.push_back(number_cell(max_rows, 0, 1));
+    Written out(wb);
+    BOOST_TEST(out.reported("cell out of bounds"));
+    KINERJA_CHECK_LACKS(out.sheet(), "<v>1</v>");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
