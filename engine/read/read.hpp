@@ -25,6 +25,10 @@ struct ReadLimits {
     std::uint32_t max_sheets = 1000;
     std::uint64_t max_shared_strings = 10'000'000;
     std::uint32_t max_styles = 65'000;
+    std::uint64_t max_parts = 100'000;                   // entries in the zip
+    // Parts read as a tree (styles, workbook, comments, drawings) take about 8x their
+    // size in memory, so they have their own cap. Sheets and strings are streamed.
+    std::uint64_t max_tree_part_bytes = 128ull << 20;
 };
 
 Workbook read_workbook(const std::filesystem::path& file, const ReadLimits& limits = {});

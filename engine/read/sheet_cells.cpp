@@ -1,0 +1,194 @@
+// The <sheetData> part of a worksheet: rows and cells, the hot path of reading.
+#include <charconv>
+#include <cmath>
+
+#include "read/formula_shift.hpp"
+#include "read/sheet_reader.hpp"
+#include "read/text.hpp"
+
+namespace kinerja::read {
+
+namespace {
+
+bool parse_index(std::string_view text, std::uint64_t& out) {
+    text = trim(text);
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return ec == std::errc() && p == text.data() + text.size() && !text.empty();
+}
+
+Message msg_bad_reference(std::string_view what, std::string_view value) {
+    std::string shown(value.substr(0, 40));
+    return {"Referensi " + std::string(what) + " tidak sah: \"" + shown + "\". Buka berkas di Excel dan simpan lagi.",
+            "Invalid " + std::string(what) + " reference: \"" + shown + "\". Open the file in Excel and save it again."};
+}
+
+}  // namespace
+
+std::uint32_t SheetHandler::style_index(std::string_view s, const std::function<std::string()>& where) {
+    std::uint64_t xf = 0;
+    if (!s.empty() && !parse_index(s, xf)) fail_at(where(), msg_bad_value("s", s));
+    if (xf >= in_.styles.xfs.size()) {
+        std::string n = std::to_string(xf), count = std::to_string(in_.styles.xfs.size());
+        fail_at(where(), {"Indeks gaya " + n + " di luar jangkauan (styles.xml hanya memuat " + count +
+                            " format sel). Berkas rusak; buka di Excel dan simpan lagi.",
+                        "Style index " + n + " is out of range (styles.xml holds only " + count +
+                            " cell formats). The file is damaged; open it in Excel and save it again."});
+    }
+    return in_.styles.use(static_cast<std::uint32_t>(xf), in_.wb);
+}
+
+void SheetHandler::start_row(const XmlAttrs& attrs) {
+    in_row_ = true;
+    next_col_ = 0;
+    if (const char* r = attrs.find("r")) {
+        std::uint64_t n = 0;
+        if (!parse_index(r, n) || n < 1 || n > max_rows) fail_at("", msg_bad_reference("row", r));
+        row_ = static_cast<std::int64_t>(n - 1);
+    } else {
+        ++row_;
+        if (row_ >= static_cast<std::int64_t>(max_rows)) fail_at("", msg_bad_reference("row", "(> 1048576)"));
+    }
+    auto row = static_cast<std::uint32_t>(row_);
+    RowInfo info;
+    if (const char* ht = attrs.find("ht")) {
+        auto height = parse_number(ht);
+        bool custom = flag_value(attrs.get("customHeight"), false);
+        if (height && *height >= 0 && *height <= 409.5 &&
+            (custom || !sheet_.default_row_height || std::abs(*height - *sheet_.default_row_height) > 1e-9))
+            info.height = *height;
+    }
+    info.hidden = flag_value(attrs.get("hidden"), false);
+    info.collapsed = flag_value(attrs.get("collapsed"), false);
+    if (auto level = parse_number(attrs.get("outlineLevel")); level && *level >= 0 && *level <= 7)
+        info.outline_level = static_cast<std::uint8_t>(*level);
+    if (flag_value(attrs.get("customFormat"), false) && attrs.has("s"))
+        info.style = style_index(attrs.get("s"), [&] { return "row " + std::to_string(row + 1); });
+    if (!(info == RowInfo{})) sheet_.rows[row] = info;
+}
+
+void SheetHandler::start_cell(const XmlAttrs& attrs) {
+    in_cell_ = true;
+    cell_ = Cell{};
+    has_value_ = has_formula_ = false;
+    formula_.clear();
+    value_.clear();
+    type_ = 'n';
+    if (const char* r = attrs.find("r")) {
+        if (!parse_cell_name(r, cell_.row, cell_.col)) fail_at("", msg_bad_reference("cell", r));
+    } else {
+        if (row_ < 0) row_ = 0;
+        if (next_col_ >= max_cols) fail_at("", msg_bad_reference("cell", "(> XFD)"));
+        cell_.row = static_cast<std::uint32_t>(row_);
+        cell_.col = next_col_;
+    }
+    next_col_ = cell_.col + 1;
+    std::string_view t = attrs.get("t");
+    if (t == "s" || t == "str" || t == "b" || t == "e" || t == "d")
+        type_ = t[0] == 's' && t.size() == 3 ? 'S' : t[0];
+    else if (t == "inlineStr")
+        type_ = 'i';
+    const char* s = attrs.find("s");
+    cell_.style = s ? style_index(s, [&] { return cell_name(cell_.row, cell_.col); }) : in_.styles.use(0, in_.wb);
+    if (++in_.cell_count > in_.limits.max_cells) {
+        std::string limit = std::to_string(in_.limits.max_cells);
+        fail_at(cell_name(cell_.row, cell_.col),
+                {"Terlalu banyak sel dalam buku kerja (batas " + limit + ").",
+                 "Too many cells in the workbook (limit " + limit + ")."});
+    }
+}
+
+void SheetHandler::start_formula(const XmlAttrs& attrs) {
+    has_formula_ = true;
+    formula_type_ = attrs.get("t");
+    formula_ref_ = attrs.get("ref");
+    shared_index_ = attrs.get("si");
+    text_ = Text::formula;
+    buffer_.clear();
+}
+
+void SheetHandler::set_formula(Cell& cell) {
+    if (formula_type_ == "shared") {
+        if (!formula_.empty()) {
+            if (!formula_ref_.empty() || !masters_.count(shared_index_))
+                masters_[shared_index_] = Master{cell.row, cell.col, formula_};
+            cell.formula = formula_;
+            return;
+        }
+        auto master = masters_.find(shared_index_);
+        if (master == masters_.end()) return;  // keep the cached value only
+        cell.formula = shift_formula(master->second.formula,
+                                     static_cast<std::int64_t>(cell.row) - master->second.row,
+                                     static_cast<std::int64_t>(cell.col) - master->second.col);
+    } else if (formula_type_ == "dataTable") {
+        if (!dropped_data_table_) drop("data table (what-if analysis)");
+        dropped_data_table_ = true;
+    } else {
+        cell.formula = formula_;
+        if (formula_type_ == "array") cell.array_ref = formula_ref_.empty() ? cell_name(cell.row, cell.col) : formula_ref_;
+    }
+    if (!cell.formula.empty() && cell.formula.front() == '=') cell.formula.erase(0, 1);
+}
+
+void SheetHandler::end_cell() {
+    in_cell_ = false;
+    auto where = [&] { return cell_name(cell_.row, cell_.col); };
+    CellValue& v = cell_.value;
+    if (has_value_) {
+        switch (type_) {
+            case 's': {
+                std::uint64_t index = 0;
+                if (!parse_index(value_, index)) fail_at(where(), msg_bad_value(where(), value_));
+                if (index >= in_.strings.size()) {
+                    std::string n = std::to_string(index), count = std::to_string(in_.strings.size());
+                    fail_at(where(), {"Indeks teks bersama " + n + " di luar jangkauan (sharedStrings.xml hanya memuat " +
+                                        count + " teks). Berkas rusak; buka di Excel dan simpan lagi.",
+                                    "Shared string index " + n + " is out of range (sharedStrings.xml holds only " +
+                                        count + " strings). The file is damaged; open it in Excel and save it again."});
+                }
+                const SharedString& s = in_.strings[index];
+                v.kind = CellValue::Kind::text;
+                v.text = s.text;
+                cell_.rich = s.rich;
+                break;
+            }
+            case 'S':
+            case 'i':
+                v.kind = CellValue::Kind::text;
+                v.text = value_;
+                decode_escapes(v.text);
+                break;
+            case 'b': {
+                std::string_view b = trim(value_);
+                v.kind = CellValue::Kind::boolean;
+                v.number = (b == "1" || b == "true" || b == "TRUE") ? 1 : 0;
+                break;
+            }
+            case 'e':
+                v.kind = CellValue::Kind::error;
+                v.text = trim(value_);
+                break;
+            case 'd': {
+                auto serial = parse_iso_datetime(value_, in_.wb.date1904);
+                if (!serial) fail_at(where(), msg_bad_value(where(), value_));
+                v.kind = CellValue::Kind::number;
+                v.number = *serial;
+                break;
+            }
+            default: {
+                if (trim(value_).empty()) break;
+                auto number = parse_number(value_);
+                if (!number) fail_at(where(), msg_bad_value(where(), value_));
+                v.kind = CellValue::Kind::number;
+                v.number = *number;
+            }
+        }
+    }
+    if (has_formula_) set_formula(cell_);
+    if (any_cell_ && (cell_.row < last_row_ || (cell_.row == last_row_ && cell_.col <= last_col_))) sorted_ = false;
+    any_cell_ = true;
+    last_row_ = cell_.row;
+    last_col_ = cell_.col;
+    sheet_.cells.push_back(std::move(cell_));
+}
+
+}  // namespace kinerja::read

@@ -1,0 +1,23 @@
+// Internal to the reader: decoding the text forms of values in SpreadsheetML.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kinerja::read {
+
+// Replaces Excel's `_xHHHH_` escapes (e.g. "_x000D_" for a carriage return) with the
+// character, in place. "_x005F_" escapes a literal underscore.
+void decode_escapes(std::string& text);
+
+// "1.5E+3", " 42 ", "-0.25" -> a finite double; nullopt for anything else.
+std::optional<double> parse_number(std::string_view text);
+
+// An ISO 8601 date/time as in t="d" cells ("2024-01-05T08:00:00") to an Excel serial.
+std::optional<double> parse_iso_datetime(std::string_view text, bool date1904);
+
+// Trims ASCII whitespace at both ends.
+std::string_view trim(std::string_view text);
+
+}  // namespace kinerja::read

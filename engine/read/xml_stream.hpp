@@ -1,0 +1,59 @@
+// Internal to the reader: XML parts as an event stream (expat) or, for small
+// parts, as a tree (pugixml). Both refuse DTDs and entity declarations.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <string>
+#include <string_view>
+
+#include "read/zip_archive.hpp"
+
+namespace kinerja::read {
+
+// The namespaces the reader tells apart. Transitional and Strict spellings map to
+// the same value; elements without a namespace count as `main`.
+enum class Ns : std::uint8_t { main, rel, x14, xm, mc, other };
+
+// Attributes of one start tag, looked up by local name (prefixes ignored).
+class XmlAttrs {
+public:
+    explicit XmlAttrs(const char** raw) : raw_(raw) {}
+    // The value, or empty when absent. Use has() to tell empty from absent.
+    std::string_view get(std::string_view local) const;
+    bool has(std::string_view local) const;
+    const char* find(std::string_view local) const;
+
+private:
+    const char** raw_;
+};
+
+class XmlHandler {
+public:
+    virtual ~XmlHandler() = default;
+    virtual void start(Ns ns, std::string_view name, const XmlAttrs& attrs) = 0;
+    virtual void end(Ns ns, std::string_view name) = 0;
+    // Character data, possibly split into several calls.
+    virtual void text(std::string_view chars) = 0;
+};
+
+// Streams `part` through expat into `handler`, with constant memory. Exceptions
+// thrown by the handler stop the parse and propagate.
+void parse_stream(ZipArchive& zip, const std::string& part, XmlHandler& handler);
+
+// Small parts as a pugixml tree (about 8x the part's size in memory), after the
+// tree-part size limit, the DTD refusal and the well-formedness check.
+pugi::xml_document parse_tree(ZipArchive& zip, const std::string& part, std::uint64_t max_bytes);
+
+// pugixml helpers that ignore namespace prefixes ("x:row" matches "row").
+std::string_view local_name(const char* name);
+pugi::xml_node child(pugi::xml_node node, std::string_view local);
+pugi::xml_attribute attr(pugi::xml_node node, std::string_view local);
+// All children of `node` with that local name, in order.
+template <class F>
+void for_each_child(pugi::xml_node node, std::string_view local, F&& f) {
+    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling())
+        if (c.type() == pugi::node_element && local_name(c.name()) == local) f(c);
+}
+
+}  // namespace kinerja::read
