@@ -110,8 +110,40 @@ bool set_scale(Rule& rule, const ConditionalFormat& model) {
     return true;
 }
 
+std::string absolute(const CellRange& r) {
+    auto corner = [](std::uint32_t row, std::uint32_t col) {
+        return "$" + column_name(col) + "$" + std::to_string(row + 1);
+    };
+    return corner(r.first_row, r.first_col) + ":" + corner(r.last_row, r.last_col);
+}
+
+// libxlsxwriter 1.1.4 writes every top/bottom rule with rank 10. Other ranks
+// become the equivalent expression (ties included, as Excel's rule has them).
+bool set_top(Rule& rule, const ConditionalFormat& model, const std::vector<CellRange>& ranges,
+             std::string& note) {
+    lxw_conditional_format& cf = rule.cf;
+    int rank = model.rank > 0 ? model.rank : 10;
+    if (rank == 10 || ranges.size() > 1) {
+        if (rank != 10) note = "top/bottom rule over several ranges written with rank 10";
+        cf.type = model.bottom ? LXW_CONDITIONAL_TYPE_BOTTOM : LXW_CONDITIONAL_TYPE_TOP;
+        cf.value = 10;
+        if (model.percent) cf.criteria = LXW_CONDITIONAL_CRITERIA_TOP_OR_BOTTOM_PERCENT;
+        return true;
+    }
+    const CellRange& r = ranges.front();
+    std::string area = absolute(r), n = std::to_string(rank);
+    if (model.percent) n = "MAX(1,INT(COUNT(" + area + ")*" + n + "/100))";
+    cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
+    cf.value_string = rule.keep(cell_name(r.first_row, r.first_col) +
+                                (model.bottom ? "<=SMALL(" : ">=LARGE(") + area + "," + n + ")");
+    note = "top/bottom rule with a rank other than 10 written as an expression";
+    return true;
+}
+
 // Sets type, criteria and values; false if libxlsxwriter cannot express the rule.
-bool set_rule(Rule& rule, const ConditionalFormat& model) {
+// `note` receives what changed on the way, if anything.
+bool set_rule(Rule& rule, const ConditionalFormat& model, const std::vector<CellRange>& ranges,
+              std::string& note) {
     lxw_conditional_format& cf = rule.cf;
     const auto& f = model.formulas;
     if (model.type == "cellIs") {
@@ -149,12 +181,7 @@ bool set_rule(Rule& rule, const ConditionalFormat& model) {
         cf.value_string = rule.keep(f[0]);
         return true;
     }
-    if (model.type == "top10") {
-        cf.type = model.bottom ? LXW_CONDITIONAL_TYPE_BOTTOM : LXW_CONDITIONAL_TYPE_TOP;
-        cf.value = model.rank > 0 ? model.rank : 10;
-        if (model.percent) cf.criteria = LXW_CONDITIONAL_CRITERIA_TOP_OR_BOTTOM_PERCENT;
-        return true;
-    }
+    if (model.type == "top10") return set_top(rule, model, ranges, note);
     if (model.type == "aboveAverage") {
         cf.type = LXW_CONDITIONAL_TYPE_AVERAGE;
         cf.criteria = model.above_average ? LXW_CONDITIONAL_CRITERIA_AVERAGE_ABOVE
@@ -176,10 +203,12 @@ void write_rule(const SheetContext& ctx, const ConditionalFormat& model) {
     if (ranges.empty()) return;
     std::string where = range_name(ranges.front());
     Rule rule;
-    if (!set_rule(rule, model)) {
+    std::string note;
+    if (!set_rule(rule, model, ranges, note)) {
         ctx.drop(where, "conditional format of type '" + model.type + "' not supported");
         return;
     }
+    if (!note.empty()) ctx.drop(where, note);
     if (model.style) rule.cf.format = ctx.formats.diff(*model.style, ctx.model.name, where);
     rule.cf.stop_if_true = model.stop_if_true;
     std::string sqref;

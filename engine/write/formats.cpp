@@ -190,7 +190,11 @@ void FormatCache::apply_alignment(lxw_format* format, const Alignment& a, const 
     }
     if (a.wrap) format_set_text_wrap(format);
     if (a.shrink) format_set_shrink(format);
-    if (a.indent != 0) format_set_indent(format, a.indent);
+    // Excel only indents left, right and distributed text; libxlsxwriter would
+    // turn other alignments into "left" to make room for the indent.
+    bool indentable = a.horizontal == 0 || a.horizontal == 1 || a.horizontal == 3 ||
+                      a.horizontal == 7;
+    if (a.indent != 0 && indentable) format_set_indent(format, a.indent);
     // The file stores 91-180 for -1..-90 and 255 for stacked text; libxlsxwriter
     // takes -90..90, and 270 for stacked text.
     if (a.rotation > 0 && a.rotation <= 90)

@@ -1,0 +1,175 @@
+// Model styles as they land in xl/styles.xml.
+#include <boost/test/unit_test.hpp>
+
+#include "write/formats.hpp"
+#include "write/written.hpp"
+
+using namespace kinerja;
+using namespace kinerja::test;
+
+namespace {
+
+// One cell in A1 with `style`; returns styles.xml.
+std::string styles_of(const Style& style, Written** keep = nullptr) {
+    Workbook wb = one_sheet();
+    std::uint32_t index = wb.intern_style(style);
+    wb.sheets[0].put(number_cell(0, 0, 1, index));
+    static std::unique_ptr<Written> last;
+    last = std::make_unique<Written>(wb);
+    if (keep) *keep = last.get();
+    return last->part("xl/styles.xml");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(write_styles)
+
+BOOST_AUTO_TEST_CASE(font_properties) {
+    Style s;
+    s.font.name = "Arial";
+    s.font.size = 12.5;
+    s.font.bold = s.font.italic = s.font.strike = true;
+    s.font.underline = 34;
+    s.font.vert_align = 1;
+    s.font.color = 0x1F4E79;
+    s.font.family = 2;
+    std::string xml = styles_of(s);
+    KINERJA_CHECK_HAS(xml, "<font><b/><i/><strike/><u val=\"doubleAccounting\"/>"
+                           "<vertAlign val=\"superscript\"/><sz val=\"12.5\"/>"
+                           "<color rgb=\"FF1F4E79\"/><name val=\"Arial\"/><family val=\"2\"/></font>");
+}
+
+BOOST_AUTO_TEST_CASE(black_is_written_as_black_not_as_unset) {
+    Style s;
+    s.font.color = 0x000000;
+    s.fill.pattern = 1;
+    s.fill.fg = 0x000000;
+    s.border.bottom = {1, 0x000000};
+    std::string xml = styles_of(s);
+    KINERJA_CHECK_HAS(xml, "<color rgb=\"FF000000\"/><name val=\"Calibri\"/>");
+    KINERJA_CHECK_HAS(xml, "<patternFill patternType=\"solid\"><fgColor rgb=\"FF000000\"/>");
+    KINERJA_CHECK_HAS(xml, "<bottom style=\"thin\"><color rgb=\"FF000000\"/></bottom>");
+}
+
+BOOST_AUTO_TEST_CASE(solid_fill_colours_stay_where_the_file_had_them) {
+    Style only_fg;
+    only_fg.fill = {1, 0xFFFF00, std::nullopt};
+    KINERJA_CHECK_HAS(styles_of(only_fg), "<patternFill patternType=\"solid\"><fgColor "
+                                          "rgb=\"FFFFFF00\"/><bgColor indexed=\"64\"/>");
+    Style both;
+    both.fill = {1, 0xFFFF00, 0x00B050};
+    KINERJA_CHECK_HAS(styles_of(both), "<patternFill patternType=\"solid\"><fgColor "
+                                       "rgb=\"FFFFFF00\"/><bgColor rgb=\"FF00B050\"/>");
+    Style pattern;
+    pattern.fill = {5, 0x112233, 0x445566};
+    KINERJA_CHECK_HAS(styles_of(pattern), "<patternFill patternType=\"darkHorizontal\"><fgColor "
+                                          "rgb=\"FF112233\"/><bgColor rgb=\"FF445566\"/>");
+}
+
+BOOST_AUTO_TEST_CASE(borders_with_colours_and_diagonals) {
+    Style s;
+    s.border.left = {1, 0xFF0000};
+    s.border.right = {2, std::nullopt};
+    s.border.top = {8, 0x00FF00};
+    s.border.bottom = {6, std::nullopt};
+    s.border.diagonal = {7, 0x0000FF};
+    s.border.diagonal_up = s.border.diagonal_down = true;
+    std::string xml = styles_of(s);
+    KINERJA_CHECK_HAS(xml, "<border diagonalUp=\"1\" diagonalDown=\"1\">"
+                           "<left style=\"thin\"><color rgb=\"FFFF0000\"/></left>"
+                           "<right style=\"medium\"><color auto=\"1\"/></right>"
+                           "<top style=\"mediumDashed\"><color rgb=\"FF00FF00\"/></top>"
+                           "<bottom style=\"double\"><color auto=\"1\"/></bottom>"
+                           "<diagonal style=\"hair\"><color rgb=\"FF0000FF\"/></diagonal></border>");
+}
+
+BOOST_AUTO_TEST_CASE(alignment_and_protection) {
+    Style s;
+    s.alignment.horizontal = 6;  // centerContinuous
+    s.alignment.vertical = 2;
+    s.alignment.wrap = true;
+    s.alignment.indent = 2;
+    s.alignment.rotation = 135;  // -45 degrees as stored
+    s.protection.locked = false;
+    s.protection.hidden = true;
+    std::string xml = styles_of(s);
+    KINERJA_CHECK_HAS(xml, "horizontal=\"centerContinuous\"");
+    KINERJA_CHECK_HAS(xml, "vertical=\"center\"");
+    KINERJA_CHECK_HAS(xml, "textRotation=\"135\"");
+    KINERJA_CHECK_HAS(xml, "wrapText=\"1\"");
+    KINERJA_CHECK_LACKS(xml, "indent=");  // Excel ignores it for centred text
+    KINERJA_CHECK_HAS(xml, "<protection locked=\"0\" hidden=\"1\"/>");
+    Style stacked;
+    stacked.alignment.rotation = 255;
+    stacked.alignment.horizontal = 7;
+    stacked.alignment.indent = 1;
+    Style shrunk;
+    shrunk.alignment.horizontal = 2;
+    shrunk.alignment.shrink = true;
+    std::string xml2 = styles_of(stacked);
+    KINERJA_CHECK_HAS(xml2, "textRotation=\"255\"");
+    KINERJA_CHECK_HAS(xml2, "horizontal=\"distributed\" indent=\"1\"");
+    KINERJA_CHECK_HAS(styles_of(shrunk), "horizontal=\"center\" shrinkToFit=\"1\"");
+}
+
+BOOST_AUTO_TEST_CASE(number_formats_builtin_ids_and_custom_strings) {
+    Workbook wb = one_sheet();
+    Style builtin_date, custom, percent;
+    builtin_date.num_format = "mm-dd-yy";  // id 14: the reader's regional short date
+    custom.num_format = "[$-421]dd mmmm yyyy";
+    percent.num_format = "0.00%";
+    Sheet& s = wb.sheets[0];
+    s.put(number_cell(0, 0, 45292, wb.intern_style(builtin_date)));
+    s.put(number_cell(0, 1, 45292, wb.intern_style(custom)));
+    s.put(number_cell(0, 2, 0.925, wb.intern_style(percent)));
+    Written out(wb);
+    std::string xml = out.part("xl/styles.xml");
+    KINERJA_CHECK_HAS(xml, "<xf numFmtId=\"14\"");
+    KINERJA_CHECK_HAS(xml, "<xf numFmtId=\"10\"");
+    KINERJA_CHECK_HAS(xml, "<numFmt numFmtId=\"164\" formatCode=\"[$-421]dd mmmm yyyy\"/>");
+}
+
+BOOST_AUTO_TEST_CASE(default_style_cells_in_a_styled_row_stay_default) {
+    Workbook wb = one_sheet();
+    Style grey;
+    grey.fill = {1, 0xD9D9D9, std::nullopt};
+    Sheet& s = wb.sheets[0];
+    RowInfo row;
+    row.style = wb.intern_style(grey);
+    s.rows[0] = row;
+    s.put(number_cell(0, 0, 5));  // its own style 0, not the row's
+    Written out(wb);
+    std::string xml = out.sheet();
+    KINERJA_CHECK_HAS(xml, "s=\"1\" customFormat=\"1\"");
+    KINERJA_CHECK_HAS(xml, "<c r=\"A1\"><v>5</v></c>");
+}
+
+BOOST_AUTO_TEST_CASE(theme_scheme_only_where_the_default_theme_has_that_face) {
+    Style calibri;
+    calibri.font.scheme = "minor";
+    calibri.font.bold = true;
+    KINERJA_CHECK_HAS(styles_of(calibri), "<font><b/><sz val=\"11\"/><color theme=\"1\"/>"
+                                          "<name val=\"Calibri\"/><family val=\"2\"/>"
+                                          "<scheme val=\"minor\"/></font>");
+    Style aptos;
+    aptos.font.name = "Aptos Narrow";
+    aptos.font.scheme = "minor";
+    KINERJA_CHECK_LACKS(styles_of(aptos), "<name val=\"Aptos Narrow\"/><family val=\"2\"/><scheme");
+}
+
+BOOST_AUTO_TEST_CASE(date_format_detection) {
+    using write_detail::is_date_format;
+    BOOST_TEST(is_date_format("dd/mm/yyyy"));
+    BOOST_TEST(is_date_format("[$-421]dddd, dd mmmm yyyy"));
+    BOOST_TEST(is_date_format("mmm-yy"));
+    BOOST_TEST(is_date_format("d/m/yyyy h:mm"));
+    BOOST_TEST(!is_date_format("h:mm AM/PM"));
+    BOOST_TEST(!is_date_format("mm:ss"));
+    BOOST_TEST(!is_date_format("[h]:mm:ss"));
+    BOOST_TEST(!is_date_format("General"));
+    BOOST_TEST(!is_date_format("#,##0.00 \"hari\""));
+    BOOST_TEST(!is_date_format("[Red]0.00;[Blue]-0.00"));
+    BOOST_TEST(!is_date_format("0.00E+00"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
