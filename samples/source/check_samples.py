@@ -132,12 +132,149 @@ def check_rka(path, expected_column_splits):
            % (name, split_rows))
 
 
+def percent_points(cell, plain_is_points):
+    """A capaian/realisasi cell in percentage points: 0.925 with a % format, "92,5%" and, in a
+    column headed "(%)", the plain 92.5 or "92,5" all give 92.5."""
+    value = number(cell)
+    if value is None:
+        return None
+    kind, raw, fmt = cell
+    has_percent = (kind == "n" and "%" in fmt) or (kind == "s" and raw.strip().endswith("%"))
+    if has_percent or (kind == "n" and not plain_is_points):
+        return value * 100
+    return value
+
+
+def truncated(x, decimals):
+    scale = 10 ** decimals
+    return int(x * scale + 1e-6) / scale
+
+
+def check_capaian_rows(book, sheet, rows, cols, decimals, plain_is_points, wrong_rows, label):
+    """capaian = realisasi / target x 100, truncated, for every row with numeric target and
+    realisasi; the rows in wrong_rows must disagree, all others agree."""
+    cells = book.sheets[sheet]
+    t_col, r_col, c_col = cols
+    bad = []
+    for r in rows:
+        target = percent_points(cells.get("%s%d" % (t_col, r)), plain_is_points)
+        real = percent_points(cells.get("%s%d" % (r_col, r)), plain_is_points)
+        capaian = percent_points(cells.get("%s%d" % (c_col, r)), plain_is_points)
+        if target in (None, 0) or real is None or capaian is None:
+            continue
+        if abs(truncated(real / target * 100, decimals) - capaian) > 0.001:
+            bad.append(r)
+    report(bad == wrong_rows, "%s: '%s'!%s: capaian = realisasi / target, wrong only in rows %s (%s)"
+           % (label, sheet, c_col, wrong_rows, bad))
+
+
+def cell_is(book, sheet, ref, expected, label):
+    cell = book.sheets[sheet].get(ref)
+    value = None if cell is None else (cell[1] if isinstance(expected, str) else number(cell))
+    ok = value == expected if isinstance(expected, str) or value is None else abs(value - expected) < 1e-6
+    report(ok, "%s: '%s'!%s = %r (is %r)" % (label, sheet, ref, expected, value))
+
+
+def check_rutan_soe(path):
+    book = Workbook(path)
+    label = os.path.basename(path)
+    n = lambda sheet, ref: number(book.sheets[sheet].get(ref))
+    # Tabel 3.2 and 3.3 agree with their own arithmetic except the lansia row of Tabel 3.3.
+    check_capaian_rows(book, "Capaian 2023", range(6, 30), "DEF", 2, False, [], label)
+    check_capaian_rows(book, "Capaian Output", range(10, 53), "DEF", 2, True, [25], label)
+    # Domain inconsistency 4: lansia realisasi 80% / 94,11 in Tabel 3.2, 74% / 92,5 in Tabel 3.3.
+    cell_is(book, "Capaian 2023", "E10", 0.80, label)
+    cell_is(book, "Capaian 2023", "F10", "94,11%", label)
+    cell_is(book, "Capaian Output", "E25", 0.74, label)
+    cell_is(book, "Capaian Output", "F25", "92,5", label)
+    # The dash the document reads as 0%.
+    cell_is(book, "Capaian 2023", "E24", "-", label)
+    cell_is(book, "Capaian 2023", "F24", 0, label)
+    # Domain inconsistency 5: belanja barang in Gambar 3.1 and the two copies of Gambar 3.2.
+    cell_is(book, "Realisasi Anggaran", "D8", 2689243069, label)
+    cell_is(book, "Realisasi Anggaran", "D17", 2653876069, label)
+    cell_is(book, "IKPA", "D26", 2653876069, label)
+    report(round(n("Realisasi Anggaran", "D17") / n("Realisasi Anggaran", "C17"), 4) == 0.8429,
+           "%s: 2,653,876,069 / 3,148,521,000 = 84.29%%" % label)
+    cell_is(book, "Realisasi Anggaran", "E17", 0.8423, label)
+    cell_is(book, "IKPA", "E26", 0.8429, label)
+    # Gambar 3.2 (both copies) and Tabel 3.6: sisa, totals and percentages add up otherwise.
+    for sheet, first, total, pct_col, sisa_col, wrong in (
+            ("Realisasi Anggaran", 16, 25, "E", "F", [17]), ("IKPA", 25, 34, "E", "F", []),
+            ("Realisasi Anggaran", 31, 37, "F", "E", [])):
+        bad = []
+        for r in range(first, total + 1):
+            pagu, real, sisa = n(sheet, "C%d" % r), n(sheet, "D%d" % r), n(sheet, "%s%d" % (sisa_col, r))
+            pct = n(sheet, "%s%d" % (pct_col, r))
+            if abs(pagu - real - sisa) > 0.5:
+                bad.append("%s%d" % (sisa_col, r))
+            if pct is not None and pagu and abs(round(real / pagu, 4) - pct) > 1e-9:
+                bad.append("%s%d" % (pct_col, r))
+        for col in "CD":
+            if abs(sum(n(sheet, "%s%d" % (col, r)) for r in range(first, total)) - n(sheet, "%s%d" % (col, total))) > 0.5:
+                bad.append("%s%d" % (col, total))
+        expected = ["%s%d" % (pct_col, r) for r in wrong]
+        report(bad == expected, "%s: '%s'!A%d:F%d adds up except %s (%s)" % (label, sheet, first, total, expected, bad))
+    # IKPA: nilai akhir = nilai x bobot / 100, total 97.88.
+    weighted = sum(n("IKPA", "D%d" % r) * n("IKPA", "E%d" % r) for r in range(10, 18))
+    weights = sum(n("IKPA", "E%d" % r) for r in range(10, 18))
+    report(round(weighted / weights, 2) == n("IKPA", "F20") == 97.88, "%s: IKPA sum(nilai x bobot) / sum(bobot) = 97.88" % label)
+    # Domain inconsistency 6: Tabel 3.7 realisasi is neither Tabel 3.2's realisasi nor its capaian.
+    odd = [r for r in range(6, 30)
+           if percent_points(book.sheets["E-Performance"].get("F%d" % r), True) not in (
+               percent_points(book.sheets["Capaian 2023"].get("E%d" % r), False),
+               percent_points(book.sheets["Capaian 2023"].get("F%d" % r), False))]
+    report(odd == list(range(6, 21)) + [24, 27, 28], "%s: 'E-Performance'!F differs from Tabel 3.2 in rows %s" % (label, odd))
+
+
+def check_muara_enim(path):
+    book = Workbook(path)
+    label = os.path.basename(path)
+    n = lambda sheet, ref: number(book.sheets[sheet].get(ref))
+    check_capaian_rows(book, "Capaian 2023", range(6, 24), "DEF", 0, False, [12], label)
+    check_capaian_rows(book, "Perhitungan", list(range(8, 15)) + list(range(16, 23)) + list(range(24, 28)),
+                       "HGI", 0, False, [], label)
+    check_capaian_rows(book, "Banding 2022 & Renstra", range(6, 33), "CDE", 0, False, [17, 18, 22], label)
+    check_capaian_rows(book, "Banding 2022 & Renstra", range(6, 33), "FGH", 0, False, [], label)
+    check_capaian_rows(book, "Banding 2022 & Renstra", range(37, 64), "CDE", 0, False, [], label)
+    # Domain inconsistency 2: PK target 80%, capaian computed with 70%.
+    cell_is(book, "PK 2023", "D12", 0.8, label)
+    cell_is(book, "Capaian 2023", "F12", 1.42, label)
+    cell_is(book, "Perhitungan", "H14", 0.7, label)
+    # Realisasi from the figures: rounded to whole percent (1006/1082 = 92.98 -> 93).
+    bad = [r for r in list(range(8, 15)) + list(range(16, 23)) + list(range(24, 28))
+           if n("Perhitungan", "F%d" % r) and abs(round(n("Perhitungan", "D%d" % r) / n("Perhitungan", "F%d" % r), 2)
+                                                  - n("Perhitungan", "G%d" % r)) > 1e-9]
+    report(bad == [], "%s: 'Perhitungan'!G = round(D / F) in every row with a denominator (%s)" % (label, bad))
+    # Domain inconsistency 1: the 2023 Sisa total.
+    sheet = "Realisasi Anggaran"
+    report(n(sheet, "E14") == 1221105292 and n(sheet, "C14") - n(sheet, "D14") == 201334292,
+           "%s: '%s'!E14 = 1,221,105,292 but C14 - D14 = 201,334,292" % (label, sheet))
+    bad = [r for r in (6, 7, 8, 9, 11, 12, 13, 14) if abs(n(sheet, "C%d" % r) - n(sheet, "D%d" % r) - n(sheet, "E%d" % r)) > 0.5]
+    report(bad == [14], "%s: '%s' Sisa = Pagu - Realisasi except row 14 (%s)" % (label, sheet, bad))
+    # Domain inconsistency 3: realisasi per sasaran vs per jenis belanja.
+    report(n(sheet, "D23") == 17068453115 and n(sheet, "D14") == 17080255708,
+           "%s: '%s'!D23 = 17,068,453,115 vs D14 = 17,080,255,708" % (label, sheet))
+    bad = [r for r in range(19, 24) if abs(round(n(sheet, "D%d" % r) / n(sheet, "C%d" % r), 4) - n(sheet, "E%d" % r)) > 1e-9]
+    report(bad == [22], "%s: '%s'!E22 (Sasaran IV 96.59%%, computed 97.69%%) is the only wrong %% (%s)" % (label, sheet, bad))
+    report(abs(sum(n(sheet, "D%d" % r) for r in range(19, 23)) - n(sheet, "D23")) < 0.5,
+           "%s: '%s'!D23 is the sum of D19:D22" % (label, sheet))
+    # IKPA as printed: nilai total 100 while the nilai akhir add up to 75.
+    total = sum(n("Kinerja Anggaran", "%s13" % c) for c in "BCDEFGHI")
+    report(total == 75 and n("Kinerja Anggaran", "J11") == 100,
+           "%s: 'Kinerja Anggaran'!J11 = 100 but sum of B13:I13 = %s" % (label, total))
+
+
 def main():
     folder = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "..")
     check_rencana_aksi(os.path.join(folder, "lapas-kerobokan-2024-rencana-aksi.xlsx"))
     check_rka(os.path.join(folder, "bapas-mataram-2024-rka.xlsx"), [])
     check_rka(os.path.join(folder, "bapas-balikpapan-2023-rka.xlsx"), [73, 82, 169, 186, 193])
+    check_rutan_soe(os.path.join(folder, "rutan-soe-2023-lkjip.xlsx"))
+    for variant in ("libreoffice", "gnumeric", "wps"):
+        check_rutan_soe(os.path.join(folder, "variants", "rutan-soe-2023-lkjip.%s.xlsx" % variant))
+    check_muara_enim(os.path.join(folder, "lapas-muara-enim-2023-lkjip.xlsx"))
     print("%d failure(s)" % len(FAILURES))
     sys.exit(1 if FAILURES else 0)
 
