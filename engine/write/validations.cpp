@@ -1,5 +1,7 @@
 // Data validations: rules kept verbatim as formulas, one rule per range.
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "write/detail.hpp"
 
@@ -47,6 +49,24 @@ std::optional<std::uint8_t> validation_criteria(const std::string& op) {
     return std::nullopt;
 }
 
+// The items of a list written as "a,b,c" (without embedded quotes, within
+// libxlsxwriter's 255 characters), or nothing.
+std::vector<std::string> literal_list(const DataValidation& dv) {
+    const std::string& f = dv.formula1;
+    if (dv.type != "list" || f.size() < 2 || f.front() != '"' || f.back() != '"' ||
+        f.size() - 2 > 255)
+        return {};
+    std::string_view inner = std::string_view(f).substr(1, f.size() - 2);
+    if (inner.find('"') != std::string_view::npos) return {};
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    for (std::size_t comma; (comma = inner.find(',', start)) != std::string_view::npos;
+         start = comma + 1)
+        items.emplace_back(inner.substr(start, comma - start));
+    items.emplace_back(inner.substr(start));
+    return items;
+}
+
 std::uint8_t on_off(bool value) { return value ? LXW_VALIDATION_ON : LXW_VALIDATION_OFF; }
 
 // Texts beyond libxlsxwriter's limits are cut rather than losing the whole rule.
@@ -91,6 +111,17 @@ void write_validation(const SheetContext& ctx, const DataValidation& dv) {
         }
     } else if (*type != LXW_VALIDATION_TYPE_ANY) {
         v.value_formula = formula1.data();
+    }
+    // A literal list goes in as items: same XML, and libxlsxwriter 1.1.4 leaks the
+    // string of a LIST_FORMULA rule.
+    std::vector<std::string> items = literal_list(dv);
+    std::vector<char*> item_pointers;
+    if (!items.empty()) {
+        for (auto& item : items) item_pointers.push_back(item.data());
+        item_pointers.push_back(nullptr);
+        v.validate = LXW_VALIDATION_TYPE_LIST;
+        v.value_formula = nullptr;
+        v.value_list = item_pointers.data();
     }
     v.input_title = limited(dv.prompt_title, max_title_chars, input_title, ctx, where,
                             "data validation prompt title over 32 characters truncated");

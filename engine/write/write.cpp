@@ -75,6 +75,11 @@ void write_sheet(const SheetContext& ctx) {
 void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
              const WriteOptions& options, Drops& drops) {
     std::string tmpdir = temp.parent_path().empty() ? "." : temp.parent_path().string();
+    // Checked here for a clear message; libxlsxwriter would only fail at the end.
+    std::error_code ignored;
+    if (!fs::is_directory(tmpdir, ignored))
+        throw OutputError(file.string(), {"folder tujuan tidak ada: " + tmpdir,
+                                          "the destination folder does not exist: " + tmpdir});
     lxw_workbook_options lxw_options{};
     lxw_options.tmpdir = tmpdir.data();
     BookGuard guard{workbook_new_opt(temp.c_str(), &lxw_options)};

@@ -10,6 +10,11 @@
 using namespace kinerja;
 using namespace kinerja::test;
 
+// libxlsxwriter 1.1.4 leaks the formula string of each list validation that
+// refers to cells (LIST_FORMULA); nothing the writer can free. Its frames are
+// not unwound past lxw_strdup, so that is the name to match.
+extern "C" const char* __lsan_default_suppressions() { return "leak:lxw_strdup\n"; }
+
 namespace {
 
 CellRange range(const char* text) {
@@ -34,6 +39,11 @@ BOOST_AUTO_TEST_CASE(validations_keep_formulas_verbatim) {
     list.prompt_title = "Status";
     list.prompt = "Pilih status kegiatan";
     s.validations.push_back(list);
+    DataValidation from_cells;
+    from_cells.ranges = {range("C2:C40")};
+    from_cells.type = "list";
+    from_cells.formula1 = "Referensi!$A$1:$A$5";
+    s.validations.push_back(from_cells);
     DataValidation whole;
     whole.ranges = {range("E2:E40")};
     whole.type = "whole";
@@ -53,7 +63,8 @@ BOOST_AUTO_TEST_CASE(validations_keep_formulas_verbatim) {
     s.validations.push_back(percent);
     Written out(wb);
     std::string xml = out.sheet();
-    KINERJA_CHECK_HAS(xml, "<dataValidations count=\"4\">");
+    KINERJA_CHECK_HAS(xml, "<dataValidations count=\"5\">");
+    KINERJA_CHECK_HAS(xml, "sqref=\"C2:C40\"><formula1>Referensi!$A$1:$A$5</formula1>");
     KINERJA_CHECK_HAS(xml, "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" "
                            "showErrorMessage=\"1\" promptTitle=\"Status\" "
                            "prompt=\"Pilih status kegiatan\" sqref=\"D2:D40\">"

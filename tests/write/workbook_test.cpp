@@ -1,0 +1,128 @@
+// Whole-file behaviour: properties, reproducible bytes, atomic replacement, and
+// LibreOffice reading what we wrote.
+#include <boost/test/unit_test.hpp>
+
+#include "write/written.hpp"
+
+using namespace kinerja;
+using namespace kinerja::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+Workbook sample() {
+    Workbook wb = one_sheet("Capaian");
+    Sheet& s = wb.sheets[0];
+    s.put(text_cell(0, 0, "Indikator"));
+    s.put(text_cell(0, 1, "Target"));
+    s.put(text_cell(0, 2, "Realisasi"));
+    s.put(text_cell(0, 3, "Capaian"));
+    s.put(text_cell(1, 0, "Persentase WBP mengikuti pembinaan"));
+    s.put(number_cell(1, 1, 80));
+    s.put(number_cell(1, 2, 92));
+    Cell capaian = number_cell(1, 3, 115);
+    capaian.formula = "C2/B2*100";
+    s.put(capaian);
+    return wb;
+}
+
+std::size_t files_in(const fs::path& dir) {
+    std::size_t n = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) ++n;
+    return n;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(write_workbook_file)
+
+BOOST_AUTO_TEST_CASE(document_properties) {
+    Workbook wb = sample();
+    DocProperties& p = wb.properties;
+    p.title = "Laporan Kinerja Triwulan I";
+    p.subject = "SAKIP";
+    p.creator = "Subbag TU Lapas";
+    p.keywords = "LKjIP; capaian";
+    p.description = "Diisi per 31 Maret";
+    p.category = "Laporan";
+    p.company = "Kementerian Hukum dan HAM";
+    p.manager = "Kalapas";
+    p.created = "2024-01-05T08:00:00+07:00";
+    p.last_modified_by = "Operator";
+    Written out(wb);
+    std::string core = out.part("docProps/core.xml");
+    KINERJA_CHECK_HAS(core, "<dc:title>Laporan Kinerja Triwulan I</dc:title>");
+    KINERJA_CHECK_HAS(core, "<dc:creator>Subbag TU Lapas</dc:creator>");
+    KINERJA_CHECK_HAS(core, "<cp:keywords>LKjIP; capaian</cp:keywords>");
+    KINERJA_CHECK_HAS(core, "<dc:description>Diisi per 31 Maret</dc:description>");
+    KINERJA_CHECK_HAS(core, "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2024-01-05T01:00:00Z");
+    std::string app = out.part("docProps/app.xml");
+    KINERJA_CHECK_HAS(app, "<Company>Kementerian Hukum dan HAM</Company>");
+    KINERJA_CHECK_HAS(app, "<Manager>Kalapas</Manager>");
+    BOOST_TEST(out.reported("last modified by"));
+}
+
+BOOST_AUTO_TEST_CASE(same_model_gives_the_same_bytes) {
+    Workbook wb = sample();
+    Written first(wb), second(wb);
+    BOOST_TEST(read_file(first.file()) == read_file(second.file()));
+    KINERJA_CHECK_HAS(first.part("docProps/core.xml"), "2000-01-01T00:00:00Z");
+}
+
+BOOST_AUTO_TEST_CASE(writing_into_a_missing_folder_fails_and_leaves_nothing) {
+    ScratchDir scratch;
+    fs::path missing = scratch / "tidak-ada";
+    BOOST_CHECK_THROW(write_workbook(sample(), missing / "out.xlsx"), OutputError);
+    BOOST_TEST(!fs::exists(missing));
+    BOOST_TEST(files_in(scratch.path()) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_write_leaves_the_old_file_alone) {
+    ScratchDir scratch;
+    fs::path target = scratch / "laporan.xlsx";
+    write_workbook(sample(), target);
+    std::string before = file_digest(target);
+    Workbook bad = sample();
+    bad.sheets[0].name = "Capaian/2024";  // '/' is not allowed in a sheet name
+    try {
+        write_workbook(bad, target);
+        BOOST_FAIL("an invalid sheet name must throw");
+    } catch (const OutputError& e) {
+        BOOST_TEST(e.describe(Lang::id).find("Capaian/2024") != std::string::npos);
+        BOOST_TEST(e.describe(Lang::id) != e.describe(Lang::en));
+    }
+    BOOST_TEST(file_digest(target) == before);
+    BOOST_TEST(files_in(scratch.path()) == 1u);  // no temp file left behind
+}
+
+BOOST_AUTO_TEST_CASE(a_successful_write_replaces_the_old_file) {
+    ScratchDir scratch;
+    fs::path target = scratch / "laporan.xlsx";
+    Workbook old_model = sample();
+    old_model.sheets[0].name = "Lama";
+    write_workbook(old_model, target);
+    std::string before = file_digest(target);
+    write_workbook(sample(), target);
+    BOOST_TEST(file_digest(target) != before);
+    RunResult listing = run({"unzip", "-p", target.string(), "xl/workbook.xml"});
+    KINERJA_CHECK_HAS(listing.out, "<sheet name=\"Capaian\"");
+    BOOST_TEST(files_in(scratch.path()) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(libreoffice_reads_the_values) {
+    if (!have_program("soffice")) {
+        BOOST_TEST_MESSAGE("soffice not installed: LibreOffice check not run");
+        return;
+    }
+    Written out(sample());
+    ScratchDir scratch;
+    std::string profile = "-env:UserInstallation=file://" + (scratch / "profile").string();
+    RunResult r = run({"soffice", profile, "--headless", "--convert-to", "csv", "--outdir",
+                       scratch.path().string(), out.file().string()});
+    BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    std::string csv = read_file(scratch / "out.csv");
+    KINERJA_CHECK_HAS(csv, "Indikator,Target,Realisasi,Capaian");
+    KINERJA_CHECK_HAS(csv, "Persentase WBP mengikuti pembinaan,80,92,115");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
