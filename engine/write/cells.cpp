@@ -108,8 +108,9 @@ private:
         }
         const char* formula = cell.formula.c_str();
         if (v.kind == CellValue::Kind::number && std::isfinite(v.number)) {
-            check(worksheet_write_formula_num(ctx_.sheet, row_, col_, formula, format_, number(cell)),
-                  "formula");
+            check(
+                worksheet_write_formula_num(ctx_.sheet, row_, col_, formula, format_, number(cell)),
+                "formula");
             return;
         }
         // libxlsxwriter 1.1.4 caches every non-number result as a string (t="str").
@@ -205,8 +206,9 @@ bool in_bounds(const CellRange& r) {
 
 void write_merges(const SheetContext& ctx) {
     std::vector<CellRange> merges = ctx.model.merges;
-    std::stable_sort(merges.begin(), merges.end(),
-                     [](const CellRange& a, const CellRange& b) { return a.first_row < b.first_row; });
+    std::stable_sort(merges.begin(), merges.end(), [](const CellRange& a, const CellRange& b) {
+        return a.first_row < b.first_row;
+    });
     std::vector<CellRange> open;  // written merges that may still overlap later ones
     for (const CellRange& merge : merges) {
         std::string where = range_name(merge);

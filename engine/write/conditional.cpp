@@ -60,8 +60,10 @@ const std::pair<const char*, std::uint8_t> simple_types[] = {
 };
 
 const std::pair<const char*, std::uint8_t> cfvo_types[] = {
-    {"min", LXW_CONDITIONAL_RULE_TYPE_MINIMUM},   {"max", LXW_CONDITIONAL_RULE_TYPE_MAXIMUM},
-    {"num", LXW_CONDITIONAL_RULE_TYPE_NUMBER},    {"percent", LXW_CONDITIONAL_RULE_TYPE_PERCENT},
+    {"min", LXW_CONDITIONAL_RULE_TYPE_MINIMUM},
+    {"max", LXW_CONDITIONAL_RULE_TYPE_MAXIMUM},
+    {"num", LXW_CONDITIONAL_RULE_TYPE_NUMBER},
+    {"percent", LXW_CONDITIONAL_RULE_TYPE_PERCENT},
     {"percentile", LXW_CONDITIONAL_RULE_TYPE_PERCENTILE},
     {"formula", LXW_CONDITIONAL_RULE_TYPE_FORMULA},
 };
@@ -104,7 +106,7 @@ bool set_scale(Rule& rule, const ConditionalFormat& model) {
         if (model.colors.empty()) return false;
         cf.bar_color = lxw_rgb(model.colors.front());
     }
-    cf.type = model.type == "dataBar"            ? LXW_CONDITIONAL_DATA_BAR
+    cf.type = model.type == "dataBar"        ? LXW_CONDITIONAL_DATA_BAR
               : model.thresholds.size() == 3 ? LXW_CONDITIONAL_3_COLOR_SCALE
                                              : LXW_CONDITIONAL_2_COLOR_SCALE;
     return true;
@@ -222,10 +224,9 @@ void write_rule(const SheetContext& ctx, const ConditionalFormat& model) {
     }
     if (ranges.size() > 1) rule.cf.multi_range = sqref.data();
     const CellRange& first = ranges.front();
-    ctx.check(worksheet_conditional_format_range(ctx.sheet, first.first_row,
-                                                 static_cast<lxw_col_t>(first.first_col),
-                                                 first.last_row,
-                                                 static_cast<lxw_col_t>(first.last_col), &rule.cf),
+    ctx.check(worksheet_conditional_format_range(
+                  ctx.sheet, first.first_row, static_cast<lxw_col_t>(first.first_col),
+                  first.last_row, static_cast<lxw_col_t>(first.last_col), &rule.cf),
               where, "conditional format");
 }
 

@@ -69,7 +69,6 @@ void write_page_setup(const SheetContext& ctx);
 // Workbook-level parts.
 void write_defined_names(lxw_workbook* book, const Workbook& model,
                          const std::vector<lxw_worksheet*>& sheets, Drops& drops);
-void write_properties(lxw_workbook* book, const Workbook& model, bool deterministic,
-                      Drops& drops);
+void write_properties(lxw_workbook* book, const Workbook& model, bool deterministic, Drops& drops);
 
 }  // namespace kinerja::write_detail

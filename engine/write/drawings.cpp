@@ -20,12 +20,13 @@ void write_comments(const SheetContext& ctx) {
             ctx.drop(where, "comment longer than 32767 characters truncated");
         std::string author = comment.author;
         lxw_comment_options options{};
-        options.visible = comment.visible ? LXW_COMMENT_DISPLAY_VISIBLE : LXW_COMMENT_DISPLAY_HIDDEN;
+        options.visible =
+            comment.visible ? LXW_COMMENT_DISPLAY_VISIBLE : LXW_COMMENT_DISPLAY_HIDDEN;
         options.author = author.empty() ? nullptr : author.data();
-        ctx.check(worksheet_write_comment_opt(ctx.sheet, comment.row,
-                                              static_cast<lxw_col_t>(comment.col), text.c_str(),
-                                              &options),
-                  where, "comment");
+        ctx.check(
+            worksheet_write_comment_opt(ctx.sheet, comment.row, static_cast<lxw_col_t>(comment.col),
+                                        text.c_str(), &options),
+            where, "comment");
     }
 }
 

@@ -13,11 +13,16 @@ constexpr std::uint8_t last_border_style = LXW_BORDER_SLANT_DASH_DOT;
 
 std::uint8_t lxw_underline(std::uint8_t underline) {
     switch (underline) {
-        case 1: return LXW_UNDERLINE_SINGLE;
-        case 2: return LXW_UNDERLINE_DOUBLE;
-        case 33: return LXW_UNDERLINE_SINGLE_ACCOUNTING;
-        case 34: return LXW_UNDERLINE_DOUBLE_ACCOUNTING;
-        default: return LXW_UNDERLINE_NONE;
+        case 1:
+            return LXW_UNDERLINE_SINGLE;
+        case 2:
+            return LXW_UNDERLINE_DOUBLE;
+        case 33:
+            return LXW_UNDERLINE_SINGLE_ACCOUNTING;
+        case 34:
+            return LXW_UNDERLINE_DOUBLE_ACCOUNTING;
+        default:
+            return LXW_UNDERLINE_NONE;
     }
 }
 
@@ -32,7 +37,10 @@ std::string font_key(const Font& f) {
 }  // namespace
 
 FormatCache::FormatCache(lxw_workbook* book, const Workbook& model, Drops& drops)
-    : book_(book), model_(model), drops_(drops), by_index_(model.styles.size(), nullptr),
+    : book_(book),
+      model_(model),
+      drops_(drops),
+      by_index_(model.styles.size(), nullptr),
       date_(model.styles.size(), -1) {}
 
 const Style& FormatCache::style(std::uint32_t index) {
@@ -171,29 +179,39 @@ void FormatCache::apply_border(lxw_format* format, const Border& border, const s
         drops_.add(scope, where, "unknown border style");
         return;
     }
-    format_set_diag_type(format, border.diagonal_up && border.diagonal_down
-                                     ? LXW_DIAGONAL_BORDER_UP_DOWN
-                                     : (border.diagonal_up ? LXW_DIAGONAL_BORDER_UP
-                                                           : LXW_DIAGONAL_BORDER_DOWN));
+    format_set_diag_type(
+        format, border.diagonal_up && border.diagonal_down
+                    ? LXW_DIAGONAL_BORDER_UP_DOWN
+                    : (border.diagonal_up ? LXW_DIAGONAL_BORDER_UP : LXW_DIAGONAL_BORDER_DOWN));
     format_set_diag_border(format, diagonal.style);
     if (diagonal.color) format_set_diag_color(format, lxw_rgb(*diagonal.color));
 }
 
-void FormatCache::apply_alignment(lxw_format* format, const Alignment& a, const std::string& where) {
+void FormatCache::apply_alignment(lxw_format* format, const Alignment& a,
+                                  const std::string& where) {
     if (a.horizontal >= 1 && a.horizontal <= 7) format_set_align(format, a.horizontal);
     switch (a.vertical) {
-        case 1: format_set_align(format, LXW_ALIGN_VERTICAL_TOP); break;
-        case 2: format_set_align(format, LXW_ALIGN_VERTICAL_CENTER); break;
-        case 3: format_set_align(format, LXW_ALIGN_VERTICAL_JUSTIFY); break;
-        case 4: format_set_align(format, LXW_ALIGN_VERTICAL_DISTRIBUTED); break;
-        default: break;  // bottom is the default
+        case 1:
+            format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
+            break;
+        case 2:
+            format_set_align(format, LXW_ALIGN_VERTICAL_CENTER);
+            break;
+        case 3:
+            format_set_align(format, LXW_ALIGN_VERTICAL_JUSTIFY);
+            break;
+        case 4:
+            format_set_align(format, LXW_ALIGN_VERTICAL_DISTRIBUTED);
+            break;
+        default:
+            break;  // bottom is the default
     }
     if (a.wrap) format_set_text_wrap(format);
     if (a.shrink) format_set_shrink(format);
     // Excel only indents left, right and distributed text; libxlsxwriter would
     // turn other alignments into "left" to make room for the indent.
-    bool indentable = a.horizontal == 0 || a.horizontal == 1 || a.horizontal == 3 ||
-                      a.horizontal == 7;
+    bool indentable =
+        a.horizontal == 0 || a.horizontal == 1 || a.horizontal == 3 || a.horizontal == 7;
     if (a.indent != 0 && indentable) format_set_indent(format, a.indent);
     // The file stores 91-180 for -1..-90 and 255 for stacked text; libxlsxwriter
     // takes -90..90, and 270 for stacked text.

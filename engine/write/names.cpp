@@ -63,8 +63,12 @@ bool parse_area(std::string_view area, CellRange& range) {
     return false;
 }
 
-bool whole_rows(const CellRange& r) { return r.first_col == 0 && r.last_col == max_cols - 1; }
-bool whole_cols(const CellRange& r) { return r.first_row == 0 && r.last_row == max_rows - 1; }
+bool whole_rows(const CellRange& r) {
+    return r.first_col == 0 && r.last_col == max_cols - 1;
+}
+bool whole_cols(const CellRange& r) {
+    return r.first_row == 0 && r.last_row == max_rows - 1;
+}
 
 void write_print_area(lxw_worksheet* ws, const DefinedName& name, Drops& drops) {
     auto areas = split_areas(name.formula);
@@ -121,16 +125,17 @@ void write_defined_names(lxw_workbook* book, const Workbook& model,
         }
         if (name.name == "_xlnm._FilterDatabase") {
             // libxlsxwriter writes this hidden name itself for each autofilter.
-            const Sheet* sheet = local ? &model.sheets[static_cast<std::size_t>(name.local_sheet)]
-                                       : nullptr;
+            const Sheet* sheet =
+                local ? &model.sheets[static_cast<std::size_t>(name.local_sheet)] : nullptr;
             if (!sheet || !sheet->autofilter)
                 drops.add(workbook_part, name.name, "filter database name without an autofilter");
             continue;
         }
         if (name.hidden) drops.add(workbook_part, name.name, "hidden flag of a defined name");
         std::string full = name.name;
-        if (local) full = quoted_sheet(model.sheets[static_cast<std::size_t>(name.local_sheet)].name) +
-                          "!" + name.name;
+        if (local)
+            full = quoted_sheet(model.sheets[static_cast<std::size_t>(name.local_sheet)].name) +
+                   "!" + name.name;
         std::string formula = "=" + name.formula;
         lxw_error error = workbook_define_name(book, full.c_str(), formula.c_str());
         if (error != LXW_NO_ERROR)

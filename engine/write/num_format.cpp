@@ -82,12 +82,23 @@ bool is_date_format(std::string_view code) {
             i += 2;
         } else {
             switch (lower(c)) {
-                case 'y': year = true; break;
-                case 'd': day = true; break;
-                case 'm': month_or_minute = true; break;
-                case 'h': hour = true; break;
-                case 's': second = true; break;
-                default: break;
+                case 'y':
+                    year = true;
+                    break;
+                case 'd':
+                    day = true;
+                    break;
+                case 'm':
+                    month_or_minute = true;
+                    break;
+                case 'h':
+                    hour = true;
+                    break;
+                case 's':
+                    second = true;
+                    break;
+                default:
+                    break;
             }
         }
     }

@@ -64,10 +64,9 @@ void write_page_setup(const SheetContext& ctx) {
     if (page.across_then_down) worksheet_print_across(ws);
     if (const auto& filter = ctx.model.autofilter) {
         if (filter->last_row < max_rows && filter->last_col < max_cols)
-            ctx.check(worksheet_autofilter(ws, filter->first_row,
-                                           static_cast<lxw_col_t>(filter->first_col),
-                                           filter->last_row,
-                                           static_cast<lxw_col_t>(filter->last_col)),
+            ctx.check(worksheet_autofilter(
+                          ws, filter->first_row, static_cast<lxw_col_t>(filter->first_col),
+                          filter->last_row, static_cast<lxw_col_t>(filter->last_col)),
                       range_name(*filter), "autofilter");
         else
             ctx.drop(range_name(*filter), "autofilter out of bounds");

@@ -71,12 +71,13 @@ std::optional<std::time_t> parse_w3cdtf(std::string_view text) {
     return static_cast<std::time_t>(days * 86400 + h * 3600 + mi * 60 + s - offset);
 }
 
-char* text_or_null(std::string& text) { return text.empty() ? nullptr : text.data(); }
+char* text_or_null(std::string& text) {
+    return text.empty() ? nullptr : text.data();
+}
 
 }  // namespace
 
-void write_properties(lxw_workbook* book, const Workbook& model, bool deterministic,
-                      Drops& drops) {
+void write_properties(lxw_workbook* book, const Workbook& model, bool deterministic, Drops& drops) {
     DocProperties p = model.properties;  // a copy: libxlsxwriter takes char*
     lxw_doc_properties props{};
     props.title = text_or_null(p.title);

@@ -67,7 +67,9 @@ std::vector<std::string> literal_list(const DataValidation& dv) {
     return items;
 }
 
-std::uint8_t on_off(bool value) { return value ? LXW_VALIDATION_ON : LXW_VALIDATION_OFF; }
+std::uint8_t on_off(bool value) {
+    return value ? LXW_VALIDATION_ON : LXW_VALIDATION_OFF;
+}
 
 // Texts beyond libxlsxwriter's limits are cut rather than losing the whole rule.
 char* limited(const std::string& text, std::size_t max_chars, std::string& storage,

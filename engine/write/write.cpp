@@ -90,9 +90,9 @@ void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
     std::vector<lxw_worksheet*> sheets;
     for (const Sheet& sheet : model.sheets) {
         lxw_error name_error = workbook_validate_sheet_name(guard.book, sheet.name.c_str());
-        lxw_worksheet* ws =
-            name_error == LXW_NO_ERROR ? workbook_add_worksheet(guard.book, sheet.name.c_str())
-                                       : nullptr;
+        lxw_worksheet* ws = name_error == LXW_NO_ERROR
+                                ? workbook_add_worksheet(guard.book, sheet.name.c_str())
+                                : nullptr;
         if (!ws) throw sheet_name_error(file, sheet.name, name_error);
         sheets.push_back(ws);
         write_sheet({guard.book, ws, sheet, model, formats, drops});

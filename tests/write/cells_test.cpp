@@ -56,10 +56,12 @@ BOOST_AUTO_TEST_CASE(formulas_keep_their_cached_values) {
     Written out(wb);
     std::string xml = out.sheet();
     KINERJA_CHECK_HAS(xml, "<c r=\"A1\"><f>SUM(B1:B3)</f><v>42</v></c>");
-    KINERJA_CHECK_HAS(xml, "<c r=\"A2\" t=\"str\"><f>IF(B1&gt;=100,\"Tercapai\",\"Belum\")</f>"
-                           "<v>Tercapai</v></c>");
+    KINERJA_CHECK_HAS(xml,
+                      "<c r=\"A2\" t=\"str\"><f>IF(B1&gt;=100,\"Tercapai\",\"Belum\")</f>"
+                      "<v>Tercapai</v></c>");
     KINERJA_CHECK_HAS(xml, "<c r=\"A3\" t=\"str\"><f>B1&gt;0</f><v>FALSE</v></c>");
-    KINERJA_CHECK_HAS(xml, "<c r=\"A4\"><f t=\"array\" ref=\"A4\">SUM(B1:B3*C1:C3)</f><v>7</v></c>");
+    KINERJA_CHECK_HAS(xml,
+                      "<c r=\"A4\"><f t=\"array\" ref=\"A4\">SUM(B1:B3*C1:C3)</f><v>7</v></c>");
     BOOST_TEST(out.reported("boolean formula result cached as text"));
 }
 

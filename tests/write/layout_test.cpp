@@ -1,6 +1,5 @@
 // Column widths, row heights, sheet views, visibility and the active sheet.
 #include <boost/test/unit_test.hpp>
-
 #include <cmath>
 #include <cstdio>
 
@@ -12,7 +11,9 @@ using namespace kinerja::test;
 namespace {
 
 // The width Excel stores for a column of `px` pixels (Calibri 11: 7-pixel digits).
-double stored_width(int px) { return std::floor(px / 7.0 * 256) / 256; }
+double stored_width(int px) {
+    return std::floor(px / 7.0 * 256) / 256;
+}
 
 std::string width_attr(double width) {
     char text[64];
@@ -101,9 +102,12 @@ BOOST_AUTO_TEST_CASE(row_heights_and_options) {
     KINERJA_CHECK_HAS(xml, "<row r=\"1\" spans=\"1:1\" ht=\"30\" customHeight=\"1\"/>");
     // 15 is libxlsxwriter's default height, which it would otherwise leave out.
     KINERJA_CHECK_HAS(xml, "<row r=\"2\" spans=\"1:1\" ht=\"15\" customHeight=\"1\"/>");
-    KINERJA_CHECK_HAS(xml, "<row r=\"3\" spans=\"1:1\" ht=\"12.75\" hidden=\"1\" customHeight=\"1\"/>");
-    KINERJA_CHECK_HAS(xml, "<row r=\"4\" spans=\"1:1\" ht=\"12.75\" customHeight=\"1\" outlineLevel=\"2\" "
-                           "collapsed=\"1\"/>");
+    KINERJA_CHECK_HAS(xml,
+                      "<row r=\"3\" spans=\"1:1\" ht=\"12.75\" hidden=\"1\" customHeight=\"1\"/>");
+    KINERJA_CHECK_HAS(
+        xml,
+        "<row r=\"4\" spans=\"1:1\" ht=\"12.75\" customHeight=\"1\" outlineLevel=\"2\" "
+        "collapsed=\"1\"/>");
 }
 
 BOOST_AUTO_TEST_CASE(sheet_view_settings) {
@@ -121,8 +125,9 @@ BOOST_AUTO_TEST_CASE(sheet_view_settings) {
     KINERJA_CHECK_HAS(xml, "showGridLines=\"0\"");
     KINERJA_CHECK_HAS(xml, "rightToLeft=\"1\"");
     KINERJA_CHECK_HAS(xml, "zoomScale=\"85\"");
-    KINERJA_CHECK_HAS(xml, "<pane xSplit=\"1\" ySplit=\"2\" topLeftCell=\"B3\" "
-                           "activePane=\"bottomRight\" state=\"frozen\"/>");
+    KINERJA_CHECK_HAS(xml,
+                      "<pane xSplit=\"1\" ySplit=\"2\" topLeftCell=\"B3\" "
+                      "activePane=\"bottomRight\" state=\"frozen\"/>");
 }
 
 BOOST_AUTO_TEST_CASE(hidden_sheets_and_the_active_sheet) {
@@ -136,8 +141,9 @@ BOOST_AUTO_TEST_CASE(hidden_sheets_and_the_active_sheet) {
     wb.active_sheet = 3;
     Written out(wb);
     std::string xml = out.part("xl/workbook.xml");
-    KINERJA_CHECK_HAS(xml, "<workbookView xWindow=\"240\" yWindow=\"15\" windowWidth=\"16095\" "
-                           "windowHeight=\"9660\" activeTab=\"3\"/>");
+    KINERJA_CHECK_HAS(xml,
+                      "<workbookView xWindow=\"240\" yWindow=\"15\" windowWidth=\"16095\" "
+                      "windowHeight=\"9660\" activeTab=\"3\"/>");
     KINERJA_CHECK_HAS(xml, "<sheet name=\"Data\" sheetId=\"2\" state=\"hidden\"");
     KINERJA_CHECK_HAS(xml, "<sheet name=\"Rahasia\" sheetId=\"3\" state=\"hidden\"");
     KINERJA_CHECK_HAS(out.sheet(4), "tabSelected=\"1\"");

@@ -30,16 +30,20 @@ BOOST_AUTO_TEST_CASE(page_setup_fields) {
     p.footer = "&LLapas Kelas IIA&RHalaman &P dari &N";
     Written out(wb);
     std::string xml = out.sheet();
-    KINERJA_CHECK_HAS(xml, "<printOptions horizontalCentered=\"1\" verticalCentered=\"1\" "
-                           "headings=\"1\" gridLines=\"1\"/>");
-    KINERJA_CHECK_HAS(xml, "<pageMargins left=\"0.5\" right=\"0.4\" top=\"1\" bottom=\"0.9\" "
-                           "header=\"0.2\" footer=\"0.25\"/>");
-    KINERJA_CHECK_HAS(xml, "<pageSetup paperSize=\"9\" scale=\"85\" pageOrder=\"overThenDown\" "
-                           "firstPageNumber=\"3\" orientation=\"landscape\" "
-                           "useFirstPageNumber=\"1\"/>");
+    KINERJA_CHECK_HAS(xml,
+                      "<printOptions horizontalCentered=\"1\" verticalCentered=\"1\" "
+                      "headings=\"1\" gridLines=\"1\"/>");
+    KINERJA_CHECK_HAS(xml,
+                      "<pageMargins left=\"0.5\" right=\"0.4\" top=\"1\" bottom=\"0.9\" "
+                      "header=\"0.2\" footer=\"0.25\"/>");
+    KINERJA_CHECK_HAS(xml,
+                      "<pageSetup paperSize=\"9\" scale=\"85\" pageOrder=\"overThenDown\" "
+                      "firstPageNumber=\"3\" orientation=\"landscape\" "
+                      "useFirstPageNumber=\"1\"/>");
     KINERJA_CHECK_HAS(xml, "<oddHeader>&amp;C&amp;\"Arial,Bold\"RENCANA AKSI 2024</oddHeader>");
-    KINERJA_CHECK_HAS(xml, "<oddFooter>&amp;LLapas Kelas IIA&amp;RHalaman &amp;P dari "
-                           "&amp;N</oddFooter>");
+    KINERJA_CHECK_HAS(xml,
+                      "<oddFooter>&amp;LLapas Kelas IIA&amp;RHalaman &amp;P dari "
+                      "&amp;N</oddFooter>");
 }
 
 BOOST_AUTO_TEST_CASE(fit_to_pages_only_when_asked) {
@@ -62,17 +66,20 @@ BOOST_AUTO_TEST_CASE(print_area_and_titles_come_from_defined_names) {
     wb.sheets.push_back(wb.sheets[0]);
     wb.sheets[1].name = "Rekap";
     wb.names.push_back({"_xlnm.Print_Area", 0, "'Rencana Aksi'!$A$1:$P$40", false});
-    wb.names.push_back({"_xlnm.Print_Titles", 0, "'Rencana Aksi'!$A:$B,'Rencana Aksi'!$3:$4",
-                        false});
+    wb.names.push_back(
+        {"_xlnm.Print_Titles", 0, "'Rencana Aksi'!$A:$B,'Rencana Aksi'!$3:$4", false});
     wb.names.push_back({"_xlnm.Print_Area", 1, "Rekap!$A:$F", false});
     Written out(wb);
     std::string xml = out.part("xl/workbook.xml");
-    KINERJA_CHECK_HAS(xml, "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">"
-                           "'Rencana Aksi'!$A$1:$P$40</definedName>");
-    KINERJA_CHECK_HAS(xml, "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">"
-                           "'Rencana Aksi'!$A:$B,'Rencana Aksi'!$3:$4</definedName>");
-    KINERJA_CHECK_HAS(xml, "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"1\">"
-                           "Rekap!$A:$F</definedName>");
+    KINERJA_CHECK_HAS(xml,
+                      "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">"
+                      "'Rencana Aksi'!$A$1:$P$40</definedName>");
+    KINERJA_CHECK_HAS(xml,
+                      "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">"
+                      "'Rencana Aksi'!$A:$B,'Rencana Aksi'!$3:$4</definedName>");
+    KINERJA_CHECK_HAS(xml,
+                      "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"1\">"
+                      "Rekap!$A:$F</definedName>");
     BOOST_TEST(out.report().dropped.empty());
 }
 
@@ -84,10 +91,12 @@ BOOST_AUTO_TEST_CASE(global_and_local_names) {
     wb.names.push_back({"Yatim", 4, "'Data Dukung'!$A$1", false});
     Written out(wb);
     std::string xml = out.part("xl/workbook.xml");
-    KINERJA_CHECK_HAS(xml, "<definedName name=\"Pagu\" localSheetId=\"0\">'Data Dukung'!$D$2"
-                           "</definedName>");
-    KINERJA_CHECK_HAS(xml, "<definedName name=\"TargetTahunan\">'Data Dukung'!$C$5:$C$20"
-                           "</definedName>");
+    KINERJA_CHECK_HAS(xml,
+                      "<definedName name=\"Pagu\" localSheetId=\"0\">'Data Dukung'!$D$2"
+                      "</definedName>");
+    KINERJA_CHECK_HAS(xml,
+                      "<definedName name=\"TargetTahunan\">'Data Dukung'!$C$5:$C$20"
+                      "</definedName>");
     KINERJA_CHECK_HAS(xml, "<definedName name=\"Tersembunyi\">");
     BOOST_TEST(out.reported("hidden flag of a defined name"));
     BOOST_TEST(out.reported("defined name of a sheet that does not exist"));
@@ -101,8 +110,9 @@ BOOST_AUTO_TEST_CASE(autofilter_brings_its_own_filter_database_name) {
     Written out(wb);
     KINERJA_CHECK_HAS(out.sheet(), "<autoFilter ref=\"A2:F41\"/>");
     std::string xml = out.part("xl/workbook.xml");
-    KINERJA_CHECK_HAS(xml, "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\" "
-                           "hidden=\"1\">Data!$A$2:$F$41</definedName>");
+    KINERJA_CHECK_HAS(xml,
+                      "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\" "
+                      "hidden=\"1\">Data!$A$2:$F$41</definedName>");
     BOOST_TEST(out.report().dropped.empty());
 }
 

@@ -1,6 +1,5 @@
 // Data validations, conditional formats, comments and images.
 #include <boost/test/unit_test.hpp>
-
 #include <cmath>
 
 #include "write/image_size.hpp"
@@ -13,7 +12,9 @@ using namespace kinerja::test;
 // libxlsxwriter 1.1.4 leaks the formula string of each list validation that
 // refers to cells (LIST_FORMULA); nothing the writer can free. Its frames are
 // not unwound past lxw_strdup, so that is the name to match.
-extern "C" const char* __lsan_default_suppressions() { return "leak:lxw_strdup\n"; }
+extern "C" const char* __lsan_default_suppressions() {
+    return "leak:lxw_strdup\n";
+}
 
 namespace {
 
@@ -23,7 +24,9 @@ CellRange range(const char* text) {
     return r;
 }
 
-std::string emu(double pixels) { return std::to_string(std::lround(pixels * 9525)); }
+std::string emu(double pixels) {
+    return std::to_string(std::lround(pixels * 9525));
+}
 
 }  // namespace
 
@@ -65,18 +68,21 @@ BOOST_AUTO_TEST_CASE(validations_keep_formulas_verbatim) {
     std::string xml = out.sheet();
     KINERJA_CHECK_HAS(xml, "<dataValidations count=\"5\">");
     KINERJA_CHECK_HAS(xml, "sqref=\"C2:C40\"><formula1>Referensi!$A$1:$A$5</formula1>");
-    KINERJA_CHECK_HAS(xml, "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" "
-                           "showErrorMessage=\"1\" promptTitle=\"Status\" "
-                           "prompt=\"Pilih status kegiatan\" sqref=\"D2:D40\">"
-                           "<formula1>\"Belum,Proses,Selesai\"</formula1>");
+    KINERJA_CHECK_HAS(xml,
+                      "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" "
+                      "showErrorMessage=\"1\" promptTitle=\"Status\" "
+                      "prompt=\"Pilih status kegiatan\" sqref=\"D2:D40\">"
+                      "<formula1>\"Belum,Proses,Selesai\"</formula1>");
     KINERJA_CHECK_HAS(xml, "sqref=\"F2:F40\"><formula1>\"Belum,Proses,Selesai\"</formula1>");
-    KINERJA_CHECK_HAS(xml, "<dataValidation type=\"whole\" errorStyle=\"warning\" "
-                           "showDropDown=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" "
-                           "error=\"Isi bilangan bulat\" sqref=\"E2:E40\"><formula1>0</formula1>"
-                           "<formula2>$B$1</formula2>");
-    KINERJA_CHECK_HAS(xml, "<dataValidation type=\"decimal\" operator=\"lessThanOrEqual\" "
-                           "allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" "
-                           "sqref=\"G2\"><formula1>1</formula1>");
+    KINERJA_CHECK_HAS(xml,
+                      "<dataValidation type=\"whole\" errorStyle=\"warning\" "
+                      "showDropDown=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" "
+                      "error=\"Isi bilangan bulat\" sqref=\"E2:E40\"><formula1>0</formula1>"
+                      "<formula2>$B$1</formula2>");
+    KINERJA_CHECK_HAS(xml,
+                      "<dataValidation type=\"decimal\" operator=\"lessThanOrEqual\" "
+                      "allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" "
+                      "sqref=\"G2\"><formula1>1</formula1>");
 }
 
 BOOST_AUTO_TEST_CASE(conditional_formats_of_common_kinds) {
@@ -138,28 +144,35 @@ BOOST_AUTO_TEST_CASE(conditional_formats_of_common_kinds) {
     s.conditional_formats.push_back(icons);
     Written out(wb);
     std::string xml = out.sheet();
-    KINERJA_CHECK_HAS(xml, "<conditionalFormatting sqref=\"H2:H40 J2:J40\"><cfRule type=\"cellIs\" "
-                           "dxfId=\"1\" priority=\"2\" stopIfTrue=\"1\" operator=\"lessThan\">"
-                           "<formula>0.75</formula>");
-    KINERJA_CHECK_HAS(xml, "<cfRule type=\"expression\" dxfId=\"0\" priority=\"1\">"
-                           "<formula>$P2=\"Selesai\"</formula>");
-    KINERJA_CHECK_HAS(xml, "<colorScale><cfvo type=\"min\" val=\"0\"/><cfvo type=\"percentile\" "
-                           "val=\"50\"/><cfvo type=\"max\" val=\"0\"/><color rgb=\"FFF8696B\"/>"
-                           "<color rgb=\"FFFFEB84\"/><color rgb=\"FF000000\"/></colorScale>");
-    KINERJA_CHECK_HAS(xml, "<dataBar><cfvo type=\"num\" val=\"0\"/><cfvo type=\"num\" val=\"1\"/>"
-                           "<color rgb=\"FF638EC6\"/></dataBar>");
+    KINERJA_CHECK_HAS(xml,
+                      "<conditionalFormatting sqref=\"H2:H40 J2:J40\"><cfRule type=\"cellIs\" "
+                      "dxfId=\"1\" priority=\"2\" stopIfTrue=\"1\" operator=\"lessThan\">"
+                      "<formula>0.75</formula>");
+    KINERJA_CHECK_HAS(xml,
+                      "<cfRule type=\"expression\" dxfId=\"0\" priority=\"1\">"
+                      "<formula>$P2=\"Selesai\"</formula>");
+    KINERJA_CHECK_HAS(xml,
+                      "<colorScale><cfvo type=\"min\" val=\"0\"/><cfvo type=\"percentile\" "
+                      "val=\"50\"/><cfvo type=\"max\" val=\"0\"/><color rgb=\"FFF8696B\"/>"
+                      "<color rgb=\"FFFFEB84\"/><color rgb=\"FF000000\"/></colorScale>");
+    KINERJA_CHECK_HAS(xml,
+                      "<dataBar><cfvo type=\"num\" val=\"0\"/><cfvo type=\"num\" val=\"1\"/>"
+                      "<color rgb=\"FF638EC6\"/></dataBar>");
     // libxlsxwriter 1.1.4 writes every top/bottom rule with rank 10.
-    KINERJA_CHECK_HAS(xml, "<cfRule type=\"expression\" dxfId=\"1\" priority=\"5\">"
-                           "<formula>M2&lt;=SMALL($M$2:$M$40,3)</formula>");
-    KINERJA_CHECK_HAS(xml, "<cfRule type=\"top10\" dxfId=\"1\" priority=\"6\" percent=\"1\" "
-                           "rank=\"10\"/>");
+    KINERJA_CHECK_HAS(xml,
+                      "<cfRule type=\"expression\" dxfId=\"1\" priority=\"5\">"
+                      "<formula>M2&lt;=SMALL($M$2:$M$40,3)</formula>");
+    KINERJA_CHECK_HAS(xml,
+                      "<cfRule type=\"top10\" dxfId=\"1\" priority=\"6\" percent=\"1\" "
+                      "rank=\"10\"/>");
     BOOST_TEST(out.reported("top/bottom rule with a rank other than 10 written as an expression"));
     KINERJA_CHECK_LACKS(xml, "iconSet");
     BOOST_TEST(out.reported("conditional format of type 'iconSet' not supported"));
     std::string styles = out.part("xl/styles.xml");
-    KINERJA_CHECK_HAS(styles, "<dxfs count=\"2\"><dxf><font><b/></font></dxf><dxf><font><color "
-                              "rgb=\"FF9C0006\"/></font><fill><patternFill><bgColor "
-                              "rgb=\"FFFFC7CE\"/></patternFill></fill></dxf></dxfs>");
+    KINERJA_CHECK_HAS(styles,
+                      "<dxfs count=\"2\"><dxf><font><b/></font></dxf><dxf><font><color "
+                      "rgb=\"FF9C0006\"/></font><fill><patternFill><bgColor "
+                      "rgb=\"FFFFC7CE\"/></patternFill></fill></dxf></dxfs>");
 }
 
 BOOST_AUTO_TEST_CASE(text_and_blank_rules) {
@@ -180,11 +193,13 @@ BOOST_AUTO_TEST_CASE(text_and_blank_rules) {
     s.conditional_formats.push_back(blanks);
     Written out(wb);
     std::string xml = out.sheet();
-    KINERJA_CHECK_HAS(xml, "<cfRule type=\"containsText\" dxfId=\"0\" priority=\"1\" "
-                           "operator=\"containsText\" text=\"Belum\">"
-                           "<formula>NOT(ISERROR(SEARCH(\"Belum\",B2)))</formula>");
-    KINERJA_CHECK_HAS(xml, "<cfRule type=\"containsBlanks\" dxfId=\"0\" priority=\"2\">"
-                           "<formula>LEN(TRIM(C2))=0</formula>");
+    KINERJA_CHECK_HAS(xml,
+                      "<cfRule type=\"containsText\" dxfId=\"0\" priority=\"1\" "
+                      "operator=\"containsText\" text=\"Belum\">"
+                      "<formula>NOT(ISERROR(SEARCH(\"Belum\",B2)))</formula>");
+    KINERJA_CHECK_HAS(xml,
+                      "<cfRule type=\"containsBlanks\" dxfId=\"0\" priority=\"2\">"
+                      "<formula>LEN(TRIM(C2))=0</formula>");
 }
 
 BOOST_AUTO_TEST_CASE(comments_with_author_and_visibility) {

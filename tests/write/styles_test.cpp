@@ -34,9 +34,10 @@ BOOST_AUTO_TEST_CASE(font_properties) {
     s.font.color = 0x1F4E79;
     s.font.family = 2;
     std::string xml = styles_of(s);
-    KINERJA_CHECK_HAS(xml, "<font><b/><i/><strike/><u val=\"doubleAccounting\"/>"
-                           "<vertAlign val=\"superscript\"/><sz val=\"12.5\"/>"
-                           "<color rgb=\"FF1F4E79\"/><name val=\"Arial\"/><family val=\"2\"/></font>");
+    KINERJA_CHECK_HAS(xml,
+                      "<font><b/><i/><strike/><u val=\"doubleAccounting\"/>"
+                      "<vertAlign val=\"superscript\"/><sz val=\"12.5\"/>"
+                      "<color rgb=\"FF1F4E79\"/><name val=\"Arial\"/><family val=\"2\"/></font>");
 }
 
 BOOST_AUTO_TEST_CASE(black_is_written_as_black_not_as_unset) {
@@ -54,16 +55,19 @@ BOOST_AUTO_TEST_CASE(black_is_written_as_black_not_as_unset) {
 BOOST_AUTO_TEST_CASE(solid_fill_colours_stay_where_the_file_had_them) {
     Style only_fg;
     only_fg.fill = {1, 0xFFFF00, std::nullopt};
-    KINERJA_CHECK_HAS(styles_of(only_fg), "<patternFill patternType=\"solid\"><fgColor "
-                                          "rgb=\"FFFFFF00\"/><bgColor indexed=\"64\"/>");
+    KINERJA_CHECK_HAS(styles_of(only_fg),
+                      "<patternFill patternType=\"solid\"><fgColor "
+                      "rgb=\"FFFFFF00\"/><bgColor indexed=\"64\"/>");
     Style both;
     both.fill = {1, 0xFFFF00, 0x00B050};
-    KINERJA_CHECK_HAS(styles_of(both), "<patternFill patternType=\"solid\"><fgColor "
-                                       "rgb=\"FFFFFF00\"/><bgColor rgb=\"FF00B050\"/>");
+    KINERJA_CHECK_HAS(styles_of(both),
+                      "<patternFill patternType=\"solid\"><fgColor "
+                      "rgb=\"FFFFFF00\"/><bgColor rgb=\"FF00B050\"/>");
     Style pattern;
     pattern.fill = {5, 0x112233, 0x445566};
-    KINERJA_CHECK_HAS(styles_of(pattern), "<patternFill patternType=\"darkHorizontal\"><fgColor "
-                                          "rgb=\"FF112233\"/><bgColor rgb=\"FF445566\"/>");
+    KINERJA_CHECK_HAS(styles_of(pattern),
+                      "<patternFill patternType=\"darkHorizontal\"><fgColor "
+                      "rgb=\"FF112233\"/><bgColor rgb=\"FF445566\"/>");
 }
 
 BOOST_AUTO_TEST_CASE(borders_with_colours_and_diagonals) {
@@ -75,12 +79,13 @@ BOOST_AUTO_TEST_CASE(borders_with_colours_and_diagonals) {
     s.border.diagonal = {7, 0x0000FF};
     s.border.diagonal_up = s.border.diagonal_down = true;
     std::string xml = styles_of(s);
-    KINERJA_CHECK_HAS(xml, "<border diagonalUp=\"1\" diagonalDown=\"1\">"
-                           "<left style=\"thin\"><color rgb=\"FFFF0000\"/></left>"
-                           "<right style=\"medium\"><color auto=\"1\"/></right>"
-                           "<top style=\"mediumDashed\"><color rgb=\"FF00FF00\"/></top>"
-                           "<bottom style=\"double\"><color auto=\"1\"/></bottom>"
-                           "<diagonal style=\"hair\"><color rgb=\"FF0000FF\"/></diagonal></border>");
+    KINERJA_CHECK_HAS(xml,
+                      "<border diagonalUp=\"1\" diagonalDown=\"1\">"
+                      "<left style=\"thin\"><color rgb=\"FFFF0000\"/></left>"
+                      "<right style=\"medium\"><color auto=\"1\"/></right>"
+                      "<top style=\"mediumDashed\"><color rgb=\"FF00FF00\"/></top>"
+                      "<bottom style=\"double\"><color auto=\"1\"/></bottom>"
+                      "<diagonal style=\"hair\"><color rgb=\"FF0000FF\"/></diagonal></border>");
 }
 
 BOOST_AUTO_TEST_CASE(alignment_and_protection) {
@@ -148,9 +153,10 @@ BOOST_AUTO_TEST_CASE(theme_scheme_only_where_the_default_theme_has_that_face) {
     Style calibri;
     calibri.font.scheme = "minor";
     calibri.font.bold = true;
-    KINERJA_CHECK_HAS(styles_of(calibri), "<font><b/><sz val=\"11\"/><color theme=\"1\"/>"
-                                          "<name val=\"Calibri\"/><family val=\"2\"/>"
-                                          "<scheme val=\"minor\"/></font>");
+    KINERJA_CHECK_HAS(styles_of(calibri),
+                      "<font><b/><sz val=\"11\"/><color theme=\"1\"/>"
+                      "<name val=\"Calibri\"/><family val=\"2\"/>"
+                      "<scheme val=\"minor\"/></font>");
     Style aptos;
     aptos.font.name = "Aptos Narrow";
     aptos.font.scheme = "minor";

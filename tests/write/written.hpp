@@ -2,7 +2,6 @@
 #pragma once
 
 #include <boost/test/unit_test.hpp>
-
 #include <string>
 #include <vector>
 
@@ -57,11 +56,11 @@ private:
 };
 
 // Asserts that `text` contains `piece`, showing both when not.
-#define KINERJA_CHECK_HAS(text, piece)                                                       \
-    BOOST_CHECK_MESSAGE((text).find(piece) != std::string::npos,                            \
+#define KINERJA_CHECK_HAS(text, piece)                           \
+    BOOST_CHECK_MESSAGE((text).find(piece) != std::string::npos, \
                         "missing: " << (piece) << "\n in: " << (text).substr(0, 4000))
-#define KINERJA_CHECK_LACKS(text, piece)                                                     \
-    BOOST_CHECK_MESSAGE((text).find(piece) == std::string::npos,                            \
+#define KINERJA_CHECK_LACKS(text, piece)                         \
+    BOOST_CHECK_MESSAGE((text).find(piece) == std::string::npos, \
                         "unexpected: " << (piece) << "\n in: " << (text).substr(0, 4000))
 
 inline Cell number_cell(std::uint32_t row, std::uint32_t col, double value,
