@@ -68,6 +68,12 @@ def check_rencana_aksi(path):
     pagu_col, tarik_col, real_col = column_index("F"), column_index("G"), column_index("H")
     blocks = [(r1, r2) for r1, c1, r2, c2 in merge_ranges(book, sheet)
               if c1 == pagu_col and c2 == pagu_col and r2 - r1 == 3]
+    label = os.path.basename(path)
+    typed_as_text(book, sheet, "F7, G7, C35", label)
+    cell_is(book, sheet, "K50", "TW III", label)
+    cell_is(book, sheet, "I50", "TW IV", label)
+    report(all(cells.get(ref) is None for ref in ("C71", "D75", "E75", "N7")),
+           "%s: C71, D75, E75 and N7 are empty" % label)
     report(len(blocks) == 19, "%s: 19 indicator blocks of four TW rows (found %d)"
            % (os.path.basename(path), len(blocks)))
     for r1, r2 in sorted(blocks):
@@ -132,6 +138,27 @@ def check_rka(path, expected_column_splits):
            % (name, split_rows))
 
 
+def expand(refs):
+    """"F6, F14:F20" -> ["F6", "F14", ..., "F20"] (ranges within one column)."""
+    out = []
+    for part in refs.replace(" ", "").split(","):
+        if ":" not in part:
+            out.append(part)
+            continue
+        a, b = part.split(":")
+        col = re.match(r"[A-Z]+", a).group(0)
+        out += ["%s%d" % (col, r) for r in range(int(a[len(col):]), int(b[len(col):]) + 1)]
+    return out
+
+
+def typed_as_text(book, sheet, refs, label):
+    """The cells samples/README.md lists as typed as text are text, and their numeric column
+    neighbours are not: keeps the list in the README honest."""
+    cells = book.sheets[sheet]
+    wrong = [ref for ref in expand(refs) if cells.get(ref, ("", "", ""))[0] != "s"]
+    report(not wrong, "%s: '%s'!%s typed as text %s" % (label, sheet, refs, wrong or ""))
+
+
 def percent_points(cell, plain_is_points):
     """A capaian/realisasi cell in percentage points: 0.925 with a % format, "92,5%" and, in a
     column headed "(%)", the plain 92.5 or "92,5" all give 92.5."""
@@ -180,6 +207,10 @@ def check_rutan_soe(path):
     label = os.path.basename(path)
     n = lambda sheet, ref: number(book.sheets[sheet].get(ref))
     # Tabel 3.2 and 3.3 agree with their own arithmetic except the lansia row of Tabel 3.3.
+    typed_as_text(book, "Capaian 2023", "F6, F7, F10, F12, F14:F20", label)
+    typed_as_text(book, "Capaian Output", "F10, F12, F14, F17, F19, F25, F29, F34, F36, F38, F40", label)
+    typed_as_text(book, "E-Performance", "F6:F20, F27", label)
+    typed_as_text(book, "PK 2023", "D48:D51", label)
     check_capaian_rows(book, "Capaian 2023", range(6, 30), "DEF", 2, False, [], label)
     check_capaian_rows(book, "Capaian Output", range(10, 53), "DEF", 2, True, [25], label)
     # Domain inconsistency 4: lansia realisasi 80% / 94,11 in Tabel 3.2, 74% / 92,5 in Tabel 3.3.
@@ -231,6 +262,8 @@ def check_muara_enim(path):
     book = Workbook(path)
     label = os.path.basename(path)
     n = lambda sheet, ref: number(book.sheets[sheet].get(ref))
+    typed_as_text(book, "Realisasi Anggaran", "F14", label)
+    typed_as_text(book, "Kinerja Anggaran", "B6, C6, B18, F29", label)
     check_capaian_rows(book, "Capaian 2023", range(6, 24), "DEF", 0, False, [12], label)
     check_capaian_rows(book, "Perhitungan", list(range(8, 15)) + list(range(16, 23)) + list(range(24, 28)),
                        "HGI", 0, False, [], label)

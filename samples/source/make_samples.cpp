@@ -4,6 +4,8 @@
 // sheet per file in file-name order. See sheet_script.hpp for the format.
 //
 //   make_samples [--source DIR] [--out DIR] [NAME...]
+#include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
@@ -65,7 +67,8 @@ void build_workbook(const fs::path& folder, const fs::path& destination) {
         doc.company = text("company");
         doc.keywords = text("keywords");
         doc.comments = text("comments");
-        doc.created = parse_date(properties.count("created") ? properties["created"] : "2024-01-01");
+        doc.created =
+            parse_date(properties.count("created") ? properties["created"] : "2024-01-01");
         workbook_set_properties(workbook, &doc);
 
         lxw_error error = workbook_close(workbook);

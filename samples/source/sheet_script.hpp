@@ -52,14 +52,14 @@ struct CellComment {
 
 struct SheetSpec {
     std::filesystem::path source;
-    std::string name;                                // @sheet
-    std::vector<double> widths;                      // @widths 5,40,...
-    int freeze_row = 0;                              // @freeze 7 -> rows 1..6 stay visible
-    int freeze_col = 0;                              // @freeze 7 2 -> also columns A..B
-    int repeat_first = 0, repeat_last = 0;           // @repeat 5 6 (print titles)
-    bool landscape = true;                           // @portrait
-    std::vector<CellComment> comments;               // @comment F12 text
-    std::map<std::string, std::string> properties;   // @title, @author, @created ...
+    std::string name;                               // @sheet
+    std::vector<double> widths;                     // @widths 5,40,...
+    int freeze_row = 0;                             // @freeze 7 -> rows 1..6 stay visible
+    int freeze_col = 0;                             // @freeze 7 2 -> also columns A..B
+    int repeat_first = 0, repeat_last = 0;          // @repeat 5 6 (print titles)
+    bool landscape = true;                          // @portrait
+    std::vector<CellComment> comments;              // @comment F12 text
+    std::map<std::string, std::string> properties;  // @title, @author, @created ...
     std::vector<RowSpec> rows;
 };
 
@@ -107,16 +107,31 @@ inline CellSpec parse_cell(std::string raw, const std::filesystem::path& file, i
     CellSpec cell;
     while (raw.size() >= 3 && raw[0] == '{' && raw[2] == '}' && raw[1] != '^') {
         switch (raw[1]) {
-            case 'b': cell.bold = true; break;
-            case 'i': cell.italic = true; break;
-            case 'l': case 'c': case 'r': cell.align = raw[1]; break;
-            default: throw ScriptError(file, line, "unknown modifier in '" + raw + "'");
+            case 'b':
+                cell.bold = true;
+                break;
+            case 'i':
+                cell.italic = true;
+                break;
+            case 'l':
+            case 'c':
+            case 'r':
+                cell.align = raw[1];
+                break;
+            default:
+                throw ScriptError(file, line, "unknown modifier in '" + raw + "'");
         }
         raw.erase(0, 3);
     }
     if (raw.empty()) return cell;
-    if (raw == "^") { cell.kind = ValueKind::merge_up; return cell; }
-    if (raw == "<") { cell.kind = ValueKind::merge_left; return cell; }
+    if (raw == "^") {
+        cell.kind = ValueKind::merge_up;
+        return cell;
+    }
+    if (raw == "<") {
+        cell.kind = ValueKind::merge_left;
+        return cell;
+    }
     if (raw[0] == '\\' && raw.size() > 1 && raw[1] != 'n') {
         cell.kind = ValueKind::text;
         cell.text = unescape(raw.substr(1));
@@ -145,9 +160,9 @@ inline CellSpec parse_cell(std::string raw, const std::filesystem::path& file, i
 inline RowKind parse_row_kind(const std::string& field, const std::filesystem::path& file,
                               int line) {
     static const std::map<std::string, RowKind> kinds = {
-        {"!data", RowKind::data},       {"!title", RowKind::title}, {"!subtitle", RowKind::subtitle},
-        {"!head", RowKind::head},       {"!colnum", RowKind::colnum}, {"!group", RowKind::group},
-        {"!total", RowKind::total},     {"!text", RowKind::text}};
+        {"!data", RowKind::data},   {"!title", RowKind::title},   {"!subtitle", RowKind::subtitle},
+        {"!head", RowKind::head},   {"!colnum", RowKind::colnum}, {"!group", RowKind::group},
+        {"!total", RowKind::total}, {"!text", RowKind::text}};
     auto kind = kinds.find(field);
     if (kind == kinds.end()) throw ScriptError(file, line, "unknown row kind '" + field + "'");
     return kind->second;
@@ -157,8 +172,8 @@ inline void apply_setting(SheetSpec& sheet, const std::vector<std::string>& fiel
     const std::string key = fields[0].substr(1);
     auto need = [&](std::size_t count) {
         if (fields.size() < count + 1)
-            throw ScriptError(sheet.source, line, "@" + key + " needs " + std::to_string(count) +
-                                                      " value(s)");
+            throw ScriptError(sheet.source, line,
+                              "@" + key + " needs " + std::to_string(count) + " value(s)");
     };
     if (key == "sheet") {
         need(1);
@@ -170,7 +185,8 @@ inline void apply_setting(SheetSpec& sheet, const std::vector<std::string>& fiel
         while (start <= list.size()) {
             std::size_t comma = list.find(',', start);
             if (comma == std::string::npos) comma = list.size();
-            sheet.widths.push_back(parse_number(list.substr(start, comma - start), sheet.source, line));
+            sheet.widths.push_back(
+                parse_number(list.substr(start, comma - start), sheet.source, line));
             start = comma + 1;
         }
     } else if (key == "freeze") {

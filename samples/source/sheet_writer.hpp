@@ -60,7 +60,8 @@ inline std::map<std::pair<int, int>, MergeArea> find_merges(const SheetSpec& she
 // Estimated number of wrapped lines of `text` in a column `width` characters wide.
 inline int wrapped_lines(const std::string& text, double width, bool bold) {
     const double per_char = bold ? 1.05 : 1.15;  // Arial 10 glyphs per Excel width unit
-    const std::size_t per_line = std::max<std::size_t>(1, static_cast<std::size_t>(width * per_char));
+    const std::size_t per_line =
+        std::max<std::size_t>(1, static_cast<std::size_t>(width * per_char));
     int lines = 0;
     std::size_t start = 0;
     while (start <= text.size()) {
@@ -123,7 +124,8 @@ private:
 
     lxw_format* format_for(RowKind row, const CellSpec& cell) {
         const bool number = cell.kind == ValueKind::number;
-        FormatKey key{row, number ? ValueKind::number : ValueKind::text, cell.style, cell.bold,
+        FormatKey key{row,         number ? ValueKind::number : ValueKind::text,
+                      cell.style,  cell.bold,
                       cell.italic, cell.align};
         auto found = formats_.find(key);
         if (found != formats_.end()) return found->second;
@@ -131,7 +133,8 @@ private:
         lxw_format* f = workbook_add_format(workbook_);
         format_set_font_name(f, "Arial");
         format_set_font_size(f, row == RowKind::colnum ? 8 : 10);
-        const bool boxed = row != RowKind::title && row != RowKind::subtitle && row != RowKind::text;
+        const bool boxed =
+            row != RowKind::title && row != RowKind::subtitle && row != RowKind::text;
         if (boxed) format_set_border(f, LXW_BORDER_THIN);
         if (row != RowKind::text) format_set_text_wrap(f);
         if (row == RowKind::head || row == RowKind::colnum) {
@@ -142,16 +145,16 @@ private:
         } else {
             format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
         }
-        const bool strong = row == RowKind::title || row == RowKind::head || row == RowKind::group ||
-                            row == RowKind::total;
+        const bool strong = row == RowKind::title || row == RowKind::head ||
+                            row == RowKind::group || row == RowKind::total;
         if (strong || cell.bold) format_set_bold(f);
         if (cell.italic || row == RowKind::colnum) format_set_italic(f);
         if (row == RowKind::title) format_set_font_size(f, 11);
 
         static const std::map<NumberStyle, const char*> number_formats = {
-            {NumberStyle::amount, "#,##0"},     {NumberStyle::percent0, "0%"},
-            {NumberStyle::percent1, "0.0%"},    {NumberStyle::percent2, "0.00%"},
-            {NumberStyle::decimal1, "0.0"},     {NumberStyle::decimal2, "0.00"}};
+            {NumberStyle::amount, "#,##0"},  {NumberStyle::percent0, "0%"},
+            {NumberStyle::percent1, "0.0%"}, {NumberStyle::percent2, "0.00%"},
+            {NumberStyle::decimal1, "0.0"},  {NumberStyle::decimal2, "0.00"}};
         if (number && number_formats.count(cell.style))
             format_set_num_format(f, number_formats.at(cell.style));
 
@@ -168,7 +171,7 @@ private:
             else
                 align = 'l';
         }
-        format_set_align(f, align == 'c' ? LXW_ALIGN_CENTER
+        format_set_align(f, align == 'c'   ? LXW_ALIGN_CENTER
                             : align == 'r' ? LXW_ALIGN_RIGHT
                                            : LXW_ALIGN_LEFT);
         formats_[key] = f;
@@ -283,7 +286,8 @@ private:
         worksheet_set_footer(ws, "&C&\"Arial\"&8Halaman &P dari &N");
         if (sheet.repeat_first > 0)
             worksheet_repeat_rows(ws, sheet.repeat_first - 1, sheet.repeat_last - 1);
-        if (sheet.freeze_row > 0) worksheet_freeze_panes(ws, sheet.freeze_row - 1, sheet.freeze_col);
+        if (sheet.freeze_row > 0)
+            worksheet_freeze_panes(ws, sheet.freeze_row - 1, sheet.freeze_col);
     }
 
     lxw_workbook* workbook_;
