@@ -89,7 +89,8 @@ DataSet read_data_csv(const std::filesystem::path& file, const CsvLimits& limits
         if (!column.count(needed))
             fail(file, 1, {std::string("kolom \"") + needed + "\" tidak ada di baris judul",
                            std::string("the header has no \"") + needed + "\" column"});
-    auto nama_col = column.count("satkernama") ? std::optional(column["satkernama"]) : std::nullopt;
+    const std::size_t no_column = fields.size();
+    const std::size_t nama_col = column.count("satkernama") ? column["satkernama"] : no_column;
 
     DataSet data;
     for (std::size_t number = 2; std::getline(in, line); ++number) {
@@ -118,7 +119,8 @@ DataSet read_data_csv(const std::filesystem::path& file, const CsvLimits& limits
                                 "value \"" + get("nilai") + "\" is not a number"});
         SatkerData& s = data.satker[kode];
         s.kode = kode;
-        if (nama_col && *nama_col < fields.size() && s.nama.empty()) s.nama = trimmed(fields[*nama_col]);
+        if (nama_col != no_column && nama_col < fields.size() && s.nama.empty())
+            s.nama = trimmed(fields[nama_col]);
         s.values[indikator][variabel][*periode] = *value;
     }
     return data;
