@@ -23,11 +23,16 @@ namespace {
 
 std::string show_value(const CellValue& v) {
     switch (v.kind) {
-        case CellValue::Kind::blank: return "blank";
-        case CellValue::Kind::number: return "number " + show(v.number);
-        case CellValue::Kind::text: return "text " + show(v.text);
-        case CellValue::Kind::boolean: return v.number != 0 ? "TRUE" : "FALSE";
-        case CellValue::Kind::error: return "error " + v.text;
+        case CellValue::Kind::blank:
+            return "blank";
+        case CellValue::Kind::number:
+            return "number " + show(v.number);
+        case CellValue::Kind::text:
+            return "text " + show(v.text);
+        case CellValue::Kind::boolean:
+            return v.number != 0 ? "TRUE" : "FALSE";
+        case CellValue::Kind::error:
+            return "error " + v.text;
     }
     return "?";
 }
@@ -35,22 +40,32 @@ std::string show_value(const CellValue& v) {
 bool same_value(const CellValue& a, const CellValue& b) {
     if (a.kind != b.kind) return false;
     switch (a.kind) {
-        case CellValue::Kind::blank: return true;
+        case CellValue::Kind::blank:
+            return true;
         case CellValue::Kind::number: {
             double scale = std::max(std::fabs(a.number), std::fabs(b.number));
             return std::fabs(a.number - b.number) <= relative_number_tolerance * scale;
         }
-        case CellValue::Kind::boolean: return (a.number != 0) == (b.number != 0);
-        default: return a.text == b.text;
+        case CellValue::Kind::boolean:
+            return (a.number != 0) == (b.number != 0);
+        default:
+            return a.text == b.text;
     }
 }
 
 // A run without a font of its own shows in the cell's font.
 void compare_rich(Recorder& r, const Cell& a, const Font& cell_font_a, const Cell& b,
                   const Font& cell_font_b) {
-    static const std::vector<RichRun> none;
-    const auto& ra = a.rich ? *a.rich : none;
-    const auto& rb = b.rich ? *b.rich : none;
+    // Empty runs show nothing (Gnumeric ends every rich string with one).
+    auto visible = [](const Cell& c) {
+        std::vector<RichRun> runs;
+        if (c.rich)
+            for (const auto& run : *c.rich)
+                if (!run.text.empty()) runs.push_back(run);
+        return runs;
+    };
+    const auto ra = visible(a);
+    const auto rb = visible(b);
     r.same("rich.runs", ra.size(), rb.size());
     for (std::size_t i = 0; i < std::min(ra.size(), rb.size()); ++i) {
         std::string run = "rich[" + std::to_string(i) + "].";
@@ -73,10 +88,12 @@ void compare_cells(Recorder& r, const Workbook& wa, const Sheet& a, const Workbo
     auto ia = a.cells.begin(), ib = b.cells.begin();
     r.area = "cell";
     while (ia != a.cells.end() || ib != b.cells.end()) {
-        bool take_a = ib == b.cells.end() ||
-                      (ia != a.cells.end() && std::tie(ia->row, ia->col) <= std::tie(ib->row, ib->col));
-        bool take_b = ia == a.cells.end() ||
-                      (ib != b.cells.end() && std::tie(ib->row, ib->col) <= std::tie(ia->row, ia->col));
+        bool take_a =
+            ib == b.cells.end() ||
+            (ia != a.cells.end() && std::tie(ia->row, ia->col) <= std::tie(ib->row, ib->col));
+        bool take_b =
+            ia == a.cells.end() ||
+            (ib != b.cells.end() && std::tie(ib->row, ib->col) <= std::tie(ia->row, ia->col));
         const Cell& x = take_a ? *ia : blank;
         const Cell& y = take_b ? *ib : blank;
         const Cell& here = take_a ? x : y;
@@ -100,8 +117,8 @@ void compare_sheet(Recorder& r, const Workbook& wa, const Sheet& a, const Workbo
     r.where = "";
     r.same("visibility", static_cast<int>(a.visibility), static_cast<int>(b.visibility));
     r.color("tab_color", a.tab_color, b.tab_color);
-    r.near("default_row_height", compare_detail::default_height(a), compare_detail::default_height(b),
-           point_tolerance);
+    r.near("default_row_height", compare_detail::default_height(a),
+           compare_detail::default_height(b), point_tolerance);
     r.near("default_col_width", a.default_col_width, b.default_col_width, column_width_tolerance);
     r.same("base_col_width", a.base_col_width, b.base_col_width);
     r.area = "view";
@@ -128,12 +145,18 @@ void compare_sheet(Recorder& r, const Workbook& wa, const Sheet& a, const Workbo
 void compare_names(Recorder& r, const Workbook& a, const Workbook& b) {
     auto key = [](const DefinedName& n) { return n.name + "@" + std::to_string(n.local_sheet); };
     std::map<std::string, const DefinedName*> ma, mb;
-    for (const auto& n : a.names) ma[key(n)] = &n;
-    for (const auto& n : b.names) mb[key(n)] = &n;
+    // _xlnm._FilterDatabase only mirrors a sheet's autofilter, which is compared on its
+    // own; libxlsxwriter adds one for every autofilter, other writers may not.
+    auto mirrors_filter = [](const DefinedName& n) { return n.name == "_xlnm._FilterDatabase"; };
+    for (const auto& n : a.names)
+        if (!mirrors_filter(n)) ma[key(n)] = &n;
+    for (const auto& n : b.names)
+        if (!mirrors_filter(n)) mb[key(n)] = &n;
     r.sheet = "";
     r.area = "defined name";
     for (const auto& [k, n] : ma) {
-        r.where = n->name + (n->local_sheet >= 0 ? " (sheet " + std::to_string(n->local_sheet) + ")" : "");
+        r.where = n->name +
+                  (n->local_sheet >= 0 ? " (sheet " + std::to_string(n->local_sheet) + ")" : "");
         auto other = mb.find(k);
         if (other == mb.end()) {
             r.add("presence", "present", "missing");
@@ -170,6 +193,8 @@ std::vector<Difference> compare_workbooks(const Workbook& a, const Workbook& b) 
     r.same("sheets", a.sheets.size(), b.sheets.size());
     r.same("date1904", a.date1904, b.date1904);
     r.same("active_sheet", a.active_sheet, b.active_sheet);
+    // The default style shows in unstyled cells, rows and columns.
+    compare_detail::compare_style(r, "default_style.", a.styles.front(), b.styles.front());
     for (std::size_t i = 0; i < std::min(a.sheets.size(), b.sheets.size()); ++i) {
         r.sheet = a.sheets[i].name;
         r.area = "sheet";

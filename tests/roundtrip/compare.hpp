@@ -21,7 +21,8 @@ struct Difference {
     std::string field;     // "style.font.bold", "width", "formula1", ...
     std::string expected;  // the value in the first model, printed
     std::string got;       // the value in the second model, printed
-    std::string describe() const;  // "sheet 'Nilai' B3 [cell] style.font.bold: expected true, got false"
+    std::string describe()
+        const;  // "sheet 'Nilai' B3 [cell] style.font.bold: expected true, got false"
 };
 
 // Every difference between `expected` and `got`. Not compared, because a write

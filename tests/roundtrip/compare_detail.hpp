@@ -12,16 +12,19 @@
 
 namespace kinerja::test::compare_detail {
 
-inline std::string show(const std::string& s) { return "\"" + s + "\""; }
-inline std::string show(bool b) { return b ? "true" : "false"; }
+inline std::string show(const std::string& s) {
+    return "\"" + s + "\"";
+}
+inline std::string show(bool b) {
+    return b ? "true" : "false";
+}
 inline std::string show(double d) {
     char buf[40];
     std::snprintf(buf, sizeof buf, "%.17g", d);
     return buf;
 }
 template <class T>
-    requires std::is_integral_v<T>
-std::string show(T v) {
+requires std::is_integral_v<T> std::string show(T v) {
     return std::to_string(+v);  // + promotes uint8_t so it prints as a number
 }
 template <class T>

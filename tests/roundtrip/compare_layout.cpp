@@ -9,7 +9,8 @@ namespace kinerja::test::compare_detail {
 
 namespace {
 
-// A row or column default style: unset means "the workbook's default style".
+// A row or column default style: unset means "the workbook's default style", which
+// is compared once for the workbook.
 const Style& resolve(const Workbook& wb, std::optional<std::uint32_t> index) {
     if (index && *index < wb.styles.size()) return wb.styles[*index];
     return wb.styles.front();
@@ -51,7 +52,8 @@ void compare_rows(Recorder& r, const Workbook& wa, const Sheet& a, const Workboo
         r.same("hidden", x.hidden, y.hidden);
         r.same("collapsed", x.collapsed, y.collapsed);
         r.same("outline_level", x.outline_level, y.outline_level);
-        compare_style(r, "style.", resolve(wa, x.style), resolve(wb, y.style));
+        if (x.style || y.style)
+            compare_style(r, "style.", resolve(wa, x.style), resolve(wb, y.style));
     }
 }
 
@@ -69,8 +71,9 @@ void compare_columns(Recorder& r, const Workbook& wa, const Sheet& a, const Work
     std::uint32_t run_first = 0, run_last = 0;
     auto flush = [&] {
         r.area = "column";
-        r.where = run_first == run_last ? "column " + column_name(run_first)
-                                        : "columns " + column_name(run_first) + ":" + column_name(run_last);
+        r.where = run_first == run_last
+                      ? "column " + column_name(run_first)
+                      : "columns " + column_name(run_first) + ":" + column_name(run_last);
         for (const auto& d : run) r.add(d.field, d.expected, d.got);
         run.clear();
     };
@@ -86,7 +89,8 @@ void compare_columns(Recorder& r, const Workbook& wa, const Sheet& a, const Work
         c.same("hidden", x.hidden, y.hidden);
         c.same("collapsed", x.collapsed, y.collapsed);
         c.same("outline_level", x.outline_level, y.outline_level);
-        compare_style(c, "style.", resolve(wa, x.style), resolve(wb, y.style));
+        if (x.style || y.style)
+            compare_style(c, "style.", resolve(wa, x.style), resolve(wb, y.style));
         auto same_as_run = [&] {
             if (here.size() != run.size() || col != run_last + 1) return false;
             for (std::size_t i = 0; i < here.size(); ++i)

@@ -54,28 +54,29 @@ bool has_operator(const std::string& type) {
 
 void compare_validations(Recorder& r, const Sheet& a, const Sheet& b) {
     r.area = "validation";
-    pair_up(r, a.validations, b.validations,
-            [](const DataValidation& v) { return ranges_text(v.ranges); },
-            [&](const DataValidation& x, const DataValidation& y) {
-                r.same("type", x.type, y.type);
-                std::string ox = x.op.empty() ? "between" : x.op;
-                std::string oy = y.op.empty() ? "between" : y.op;
-                if (has_operator(x.type)) r.same("op", ox, oy);
-                r.same("formula1", x.formula1, y.formula1);
-                // formula2 is read only by the two-operand operators.
-                bool two = has_operator(x.type) && (ox == "between" || ox == "notBetween");
-                if (two) r.same("formula2", x.formula2, y.formula2);
-                r.same("allow_blank", x.allow_blank, y.allow_blank);
-                if (x.type == "list") r.same("show_dropdown", x.show_dropdown, y.show_dropdown);
-                r.same("show_input", x.show_input, y.show_input);
-                r.same("show_error", x.show_error, y.show_error);
-                auto style = [](const std::string& s) { return s.empty() ? std::string("stop") : s; };
-                r.same("error_style", style(x.error_style), style(y.error_style));
-                r.same("prompt_title", x.prompt_title, y.prompt_title);
-                r.same("prompt", x.prompt, y.prompt);
-                r.same("error_title", x.error_title, y.error_title);
-                r.same("error", x.error, y.error);
-            });
+    pair_up(
+        r, a.validations, b.validations,
+        [](const DataValidation& v) { return ranges_text(v.ranges); },
+        [&](const DataValidation& x, const DataValidation& y) {
+            r.same("type", x.type, y.type);
+            std::string ox = x.op.empty() ? "between" : x.op;
+            std::string oy = y.op.empty() ? "between" : y.op;
+            if (has_operator(x.type)) r.same("op", ox, oy);
+            r.same("formula1", x.formula1, y.formula1);
+            // formula2 is read only by the two-operand operators.
+            bool two = has_operator(x.type) && (ox == "between" || ox == "notBetween");
+            if (two) r.same("formula2", x.formula2, y.formula2);
+            r.same("allow_blank", x.allow_blank, y.allow_blank);
+            if (x.type == "list") r.same("show_dropdown", x.show_dropdown, y.show_dropdown);
+            r.same("show_input", x.show_input, y.show_input);
+            r.same("show_error", x.show_error, y.show_error);
+            auto style = [](const std::string& s) { return s.empty() ? std::string("stop") : s; };
+            r.same("error_style", style(x.error_style), style(y.error_style));
+            r.same("prompt_title", x.prompt_title, y.prompt_title);
+            r.same("prompt", x.prompt, y.prompt);
+            r.same("error_title", x.error_title, y.error_title);
+            r.same("error", x.error, y.error);
+        });
 }
 
 void compare_conditional_formats(Recorder& r, const Sheet& a, const Sheet& b) {
@@ -87,34 +88,39 @@ void compare_conditional_formats(Recorder& r, const Sheet& a, const Sheet& b) {
         return rules;
     };
     r.area = "conditional format";
-    pair_up(r, sorted(a.conditional_formats), sorted(b.conditional_formats),
-            [](const ConditionalFormat& f) { return ranges_text(f.ranges); },
-            [&](const ConditionalFormat& x, const ConditionalFormat& y) {
-                r.same("type", x.type, y.type);
-                r.same("op", x.op, y.op);
-                r.same("formulas.size", x.formulas.size(), y.formulas.size());
-                for (std::size_t i = 0; i < std::min(x.formulas.size(), y.formulas.size()); ++i)
-                    r.same("formulas[" + std::to_string(i) + "]", x.formulas[i], y.formulas[i]);
-                r.same("text", x.text, y.text);
-                r.same("style", x.style.has_value(), y.style.has_value());
-                if (x.style && y.style) compare_diff_style(r, "style.", *x.style, *y.style);
-                r.same("stop_if_true", x.stop_if_true, y.stop_if_true);
-                r.same("thresholds.size", x.thresholds.size(), y.thresholds.size());
-                for (std::size_t i = 0; i < std::min(x.thresholds.size(), y.thresholds.size()); ++i) {
-                    std::string n = "thresholds[" + std::to_string(i) + "]";
-                    r.same(n + ".type", x.thresholds[i].first, y.thresholds[i].first);
-                    // min and max have no value ("0" or empty, depending on the writer).
-                    if (x.thresholds[i].first != "min" && x.thresholds[i].first != "max")
-                        r.same(n + ".value", x.thresholds[i].second, y.thresholds[i].second);
-                }
-                r.same("colors.size", x.colors.size(), y.colors.size());
-                for (std::size_t i = 0; i < std::min(x.colors.size(), y.colors.size()); ++i)
-                    r.color("colors[" + std::to_string(i) + "]", x.colors[i], y.colors[i]);
+    pair_up(
+        r, sorted(a.conditional_formats), sorted(b.conditional_formats),
+        [](const ConditionalFormat& f) { return ranges_text(f.ranges); },
+        [&](const ConditionalFormat& x, const ConditionalFormat& y) {
+            r.same("type", x.type, y.type);
+            r.same("op", x.op, y.op);
+            r.same("formulas.size", x.formulas.size(), y.formulas.size());
+            for (std::size_t i = 0; i < std::min(x.formulas.size(), y.formulas.size()); ++i)
+                r.same("formulas[" + std::to_string(i) + "]", x.formulas[i], y.formulas[i]);
+            r.same("text", x.text, y.text);
+            r.same("style", x.style.has_value(), y.style.has_value());
+            if (x.style && y.style) compare_diff_style(r, "style.", *x.style, *y.style);
+            r.same("stop_if_true", x.stop_if_true, y.stop_if_true);
+            r.same("thresholds.size", x.thresholds.size(), y.thresholds.size());
+            for (std::size_t i = 0; i < std::min(x.thresholds.size(), y.thresholds.size()); ++i) {
+                std::string n = "thresholds[" + std::to_string(i) + "]";
+                r.same(n + ".type", x.thresholds[i].first, y.thresholds[i].first);
+                // min and max have no value ("0" or empty, depending on the writer).
+                if (x.thresholds[i].first != "min" && x.thresholds[i].first != "max")
+                    r.same(n + ".value", x.thresholds[i].second, y.thresholds[i].second);
+            }
+            r.same("colors.size", x.colors.size(), y.colors.size());
+            for (std::size_t i = 0; i < std::min(x.colors.size(), y.colors.size()); ++i)
+                r.color("colors[" + std::to_string(i) + "]", x.colors[i], y.colors[i]);
+            // These attributes are read only by their own rule types; LibreOffice
+            // writes them on every rule.
+            if (x.type == "top10") {
                 r.same("rank", x.rank, y.rank);
                 r.same("percent", x.percent, y.percent);
                 r.same("bottom", x.bottom, y.bottom);
-                r.same("above_average", x.above_average, y.above_average);
-            });
+            }
+            if (x.type == "aboveAverage") r.same("above_average", x.above_average, y.above_average);
+        });
 }
 
 void compare_comments_and_links(Recorder& r, const Sheet& a, const Sheet& b) {

@@ -29,7 +29,8 @@ void compare_border(Recorder& r, const std::string& prefix, const Border& a, con
     r.same(prefix + "diagonal_up", a.diagonal_up, b.diagonal_up);
     r.same(prefix + "diagonal_down", a.diagonal_down, b.diagonal_down);
     // The diagonal line is drawn only in a direction that is switched on.
-    if (a.diagonal_up || a.diagonal_down) compare_side(r, prefix + "diagonal", a.diagonal, b.diagonal);
+    if (a.diagonal_up || a.diagonal_down)
+        compare_side(r, prefix + "diagonal", a.diagonal, b.diagonal);
 }
 
 }  // namespace

@@ -9,7 +9,9 @@ namespace kinerja::test {
 
 namespace fs = std::filesystem;
 
-fs::path corpus_dir() { return test_dir() / "fixtures" / "roundtrip"; }
+fs::path corpus_dir() {
+    return test_dir() / "fixtures" / "roundtrip";
+}
 
 std::vector<std::string> corpus_files() {
     std::vector<std::string> names;
@@ -20,7 +22,9 @@ std::vector<std::string> corpus_files() {
     return names;
 }
 
-std::string writer_of(const std::string& file) { return file.substr(0, file.find('-')); }
+std::string writer_of(const std::string& file) {
+    return file.substr(0, file.find('-'));
+}
 
 std::string topic_of(const std::string& file) {
     auto dash = file.find('-');

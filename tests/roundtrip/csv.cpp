@@ -64,15 +64,20 @@ bool expected_display(const Workbook& wb, const Cell& cell, Viewer viewer, std::
     bool general = format == "General";
     numeric = false;
     switch (cell.value.kind) {
-        case CellValue::Kind::blank: return false;
-        case CellValue::Kind::error: shown = cell.value.text; return true;
+        case CellValue::Kind::blank:
+            return false;
+        case CellValue::Kind::error:
+            shown = cell.value.text;
+            return true;
         case CellValue::Kind::boolean:
             shown = cell.value.number != 0 ? "TRUE" : "FALSE";
             return general;
         case CellValue::Kind::text:
             shown = cell.value.text;
             return (general || format == "@") && shown_plainly(shown, viewer);
-        case CellValue::Kind::number: numeric = true; return general;
+        case CellValue::Kind::number:
+            numeric = true;
+            return general;
     }
     return false;
 }
@@ -86,13 +91,16 @@ const std::string& field_at(const CsvTable& table, std::uint32_t row, std::uint3
 }  // namespace
 
 std::vector<std::string> compare_csv(const Workbook& wb, const Sheet& sheet, const CsvTable& table,
-                                     Viewer viewer) {
+                                     Viewer viewer, std::size_t& compared) {
     std::vector<std::string> problems;
-    auto where = [&](std::uint32_t r, std::uint32_t c) { return sheet.name + "!" + cell_name(r, c); };
+    auto where = [&](std::uint32_t r, std::uint32_t c) {
+        return sheet.name + "!" + cell_name(r, c);
+    };
     for (const Cell& cell : sheet.cells) {
         std::string shown;
         bool numeric = false;
         if (!expected_display(wb, cell, viewer, shown, numeric)) continue;
+        ++compared;
         const std::string& field = field_at(table, cell.row, cell.col);
         if (numeric) {
             char* end = nullptr;

@@ -22,7 +22,8 @@ enum class Viewer { libreoffice, gnumeric };
 // with a value in the model. Text with control characters is skipped (LibreOffice
 // drops them), and for Gnumeric also text containing "_x" (it does not decode
 // _xHHHH_ escapes).
+// `compared` counts the cells whose display was checked.
 std::vector<std::string> compare_csv(const Workbook& workbook, const Sheet& sheet,
-                                     const CsvTable& table, Viewer viewer);
+                                     const CsvTable& table, Viewer viewer, std::size_t& compared);
 
 }  // namespace kinerja::test

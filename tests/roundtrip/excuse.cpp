@@ -37,8 +37,9 @@ bool names_area(const std::string& what, const std::string& area) {
     std::string w = lower(what);
     for (const auto& [name, list] : words)
         if (name == area)
-            return std::any_of(list.begin(), list.end(),
-                               [&](const std::string& word) { return w.find(word) != std::string::npos; });
+            return std::any_of(list.begin(), list.end(), [&](const std::string& word) {
+                return w.find(word) != std::string::npos;
+            });
     return false;
 }
 
@@ -65,9 +66,9 @@ Report parse(const DroppedPart& part) {
 
 bool at_location(const Difference& d, const std::string& location) {
     if (location.empty() || d.where == location) return true;
-    auto ends_with = d.where.size() > location.size() &&
-                     d.where.compare(d.where.size() - location.size() - 1, std::string::npos,
-                                     " " + location) == 0;
+    auto ends_with =
+        d.where.size() > location.size() && d.where.compare(d.where.size() - location.size() - 1,
+                                                            std::string::npos, " " + location) == 0;
     return ends_with || d.where.rfind(location + " ", 0) == 0;
 }
 
@@ -98,6 +99,14 @@ bool moved_to_1900(const Difference& d) {
 std::vector<Difference> unexcused(const std::vector<Difference>& differences,
                                   const std::vector<DroppedPart>& reported) {
     std::vector<bool> excused(differences.size(), false);
+    struct Claim {
+        Report report;
+        std::vector<std::size_t> candidates;  // same area and kind as at the named place
+        std::set<std::string> places;
+    };
+    std::vector<Claim> claims;
+    // First every report excuses the place it names, so that the unnamed "+N more"
+    // places of one report cannot use up another report's named place.
     for (const auto& part : reported) {
         Report report = parse(part);
         if (lower(report.what).find("1904") != std::string::npos) {
@@ -112,25 +121,38 @@ std::vector<Difference> unexcused(const std::vector<Difference>& differences,
             if ((d.sheet == report.scope || workbook_part) && names_area(report.what, d.area))
                 matching.push_back(i);
         }
-        // The report must name where the first of its drops is.
         auto anchor = std::find_if(matching.begin(), matching.end(), [&](std::size_t i) {
             return at_location(differences[i], report.location);
         });
-        if (anchor == matching.end()) continue;
-        const std::string& anchor_place = differences[*anchor].where;
+        if (anchor == matching.end()) continue;  // the named place has no difference
+        Claim claim{report, {}, {differences[*anchor].where}};
+        // A place may also differ in ways the report does not speak of (its style).
+        bool about_style = false;
+        for (const char* word : {"style", "font", "fill", "border", "format", "alignment"})
+            about_style = about_style || lower(report.what).find(word) != std::string::npos;
         std::set<std::string> kinds;
         for (std::size_t i : matching)
-            if (differences[i].where == anchor_place) kinds.insert(kind_of(differences[i]));
-        // Excuse at most `count` places, each only for the kinds seen at the anchor.
-        std::set<std::string> places{anchor_place};
+            if (differences[i].where == differences[*anchor].where &&
+                (about_style || differences[i].field.find("style.") == std::string::npos))
+                kinds.insert(kind_of(differences[i]));
         for (std::size_t i : matching) {
-            const std::string& where = differences[i].where;
             if (!kinds.count(kind_of(differences[i]))) continue;
-            if (!places.count(where) && places.size() == report.count) continue;
-            places.insert(where);
+            if (differences[i].where == differences[*anchor].where)
+                excused[i] = true;
+            else
+                claim.candidates.push_back(i);
+        }
+        claims.push_back(std::move(claim));
+    }
+    // Then each report excuses at most `count` places in all, among those left.
+    for (auto& claim : claims)
+        for (std::size_t i : claim.candidates) {
+            if (excused[i]) continue;
+            const std::string& where = differences[i].where;
+            if (!claim.places.count(where) && claim.places.size() == claim.report.count) continue;
+            claim.places.insert(where);
             excused[i] = true;
         }
-    }
     std::vector<Difference> left;
     for (std::size_t i = 0; i < differences.size(); ++i)
         if (!excused[i]) left.push_back(differences[i]);

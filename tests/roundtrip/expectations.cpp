@@ -4,9 +4,8 @@
 //   LibreOffice: very hidden becomes hidden.
 #include "roundtrip/expectations.hpp"
 
-#include <boost/test/unit_test.hpp>
-
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -23,7 +22,9 @@ bool Probe::by(std::initializer_list<const char*> writers) const {
     return std::any_of(writers.begin(), writers.end(), [&](const char* w) { return writer_ == w; });
 }
 
-void Probe::check(bool ok, const std::string& what) { BOOST_CHECK_MESSAGE(ok, file_ + ": " + what); }
+void Probe::check(bool ok, const std::string& what) {
+    BOOST_CHECK_MESSAGE(ok, file_ + ": " + what);
+}
 
 const Sheet* Probe::sheet(const std::string& name) {
     const Sheet* found = workbook.sheet(name);
@@ -67,7 +68,8 @@ void Probe::rgb(const std::string& what, std::optional<Rgb> got, Rgb want, int t
     if (!got) return check(false, what + text + "unset");
     bool ok = true;
     for (int shift : {16, 8, 0}) {
-        int a = static_cast<int>((*got >> shift) & 0xFF), b = static_cast<int>((want >> shift) & 0xFF);
+        int a = static_cast<int>((*got >> shift) & 0xFF),
+            b = static_cast<int>((want >> shift) & 0xFF);
         ok = ok && std::abs(a - b) <= tolerance;
     }
     char hex[16];
@@ -97,7 +99,8 @@ void expect_sheets(Probe& p) {
         if (i < 3) p.rgb(std::string(names[i]) + " tab colour", wb.sheets[i].tab_color, tabs[i]);
     }
     p.equal("active sheet", wb.active_sheet, 1u);
-    if (const Sheet* s = p.sheet("Data 2024")) p.check(!s->tab_color, "Data 2024 has no tab colour");
+    if (const Sheet* s = p.sheet("Data 2024"))
+        p.check(!s->tab_color, "Data 2024 has no tab colour");
     if (const Sheet* s = p.sheet("Tersembunyi"); s && p.by({"lxw", "lo"}))
         p.check(s->visibility == Sheet::Visibility::hidden, "Tersembunyi is hidden");
     if (const Sheet* s = p.sheet("Ringkasan"))
@@ -178,9 +181,11 @@ void expect_values(Probe& p) {
         p.equal("hyperlink count", s->hyperlinks.size(), std::size_t{2});
         for (const auto& link : s->hyperlinks) {
             if (link.row == 0 && link.col == 5)
-                p.equal("F1 link", link.url, std::string("https://sakip.example.go.id/laporan?tahun=2024"));
+                p.equal("F1 link", link.url,
+                        std::string("https://sakip.example.go.id/laporan?tahun=2024"));
             if (link.row == 1 && link.col == 5)
-                p.equal("F2 link", link.location, std::string(p.by({"gnm"}) ? "Nilai!A1" : "'Nilai'!A1"));
+                p.equal("F2 link", link.location,
+                        std::string(p.by({"gnm"}) ? "Nilai!A1" : "'Nilai'!A1"));
         }
     }
 }

@@ -64,7 +64,8 @@ void expect_layout(Probe& p) {
     p.check(row(4).hidden, "row 5 is hidden");
     p.equal("row 11 outline level", row(10).outline_level, std::uint8_t{1});
     p.check(row(12).hidden && row(12).outline_level == 2, "row 13 is hidden at outline level 2");
-    p.check(row(15).height && std::abs(*row(15).height - 8.25) < 1e-9, "row 16 is 8.25 points high");
+    p.check(row(15).height && std::abs(*row(15).height - 8.25) < 1e-9,
+            "row 16 is 8.25 points high");
     p.check(s->default_row_height && std::abs(*s->default_row_height - 18) < 1e-9,
             "the default row height is 18");
     const Sheet* view = p.sheet("Tampilan");
@@ -113,18 +114,22 @@ void expect_rules(Probe& p) {
     std::vector<std::string> capaian;
     for (const auto& f : s->conditional_formats)
         if (f.ranges.size() == 1 && range_name(f.ranges[0]) == "E2:E11")
-            capaian.push_back(f.type + " " + f.op + " " + (f.formulas.empty() ? "" : f.formulas[0]));
+            capaian.push_back(f.type + " " + f.op + " " +
+                              (f.formulas.empty() ? "" : f.formulas[0]));
     p.equal("E rules", capaian.size(), std::size_t{2});
-    p.check(std::count(capaian.begin(), capaian.end(), "cellIs lessThan 100") == 1, "E has a < 100 rule");
+    p.check(std::count(capaian.begin(), capaian.end(), "cellIs lessThan 100") == 1,
+            "E has a < 100 rule");
     p.check(std::count(capaian.begin(), capaian.end(), "cellIs greaterThanOrEqual 100") == 1,
             "E has a >= 100 rule");
     if (auto* f = at(s->conditional_formats, "C2:C11"))
-        p.equal("C expression", f->formulas.empty() ? "" : f->formulas[0], std::string("$C2=\"Selesai\""));
+        p.equal("C expression", f->formulas.empty() ? "" : f->formulas[0],
+                std::string("$C2=\"Selesai\""));
     else
         p.check(false, "a conditional format on C2:C11");
     if (p.by({"lxw", "lo"})) {
         auto* scale = at(s->conditional_formats, "F2:F11");
-        p.check(scale && scale->type == "colorScale" && scale->colors.size() == 3, "F has a 3-colour scale");
+        p.check(scale && scale->type == "colorScale" && scale->colors.size() == 3,
+                "F has a 3-colour scale");
         if (scale && scale->colors.size() == 3) p.rgb("scale middle", scale->colors[1], 0xFFEB84);
         auto* bar = at(s->conditional_formats, "G2:G11");
         p.check(bar && bar->type == "dataBar", "G has a data bar");
@@ -155,7 +160,8 @@ void expect_image(Probe& p) {
             p.near("B2 image height", image.height, 48, 1);
             p.equal("B2 image type", image.extension, std::string("png"));
             p.check(image.data && *image.data == logo, "B2 image holds logo.png's bytes");
-            if (!p.by({"gnm"})) p.equal("B2 image description", image.description, std::string("Logo Kementerian"));
+            if (!p.by({"gnm"}))
+                p.equal("B2 image description", image.description, std::string("Logo Kementerian"));
         } else {
             p.check(image.row == 7 && image.col == 3, "the second image is anchored at D8");
             p.near("D8 image width", image.width, 48, 1);
@@ -173,7 +179,8 @@ void expect_print(Probe& p) {
     const PageSetup& page = s->page;
     p.equal("paper", page.paper, std::uint8_t{9});
     p.equal("orientation", page.orientation, std::string("landscape"));
-    p.check(page.fit_to_page && page.fit_width == 1 && page.fit_height == 0, "fit to one page wide");
+    p.check(page.fit_to_page && page.fit_width == 1 && page.fit_height == 0,
+            "fit to one page wide");
     p.near("left margin", page.margin_left, 0.5, 1e-9);
     p.near("header margin", page.margin_header, 0.4, 1e-9);
     p.near("footer margin", page.margin_footer, 0.35, 1e-9);
@@ -188,7 +195,8 @@ void expect_print(Probe& p) {
     if (const Sheet* portrait = p.sheet("Portrait")) {
         p.equal("Portrait paper", portrait->page.paper, std::uint8_t{1});
         p.equal("Portrait scale", portrait->page.scale, std::uint16_t{80});
-        if (!p.by({"gnm"})) p.check(portrait->page.center_vertically, "Portrait is centred vertically");
+        if (!p.by({"gnm"}))
+            p.check(portrait->page.center_vertically, "Portrait is centred vertically");
     }
     auto name = [&](const std::string& n, int local) -> const DefinedName* {
         for (const auto& d : p.workbook.names)
@@ -196,11 +204,13 @@ void expect_print(Probe& p) {
         p.check(false, "a defined name " + n + " (scope " + std::to_string(local) + ")");
         return nullptr;
     };
-    if (auto* n = name("_xlnm.Print_Area", 0)) p.equal("print area", n->formula, std::string("Cetak!$A$1:$F$40"));
+    if (auto* n = name("_xlnm.Print_Area", 0))
+        p.equal("print area", n->formula, std::string("Cetak!$A$1:$F$40"));
     if (p.by({"lxw", "lo"}))
         if (auto* n = name("_xlnm.Print_Titles", 0))
             p.equal("print titles", n->formula, std::string("Cetak!$A:$A,Cetak!$1:$2"));
-    if (auto* n = name("TargetTotal", -1)) p.equal("TargetTotal", n->formula, std::string("Cetak!$C$41"));
+    if (auto* n = name("TargetTotal", -1))
+        p.equal("TargetTotal", n->formula, std::string("Cetak!$C$41"));
     if (auto* n = name("Pagu", 0)) p.equal("Pagu", n->formula, std::string("Cetak!$C$3:$C$40"));
     const DocProperties& props = p.workbook.properties;
     p.equal("title", props.title, std::string("Laporan Kinerja 2024"));

@@ -10,7 +10,8 @@ namespace kinerja::test {
 namespace {
 
 void format_code(Probe& p, const Sheet* s, const std::string& label, const std::string& code) {
-    if (const Cell* c = p.labelled(s, label)) p.equal(label + " number format", p.style(*c).num_format, code);
+    if (const Cell* c = p.labelled(s, label))
+        p.equal(label + " number format", p.style(*c).num_format, code);
 }
 
 const Style* styled(Probe& p, const Sheet* s, const std::string& label) {
@@ -36,15 +37,18 @@ void fonts(Probe& p, const Sheet* s) {
         p.equal("Arial 14 name", st->font.name, std::string("Arial"));
         p.near("Arial 14 size", st->font.size, 14, 0);
     }
-    if (auto* st = styled(p, s, "bold")) p.check(st->font.bold && !st->font.italic, "bold is bold only");
+    if (auto* st = styled(p, s, "bold"))
+        p.check(st->font.bold && !st->font.italic, "bold is bold only");
     if (auto* st = styled(p, s, "italic")) p.check(st->font.italic, "italic is italic");
-    if (auto* st = styled(p, s, "underline")) p.equal("underline", st->font.underline, std::uint8_t{1});
+    if (auto* st = styled(p, s, "underline"))
+        p.equal("underline", st->font.underline, std::uint8_t{1});
     if (auto* st = styled(p, s, "double underline"))
         p.equal("double underline", st->font.underline, std::uint8_t{2});
     if (auto* st = styled(p, s, "strike")) p.check(st->font.strike, "strike is struck");
     if (auto* st = styled(p, s, "superscript"))
         p.equal("superscript", st->font.vert_align, std::uint8_t{1});
-    if (auto* st = styled(p, s, "subscript")) p.equal("subscript", st->font.vert_align, std::uint8_t{2});
+    if (auto* st = styled(p, s, "subscript"))
+        p.equal("subscript", st->font.vert_align, std::uint8_t{2});
     if (auto* st = styled(p, s, "red")) p.rgb("red font", st->font.color, 0xFF0000);
     if (auto* st = styled(p, s, "black")) p.rgb("black font", st->font.color, 0x000000);
     if (auto* st = styled(p, s, "Times 9 bold italic purple")) {
@@ -101,7 +105,8 @@ void alignment_and_protection(Probe& p, const Sheet* s) {
         p.equal("indent 2 horizontal", st->alignment.horizontal, std::uint8_t{1});
         p.equal("indent 2", st->alignment.indent, std::uint8_t{2});
     }
-    if (auto* st = styled(p, s, "rotation 45")) p.equal("rotation 45", st->alignment.rotation, std::int16_t{45});
+    if (auto* st = styled(p, s, "rotation 45"))
+        p.equal("rotation 45", st->alignment.rotation, std::int16_t{45});
     if (auto* st = styled(p, s, "rotation -45"))
         p.equal("rotation -45", st->alignment.rotation, std::int16_t{135});
     if (auto* st = styled(p, s, "rotation 270"))
@@ -111,9 +116,11 @@ void alignment_and_protection(Probe& p, const Sheet* s) {
     if (auto* st = styled(p, s, "align " + std::to_string(10)))
         p.equal("vertical centre", st->alignment.vertical, std::uint8_t{2});
     if (auto* st = styled(p, s, "shrink")) p.check(st->alignment.shrink, "shrink shrinks");
-    if (auto* st = styled(p, s, "unlocked")) p.check(!st->protection.locked, "unlocked is unlocked");
+    if (auto* st = styled(p, s, "unlocked"))
+        p.check(!st->protection.locked, "unlocked is unlocked");
     if (auto* st = styled(p, s, "hidden formula"))
-        p.check(st->protection.locked && st->protection.hidden, "hidden formula is locked and hidden");
+        p.check(st->protection.locked && st->protection.hidden,
+                "hidden formula is locked and hidden");
     if (auto* st = styled(p, s, "combined")) {
         p.check(st->font.bold && st->alignment.wrap, "combined is bold and wrapped");
         p.rgb("combined fill", st->fill.fg, 0xF4B084);

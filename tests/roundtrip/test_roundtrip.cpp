@@ -1,11 +1,13 @@
 // Issue 2, "How we will know": every fixture is read, written, read again, and the
 // two models must agree field by field. The first read must also hold what the
 // fixture's writer put in (expectations_*.cpp), so an empty model cannot pass.
+#include <algorithm>
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
-
-#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
 
 #include "read/read.hpp"
 #include "roundtrip/compare.hpp"
@@ -15,6 +17,7 @@
 #include "write/write.hpp"
 
 namespace bdata = boost::unit_test::data;
+namespace fs = std::filesystem;
 using namespace kinerja;
 using namespace kinerja::test;
 
@@ -46,10 +49,14 @@ BOOST_DATA_TEST_CASE(read_write_read_gives_the_same_model, bdata::make(corpus_fi
     }
     check_expectations(file, first);
 
+    // KINERJA_ROUNDTRIP_KEEP=DIR keeps the written files in DIR for inspection;
+    // KINERJA_ROUNDTRIP_ALL=1 lists every difference, not the first 40.
     ScratchDir scratch;
+    const char* keep = std::getenv("KINERJA_ROUNDTRIP_KEEP");
+    fs::path written = (keep ? fs::path(keep) : scratch.path()) / file;
     WriteReport report;
     try {
-        report = write_workbook(first, scratch / file);
+        report = write_workbook(first, written);
     } catch (const std::exception& e) {
         BOOST_FAIL(file << ": writing failed: " << e.what());
     }
@@ -58,16 +65,17 @@ BOOST_DATA_TEST_CASE(read_write_read_gives_the_same_model, bdata::make(corpus_fi
 
     Workbook second;
     try {
-        second = read_workbook(scratch / file);
+        second = read_workbook(written);
     } catch (const std::exception& e) {
         BOOST_FAIL(file << ": reading the written file failed: " << e.what());
     }
     auto differences = unexcused(compare_workbooks(first, second), report.dropped);
-    BOOST_CHECK_MESSAGE(differences.empty(),
-                        file << ": " << differences.size()
-                             << " difference(s) after the round trip (expected = first read, got = "
-                                "read of the written file):\n"
-                             << describe_all(differences));
+    BOOST_CHECK_MESSAGE(
+        differences.empty(),
+        file << ": " << differences.size()
+             << " difference(s) after the round trip (expected = first read, got = "
+                "read of the written file):\n"
+             << describe_all(differences, std::getenv("KINERJA_ROUNDTRIP_ALL") ? SIZE_MAX : 40));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -3,7 +3,6 @@
 // files, with a private profile) and Gnumeric export every sheet as CSV, and the CSV
 // must show the model's values (see csv.hpp for which cells are compared).
 #include <boost/test/unit_test.hpp>
-
 #include <filesystem>
 
 #include "read/read.hpp"
@@ -40,21 +39,34 @@ std::vector<Written> write_corpus(const fs::path& dir) {
     return out;
 }
 
-std::string stem(const std::string& name) { return fs::path(name).stem().string(); }
+std::string stem(const std::string& name) {
+    return fs::path(name).stem().string();
+}
 
-void check_sheet_csv(const Written& file, std::size_t index, const fs::path& csv, Viewer viewer) {
+// Returns how many cells were compared.
+std::size_t check_sheet_csv(const Written& file, std::size_t index, const fs::path& csv,
+                            Viewer viewer) {
     const Sheet& sheet = file.model.sheets[index];
     const char* who = viewer == Viewer::libreoffice ? "LibreOffice" : "Gnumeric";
     if (!fs::exists(csv)) {
         BOOST_CHECK_MESSAGE(false, file.name << ": " << who << " exported no CSV for sheet '"
                                              << sheet.name << "' (it could not open the file?)");
-        return;
+        return 0;
     }
-    auto problems = compare_csv(file.model, sheet, parse_csv(read_file(csv)), viewer);
+    std::size_t compared = 0;
+    auto problems = compare_csv(file.model, sheet, parse_csv(read_file(csv)), viewer, compared);
     std::string text;
     for (std::size_t i = 0; i < problems.size() && i < 20; ++i) text += "\n  " + problems[i];
-    BOOST_CHECK_MESSAGE(problems.empty(), file.name << ": " << who << " shows other values than the model ("
+    BOOST_CHECK_MESSAGE(problems.empty(), file.name << ": " << who
+                                                    << " shows other values than the model ("
                                                     << problems.size() << "):" << text);
+    return compared;
+}
+
+// Every fixture has text and numbers in General format, so a check that compares
+// nothing has lost its CSV.
+void check_compared_something(const Written& file, std::size_t compared) {
+    BOOST_CHECK_MESSAGE(compared > 0, file.name << ": no cell could be compared");
 }
 
 }  // namespace
@@ -72,18 +84,29 @@ BOOST_AUTO_TEST_CASE(libreoffice_opens_the_written_files_and_shows_the_same_valu
     // Sheet -1 in the filter options exports every sheet as <file>-<sheet>.csv
     // (LibreOffice 7.2 and later). Token 9 "false" exports values, not formatted text.
     std::vector<std::string> argv{
-        "soffice", "-env:UserInstallation=file://" + (scratch / "profile").string(), "--headless",
-        "--norestore", "--convert-to",
-        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir",
+        "soffice",
+        "-env:UserInstallation=file://" + (scratch / "profile").string(),
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+        "--outdir",
         (scratch / "csv").string()};
     for (const auto& file : written) argv.push_back((scratch / "in" / file.name).string());
     RunResult result = run(argv);
-    BOOST_CHECK_MESSAGE(result.exit_code == 0, "soffice exited with " << result.exit_code << ": " << result.err);
-    for (const auto& file : written)
+    BOOST_CHECK_MESSAGE(result.exit_code == 0,
+                        "soffice exited with " << result.exit_code << ": " << result.err);
+    for (const auto& file : written) {
+        std::size_t compared = 0;
         for (std::size_t i = 0; i < file.model.sheets.size(); ++i) {
-            fs::path csv = scratch / "csv" / (stem(file.name) + "-" + file.model.sheets[i].name + ".csv");
-            check_sheet_csv(file, i, csv, Viewer::libreoffice);
+            fs::path csv =
+                scratch / "csv" / (stem(file.name) + "-" + file.model.sheets[i].name + ".csv");
+            compared += check_sheet_csv(file, i, csv, Viewer::libreoffice);
         }
+        check_compared_something(file, compared);
+        BOOST_TEST_MESSAGE(file.name << ": LibreOffice showed " << compared
+                                     << " cells as the model has them");
+    }
 }
 
 BOOST_AUTO_TEST_CASE(gnumeric_opens_the_written_files_and_shows_the_same_values) {
@@ -97,15 +120,21 @@ BOOST_AUTO_TEST_CASE(gnumeric_opens_the_written_files_and_shows_the_same_values)
     fs::create_directories(scratch / "csv");
     for (const auto& file : written) {
         // -S writes one file per sheet, %n being the sheet's index.
-        RunResult result = run({"ssconvert", "-S", "-T", "Gnumeric_stf:stf_assistant", "-O",
-                                "separator=, format=raw eol=unix",
-                                (scratch / "in" / file.name).string(),
-                                (scratch / "csv" / (stem(file.name) + "-%n.csv")).string()});
-        BOOST_CHECK_MESSAGE(result.exit_code == 0,
-                            file.name << ": ssconvert exited with " << result.exit_code << ": " << result.err);
+        RunResult result =
+            run({"ssconvert", "-S", "-T", "Gnumeric_stf:stf_assistant", "-O",
+                 "separator=, format=raw eol=unix", (scratch / "in" / file.name).string(),
+                 (scratch / "csv" / (stem(file.name) + "-%n.csv")).string()});
+        BOOST_CHECK_MESSAGE(result.exit_code == 0, file.name << ": ssconvert exited with "
+                                                             << result.exit_code << ": "
+                                                             << result.err);
+        std::size_t compared = 0;
         for (std::size_t i = 0; i < file.model.sheets.size(); ++i)
-            check_sheet_csv(file, i, scratch / "csv" / (stem(file.name) + "-" + std::to_string(i) + ".csv"),
-                            Viewer::gnumeric);
+            compared += check_sheet_csv(
+                file, i, scratch / "csv" / (stem(file.name) + "-" + std::to_string(i) + ".csv"),
+                Viewer::gnumeric);
+        check_compared_something(file, compared);
+        BOOST_TEST_MESSAGE(file.name << ": Gnumeric showed " << compared
+                                     << " cells as the model has them");
     }
 }
 
