@@ -62,12 +62,11 @@ ColorSpec color_spec(const XmlAttrs& attrs) {
 }
 
 std::optional<Rgb> parse_hex_rgb(std::string_view text) {
-    if (text.size() == 8) text.remove_prefix(2);  // alpha is not carried
-    if (text.size() != 6) return std::nullopt;
+    if (text.size() != 6 && text.size() != 8) return std::nullopt;
     Rgb value = 0;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + 6, value, 16);
-    if (ec != std::errc() || ptr != text.data() + 6) return std::nullopt;
-    return value;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value, 16);
+    if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
+    return value & 0xFFFFFF;  // alpha is not carried
 }
 
 Rgb apply_tint(Rgb rgb, double tint) {

@@ -174,7 +174,12 @@ std::string shift_formula(std::string_view f, std::int64_t rows, std::int64_t co
             std::size_t end2 = token_end(f, end + 1);
             RefPart second;
             char after = end2 < f.size() ? f[end2] : '\0';
-            if (after != '!' && after != '(' &&
+            if (after == '!') {  // "Q1:Q4!A1": a range of sheets whose names look like cells
+                out.append(f.substr(i, end2 - i));
+                i = end2;
+                continue;
+            }
+            if (after != '(' &&
                 parse_part(f.substr(end + 1, end2 - end - 1), second) &&
                 first.has_col == second.has_col && first.has_row == second.has_row) {
                 std::string range;

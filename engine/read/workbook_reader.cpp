@@ -74,6 +74,8 @@ public:
             read_styles(child(tree(styles->target), "styleSheet"), colors_, limits_.max_styles,
                         zip_.source(), styles->target, styles_);
         }
+        // The file's first cell format is the workbook's default ("Normal") style.
+        wb_.styles.front() = styles_.xfs.front();
         if (auto* sst = rels.first_of_type("sharedStrings"); sst && zip_.contains(sst->target)) {
             consumed_.push_back(sst->target);
             read_shared_strings(zip_, sst->target, colors_, styles_.default_font,

@@ -1,0 +1,104 @@
+// Comments, pictures and the parts the model drops, from handmade/objects.xlsx.
+#include "read_test_util.hpp"
+
+using namespace kinerja;
+using namespace kinerja::test;
+
+namespace {
+const Workbook& objects() {
+    static const Workbook wb = read_workbook(handmade("objects.xlsx"));
+    return wb;
+}
+const Sheet& lampiran() { return sheet_named(objects(), "Lampiran"); }
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(read_objects)
+
+BOOST_AUTO_TEST_CASE(chartsheet_is_dropped_and_indices_follow) {
+    BOOST_REQUIRE(objects().sheets.size() == 1u);
+    BOOST_TEST(has_dropped(objects(), "xl/chartsheets/sheet1.xml", "chartsheet \"Grafik\""));
+    BOOST_TEST(objects().active_sheet == 0u);  // activeTab 1 = Lampiran, now the first sheet
+    BOOST_REQUIRE(objects().names.size() == 1u);  // the name scoped to the chartsheet is gone
+    BOOST_TEST(objects().names[0].name == "_xlnm.Print_Area");
+    BOOST_TEST(objects().names[0].local_sheet == 0);
+}
+
+BOOST_AUTO_TEST_CASE(comments_with_author_text_and_visibility) {
+    const auto& notes = lampiran().comments;
+    BOOST_REQUIRE(notes.size() == 2u);
+    BOOST_TEST(notes[0].row == 0u);
+    BOOST_TEST(notes[0].col == 0u);
+    BOOST_TEST(notes[0].author == "Operator");
+    BOOST_TEST(notes[0].text == "Operator:\nIsi realisasi");
+    BOOST_TEST(!notes[0].visible);
+    BOOST_TEST(notes[1].author == "Kasubag");
+    BOOST_TEST(notes[1].text == "Sudah dicek\r");
+    BOOST_TEST(notes[1].visible);  // <x:Visible/> in the VML
+}
+
+BOOST_AUTO_TEST_CASE(picture_in_a_two_cell_anchor) {
+    const auto& images = lampiran().images;
+    BOOST_REQUIRE(images.size() == 3u);
+    const Image& logo = images[0];
+    BOOST_TEST(logo.row == 2u);
+    BOOST_TEST(logo.col == 1u);
+    BOOST_TEST(logo.x_offset == 10);   // 95250 EMU
+    BOOST_TEST(logo.y_offset == 20);   // 190500 EMU
+    BOOST_TEST(logo.width == 200);     // xfrm cx 1905000
+    BOOST_TEST(logo.height == 100);
+    BOOST_TEST(logo.extension == "png");
+    BOOST_TEST(logo.description == "Logo Kemenkumham");
+    BOOST_REQUIRE(logo.data);
+    BOOST_TEST(logo.data->substr(1, 3) == "PNG");
+    BOOST_TEST(logo.data->find("IHDR") == 12u);
+}
+
+BOOST_AUTO_TEST_CASE(picture_in_a_one_cell_anchor_with_absolute_target) {
+    const Image& sign = lampiran().images[1];
+    BOOST_TEST(sign.row == 0u);
+    BOOST_TEST(sign.col == 5u);
+    BOOST_TEST(sign.width == 50);   // ext cx 476250
+    BOOST_TEST(sign.height == 30);
+    BOOST_REQUIRE(sign.data);
+    BOOST_TEST(*sign.data != *lampiran().images[0].data);  // a different media part
+}
+
+BOOST_AUTO_TEST_CASE(picture_size_from_the_anchor_cells) {
+    // From A11 to C13 (+1 px): column A is 20 wide (trunc((256*20 + 18)/256*7) = 140 px),
+    // B has the default 64 px;
+    // row 11 is 30 pt (40 px), row 12 is default 15 pt (20 px).
+    const Image& img = lampiran().images[2];
+    BOOST_TEST(img.row == 10u);
+    BOOST_TEST(img.col == 0u);
+    BOOST_TEST(img.width == 140 + 64 + 1);
+    BOOST_TEST(img.height == 40 + 20);
+    BOOST_TEST(img.data == lampiran().images[0].data);  // the same media part, loaded once
+}
+
+BOOST_AUTO_TEST_CASE(dropped_parts_are_listed) {
+    const Workbook& wb = objects();
+    BOOST_TEST(has_dropped(wb, "xl/drawings/drawing1.xml", "shape or text box at Lampiran!H2"));
+    BOOST_TEST(has_dropped(wb, "xl/charts/chart1.xml", "chart"));
+    BOOST_TEST(has_dropped(wb, "xl/tables/table1.xml", "table"));
+    BOOST_TEST(has_dropped(wb, "xl/pivotTables/pivotTable1.xml", "pivot table"));
+    BOOST_TEST(has_dropped(wb, "xl/pivotCache/pivotCacheDefinition1.xml", "pivot cache"));
+    BOOST_TEST(has_dropped(wb, "xl/vbaProject.bin", "VBA project"));
+    BOOST_TEST(has_dropped(wb, "xl/externalLinks/externalLink1.xml", "external link"));
+    BOOST_TEST(has_dropped(wb, "xl/threadedComments/threadedComment1.xml", "threaded comment"));
+    BOOST_TEST(has_dropped(wb, "customXml/item1.xml", "custom XML"));
+    BOOST_TEST(has_dropped(wb, "xl/slicers/slicer1.xml", "slicer"));
+    BOOST_TEST(has_dropped(wb, "xl/timelines/timeline1.xml", "timeline"));
+    BOOST_TEST(has_dropped(wb, "xl/ctrlProps/ctrlProp1.xml", "form control"));
+    // Bookkeeping parts are not worth a warning; the chart is listed once.
+    for (const auto& d : wb.dropped) {
+        BOOST_TEST(!contains(d.part, "calcChain"));
+        BOOST_TEST(!contains(d.part, "printerSettings"));
+        BOOST_TEST(!contains(d.part, "pivotCacheRecords"));
+        BOOST_TEST(!contains(d.part, "itemProps"));
+        BOOST_TEST(!contains(d.part, "xl/media/"));
+        BOOST_TEST(!contains(d.what, "chart at"));
+    }
+    BOOST_TEST(wb.dropped.size() == 13u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
