@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <regex>
 #include <set>
 
 #include "tables/header_words.hpp"
@@ -11,11 +12,10 @@ namespace kinerja {
 namespace {
 
 constexpr std::uint32_t max_header_rows = 3;
-constexpr std::uint32_t title_lookback = 8;
-constexpr std::uint32_t blank_rows_end_table = 2;
+constexpr std::uint32_t title_lookback = 16;
 
 bool is_anchor(ColumnRole r) {
-    return r == ColumnRole::indikator || r == ColumnRole::uraian ||
+    return r == ColumnRole::indikator || r == ColumnRole::uraian || r == ColumnRole::kegiatan ||
            r == ColumnRole::jenis_belanja || r == ColumnRole::sasaran || r == ColumnRole::kode;
 }
 
@@ -72,6 +72,16 @@ bool is_header_words_row(const Sheet& sheet, std::uint32_t row) {
     return words > 0;
 }
 
+// A header row holds words, not figures: any number typed in the row itself (not merged
+// from above) makes it data, however its prose begins ("Indikator yang tidak ada ...").
+bool has_own_number(const Sheet& sheet, std::uint32_t row) {
+    auto it = std::lower_bound(sheet.cells.begin(), sheet.cells.end(), row,
+                               [](const Cell& c, std::uint32_t r) { return c.row < r; });
+    for (; it != sheet.cells.end() && it->row == row; ++it)
+        if (it->value.kind == CellValue::Kind::number) return true;
+    return false;
+}
+
 struct HeaderGuess {
     std::vector<TableColumn> columns;
     int anchors = 0, measures = 0;
@@ -120,7 +130,7 @@ std::optional<TableKind> kind_of(const std::vector<TableColumn>& cols) {
     if (has(ColumnRole::angka_dasar) || has(ColumnRole::inisiatif_baru)) return TableKind::rka;
     if (has(ColumnRole::penarikan) || (has(ColumnRole::pagu) && has(ColumnRole::indikator)))
         return TableKind::rencana_aksi;
-    if (has(ColumnRole::indikator) &&
+    if ((has(ColumnRole::indikator) || has(ColumnRole::uraian)) && !has(ColumnRole::pagu) &&
         (has(ColumnRole::target) || has(ColumnRole::realisasi) || has(ColumnRole::capaian)))
         return TableKind::capaian;
     if (has(ColumnRole::pagu) && (has(ColumnRole::realisasi) || has(ColumnRole::realisasi_anggaran)))
@@ -128,35 +138,76 @@ std::optional<TableKind> kind_of(const std::vector<TableColumn>& cols) {
     return std::nullopt;
 }
 
+// A title line that names the unit: it starts with the kind of unit, or with the
+// "SATUAN KERJA :" label of the RKA.
 bool looks_like_satker(const std::string& line) {
     std::string k = header_key(line);
     for (std::string_view w : {"lembagapemasyarakatan", "rumahtahanan", "balaipemasyarakatan",
-                               "lapas", "rutan", "bapas", "lpka", "satuankerja", "satker"})
-        if (k.find(w) != std::string::npos) return true;
+                               "lapas", "rutan", "bapas", "lpka", "satuankerja", "satker",
+                               "lembagapembinaan"})
+        if (k.rfind(w, 0) == 0) return true;
+    return false;
+}
+
+// All the texts of a row, left to right, as one line ("SATUAN KERJA : (407607) BAPAS ...").
+std::string row_line(const Sheet& sheet, std::uint32_t row) {
+    std::string line;
+    for (auto c : columns_in_row(sheet, row)) {
+        const CellRange* m = sheet.merge_at(row, c);
+        if (m && (m->first_col != c || m->first_row != row)) continue;
+        std::string t = display_text(sheet, row, c);
+        if (!t.empty()) line += (line.empty() ? "" : " ") + t;
+    }
+    return line;
+}
+
+// "Mataram, 11 Desember 2023": the place and date above a signature, after the table.
+bool is_signature_date(const std::string& text) {
+    static const std::regex date(
+        R"(^[A-Za-z .'-]+, *\d{1,2} +(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember) +\d{4}$)",
+        std::regex::icase);
+    return std::regex_match(text, date);
+}
+
+// Words whose meaning depends on the table: in a budget table "Capaian" is the absorption
+// percentage; in a capaian table "Uraian" names the indicator.
+void settle_roles(TableKind kind, std::vector<TableColumn>& cols) {
+    bool has_indikator = std::any_of(cols.begin(), cols.end(),
+                                     [](const auto& c) { return c.role == ColumnRole::indikator; });
+    for (auto& c : cols) {
+        if (kind == TableKind::anggaran && c.role == ColumnRole::capaian) c.role = ColumnRole::persen;
+        if (kind == TableKind::capaian && c.role == ColumnRole::uraian && !has_indikator)
+            c.role = ColumnRole::indikator;
+    }
+}
+
+// Whether a row continues the table after a blank row: it has a figure in a measure column.
+bool continues_table(const Sheet& sheet, std::uint32_t row, const std::vector<TableColumn>& cols) {
+    for (const auto& c : cols) {
+        if (!is_measure(c.role)) continue;
+        if (parse_quantity(display_text(sheet, row, c.col))) return true;
+    }
     return false;
 }
 
 void read_title(const Sheet& sheet, Table& table) {
     std::uint32_t from = table.header_row > title_lookback ? table.header_row - title_lookback : 0;
     for (std::uint32_t r = from; r < table.header_row; ++r) {
-        for (auto c : columns_in_row(sheet, r)) {
-            std::string t = display_text(sheet, r, c);
-            if (t.empty() || (sheet.merge_at(r, c) && sheet.merge_at(r, c)->first_col != c))
-                continue;
-            table.title.push_back(t);
-            if (!table.tahun) table.tahun = year_in(t);
-            if (table.satker.empty() && looks_like_satker(t)) {
-                // "SATUAN KERJA : (407607) BALAI PEMASYARAKATAN MATARAM" -> the name.
-                auto colon = t.find(':');
-                std::string name = colon == std::string::npos ? t : t.substr(colon + 1);
-                auto paren = name.find(')');
-                if (paren != std::string::npos && name.find('(') < paren) name = name.substr(paren + 1);
-                name.erase(0, name.find_first_not_of(" *"));
-                while (!name.empty() && (name.back() == ' ' || name.back() == '*')) name.pop_back();
-                table.satker = name;
-            }
-            break;  // one line per row: its first text
-        }
+        std::string line = row_line(sheet, r);
+        if (line.empty()) continue;
+        table.title.push_back(line);
+        if (auto y = year_in(line)) table.tahun = y;  // the nearest year above the header
+        if (!table.satker.empty() || !looks_like_satker(line)) continue;
+        // "SATUAN KERJA : (407607) BALAI PEMASYARAKATAN MATARAM" -> the name.
+        auto colon = line.find(':');
+        std::string name = colon == std::string::npos ? line : line.substr(colon + 1);
+        auto open = name.find('('), close = name.find(')');
+        if (open != std::string::npos && close != std::string::npos && open < close &&
+            name.find_first_not_of(" ") == open)
+            name = name.substr(close + 1);
+        name.erase(0, name.find_first_not_of(" *"));
+        while (!name.empty() && (name.back() == ' ' || name.back() == '*')) name.pop_back();
+        table.satker = name;
     }
 }
 
@@ -201,6 +252,7 @@ std::vector<Table> find_tables(const Workbook& workbook) {
         if (sheet.cells.empty()) continue;
         std::uint32_t last_row = sheet.cells.back().row;
         for (std::uint32_t row = sheet.cells.front().row; row <= last_row; ++row) {
+            if (has_own_number(sheet, row)) continue;
             HeaderGuess first = read_header(sheet, row, 1);
             if (first.anchors == 0 || first.columns.size() < 3) continue;
             // Grow the header downwards over rows of header words only ("TW I", "ANGKA DASAR").
@@ -214,20 +266,29 @@ std::vector<Table> find_tables(const Workbook& workbook) {
             if (best.measures == 0) continue;
             auto kind = kind_of(best.columns);
             if (!kind) continue;
+            settle_roles(*kind, best.columns);
 
             Table table{*kind, sheet.name, row, row + depth, row + depth, best.columns, {}, {}, {}};
             while (table.first_row <= last_row && is_column_number_row(sheet, table.first_row))
                 ++table.first_row;
-            // The data runs until a gap of blank rows or the next header.
-            std::uint32_t r = table.first_row, blanks = 0, last_data = table.first_row;
-            for (; r <= last_row; ++r) {
+            // The data runs until the next header, a signature's place and date, or a blank
+            // row after which no figures follow (a title, a note, the next table's caption).
+            std::uint32_t last_data = table.first_row;
+            for (std::uint32_t r = table.first_row; r <= last_row; ++r) {
                 if (row_is_blank(sheet, r)) {
-                    if (++blanks >= blank_rows_end_table) break;
+                    std::uint32_t next = r + 1;
+                    while (next <= last_row && row_is_blank(sheet, next)) ++next;
+                    if (next > last_row || !continues_table(sheet, next, table.columns)) break;
+                    r = next - 1;
                     continue;
                 }
-                HeaderGuess next = read_header(sheet, r, 1);
-                if (next.anchors > 0 && next.measures > 0 && next.columns.size() >= 3) break;
-                blanks = 0;
+                if (!has_own_number(sheet, r)) {
+                    HeaderGuess candidate = read_header(sheet, r, 1);
+                    if (candidate.anchors > 0 && candidate.measures > 0 &&
+                        candidate.columns.size() >= 3)
+                        break;
+                }
+                if (is_signature_date(row_line(sheet, r))) break;
                 last_data = r;
             }
             table.last_row = last_data;

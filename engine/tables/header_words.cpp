@@ -69,6 +69,7 @@ constexpr Rule rules[] = {
     {ColumnRole::kegiatan, "kegiatan"},
     {ColumnRole::pagu, "pagu"},
     {ColumnRole::pagu, "alokasi"},
+    {ColumnRole::pagu, "anggaran"},
     {ColumnRole::sisa, "sisa"},
     {ColumnRole::persen, "%"},
     {ColumnRole::persen, "persentase"},
@@ -102,7 +103,7 @@ std::optional<ColumnRole> classify_header(std::string_view text) {
     // A lone "%" column after Realisasi in a budget table is the percentage; "Capaian (%)"
     // is still capaian because "capaian" wins on the prefix.
     if (k == "no" || k == "no%") return ColumnRole::nomor;
-    if (triwulan_of(text)) return ColumnRole::triwulan;
+    if (triwulan_of(text) || k == "tw" || k == "triwulan") return ColumnRole::triwulan;
     for (const Rule& rule : rules) {
         if (rule.prefix == "no") continue;
         if (k.rfind(rule.prefix, 0) == 0) {

@@ -23,7 +23,12 @@ bool is_label_role(ColumnRole r) {
 std::vector<TableRow> table_rows(const Sheet& sheet, const Table& table) {
     std::vector<TableRow> rows;
     for (std::uint32_t r = table.first_row; r <= table.last_row; ++r) {
-        TableRow row{r, false, std::nullopt};
+        TableRow row{r, false, false, std::nullopt};
+        // A band merged across most of the table labels what follows; it holds no figures.
+        for (const auto& m : sheet.merges)
+            if (m.first_row == r && m.last_col - m.first_col + 1 >= 3 &&
+                m.last_col - m.first_col + 1 >= table.columns.size() / 2)
+                row.is_section = true;
         bool any = false;
         for (const auto& col : table.columns) {
             std::string text = display_text(sheet, r, col.col);
@@ -49,7 +54,7 @@ std::vector<IndicatorBlock> indicator_blocks(const Sheet& sheet, const Table& ta
     const TableColumn* sas = table.column(ColumnRole::sasaran);
     std::string sasaran;
     for (const TableRow& row : table_rows(sheet, table)) {
-        if (row.is_total) continue;
+        if (row.is_total || row.is_section) continue;
         if (sas) {
             std::string s = display_text(sheet, row.row, sas->col);
             if (!s.empty()) sasaran = s;

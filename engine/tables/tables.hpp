@@ -70,6 +70,7 @@ namespace kinerja {
 struct TableRow {
     std::uint32_t row = 0;
     bool is_total = false;           // "JUMLAH", "TOTAL", "Jumlah Total" in the label columns
+    bool is_section = false;         // a band across the table: "Tahun 2022", "Program : ..." 
     std::optional<int> triwulan;     // a "TW I" label in the row, if any
 };
 

@@ -101,6 +101,7 @@ void check_missing(RuleContext& ctx, const IndicatorBlock& block) {
 
 void check_umum(RuleContext& ctx) {
     for (const TableRow& row : table_rows(ctx.sheet(), ctx.table())) {
+        if (row.is_section) continue;
         check_cells(ctx, row);
         check_ratio(ctx, row);
     }
