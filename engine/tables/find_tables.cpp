@@ -100,6 +100,9 @@ HeaderGuess read_header(const Sheet& sheet, std::uint32_t row, std::uint32_t dep
         std::optional<int> tw, tahun;
         std::string text;
         for (std::uint32_t r = row; r < row + depth; ++r) {
+            // A merge from above the header (a data cell spanning rows) is not a header word.
+            const CellRange* m = sheet.merge_at(r, c);
+            if (m && m->first_row < row) continue;
             std::string t = display_text(sheet, r, c);
             if (t.empty()) continue;
             if (auto w = triwulan_of(t)) {
