@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 namespace kinerja {
 
@@ -155,6 +156,27 @@ std::optional<Quantity> cell_quantity(const Cell& cell, const Style& style) {
         default:
             return std::nullopt;
     }
+}
+
+std::string angka(double value, int decimals) {
+    // Figures in these tables have at most 2 decimals; by default show only those needed.
+    bool trim = decimals < 0;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", trim ? 2 : decimals, std::fabs(value));
+    std::string digits = buf, frac;
+    if (auto dot = digits.find('.'); dot != std::string::npos) {
+        frac = digits.substr(dot + 1);
+        digits.resize(dot);
+        if (trim)
+            while (!frac.empty() && frac.back() == '0') frac.pop_back();
+    }
+    std::string grouped;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) grouped += '.';
+        grouped += digits[i];
+    }
+    bool negative = value < 0 && (grouped != "0" || !frac.empty());
+    return (negative ? "-" : "") + grouped + (frac.empty() ? "" : "," + frac);
 }
 
 }  // namespace kinerja

@@ -28,6 +28,10 @@ std::optional<Quantity> parse_quantity(std::string_view text);
 // results, and text parsed with parse_quantity. Blank cells give nullopt.
 std::optional<Quantity> cell_quantity(const Cell& cell, const Style& style);
 
+// Indonesian formatting for messages: 1221105292 -> "1.221.105.292", 84.29 -> "84,29".
+// With decimals < 0, shows up to 2 decimals, only those needed.
+std::string angka(double value, int decimals = -1);
+
 // True when a number format displays a percentage ("0%", "0.00%", but not "\"%\"" text).
 bool is_percent_format(std::string_view num_format);
 

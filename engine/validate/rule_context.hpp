@@ -9,9 +9,6 @@
 
 namespace kinerja {
 
-// Indonesian number formatting for messages: 1221105292 -> "1.221.105.292", 84.29 -> "84,29".
-std::string angka(double value, int decimals = -1);
-
 class RuleContext {
 public:
     RuleContext(const Workbook& workbook, const Sheet& sheet, const Table& table,

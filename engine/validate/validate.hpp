@@ -11,19 +11,12 @@
 #include <string>
 #include <vector>
 
+#include "common/finding.hpp"
 #include "common/message.hpp"
 #include "model/workbook.hpp"
 #include "tables/tables.hpp"
 
 namespace kinerja {
-
-struct Finding {
-    Severity severity = Severity::error;
-    std::string rule;   // stable id, e.g. "anggaran.sisa"
-    std::string sheet;
-    std::uint32_t row = 0, col = 0;
-    Message message;    // names the cells and the numbers
-};
 
 // The structural rules: budget tables, RKA trees, Rencana Aksi drawdowns, and the checks
 // that apply to any table (missing values, text where a number belongs, negatives, ...).
