@@ -1,0 +1,230 @@
+// Reading formulas/indikator.toml into a Catalogue. Structural problems (missing keys, wrong
+// types, unknown keys) become diagnostics here; formula and name checks are in check.cpp.
+#include <fstream>
+#include <sstream>
+
+#include "evaluate/catalogue_internal.hpp"
+#include "evaluate/toml_reader.hpp"
+
+namespace kinerja {
+
+namespace {
+
+constexpr std::uintmax_t max_file_size = 8 * 1024 * 1024;
+
+bool valid_id(std::string_view id) {
+    if (id.empty() || id.front() == '.' || id.back() == '.') return false;
+    for (std::size_t i = 0; i < id.size(); ++i) {
+        char c = id[i];
+        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+                  (c == '.' && id[i - 1] != '.');
+        if (!ok) return false;
+    }
+    return true;
+}
+
+std::optional<PeriodCombine> period_named(const std::string& name) {
+    if (name == "jumlah") return PeriodCombine::jumlah;
+    if (name == "akhir") return PeriodCombine::akhir;
+    if (name == "rata") return PeriodCombine::rata;
+    return std::nullopt;
+}
+
+class Loader {
+public:
+    Loader(const SourceFile& file, std::vector<Diagnostic>& out) : toml_(file, out) {}
+
+    Catalogue load() {
+        Catalogue catalogue;
+        catalogue.file = toml_.file().name();
+        auto root = toml_.parse();
+        if (!root) return catalogue;
+        toml_.check_keys(*root, {"versi", "indikator"}, "berkas katalog");
+        const toml::node* list = root->get("indikator");
+        if (!list) return catalogue;
+        const toml::array* array = list->as_array();
+        if (!array) {
+            toml_.error(*list, {"'indikator' harus berupa daftar [[indikator]]",
+                                "'indikator' must be a list of [[indikator]] tables"});
+            return catalogue;
+        }
+        for (const auto& element : *array) {
+            if (const toml::table* table = element.as_table()) {
+                catalogue.indicators.push_back(indicator(*table));
+            } else {
+                toml_.error(element, {"setiap indikator harus berupa tabel", "each indicator must be a table"});
+            }
+        }
+        return catalogue;
+    }
+
+private:
+    Indicator indicator(const toml::table& t) {
+        Indicator ind;
+        ind.at = toml_.where(t);
+        toml_.check_keys(t,
+                         {"id", "nama", "varian", "satuan", "arah", "periode", "sasaran", "sumber",
+                          "catatan", "realisasi", "capaian", "pembulatan", "masukan", "turunan",
+                          "konstanta"},
+                         "[[indikator]]");
+        if (auto id = toml_.string(t, "id", true, t)) {
+            ind.id = *id;
+            if (!valid_id(ind.id)) {
+                toml_.error(*t.get("id"),
+                            {"id '" + ind.id + "' tidak sah: pakai huruf kecil, angka, '_' dan '.'",
+                             "invalid id '" + ind.id + "': use lower case letters, digits, '_' and '.'"},
+                            value_length(*t.get("id")));
+            }
+        }
+        if (auto name = toml_.string(t, "nama", true, t)) ind.name = *name;
+        ind.variants = toml_.strings(t, "varian");
+        ind.units = toml_.strings(t, "satuan");
+        if (!t.get("satuan")) {
+            toml_.error(t, {"kunci wajib 'satuan' tidak ada", "required key 'satuan' is missing"});
+        }
+        if (auto arah = toml_.choice(t, "arah", {"naik", "turun"}, true, t)) {
+            ind.direction = *arah == "naik" ? Direction::naik : Direction::turun;
+        }
+        if (auto p = toml_.choice(t, "periode", {"jumlah", "akhir", "rata"}, true, t)) {
+            ind.period = *period_named(*p);
+        }
+        ind.sasaran = toml_.string(t, "sasaran", false, t).value_or("");
+        ind.sources = toml_.strings(t, "sumber");
+        ind.note = toml_.string(t, "catatan", false, t).value_or("");
+        if (auto r = toml_.string(t, "realisasi", true, t)) {
+            ind.realisasi = *r;
+            ind.realisasi_at = toml_.where(*t.get("realisasi"));
+        }
+        if (auto c = toml_.string(t, "capaian", false, t)) {
+            ind.capaian = *c;
+            ind.capaian_at = toml_.where(*t.get("capaian"));
+        }
+        if (const toml::node* r = t.get("pembulatan")) ind.rounding = rounding(*r);
+        if (const toml::node* m = t.get("masukan")) inputs(*m, ind);
+        if (const toml::node* d = t.get("turunan")) derived(*d, ind);
+        if (const toml::node* k = t.get("konstanta")) constants(*k, ind);
+        return ind;
+    }
+
+    std::optional<Rounding> rounding(const toml::node& node) {
+        const toml::table* t = node.as_table();
+        if (!t) {
+            toml_.error(node, {"'pembulatan' harus berupa tabel { mode = ..., desimal = ... }",
+                               "'pembulatan' must be a table { mode = ..., desimal = ... }"});
+            return std::nullopt;
+        }
+        return read_rounding(toml_, *t);
+    }
+
+    const toml::table* table_of(const toml::node& node, const char* key) {
+        const toml::table* t = node.as_table();
+        if (!t) {
+            toml_.error(node, {std::string("'") + key + "' harus berupa tabel [indikator." + key + "]",
+                               std::string("'") + key + "' must be a table [indikator." + key + "]"});
+        }
+        return t;
+    }
+
+    void inputs(const toml::node& node, Indicator& ind) {
+        const toml::table* t = table_of(node, "masukan");
+        if (!t) return;
+        for (const auto& [name, value] : toml_.in_file_order(*t)) {
+            Variable v;
+            v.name = name;
+            v.at = toml_.where(*value);
+            if (auto text = value->value<std::string>()) {
+                v.description = *text;
+            } else if (const toml::table* detail = value->as_table()) {
+                toml_.check_keys(*detail, {"keterangan", "periode"}, "masukan");
+                v.description = toml_.string(*detail, "keterangan", true, *value).value_or("");
+                if (auto p = toml_.choice(*detail, "periode", {"jumlah", "akhir", "rata"}, false, *value)) {
+                    v.period = period_named(*p);
+                }
+            } else {
+                toml_.error(*value, {"masukan '" + name + "' harus berupa keterangan (teks) atau "
+                                     "{ keterangan = ..., periode = ... }",
+                                     "input '" + name + "' must be a description (text) or "
+                                     "{ keterangan = ..., periode = ... }"});
+            }
+            ind.inputs.push_back(std::move(v));
+        }
+    }
+
+    void derived(const toml::node& node, Indicator& ind) {
+        const toml::table* t = table_of(node, "turunan");
+        if (!t) return;
+        for (const auto& [name, value] : toml_.in_file_order(*t)) {
+            NamedFormula f;
+            f.name = name;
+            f.at = toml_.where(*value);
+            if (auto text = value->value<std::string>()) {
+                f.formula = *text;
+            } else {
+                toml_.error(*value, {"nilai turunan '" + name + "' harus berupa rumus (teks)",
+                                     "derived value '" + name + "' must be a formula (text)"});
+            }
+            ind.derived.push_back(std::move(f));
+        }
+    }
+
+    void constants(const toml::node& node, Indicator& ind) {
+        const toml::table* t = table_of(node, "konstanta");
+        if (!t) return;
+        for (const auto& [name, value] : toml_.in_file_order(*t)) {
+            Constant c;
+            c.name = name;
+            c.at = toml_.where(*value);
+            if (auto number = toml_.number(*value)) c.value = *number;
+            ind.constants.push_back(std::move(c));
+        }
+    }
+
+    TomlReader toml_;
+};
+
+}  // namespace
+
+std::optional<Rounding> read_rounding(TomlReader& toml, const toml::table& t) {
+    toml.check_keys(t, {"mode", "desimal"}, "pembulatan");
+    Rounding r;
+    if (auto mode = toml.choice(t, "mode", {"truncate", "round"}, false, t)) {
+        r.mode = *mode == "truncate" ? Rounding::Mode::truncate : Rounding::Mode::round;
+    }
+    if (const toml::node* d = t.get("desimal")) {
+        auto n = d->value_exact<int64_t>();
+        if (!n || *n < 0 || *n > 10) {
+            toml.error(*d, {"'desimal' harus bilangan bulat 0 sampai 10", "'desimal' must be a whole number 0 to 10"},
+                       value_length(*d));
+        } else {
+            r.decimals = static_cast<int>(*n);
+        }
+    }
+    return r;
+}
+
+std::string read_text_file(const std::filesystem::path& file) {
+    std::error_code ec;
+    auto size = std::filesystem::file_size(file, ec);
+    if (ec) {
+        throw InputError(file.string(), "", {"berkas tidak dapat dibaca: " + ec.message(),
+                                             "cannot read the file: " + ec.message()});
+    }
+    if (size > max_file_size) {
+        throw InputError(file.string(), "", {"berkas terlalu besar untuk katalog (lebih dari 8 MB)",
+                                             "file too large for a catalogue (over 8 MB)"});
+    }
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in && !in.eof()) {
+        throw InputError(file.string(), "", {"berkas tidak dapat dibaca", "cannot read the file"});
+    }
+    return text.str();
+}
+
+Catalogue read_catalogue(const SourceFile& file, std::vector<Diagnostic>& out) {
+    Loader loader(file, out);
+    return loader.load();
+}
+
+}  // namespace kinerja
