@@ -59,12 +59,13 @@ std::string object_kind(pugi::xml_node object) {
 }
 
 // The anchors of a drawing, looking through markup-compatibility wrappers.
-void collect_anchors(pugi::xml_node parent, std::vector<pugi::xml_node>& anchors) {
+void collect_anchors(pugi::xml_node parent, std::vector<pugi::xml_node>& anchors, int depth = 0) {
+    if (depth > 4) return;  // wrappers never nest deeply in real files
     for (pugi::xml_node n = parent.first_child(); n; n = n.next_sibling()) {
         if (n.type() != pugi::node_element) continue;
         std::string_view name = local_name(n.name());
         if (name == "AlternateContent") {
-            collect_anchors(child(n, "Choice"), anchors);
+            collect_anchors(child(n, "Choice"), anchors, depth + 1);
         } else if (name == "twoCellAnchor" || name == "oneCellAnchor" || name == "absoluteAnchor") {
             anchors.push_back(n);
         }

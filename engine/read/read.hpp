@@ -29,6 +29,9 @@ struct ReadLimits {
     // Parts read as a tree (styles, workbook, comments, drawings) take about 8x their
     // size in memory, so they have their own cap. Sheets and strings are streamed.
     std::uint64_t max_tree_part_bytes = 128ull << 20;
+    // Text and formulas copied into cells. One long shared string or shared formula
+    // used by many cells would otherwise multiply memory far beyond the file's size.
+    std::uint64_t max_cell_text_bytes = 2048ull << 20;
 };
 
 Workbook read_workbook(const std::filesystem::path& file, const ReadLimits& limits = {});

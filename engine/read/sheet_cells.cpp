@@ -129,6 +129,16 @@ void SheetHandler::set_formula(Cell& cell) {
     if (!cell.formula.empty() && cell.formula.front() == '=') cell.formula.erase(0, 1);
 }
 
+void SheetHandler::count_text(std::size_t bytes) {
+    in_.text_bytes += bytes;
+    if (in_.text_bytes > in_.limits.max_cell_text_bytes) {
+        std::string limit = std::to_string(in_.limits.max_cell_text_bytes >> 20) + " MiB";
+        fail_at(cell_name(cell_.row, cell_.col),
+                {"Teks dan rumus dalam sel terlalu besar secara keseluruhan (batas " + limit + ").",
+                 "The text and formulas in cells are too large in total (limit " + limit + ")."});
+    }
+}
+
 void SheetHandler::end_cell() {
     in_cell_ = false;
     auto where = [&] { return cell_name(cell_.row, cell_.col); };
@@ -184,6 +194,8 @@ void SheetHandler::end_cell() {
         }
     }
     if (has_formula_) set_formula(cell_);
+    // Short strings live inside the Cell (small-string optimisation), which max_cells bounds.
+    if (v.text.size() > 15 || cell_.formula.size() > 15) count_text(v.text.size() + cell_.formula.size());
     if (any_cell_ && (cell_.row < last_row_ || (cell_.row == last_row_ && cell_.col <= last_col_))) sorted_ = false;
     any_cell_ = true;
     last_row_ = cell_.row;

@@ -24,6 +24,7 @@ struct SheetInputs {
     const std::vector<SharedString>& strings;
     const ColorResolver& colors;
     std::uint64_t& cell_count;  // across the workbook, against limits.max_cells
+    std::uint64_t& text_bytes;  // text and formulas in cells, against limits.max_cell_text_bytes
 };
 
 // References the worksheet makes to other parts, resolved after streaming.
@@ -59,6 +60,7 @@ private:
     void start_cell(const XmlAttrs& attrs);
     void start_formula(const XmlAttrs& attrs);
     void end_cell();
+    void count_text(std::size_t bytes);
     void set_formula(Cell& cell);
     std::uint32_t style_index(std::string_view s, const std::function<std::string()>& where);
     // sheet_reader.cpp

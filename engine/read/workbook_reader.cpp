@@ -59,8 +59,7 @@ public:
         Relationships rels = rels_of(workbook_part);
 
         pugi::xml_node pr = child(workbook, "workbookPr");
-        wb_.date1904 = flag_value(attr(pr, "date1904").as_string(), false) ||
-                       std::string_view(attr(pr, "dateCompatibility").as_string()) == "false";
+        wb_.date1904 = flag_value(attr(pr, "date1904").as_string(), false);
         pugi::xml_node protection = child(workbook, "workbookProtection");
         if (flag_value(attr(protection, "lockStructure").as_string(), false) ||
             flag_value(attr(protection, "lockWindows").as_string(), false) ||
@@ -141,7 +140,7 @@ private:
     void read_worksheet(const std::string& part, Sheet& sheet) {
         consumed_.push_back(part);
         Relationships rels = rels_of(part);
-        SheetInputs inputs{zip_.source(), limits_, wb_, styles_, strings_, colors_, cell_count_};
+        SheetInputs inputs{zip_.source(), limits_, wb_, styles_, strings_, colors_, cell_count_, text_bytes_};
         SheetLinks links = read_sheet(zip_, part, sheet, inputs);
 
         for (const auto& link : links.hyperlinks) {
@@ -184,6 +183,7 @@ private:
     std::vector<SharedString> strings_;
     std::map<int, int> sheet_index_;  // position in workbook.xml -> index in wb_.sheets
     std::uint64_t cell_count_ = 0;
+    std::uint64_t text_bytes_ = 0;
 };
 
 }  // namespace

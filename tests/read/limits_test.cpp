@@ -91,6 +91,13 @@ BOOST_AUTO_TEST_CASE(cell_count_names_the_cell) {
     BOOST_TEST(contains(e.part(), "(Data, K1)"), e.part());
 }
 
+BOOST_AUTO_TEST_CASE(text_copied_into_cells) {
+    ReadLimits limits;
+    limits.max_cell_text_bytes = 20;
+    auto e = expect_limit("cells.xlsx", limits, "text and formulas in cells are too large");
+    BOOST_TEST(contains(e.part(), "(Data, K1)"), e.part());  // IF(A1>0,"A1",Sheet2!B1): 23 bytes
+}
+
 BOOST_AUTO_TEST_CASE(shared_string_count) {
     ReadLimits limits;
     limits.max_shared_strings = 3;
