@@ -27,8 +27,8 @@ constexpr std::array<Rgb, 12> office_scheme = {0x000000, 0xFFFFFF, 0x44546A, 0xE
                                                0x5B9BD5, 0x70AD47, 0x0563C1, 0x954F72};
 
 constexpr std::array<std::string_view, 12> scheme_names = {
-    "dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4",
-    "accent5", "accent6", "hlink", "folHlink"};
+    "dk1",     "lt1",     "dk2",     "lt2",     "accent1", "accent2",
+    "accent3", "accent4", "accent5", "accent6", "hlink",   "folHlink"};
 
 double hue_to_channel(double m1, double m2, double hue) {
     if (hue < 0) hue += 1;
@@ -54,7 +54,8 @@ double parse_tint(std::string_view text) {
 }
 
 ColorSpec color_spec(pugi::xml_node element) {
-    return color_spec_from([&](const char* name) { return std::string_view(attr(element, name).as_string()); });
+    return color_spec_from(
+        [&](const char* name) { return std::string_view(attr(element, name).as_string()); });
 }
 
 ColorSpec color_spec(const XmlAttrs& attrs) {
@@ -71,7 +72,8 @@ std::optional<Rgb> parse_hex_rgb(std::string_view text) {
 
 Rgb apply_tint(Rgb rgb, double tint) {
     if (tint == 0) return rgb;
-    double r = ((rgb >> 16) & 0xFF) / 255.0, g = ((rgb >> 8) & 0xFF) / 255.0, b = (rgb & 0xFF) / 255.0;
+    double r = ((rgb >> 16) & 0xFF) / 255.0, g = ((rgb >> 8) & 0xFF) / 255.0,
+           b = (rgb & 0xFF) / 255.0;
     double hi = std::max({r, g, b}), lo = std::min({r, g, b});
     double lum = (hi + lo) / 2, hue = 0, sat = 0;
     if (hi != lo) {
@@ -88,13 +90,16 @@ Rgb apply_tint(Rgb rgb, double tint) {
     lum = tint < 0 ? lum * (1 + tint) : lum * (1 - tint) + tint;
     double m2 = lum <= 0.5 ? lum * (1 + sat) : lum + sat - lum * sat;
     double m1 = 2 * lum - m2;
-    auto channel = [](double v) { return static_cast<Rgb>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
+    auto channel = [](double v) {
+        return static_cast<Rgb>(std::lround(std::clamp(v, 0.0, 1.0) * 255));
+    };
     if (sat == 0) {
         Rgb v = channel(lum);
         return (v << 16) | (v << 8) | v;
     }
     return (channel(hue_to_channel(m1, m2, hue + 1.0 / 3)) << 16) |
-           (channel(hue_to_channel(m1, m2, hue)) << 8) | channel(hue_to_channel(m1, m2, hue - 1.0 / 3));
+           (channel(hue_to_channel(m1, m2, hue)) << 8) |
+           channel(hue_to_channel(m1, m2, hue - 1.0 / 3));
 }
 
 ColorResolver::ColorResolver()
@@ -132,7 +137,8 @@ std::optional<Rgb> ColorResolver::theme_color(int index) const {
     if (index < 0 || index >= static_cast<int>(scheme_.size())) return std::nullopt;
     // Cells count lt1 before dk1 and lt2 before dk2, unlike clrScheme.
     static constexpr std::array<int, 4> swapped = {1, 0, 3, 2};
-    return scheme_[static_cast<std::size_t>(index < 4 ? swapped[static_cast<std::size_t>(index)] : index)];
+    return scheme_[static_cast<std::size_t>(index < 4 ? swapped[static_cast<std::size_t>(index)]
+                                                      : index)];
 }
 
 std::optional<Rgb> ColorResolver::resolve(const ColorSpec& spec) const {

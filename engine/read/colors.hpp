@@ -1,10 +1,9 @@
 // Internal to the reader: resolving theme, indexed and tinted colours to RGB.
 #pragma once
 
-#include <pugixml.hpp>
-
 #include <array>
 #include <optional>
+#include <pugixml.hpp>
 #include <string_view>
 #include <vector>
 

@@ -9,7 +9,8 @@ namespace kinerja::read {
 
 void PartReader::drop(std::string part, std::string what) {
     DroppedPart d{std::move(part), std::move(what)};
-    if (std::find(dropped.begin(), dropped.end(), d) == dropped.end()) dropped.push_back(std::move(d));
+    if (std::find(dropped.begin(), dropped.end(), d) == dropped.end())
+        dropped.push_back(std::move(d));
 }
 
 namespace {
@@ -67,7 +68,8 @@ void read_comment_visibility(PartReader& r, const std::string& part, Sheet& shee
     } catch (const InputError&) {
         return;
     }
-    // <v:shape> ... <x:ClientData ObjectType="Note"><x:Row>0</x:Row><x:Column>1</x:Column><x:Visible/>
+    // <v:shape> ... <x:ClientData
+    // ObjectType="Note"><x:Row>0</x:Row><x:Column>1</x:Column><x:Visible/>
     std::vector<pugi::xml_node> stack{doc};
     while (!stack.empty()) {
         pugi::xml_node node = stack.back();

@@ -48,7 +48,8 @@ std::string object_kind(pugi::xml_node object) {
     if (name == "cxnSp") return "connector line";
     if (name == "contentPart") return "ink drawing";
     if (name == "graphicFrame") {
-        std::string_view uri = attr(child(child(object, "graphic"), "graphicData"), "uri").as_string();
+        std::string_view uri =
+            attr(child(child(object, "graphic"), "graphicData"), "uri").as_string();
         if (uri.find("/chart") != std::string_view::npos) return "chart";
         if (uri.find("slicer") != std::string_view::npos) return "slicer";
         if (uri.find("timeslicer") != std::string_view::npos) return "timeline";
@@ -75,7 +76,9 @@ void collect_anchors(pugi::xml_node parent, std::vector<pugi::xml_node>& anchors
 }  // namespace
 
 double column_pixels(const Sheet& sheet, std::uint32_t col) {
-    auto width_pixels = [](double w) { return std::floor((256 * w + std::floor(128.0 / 7)) / 256 * 7); };
+    auto width_pixels = [](double w) {
+        return std::floor((256 * w + std::floor(128.0 / 7)) / 256 * 7);
+    };
     for (const auto& c : sheet.columns) {
         if (col < c.first || col > c.last) continue;
         if (c.hidden) return 0;
@@ -114,7 +117,8 @@ void read_drawing(PartReader& r, const std::string& part, Sheet& sheet) {
         Marker from = kind == "absoluteAnchor" ? Marker{} : read_marker(child(anchor, "from"));
         if (local_name(object.name()) != "pic") {
             std::string what = object_kind(object);
-            if (what != "chart") r.drop(part, what + " at " + sheet.name + "!" + cell_name(from.row, from.col));
+            if (what != "chart")
+                r.drop(part, what + " at " + sheet.name + "!" + cell_name(from.row, from.col));
             continue;
         }
         pugi::xml_node blip = child(child(object, "blipFill"), "blip");
@@ -144,7 +148,8 @@ void read_drawing(PartReader& r, const std::string& part, Sheet& sheet) {
             double w = to.col_offset / emu_per_pixel - from.col_offset / emu_per_pixel;
             for (std::uint32_t c = from.col; c < to.col; ++c) w += column_pixels(sheet, c);
             double h = to.row_offset / emu_per_pixel - from.row_offset / emu_per_pixel;
-            for (std::uint32_t row = from.row; row < to.row && row < from.row + 100000; ++row) h += row_pixels(sheet, row);
+            for (std::uint32_t row = from.row; row < to.row && row < from.row + 100000; ++row)
+                h += row_pixels(sheet, row);
             image.width = std::max(0.0, w);
             image.height = std::max(0.0, h);
         }

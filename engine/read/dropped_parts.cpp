@@ -16,16 +16,27 @@ std::string lower(std::string_view text) {
     return out;
 }
 
-bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+bool starts_with(std::string_view text, std::string_view prefix) {
+    return text.substr(0, prefix.size()) == prefix;
+}
 
 // Bookkeeping and leftovers: nothing a person would miss once the workbook is rewritten.
-constexpr std::array<std::string_view, 16> quiet_prefixes = {
-    "[content_types].xml",     "xl/calcchain.xml",      "xl/printersettings/",
-    "docprops/thumbnail",      "xl/theme/",             "xl/persons/",
-    "xl/media/",               "xl/charts/style",       "xl/charts/colors",
-    "xl/pivotcache/pivotcacherecords", "customxml/itemprops", "xl/drawings/",
-    "xl/worksheets/",          "xl/comments",           "xl/vbaprojectsignature",
-    "docprops/"};
+constexpr std::array<std::string_view, 16> quiet_prefixes = {"[content_types].xml",
+                                                             "xl/calcchain.xml",
+                                                             "xl/printersettings/",
+                                                             "docprops/thumbnail",
+                                                             "xl/theme/",
+                                                             "xl/persons/",
+                                                             "xl/media/",
+                                                             "xl/charts/style",
+                                                             "xl/charts/colors",
+                                                             "xl/pivotcache/pivotcacherecords",
+                                                             "customxml/itemprops",
+                                                             "xl/drawings/",
+                                                             "xl/worksheets/",
+                                                             "xl/comments",
+                                                             "xl/vbaprojectsignature",
+                                                             "docprops/"};
 
 // Kinds of content by part-name prefix (lower case).
 constexpr std::array<std::pair<std::string_view, std::string_view>, 23> kinds = {{
@@ -75,7 +86,8 @@ void record_unread_parts(const std::vector<std::string>& names, std::vector<std:
                 if (starts_with(key, prefix)) what = kind;
         }
         DroppedPart d{name, std::string(what)};
-        if (std::find(dropped.begin(), dropped.end(), d) == dropped.end()) dropped.push_back(std::move(d));
+        if (std::find(dropped.begin(), dropped.end(), d) == dropped.end())
+            dropped.push_back(std::move(d));
     }
 }
 

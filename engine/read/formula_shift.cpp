@@ -12,8 +12,12 @@ bool is_name_char(char c) {
            c == '.' || c == '$' || c == '\\' || u >= 0x80;
 }
 
-bool is_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // One end of a reference: a cell ("$B7"), a whole column ("$B") or a whole row ("7").
 struct RefPart {
@@ -69,7 +73,8 @@ bool parse_part(std::string_view t, RefPart& p) {
 bool emit_part(RefPart p, std::int64_t rows, std::int64_t cols, std::string& out) {
     if (p.has_col && !p.col_abs) p.col += cols;
     if (p.has_row && !p.row_abs) p.row += rows;
-    if ((p.has_col && (p.col < 0 || p.col >= max_cols)) || (p.has_row && (p.row < 0 || p.row >= max_rows)))
+    if ((p.has_col && (p.col < 0 || p.col >= max_cols)) ||
+        (p.has_row && (p.row < 0 || p.row >= max_rows)))
         return false;
     if (p.has_col) {
         if (p.col_abs) out += '$';
@@ -142,7 +147,9 @@ std::string shift_formula(std::string_view f, std::int64_t rows, std::int64_t co
         }
         if (c == '#') {  // error literal such as #REF! or #N/A, or the spill operator
             out += f[i++];
-            while (i < f.size() && (is_letter(f[i]) || is_digit(f[i]) || f[i] == '/' || f[i] == '_')) out += f[i++];
+            while (i < f.size() &&
+                   (is_letter(f[i]) || is_digit(f[i]) || f[i] == '/' || f[i] == '_'))
+                out += f[i++];
             if (i < f.size() && (f[i] == '!' || f[i] == '?')) out += f[i++];
             continue;
         }
@@ -179,8 +186,7 @@ std::string shift_formula(std::string_view f, std::int64_t rows, std::int64_t co
                 i = end2;
                 continue;
             }
-            if (after != '(' &&
-                parse_part(f.substr(end + 1, end2 - end - 1), second) &&
+            if (after != '(' && parse_part(f.substr(end + 1, end2 - end - 1), second) &&
                 first.has_col == second.has_col && first.has_row == second.has_row) {
                 std::string range;
                 bool ok = emit_part(first, rows, cols, range);

@@ -11,9 +11,10 @@ std::string text_of(pugi::xml_node parent, std::string_view name) {
     return child(parent, name).text().as_string();
 }
 
-std::optional<std::string> find_part(ZipArchive& zip, const Relationships& root, std::string_view type,
-                                     std::string_view fallback) {
-    if (auto* rel = root.first_of_type(type); rel && zip.contains(rel->target)) return *zip.locate(rel->target);
+std::optional<std::string> find_part(ZipArchive& zip, const Relationships& root,
+                                     std::string_view type, std::string_view fallback) {
+    if (auto* rel = root.first_of_type(type); rel && zip.contains(rel->target))
+        return *zip.locate(rel->target);
     return zip.locate(fallback);
 }
 

@@ -17,15 +17,15 @@
 namespace kinerja {
 
 struct ReadLimits {
-    std::uint64_t max_file_bytes = 512ull << 20;        // the .xlsx itself
-    std::uint64_t max_part_bytes = 1024ull << 20;       // one part, uncompressed
-    std::uint64_t max_total_bytes = 2048ull << 20;      // all parts, uncompressed
-    std::uint32_t max_compression_ratio = 200;          // for parts above 1 MiB
+    std::uint64_t max_file_bytes = 512ull << 20;    // the .xlsx itself
+    std::uint64_t max_part_bytes = 1024ull << 20;   // one part, uncompressed
+    std::uint64_t max_total_bytes = 2048ull << 20;  // all parts, uncompressed
+    std::uint32_t max_compression_ratio = 200;      // for parts above 1 MiB
     std::uint64_t max_cells = 50'000'000;
     std::uint32_t max_sheets = 1000;
     std::uint64_t max_shared_strings = 10'000'000;
     std::uint32_t max_styles = 65'000;
-    std::uint64_t max_parts = 100'000;                   // entries in the zip
+    std::uint64_t max_parts = 100'000;  // entries in the zip
     // Parts read as a tree (styles, workbook, comments, drawings) take about 8x their
     // size in memory, so they have their own cap. Sheets and strings are streamed.
     std::uint64_t max_tree_part_bytes = 128ull << 20;

@@ -3,7 +3,9 @@
 namespace kinerja::read {
 
 namespace {
-std::string mib(std::uint64_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+std::string mib(std::uint64_t bytes) {
+    return std::to_string(bytes >> 20) + " MiB";
+}
 }  // namespace
 
 Message msg_part_too_large(std::uint64_t limit) {
@@ -24,10 +26,11 @@ Message msg_ratio_too_high(std::uint64_t ratio) {
 }
 
 Message msg_dtd() {
-    return {"XML berisi deklarasi DTD atau entitas, yang tidak pernah ditulis oleh Excel; "
-            "berkas ditolak demi keamanan.",
-            "The XML contains a DTD or entity declaration, which Excel never writes; the file "
-            "is refused for safety."};
+    return {
+        "XML berisi deklarasi DTD atau entitas, yang tidak pernah ditulis oleh Excel; "
+        "berkas ditolak demi keamanan.",
+        "The XML contains a DTD or entity declaration, which Excel never writes; the file "
+        "is refused for safety."};
 }
 
 Message msg_malformed_xml(std::string_view detail, std::uint64_t line) {
@@ -38,9 +41,11 @@ Message msg_malformed_xml(std::string_view detail, std::uint64_t line) {
 }
 
 Message msg_missing_part(std::string_view what) {
-    return {"Bagian " + std::string(what) + " tidak ada di dalam berkas; berkas tidak lengkap. "
+    return {"Bagian " + std::string(what) +
+                " tidak ada di dalam berkas; berkas tidak lengkap. "
                 "Buka di Excel dan simpan lagi.",
-            "The part " + std::string(what) + " is missing from the file; the file is "
+            "The part " + std::string(what) +
+                " is missing from the file; the file is "
                 "incomplete. Open it in Excel and save it again."};
 }
 

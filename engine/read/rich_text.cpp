@@ -22,7 +22,8 @@ void RichTextBuilder::start(std::string_view name, const XmlAttrs& attrs) {
         in_props_ = true;
         run_font_ = base_font_;
     } else if (in_props_ && run_font_) {
-        apply_font_property(*run_font_, name, [&](const char* a) { return attrs.get(a); }, colors_);
+        apply_font_property(
+            *run_font_, name, [&](const char* a) { return attrs.get(a); }, colors_);
     }
 }
 
@@ -50,7 +51,8 @@ void RichTextBuilder::end(std::string_view name) {
 void RichTextBuilder::finish(SharedString& out) {
     out.rich.reset();
     out.text = std::move(plain_);
-    bool styled = std::any_of(runs_.begin(), runs_.end(), [](const RichRun& r) { return r.font.has_value(); });
+    bool styled = std::any_of(runs_.begin(), runs_.end(),
+                              [](const RichRun& r) { return r.font.has_value(); });
     for (const auto& run : runs_) out.text += run.text;
     if (styled) out.rich = std::make_shared<const std::vector<RichRun>>(std::move(runs_));
     runs_.clear();
@@ -65,7 +67,8 @@ namespace {
 class SharedStringsHandler : public XmlHandler {
 public:
     SharedStringsHandler(const ColorResolver& colors, const Font& base, std::uint64_t max_strings,
-                         std::vector<SharedString>& out, const Source& source, const std::string& part)
+                         std::vector<SharedString>& out, const Source& source,
+                         const std::string& part)
         : builder_(colors, base), max_(max_strings), out_(out), source_(source), part_(part) {}
 
     void start(Ns ns, std::string_view name, const XmlAttrs& attrs) override {
@@ -74,8 +77,9 @@ public:
             builder_.start(name, attrs);
         } else if (name == "si") {
             if (out_.size() >= max_) {
-                source_.fail(part_, {"Terlalu banyak teks bersama (batas " + std::to_string(max_) + ").",
-                                     "Too many shared strings (limit " + std::to_string(max_) + ")."});
+                source_.fail(part_,
+                             {"Terlalu banyak teks bersama (batas " + std::to_string(max_) + ").",
+                              "Too many shared strings (limit " + std::to_string(max_) + ")."});
             }
             in_item_ = true;
         }

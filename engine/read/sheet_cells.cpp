@@ -18,21 +18,25 @@ bool parse_index(std::string_view text, std::uint64_t& out) {
 
 Message msg_bad_reference(std::string_view what, std::string_view value) {
     std::string shown(value.substr(0, 40));
-    return {"Referensi " + std::string(what) + " tidak sah: \"" + shown + "\". Buka berkas di Excel dan simpan lagi.",
-            "Invalid " + std::string(what) + " reference: \"" + shown + "\". Open the file in Excel and save it again."};
+    return {"Referensi " + std::string(what) + " tidak sah: \"" + shown +
+                "\". Buka berkas di Excel dan simpan lagi.",
+            "Invalid " + std::string(what) + " reference: \"" + shown +
+                "\". Open the file in Excel and save it again."};
 }
 
 }  // namespace
 
-std::uint32_t SheetHandler::style_index(std::string_view s, const std::function<std::string()>& where) {
+std::uint32_t SheetHandler::style_index(std::string_view s,
+                                        const std::function<std::string()>& where) {
     std::uint64_t xf = 0;
     if (!s.empty() && !parse_index(s, xf)) fail_at(where(), msg_bad_value("s", s));
     if (xf >= in_.styles.xfs.size()) {
         std::string n = std::to_string(xf), count = std::to_string(in_.styles.xfs.size());
-        fail_at(where(), {"Indeks gaya " + n + " di luar jangkauan (styles.xml hanya memuat " + count +
-                            " format sel). Berkas rusak; buka di Excel dan simpan lagi.",
-                        "Style index " + n + " is out of range (styles.xml holds only " + count +
-                            " cell formats). The file is damaged; open it in Excel and save it again."});
+        fail_at(where(),
+                {"Indeks gaya " + n + " di luar jangkauan (styles.xml hanya memuat " + count +
+                     " format sel). Berkas rusak; buka di Excel dan simpan lagi.",
+                 "Style index " + n + " is out of range (styles.xml holds only " + count +
+                     " cell formats). The file is damaged; open it in Excel and save it again."});
     }
     return in_.styles.use(static_cast<std::uint32_t>(xf), in_.wb);
 }
@@ -46,7 +50,8 @@ void SheetHandler::start_row(const XmlAttrs& attrs) {
         row_ = static_cast<std::int64_t>(n - 1);
     } else {
         ++row_;
-        if (row_ >= static_cast<std::int64_t>(max_rows)) fail_at("", msg_bad_reference("row", "(> 1048576)"));
+        if (row_ >= static_cast<std::int64_t>(max_rows))
+            fail_at("", msg_bad_reference("row", "(> 1048576)"));
     }
     auto row = static_cast<std::uint32_t>(row_);
     RowInfo info;
@@ -54,7 +59,8 @@ void SheetHandler::start_row(const XmlAttrs& attrs) {
         auto height = parse_number(ht);
         bool custom = flag_value(attrs.get("customHeight"), false);
         if (height && *height >= 0 && *height <= 409.5 &&
-            (custom || !sheet_.default_row_height || std::abs(*height - *sheet_.default_row_height) > 1e-9))
+            (custom || !sheet_.default_row_height ||
+             std::abs(*height - *sheet_.default_row_height) > 1e-9))
             info.height = *height;
     }
     info.hidden = flag_value(attrs.get("hidden"), false);
@@ -88,7 +94,8 @@ void SheetHandler::start_cell(const XmlAttrs& attrs) {
     else if (t == "inlineStr")
         type_ = 'i';
     const char* s = attrs.find("s");
-    cell_.style = s ? style_index(s, [&] { return cell_name(cell_.row, cell_.col); }) : in_.styles.use(0, in_.wb);
+    cell_.style = s ? style_index(s, [&] { return cell_name(cell_.row, cell_.col); })
+                    : in_.styles.use(0, in_.wb);
     if (++in_.cell_count > in_.limits.max_cells) {
         std::string limit = std::to_string(in_.limits.max_cells);
         fail_at(cell_name(cell_.row, cell_.col),
@@ -124,7 +131,8 @@ void SheetHandler::set_formula(Cell& cell) {
         dropped_data_table_ = true;
     } else {
         cell.formula = formula_;
-        if (formula_type_ == "array") cell.array_ref = formula_ref_.empty() ? cell_name(cell.row, cell.col) : formula_ref_;
+        if (formula_type_ == "array")
+            cell.array_ref = formula_ref_.empty() ? cell_name(cell.row, cell.col) : formula_ref_;
     }
     if (!cell.formula.empty() && cell.formula.front() == '=') cell.formula.erase(0, 1);
 }
@@ -149,11 +157,16 @@ void SheetHandler::end_cell() {
                 std::uint64_t index = 0;
                 if (!parse_index(value_, index)) fail_at(where(), msg_bad_value(where(), value_));
                 if (index >= in_.strings.size()) {
-                    std::string n = std::to_string(index), count = std::to_string(in_.strings.size());
-                    fail_at(where(), {"Indeks teks bersama " + n + " di luar jangkauan (sharedStrings.xml hanya memuat " +
-                                        count + " teks). Berkas rusak; buka di Excel dan simpan lagi.",
-                                    "Shared string index " + n + " is out of range (sharedStrings.xml holds only " +
-                                        count + " strings). The file is damaged; open it in Excel and save it again."});
+                    std::string n = std::to_string(index),
+                                count = std::to_string(in_.strings.size());
+                    fail_at(where(),
+                            {"Indeks teks bersama " + n +
+                                 " di luar jangkauan (sharedStrings.xml hanya memuat " + count +
+                                 " teks). Berkas rusak; buka di Excel dan simpan lagi.",
+                             "Shared string index " + n +
+                                 " is out of range (sharedStrings.xml holds only " + count +
+                                 " strings). The file is damaged; open it in Excel and save it "
+                                 "again."});
                 }
                 const SharedString& s = in_.strings[index];
                 v.kind = CellValue::Kind::text;
@@ -195,8 +208,10 @@ void SheetHandler::end_cell() {
     }
     if (has_formula_) set_formula(cell_);
     // Short strings live inside the Cell (small-string optimisation), which max_cells bounds.
-    if (v.text.size() > 15 || cell_.formula.size() > 15) count_text(v.text.size() + cell_.formula.size());
-    if (any_cell_ && (cell_.row < last_row_ || (cell_.row == last_row_ && cell_.col <= last_col_))) sorted_ = false;
+    if (v.text.size() > 15 || cell_.formula.size() > 15)
+        count_text(v.text.size() + cell_.formula.size());
+    if (any_cell_ && (cell_.row < last_row_ || (cell_.row == last_row_ && cell_.col <= last_col_)))
+        sorted_ = false;
     any_cell_ = true;
     last_row_ = cell_.row;
     last_col_ = cell_.col;

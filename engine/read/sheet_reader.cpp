@@ -39,9 +39,10 @@ std::string_view dropped_kind(std::string_view name) {
 }
 
 bool ignored_subtree(std::string_view name) {
-    return name == "autoFilter" || name == "sortState" || name == "tableParts" || name == "phoneticPr" ||
-           name == "ignoredErrors" || name == "smartTags" || name == "cellWatches" ||
-           name == "webPublishItems" || name == "customProperties" || name == "selection";
+    return name == "autoFilter" || name == "sortState" || name == "tableParts" ||
+           name == "phoneticPr" || name == "ignoredErrors" || name == "smartTags" ||
+           name == "cellWatches" || name == "webPublishItems" || name == "customProperties" ||
+           name == "selection";
 }
 
 }  // namespace
@@ -50,7 +51,8 @@ SheetHandler::SheetHandler(const std::string& part, Sheet& sheet, SheetInputs& i
     : part_(part), sheet_(sheet), in_(in), rich_(in.colors, in.styles.default_font) {}
 
 void SheetHandler::fail_at(const std::string& where, Message reason) const {
-    in_.source.fail(part_ + " (" + sheet_.name + (where.empty() ? "" : ", " + where) + ")", std::move(reason));
+    in_.source.fail(part_ + " (" + sheet_.name + (where.empty() ? "" : ", " + where) + ")",
+                    std::move(reason));
 }
 
 void SheetHandler::drop(std::string what) {
@@ -180,7 +182,8 @@ void SheetHandler::start_top_level(std::string_view name, const XmlAttrs& attrs)
             sheet_.view.show_gridlines = flag_value(attrs.get("showGridLines"), true);
             sheet_.view.right_to_left = flag_value(attrs.get("rightToLeft"), false);
             if (attrs.has("zoomScale"))
-                sheet_.view.zoom = clamp_to<std::uint16_t>(to_long(attrs.get("zoomScale"), 100), 10, 400);
+                sheet_.view.zoom =
+                    clamp_to<std::uint16_t>(to_long(attrs.get("zoomScale"), 100), 10, 400);
         } else {
             skip_depth_ = depth_;
         }
@@ -188,14 +191,19 @@ void SheetHandler::start_top_level(std::string_view name, const XmlAttrs& attrs)
     } else if (name == "pane") {
         std::string_view state = attrs.get("state");
         if (state == "frozen" || state == "frozenSplit") {
-            sheet_.view.frozen_cols = clamp_to<std::uint32_t>(to_long(attrs.get("xSplit"), 0), 0, max_cols - 1);
-            sheet_.view.frozen_rows = clamp_to<std::uint32_t>(to_long(attrs.get("ySplit"), 0), 0, max_rows - 1);
+            sheet_.view.frozen_cols =
+                clamp_to<std::uint32_t>(to_long(attrs.get("xSplit"), 0), 0, max_cols - 1);
+            sheet_.view.frozen_rows =
+                clamp_to<std::uint32_t>(to_long(attrs.get("ySplit"), 0), 0, max_rows - 1);
         }
     } else if (name == "sheetFormatPr") {
-        if (attrs.has("defaultRowHeight")) sheet_.default_row_height = to_double(attrs.get("defaultRowHeight"), 15);
-        if (attrs.has("defaultColWidth")) sheet_.default_col_width = to_double(attrs.get("defaultColWidth"), 8.43);
+        if (attrs.has("defaultRowHeight"))
+            sheet_.default_row_height = to_double(attrs.get("defaultRowHeight"), 15);
+        if (attrs.has("defaultColWidth"))
+            sheet_.default_col_width = to_double(attrs.get("defaultColWidth"), 8.43);
         if (attrs.has("baseColWidth"))
-            sheet_.base_col_width = clamp_to<std::uint16_t>(to_long(attrs.get("baseColWidth"), 8), 0, 255);
+            sheet_.base_col_width =
+                clamp_to<std::uint16_t>(to_long(attrs.get("baseColWidth"), 8), 0, 255);
     } else if (name == "col") {
         start_column(attrs);
     } else if (name == "mergeCell") {
@@ -237,7 +245,8 @@ void SheetHandler::start_top_level(std::string_view name, const XmlAttrs& attrs)
         start_page_setup(attrs);
     } else if (name == "headerFooter") {
         section_ = Section::header_footer;
-        if (flag_value(attrs.get("differentFirst"), false) || flag_value(attrs.get("differentOddEven"), false))
+        if (flag_value(attrs.get("differentFirst"), false) ||
+            flag_value(attrs.get("differentOddEven"), false))
             drop("header/footer for first or even pages");
     } else if (name == "drawing") {
         links.drawing = attrs.get("id");
@@ -269,27 +278,34 @@ void SheetHandler::start_column(const XmlAttrs& attrs) {
     col.hidden = flag_value(attrs.get("hidden"), false);
     col.collapsed = flag_value(attrs.get("collapsed"), false);
     col.outline_level = clamp_to<std::uint8_t>(to_long(attrs.get("outlineLevel"), 0), 0, 7);
-    if (attrs.has("style")) col.style = style_index(attrs.get("style"), [&] { return "col " + column_name(col.first); });
+    if (attrs.has("style"))
+        col.style =
+            style_index(attrs.get("style"), [&] { return "col " + column_name(col.first); });
     sheet_.columns.push_back(col);
 }
 
 void SheetHandler::start_page_setup(const XmlAttrs& attrs) {
     PageSetup& p = sheet_.page;
-    if (attrs.has("paperSize")) p.paper = clamp_to<std::uint8_t>(to_long(attrs.get("paperSize"), 0), 0, 255);
+    if (attrs.has("paperSize"))
+        p.paper = clamp_to<std::uint8_t>(to_long(attrs.get("paperSize"), 0), 0, 255);
     std::string_view orientation = attrs.get("orientation");
-    p.orientation = orientation == "portrait" || orientation == "landscape" ? std::string(orientation) : "";
-    if (attrs.has("scale")) p.scale = clamp_to<std::uint16_t>(to_long(attrs.get("scale"), 100), 10, 400);
+    p.orientation =
+        orientation == "portrait" || orientation == "landscape" ? std::string(orientation) : "";
+    if (attrs.has("scale"))
+        p.scale = clamp_to<std::uint16_t>(to_long(attrs.get("scale"), 100), 10, 400);
     p.fit_width = clamp_to<std::uint16_t>(to_long(attrs.get("fitToWidth"), 1), 0, 32767);
     p.fit_height = clamp_to<std::uint16_t>(to_long(attrs.get("fitToHeight"), 1), 0, 32767);
     if (flag_value(attrs.get("useFirstPageNumber"), false) && attrs.has("firstPageNumber"))
-        p.first_page_number = clamp_to<std::uint16_t>(to_long(attrs.get("firstPageNumber"), 1), 0, 32767);
+        p.first_page_number =
+            clamp_to<std::uint16_t>(to_long(attrs.get("firstPageNumber"), 1), 0, 32767);
     p.across_then_down = attrs.get("pageOrder") == "overThenDown";
 }
 
 void SheetHandler::finish() {
     if (!sorted_) sheet_.normalize();
     auto& cols = sheet_.columns;
-    std::stable_sort(cols.begin(), cols.end(), [](const ColumnInfo& a, const ColumnInfo& b) { return a.first < b.first; });
+    std::stable_sort(cols.begin(), cols.end(),
+                     [](const ColumnInfo& a, const ColumnInfo& b) { return a.first < b.first; });
     std::vector<ColumnInfo> spans;
     for (auto& c : cols) {
         if (!spans.empty() && c.first <= spans.back().last) {

@@ -52,8 +52,26 @@ public:
     SheetLinks links;
 
 private:
-    enum class Section : std::uint8_t { none, data, cf, validations, ext, x14_validations, header_footer };
-    enum class Text : std::uint8_t { none, value, formula, cf_formula, dv_formula1, dv_formula2, sqref, header, footer };
+    enum class Section : std::uint8_t {
+        none,
+        data,
+        cf,
+        validations,
+        ext,
+        x14_validations,
+        header_footer
+    };
+    enum class Text : std::uint8_t {
+        none,
+        value,
+        formula,
+        cf_formula,
+        dv_formula1,
+        dv_formula2,
+        sqref,
+        header,
+        footer
+    };
 
     // sheet_cells.cpp
     void start_row(const XmlAttrs& attrs);

@@ -59,7 +59,9 @@ void SheetHandler::start_validation(const XmlAttrs& attrs) {
     validation_.ranges = parse_sqref(attrs.get("sqref"));
 }
 
-void SheetHandler::start_ext(const XmlAttrs&) { ext_classified_ = false; }
+void SheetHandler::start_ext(const XmlAttrs&) {
+    ext_classified_ = false;
+}
 
 void SheetHandler::classify_ext(Ns ns, std::string_view name) {
     ext_classified_ = true;

@@ -15,16 +15,26 @@ namespace {
 constexpr std::uint32_t not_interned = std::numeric_limits<std::uint32_t>::max();
 
 constexpr std::array<std::string_view, 19> pattern_names = {
-    "none",           "solid",         "mediumGray",     "darkGray",    "lightGray",
-    "darkHorizontal", "darkVertical",  "darkDown",       "darkUp",      "darkGrid",
-    "darkTrellis",    "lightHorizontal", "lightVertical", "lightDown",  "lightUp",
-    "lightGrid",      "lightTrellis",  "gray125",        "gray0625"};
+    "none",           "solid",           "mediumGray",    "darkGray",  "lightGray",
+    "darkHorizontal", "darkVertical",    "darkDown",      "darkUp",    "darkGrid",
+    "darkTrellis",    "lightHorizontal", "lightVertical", "lightDown", "lightUp",
+    "lightGrid",      "lightTrellis",    "gray125",       "gray0625"};
 
 // Same order as ECMA-376 ST_BorderStyle and libxlsxwriter's lxw_format_borders.
-constexpr std::array<std::string_view, 14> border_names = {
-    "none",   "thin",         "medium",     "dashed",        "dotted",
-    "thick",  "double",       "hair",       "mediumDashed",  "dashDot",
-    "mediumDashDot", "dashDotDot", "mediumDashDotDot", "slantDashDot"};
+constexpr std::array<std::string_view, 14> border_names = {"none",
+                                                           "thin",
+                                                           "medium",
+                                                           "dashed",
+                                                           "dotted",
+                                                           "thick",
+                                                           "double",
+                                                           "hair",
+                                                           "mediumDashed",
+                                                           "dashDot",
+                                                           "mediumDashDot",
+                                                           "dashDotDot",
+                                                           "mediumDashDotDot",
+                                                           "slantDashDot"};
 
 template <std::size_t N>
 std::uint8_t index_of(const std::array<std::string_view, N>& names, std::string_view value,
@@ -40,21 +50,25 @@ int to_int(std::string_view text, int fallback) {
     return ec == std::errc() ? value : fallback;
 }
 
-std::string_view value_of(pugi::xml_node node, const char* name) { return attr(node, name).as_string(); }
+std::string_view value_of(pugi::xml_node node, const char* name) {
+    return attr(node, name).as_string();
+}
 
 Font read_font(pugi::xml_node node, const ColorResolver& colors) {
     Font font;
     for (pugi::xml_node p = node.first_child(); p; p = p.next_sibling()) {
         if (p.type() != pugi::node_element) continue;
-        apply_font_property(font, local_name(p.name()),
-                            [&](const char* name) { return value_of(p, name); }, colors);
+        apply_font_property(
+            font, local_name(p.name()), [&](const char* name) { return value_of(p, name); },
+            colors);
     }
     return font;
 }
 
 // In cell formats the visible colour of a solid fill is fgColor. Differential
 // formats (`dxf`) write it as bgColor and often leave patternType out.
-Fill read_fill(pugi::xml_node node, const ColorResolver& colors, bool differential, bool& gradient) {
+Fill read_fill(pugi::xml_node node, const ColorResolver& colors, bool differential,
+               bool& gradient) {
     Fill fill;
     if (pugi::xml_node pattern = child(node, "patternFill")) {
         std::string_view type = value_of(pattern, "patternType");
@@ -68,7 +82,8 @@ Fill read_fill(pugi::xml_node node, const ColorResolver& colors, bool differenti
     } else if (pugi::xml_node gradient_fill = child(node, "gradientFill")) {
         gradient = true;
         fill.pattern = 1;
-        if (pugi::xml_node stop = child(gradient_fill, "stop")) fill.fg = colors.resolve(child(stop, "color"));
+        if (pugi::xml_node stop = child(gradient_fill, "stop"))
+            fill.fg = colors.resolve(child(stop, "color"));
     }
     return fill;
 }
@@ -106,7 +121,8 @@ Alignment read_alignment(pugi::xml_node node) {
     a.shrink = flag_value(value_of(node, "shrinkToFit"), false);
     a.indent = static_cast<std::uint8_t>(std::clamp(to_int(value_of(node, "indent"), 0), 0, 250));
     int rotation = to_int(value_of(node, "textRotation"), 0);
-    a.rotation = static_cast<std::int16_t>((rotation >= 0 && rotation <= 180) || rotation == 255 ? rotation : 0);
+    a.rotation = static_cast<std::int16_t>(
+        (rotation >= 0 && rotation <= 180) || rotation == 255 ? rotation : 0);
     return a;
 }
 
@@ -181,7 +197,8 @@ std::uint32_t StyleTable::use(std::uint32_t xf, Workbook& wb) {
     if (interned_.size() != xfs.size()) interned_.assign(xfs.size(), not_interned);
     if (interned_[xf] != not_interned) return interned_[xf];
     for (; indexed_styles_ < wb.styles.size(); ++indexed_styles_)
-        by_hash_.emplace(hash_style(wb.styles[indexed_styles_]), static_cast<std::uint32_t>(indexed_styles_));
+        by_hash_.emplace(hash_style(wb.styles[indexed_styles_]),
+                         static_cast<std::uint32_t>(indexed_styles_));
     const Style& style = xfs[xf];
     std::size_t h = hash_style(style);
     auto [first, last] = by_hash_.equal_range(h);
@@ -208,9 +225,11 @@ void read_styles(pugi::xml_node sheet, ColorResolver& colors, std::uint32_t max_
     std::vector<Font> fonts;
     std::vector<Fill> fills;
     std::vector<Border> borders;
-    for_each_child(child(sheet, "fonts"), "font", [&](pugi::xml_node n) { fonts.push_back(read_font(n, colors)); });
-    for_each_child(child(sheet, "fills"), "fill",
-                   [&](pugi::xml_node n) { fills.push_back(read_fill(n, colors, false, table.had_gradient)); });
+    for_each_child(child(sheet, "fonts"), "font",
+                   [&](pugi::xml_node n) { fonts.push_back(read_font(n, colors)); });
+    for_each_child(child(sheet, "fills"), "fill", [&](pugi::xml_node n) {
+        fills.push_back(read_fill(n, colors, false, table.had_gradient));
+    });
     for_each_child(child(sheet, "borders"), "border",
                    [&](pugi::xml_node n) { borders.push_back(read_border(n, colors)); });
     if (!fonts.empty()) table.default_font = fonts.front();
@@ -218,7 +237,9 @@ void read_styles(pugi::xml_node sheet, ColorResolver& colors, std::uint32_t max_
     auto pick = [](const auto& list, std::string_view id) {
         using T = typename std::decay_t<decltype(list)>::value_type;
         int i = to_int(id, 0);
-        return i >= 0 && static_cast<std::size_t>(i) < list.size() ? list[static_cast<std::size_t>(i)] : T{};
+        return i >= 0 && static_cast<std::size_t>(i) < list.size()
+                   ? list[static_cast<std::size_t>(i)]
+                   : T{};
     };
 
     std::vector<Style> xfs;
@@ -261,7 +282,8 @@ void read_styles(pugi::xml_node sheet, ColorResolver& colors, std::uint32_t max_
             std::string code(value_of(nf, "formatCode"));
             d.num_format = code.empty() ? format_of(to_int(value_of(nf, "numFmtId"), 0)) : code;
         }
-        if (pugi::xml_node f = child(n, "fill")) d.fill = read_fill(f, colors, true, table.had_gradient);
+        if (pugi::xml_node f = child(n, "fill"))
+            d.fill = read_fill(f, colors, true, table.had_gradient);
         if (pugi::xml_node b = child(n, "border")) d.border = read_border(b, colors);
         table.dxfs.push_back(std::move(d));
     });

@@ -27,8 +27,8 @@ void apply_font_property(Font& font, std::string_view name, Get get, const Color
 // Everything the sheets need from styles.xml.
 class StyleTable {
 public:
-    StyleTable();  // one default cell format, as Excel assumes when styles.xml is missing
-    std::vector<Style> xfs;     // cellXfs in file order, resolved
+    StyleTable();            // one default cell format, as Excel assumes when styles.xml is missing
+    std::vector<Style> xfs;  // cellXfs in file order, resolved
     std::vector<DiffStyle> dxfs;
     Font default_font;          // fonts[0], the base of rich-text runs
     bool had_gradient = false;  // gradient fills are approximated by their first colour
@@ -77,7 +77,8 @@ void apply_font_property(Font& font, std::string_view name, Get get, const Color
     } else if (name == "family") {
         int family = 0;
         auto [p, ec] = std::from_chars(val.data(), val.data() + val.size(), family);
-        if (ec == std::errc() && family >= 0 && family < 256) font.family = static_cast<std::uint8_t>(family);
+        if (ec == std::errc() && family >= 0 && family < 256)
+            font.family = static_cast<std::uint8_t>(family);
     } else if (name == "scheme") {
         font.scheme = val == "none" ? std::string() : std::string(val);
     }

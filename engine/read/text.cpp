@@ -1,5 +1,6 @@
 #include "read/text.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -17,7 +18,8 @@ int hex_digit(char c) {
 
 // The UTF-16 unit of an escape starting at text[i], or -1.
 long escape_at(const std::string& text, std::size_t i) {
-    if (i + 7 > text.size() || text[i] != '_' || text[i + 1] != 'x' || text[i + 6] != '_') return -1;
+    if (i + 7 > text.size() || text[i] != '_' || text[i + 1] != 'x' || text[i + 6] != '_')
+        return -1;
     long unit = 0;
     for (std::size_t k = i + 2; k < i + 6; ++k) {
         int d = hex_digit(text[k]);
@@ -106,7 +108,8 @@ std::optional<double> parse_number(std::string_view text) {
     if (text.empty()) return std::nullopt;
     double value = 0;
     auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || p != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
+    if (ec != std::errc() || p != text.data() + text.size() || !std::isfinite(value))
+        return std::nullopt;
     return value;
 }
 
@@ -133,7 +136,9 @@ std::optional<double> parse_iso_datetime(std::string_view text, bool date1904) {
         if (pos < text.size() && text[pos] == ':') {
             ++pos;
             std::size_t end = pos;
-            while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '.')) ++end;
+            while (end < text.size() &&
+                   (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '.'))
+                ++end;
             auto parsed = parse_number(text.substr(pos, end - pos));
             if (!parsed) return std::nullopt;
             second = *parsed;

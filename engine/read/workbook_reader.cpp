@@ -23,14 +23,18 @@ namespace {
 using namespace kinerja::read;
 
 Message msg_no_sheets() {
-    return {"Buku kerja tidak memiliki lembar kerja. Buka di Excel, tambahkan lembar, lalu simpan lagi.",
-            "The workbook has no worksheets. Open it in Excel, add a sheet, and save it again."};
+    return {
+        "Buku kerja tidak memiliki lembar kerja. Buka di Excel, tambahkan lembar, lalu simpan "
+        "lagi.",
+        "The workbook has no worksheets. Open it in Excel, add a sheet, and save it again."};
 }
 
 Message msg_sheet_missing(const std::string& sheet) {
-    return {"Lembar \"" + sheet + "\" tercantum di buku kerja tetapi isinya tidak ada di dalam berkas. "
+    return {"Lembar \"" + sheet +
+                "\" tercantum di buku kerja tetapi isinya tidak ada di dalam berkas. "
                 "Berkas rusak; buka di Excel dan simpan lagi.",
-            "The sheet \"" + sheet + "\" is listed in the workbook but its part is missing from the "
+            "The sheet \"" + sheet +
+                "\" is listed in the workbook but its part is missing from the "
                 "file. The file is damaged; open it in Excel and save it again."};
 }
 
@@ -49,7 +53,9 @@ int to_int(std::string_view text, int fallback) {
 class WorkbookReader {
 public:
     WorkbookReader(ZipArchive& zip, const ReadLimits& limits)
-        : zip_(zip), limits_(limits), parts_{zip, limits.max_tree_part_bytes, consumed_, wb_.dropped, {}} {}
+        : zip_(zip),
+          limits_(limits),
+          parts_{zip, limits.max_tree_part_bytes, consumed_, wb_.dropped, {}} {}
 
     Workbook run() {
         Relationships root = rels_of("");
@@ -65,7 +71,8 @@ public:
             flag_value(attr(protection, "lockWindows").as_string(), false) ||
             attr(protection, "workbookPassword") || attr(protection, "workbookHashValue"))
             wb_.dropped.push_back({workbook_part, "workbook protection"});
-        if (child(workbook, "fileSharing")) wb_.dropped.push_back({workbook_part, "file sharing password"});
+        if (child(workbook, "fileSharing"))
+            wb_.dropped.push_back({workbook_part, "file sharing password"});
 
         if (auto* theme = rels.first_of_type("theme"); theme && zip_.contains(theme->target))
             colors_.load_theme(child(tree(theme->target), "theme"));
@@ -84,7 +91,8 @@ public:
         read_sheets(workbook, workbook_part, rels);
         read_names(workbook);
         read_properties(zip_, root, limits_.max_tree_part_bytes, consumed_, wb_);
-        if (styles_.had_gradient) wb_.dropped.push_back({"xl/styles.xml", "gradient fill (kept as its first colour)"});
+        if (styles_.had_gradient)
+            wb_.dropped.push_back({"xl/styles.xml", "gradient fill (kept as its first colour)"});
         record_unread_parts(zip_.names(), consumed_, wb_.dropped);
         return std::move(wb_);
     }
@@ -100,27 +108,33 @@ private:
     }
 
     std::string find_workbook(const Relationships& root) {
-        if (auto* office = root.first_of_type("officeDocument"); office && zip_.contains(office->target))
+        if (auto* office = root.first_of_type("officeDocument");
+            office && zip_.contains(office->target))
             return *zip_.locate(office->target);
         if (auto found = zip_.locate("xl/workbook.xml")) return *found;
         zip_.source().fail("xl/workbook.xml", msg_missing_part("xl/workbook.xml"));
     }
 
-    void read_sheets(pugi::xml_node workbook, const std::string& workbook_part, const Relationships& rels) {
+    void read_sheets(pugi::xml_node workbook, const std::string& workbook_part,
+                     const Relationships& rels) {
         int position = 0;
         for_each_child(child(workbook, "sheets"), "sheet", [&](pugi::xml_node node) {
             int index = position++;
-            if (wb_.sheets.size() >= limits_.max_sheets) zip_.source().fail(workbook_part, msg_too_many_sheets(limits_.max_sheets));
+            if (wb_.sheets.size() >= limits_.max_sheets)
+                zip_.source().fail(workbook_part, msg_too_many_sheets(limits_.max_sheets));
             std::string name = attr(node, "name").as_string();
             const Relationship* rel = rels.by_id(attr(node, "id").as_string());
             if (!rel) zip_.source().fail(workbook_part, msg_sheet_missing(name));
             if (rel->type != "worksheet") {
-                std::string kind = rel->type == "chartsheet" ? "chartsheet" : rel->type == "dialogsheet" ? "dialog sheet" : "macro sheet";
+                std::string kind = rel->type == "chartsheet"    ? "chartsheet"
+                                   : rel->type == "dialogsheet" ? "dialog sheet"
+                                                                : "macro sheet";
                 wb_.dropped.push_back({rel->target, kind + " \"" + name + "\""});
                 consumed_.push_back(rel->target);
                 return;
             }
-            if (!zip_.contains(rel->target)) zip_.source().fail(rel->target, msg_sheet_missing(name));
+            if (!zip_.contains(rel->target))
+                zip_.source().fail(rel->target, msg_sheet_missing(name));
             sheet_index_[index] = static_cast<int>(wb_.sheets.size());
             wb_.sheets.emplace_back();
             Sheet& sheet = wb_.sheets.back();
@@ -132,7 +146,8 @@ private:
             read_worksheet(rel->target, sheet);
         });
         if (wb_.sheets.empty()) zip_.source().fail(workbook_part, msg_no_sheets());
-        int active = to_int(attr(child(child(workbook, "bookViews"), "workbookView"), "activeTab").as_string(), 0);
+        int active = to_int(
+            attr(child(child(workbook, "bookViews"), "workbookView"), "activeTab").as_string(), 0);
         auto it = sheet_index_.find(active);
         wb_.active_sheet = it == sheet_index_.end() ? 0 : static_cast<std::uint32_t>(it->second);
     }
@@ -140,22 +155,28 @@ private:
     void read_worksheet(const std::string& part, Sheet& sheet) {
         consumed_.push_back(part);
         Relationships rels = rels_of(part);
-        SheetInputs inputs{zip_.source(), limits_, wb_, styles_, strings_, colors_, cell_count_, text_bytes_};
+        SheetInputs inputs{zip_.source(), limits_, wb_,         styles_,
+                           strings_,      colors_, cell_count_, text_bytes_};
         SheetLinks links = read_sheet(zip_, part, sheet, inputs);
 
         for (const auto& link : links.hyperlinks) {
-            Hyperlink h{link.where.first_row, link.where.first_col, "", link.location, link.tooltip};
+            Hyperlink h{link.where.first_row, link.where.first_col, "", link.location,
+                        link.tooltip};
             if (const Relationship* rel = rels.by_id(link.rel_id)) h.url = rel->target;
             if (!h.url.empty() || !h.location.empty()) sheet.hyperlinks.push_back(std::move(h));
         }
-        if (auto* comments = rels.first_of_type("comments"); comments && zip_.contains(comments->target)) {
+        if (auto* comments = rels.first_of_type("comments");
+            comments && zip_.contains(comments->target)) {
             read_comments(parts_, comments->target, sheet);
             const Relationship* vml = rels.by_id(links.legacy_drawing);
-            if (vml && zip_.contains(vml->target)) read_comment_visibility(parts_, vml->target, sheet);
+            if (vml && zip_.contains(vml->target))
+                read_comment_visibility(parts_, vml->target, sheet);
         }
-        if (const Relationship* drawing = rels.by_id(links.drawing); drawing && zip_.contains(drawing->target))
+        if (const Relationship* drawing = rels.by_id(links.drawing);
+            drawing && zip_.contains(drawing->target))
             read_drawing(parts_, drawing->target, sheet);
-        if (const Relationship* hf = rels.by_id(links.legacy_drawing_hf)) consumed_.push_back(hf->target);
+        if (const Relationship* hf = rels.by_id(links.legacy_drawing_hf))
+            consumed_.push_back(hf->target);
     }
 
     void read_names(pugi::xml_node workbook) {

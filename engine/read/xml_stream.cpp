@@ -121,7 +121,9 @@ std::string_view XmlAttrs::get(std::string_view local) const {
     return value ? std::string_view(value) : std::string_view();
 }
 
-bool XmlAttrs::has(std::string_view local) const { return find(local) != nullptr; }
+bool XmlAttrs::has(std::string_view local) const {
+    return find(local) != nullptr;
+}
 
 void parse_stream(ZipArchive& zip, const std::string& part, XmlHandler& handler) {
     std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> parser(
@@ -141,7 +143,7 @@ void parse_stream(ZipArchive& zip, const std::string& part, XmlHandler& handler)
         if (ctx.refused_dtd) zip.source().fail(part, msg_dtd());
         if (status != XML_STATUS_OK) {
             zip.source().fail(part, msg_malformed_xml(XML_ErrorString(XML_GetErrorCode(ctx.parser)),
-                                                     XML_GetCurrentLineNumber(ctx.parser)));
+                                                      XML_GetCurrentLineNumber(ctx.parser)));
         }
     };
     zip.stream(part, [&](const char* data, std::size_t size) {
@@ -158,8 +160,9 @@ pugi::xml_document parse_tree(ZipArchive& zip, const std::string& part, std::uin
     unsigned options = pugi::parse_default | pugi::parse_doctype | pugi::parse_ws_pcdata_single;
     pugi::xml_parse_result result = doc.load_buffer(text.data(), text.size(), options);
     if (!result) {
-        zip.source().fail(part, msg_malformed_xml(result.description(),
-                                                  line_of(text, static_cast<std::size_t>(result.offset))));
+        zip.source().fail(
+            part, msg_malformed_xml(result.description(),
+                                    line_of(text, static_cast<std::size_t>(result.offset))));
     }
     for (pugi::xml_node n = doc.first_child(); n; n = n.next_sibling())
         if (n.type() == pugi::node_doctype) zip.source().fail(part, msg_dtd());

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstring>
 #include <fstream>
 
@@ -25,10 +26,11 @@ Message msg_file_too_large(std::uint64_t limit) {
 }
 
 Message msg_not_zip() {
-    return {"Ini bukan berkas .xlsx (bukan arsip zip). Buka berkas di Excel, lalu simpan "
-            "sebagai \"Buku Kerja Excel (*.xlsx)\".",
-            "This is not an .xlsx file (not a zip archive). Open it in Excel and save it as "
-            "\"Excel Workbook (*.xlsx)\"."};
+    return {
+        "Ini bukan berkas .xlsx (bukan arsip zip). Buka berkas di Excel, lalu simpan "
+        "sebagai \"Buku Kerja Excel (*.xlsx)\".",
+        "This is not an .xlsx file (not a zip archive). Open it in Excel and save it as "
+        "\"Excel Workbook (*.xlsx)\"."};
 }
 
 Message msg_damaged(std::string_view detail) {
@@ -41,17 +43,19 @@ Message msg_damaged(std::string_view detail) {
 }
 
 Message msg_legacy_xls() {
-    return {"Ini berkas Excel lama (.xls, format 97-2003). Buka di Excel, lalu simpan sebagai "
-            "\"Buku Kerja Excel (*.xlsx)\".",
-            "This is a legacy Excel file (.xls, 97-2003 format). Open it in Excel and save it "
-            "as \"Excel Workbook (*.xlsx)\"."};
+    return {
+        "Ini berkas Excel lama (.xls, format 97-2003). Buka di Excel, lalu simpan sebagai "
+        "\"Buku Kerja Excel (*.xlsx)\".",
+        "This is a legacy Excel file (.xls, 97-2003 format). Open it in Excel and save it "
+        "as \"Excel Workbook (*.xlsx)\"."};
 }
 
 Message msg_encrypted() {
-    return {"Berkas ini dilindungi kata sandi (terenkripsi). Buka di Excel, hapus kata sandinya "
-            "(File > Info > Lindungi Buku Kerja > Enkripsi dengan Kata Sandi), lalu simpan lagi.",
-            "This file is password-protected (encrypted). Open it in Excel, remove the password "
-            "(File > Info > Protect Workbook > Encrypt with Password), and save it again."};
+    return {
+        "Berkas ini dilindungi kata sandi (terenkripsi). Buka di Excel, hapus kata sandinya "
+        "(File > Info > Lindungi Buku Kerja > Enkripsi dengan Kata Sandi), lalu simpan lagi.",
+        "This file is password-protected (encrypted). Open it in Excel, remove the password "
+        "(File > Info > Protect Workbook > Encrypt with Password), and save it again."};
 }
 
 Message msg_too_many_parts(std::uint64_t limit) {
@@ -60,10 +64,11 @@ Message msg_too_many_parts(std::uint64_t limit) {
 }
 
 Message msg_larger_than_declared() {
-    return {"Isi bagian ini lebih besar daripada ukuran yang tercatat di arsip; berkas rusak "
-            "atau sengaja dimanipulasi.",
-            "This part inflates to more than the size recorded in the archive; the file is "
-            "damaged or was tampered with."};
+    return {
+        "Isi bagian ini lebih besar daripada ukuran yang tercatat di arsip; berkas rusak "
+        "atau sengaja dimanipulasi.",
+        "This part inflates to more than the size recorded in the archive; the file is "
+        "damaged or was tampered with."};
 }
 
 // An OLE2 compound file is either a legacy .xls or an encrypted .xlsx, which keeps
@@ -94,7 +99,8 @@ std::string lower(std::string_view text) {
 std::string percent_decode(std::string_view text) {
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+        if (text[i] == '%' && i + 2 < text.size() &&
+            std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
             std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
             out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
             i += 2;
@@ -114,12 +120,13 @@ ZipArchive::ZipArchive(const std::filesystem::path& path, const Source& source,
     auto file_size = std::filesystem::file_size(path, ec);
     std::ifstream in(path, std::ios::binary);
     if (ec || !in) source_.fail("", msg_file_missing());
-    if (file_size > limits_.max_file_bytes) source_.fail("", msg_file_too_large(limits_.max_file_bytes));
+    if (file_size > limits_.max_file_bytes)
+        source_.fail("", msg_file_too_large(limits_.max_file_bytes));
 
     std::array<unsigned char, 8> head{};
     in.read(reinterpret_cast<char*>(head.data()), head.size());
     static constexpr std::array<unsigned char, 8> ole2 = {0xD0, 0xCF, 0x11, 0xE0,
-                                                           0xA1, 0xB1, 0x1A, 0xE1};
+                                                          0xA1, 0xB1, 0x1A, 0xE1};
     if (in.gcount() == 8 && head == ole2)
         source_.fail("", ole2_is_encrypted(in) ? msg_encrypted() : msg_legacy_xls());
     if (in.gcount() < 4 || head[0] != 'P' || head[1] != 'K') source_.fail("", msg_not_zip());
@@ -177,10 +184,12 @@ std::uint64_t ZipArchive::declared_size(const std::string& part) const {
 }
 
 void ZipArchive::check_declared(const std::string& part, const Entry& entry) const {
-    if (entry.size > limits_.max_part_bytes) source_.fail(part, msg_part_too_large(limits_.max_part_bytes));
-    if (entry.size > ratio_floor &&
-        entry.size / std::max<std::uint64_t>(entry.compressed_size, 1) > limits_.max_compression_ratio)
-        source_.fail(part, msg_ratio_too_high(entry.size / std::max<std::uint64_t>(entry.compressed_size, 1)));
+    if (entry.size > limits_.max_part_bytes)
+        source_.fail(part, msg_part_too_large(limits_.max_part_bytes));
+    if (entry.size > ratio_floor && entry.size / std::max<std::uint64_t>(entry.compressed_size, 1) >
+                                        limits_.max_compression_ratio)
+        source_.fail(part, msg_ratio_too_high(entry.size /
+                                              std::max<std::uint64_t>(entry.compressed_size, 1)));
     if (inflated_total_ + entry.size > limits_.max_total_bytes)
         source_.fail(part, msg_total_too_large(limits_.max_total_bytes));
 }
@@ -208,7 +217,8 @@ void ZipArchive::stream(const std::string& part, const Sink& sink) {
         inflated += static_cast<std::uint64_t>(n);
         inflated_total_ += static_cast<std::uint64_t>(n);
         if (inflated > entry.size) source_.fail(part, msg_larger_than_declared());
-        if (inflated > limits_.max_part_bytes) source_.fail(part, msg_part_too_large(limits_.max_part_bytes));
+        if (inflated > limits_.max_part_bytes)
+            source_.fail(part, msg_part_too_large(limits_.max_part_bytes));
         if (inflated_total_ > limits_.max_total_bytes)
             source_.fail(part, msg_total_too_large(limits_.max_total_bytes));
         sink(buffer.data(), static_cast<std::size_t>(n));
@@ -218,7 +228,8 @@ void ZipArchive::stream(const std::string& part, const Sink& sink) {
 std::string ZipArchive::read(const std::string& part) {
     std::string out;
     auto it = entries_.find(part);
-    if (it != entries_.end() && it->second.size <= limits_.max_part_bytes) out.reserve(it->second.size);
+    if (it != entries_.end() && it->second.size <= limits_.max_part_bytes)
+        out.reserve(it->second.size);
     stream(part, [&](const char* data, std::size_t size) { out.append(data, size); });
     return out;
 }

@@ -10,8 +10,8 @@ using namespace kinerja::test;
 namespace {
 
 // Reads `name` from tests/fixtures/bad and checks where and why it failed.
-InputError expect_error(const std::string& name, const std::string& part, const std::string& reason_en,
-                        const ReadLimits& limits = {}) {
+InputError expect_error(const std::string& name, const std::string& part,
+                        const std::string& reason_en, const ReadLimits& limits = {}) {
     auto error = read_error(bad_input(name), limits);
     BOOST_REQUIRE_MESSAGE(error, name << " was read without error");
     BOOST_TEST(error->file() == bad_input(name).string());
@@ -38,7 +38,9 @@ BOOST_AUTO_TEST_CASE(missing_file) {
     BOOST_TEST(contains(error->reason().en, "does not exist"));
 }
 
-BOOST_AUTO_TEST_CASE(truncated_zip) { expect_error("truncated.xlsx", "", "damaged or truncated"); }
+BOOST_AUTO_TEST_CASE(truncated_zip) {
+    expect_error("truncated.xlsx", "", "damaged or truncated");
+}
 
 BOOST_AUTO_TEST_CASE(legacy_xls_says_save_as_xlsx) {
     auto e = expect_error("legacy.xls", "", "legacy Excel file (.xls");
@@ -78,18 +80,21 @@ BOOST_AUTO_TEST_CASE(doctype_in_a_tree_part) {
 }
 
 BOOST_AUTO_TEST_CASE(malformed_xml_gives_line) {
-    auto e = expect_error("malformed_xml.xlsx", "xl/worksheets/sheet1.xml", "Malformed XML (line 2");
+    auto e =
+        expect_error("malformed_xml.xlsx", "xl/worksheets/sheet1.xml", "Malformed XML (line 2");
     BOOST_TEST(contains(e.reason().id, "XML rusak"));
 }
 
 BOOST_AUTO_TEST_CASE(shared_string_index_out_of_range_names_the_cell) {
-    auto e = expect_error("shared_string_out_of_range.xlsx", "xl/worksheets/sheet1.xml (Lembar1, B7)",
-                          "Shared string index 5 is out of range");
+    auto e =
+        expect_error("shared_string_out_of_range.xlsx", "xl/worksheets/sheet1.xml (Lembar1, B7)",
+                     "Shared string index 5 is out of range");
     BOOST_TEST(contains(e.reason().en, "only 2 strings"));
 }
 
 BOOST_AUTO_TEST_CASE(style_index_out_of_range_names_the_cell) {
-    expect_error("style_out_of_range.xlsx", "xl/worksheets/sheet1.xml (Lembar1, C3)", "Style index 7 is out of range");
+    expect_error("style_out_of_range.xlsx", "xl/worksheets/sheet1.xml (Lembar1, C3)",
+                 "Style index 7 is out of range");
 }
 
 BOOST_AUTO_TEST_CASE(workbook_without_sheets) {
@@ -101,7 +106,8 @@ BOOST_AUTO_TEST_CASE(missing_workbook_part) {
 }
 
 BOOST_AUTO_TEST_CASE(listed_sheet_without_part) {
-    auto e = expect_error("missing_sheet_part.xlsx", "xl/worksheets/sheet1.xml", "\"Lembar1\" is listed");
+    auto e = expect_error("missing_sheet_part.xlsx", "xl/worksheets/sheet1.xml",
+                          "\"Lembar1\" is listed");
     BOOST_TEST(contains(e.describe(Lang::id), "Lembar \"Lembar1\""));
 }
 

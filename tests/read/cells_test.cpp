@@ -10,7 +10,9 @@ const Workbook& cells_workbook() {
     static const Workbook wb = read_workbook(handmade("cells.xlsx"));
     return wb;
 }
-const Sheet& data() { return sheet_named(cells_workbook(), "Data"); }
+const Sheet& data() {
+    return sheet_named(cells_workbook(), "Data");
+}
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(read_cells)
@@ -35,11 +37,11 @@ BOOST_AUTO_TEST_CASE(iso_date_cell_becomes_serial) {
 BOOST_AUTO_TEST_CASE(shared_strings_plain_rich_and_escaped) {
     BOOST_TEST(cell_at(data(), "D1").value.text == "Target");
     BOOST_TEST(!cell_at(data(), "D1").rich);
-    BOOST_TEST(cell_at(data(), "D4").value.text == "Baris\r\ndua");   // _x000D__x000A_
+    BOOST_TEST(cell_at(data(), "D4").value.text == "Baris\r\ndua");     // _x000D__x000A_
     BOOST_TEST(cell_at(data(), "E4").value.text == "_x0041_ literal");  // _x005F_ escapes '_'
     BOOST_TEST(cell_at(data(), "G4").value.text == "  spasi  ");
-    BOOST_TEST(cell_at(data(), "D3").value.text == "\u6771\u4eac");      // phonetic run skipped
-    BOOST_TEST(cell_at(data(), "H4").value.text == "tanpa format");      // runs without fonts
+    BOOST_TEST(cell_at(data(), "D3").value.text == "\u6771\u4eac");  // phonetic run skipped
+    BOOST_TEST(cell_at(data(), "H4").value.text == "tanpa format");  // runs without fonts
     BOOST_TEST(!cell_at(data(), "H4").rich);
 }
 
@@ -115,7 +117,8 @@ BOOST_AUTO_TEST_CASE(wrong_dimension_is_ignored_and_cells_are_sorted) {
     const auto& cells = data().cells;
     BOOST_TEST(cells.size() == 35u);
     for (std::size_t i = 1; i < cells.size(); ++i)
-        BOOST_TEST((cells[i - 1].row < cells[i].row || (cells[i - 1].row == cells[i].row && cells[i - 1].col < cells[i].col)));
+        BOOST_TEST((cells[i - 1].row < cells[i].row ||
+                    (cells[i - 1].row == cells[i].row && cells[i - 1].col < cells[i].col)));
     BOOST_TEST(sheet_named(cells_workbook(), "Sheet2").cells.empty());
 }
 

@@ -1,5 +1,6 @@
 // Colour resolution: theme (with the 0<->1, 2<->3 swap), indexed palette, tint in HLS.
 #include "read/colors.hpp"
+
 #include "read/styles.hpp"
 #include "read_test_util.hpp"
 
@@ -30,12 +31,12 @@ BOOST_AUTO_TEST_CASE(tint_in_hls_space) {
 }
 
 BOOST_AUTO_TEST_CASE(theme_indices_swap_light_and_dark) {
-    ColorResolver colors;  // the Office 2013+ theme
-    BOOST_TEST(*colors.theme_color(0) == 0xFFFFFFu);  // lt1
-    BOOST_TEST(*colors.theme_color(1) == 0x000000u);  // dk1
-    BOOST_TEST(*colors.theme_color(2) == 0xE7E6E6u);  // lt2
-    BOOST_TEST(*colors.theme_color(3) == 0x44546Au);  // dk2
-    BOOST_TEST(*colors.theme_color(4) == 0x4472C4u);  // accent1
+    ColorResolver colors;                              // the Office 2013+ theme
+    BOOST_TEST(*colors.theme_color(0) == 0xFFFFFFu);   // lt1
+    BOOST_TEST(*colors.theme_color(1) == 0x000000u);   // dk1
+    BOOST_TEST(*colors.theme_color(2) == 0xE7E6E6u);   // lt2
+    BOOST_TEST(*colors.theme_color(3) == 0x44546Au);   // dk2
+    BOOST_TEST(*colors.theme_color(4) == 0x4472C4u);   // accent1
     BOOST_TEST(*colors.theme_color(11) == 0x954F72u);  // folHlink
     BOOST_TEST(!colors.theme_color(12));
 }
@@ -75,26 +76,28 @@ BOOST_AUTO_TEST_CASE(colours_in_a_styled_workbook) {
     Workbook wb = read_workbook(handmade("styles.xlsx"));
     const Sheet& sheet = sheet_named(wb, "Gaya");
     auto style = [&](const char* ref) { return wb.styles.at(cell_at(sheet, ref).style); };
-    BOOST_TEST(*style("A1").font.color == 0x000000u);         // theme 1 = dk1
-    BOOST_TEST(*style("B1").font.color == 0x2F5597u);         // accent1 darker 25%
-    BOOST_TEST(*style("B1").fill.fg == 0xDAE3F3u);            // accent1 lighter 80%
-    BOOST_TEST(!style("B1").fill.bg);                         // indexed 64 background = automatic
-    BOOST_TEST(*style("C1").font.color == 0xFF0000u);         // indexed 10
+    BOOST_TEST(*style("A1").font.color == 0x000000u);  // theme 1 = dk1
+    BOOST_TEST(*style("B1").font.color == 0x2F5597u);  // accent1 darker 25%
+    BOOST_TEST(*style("B1").fill.fg == 0xDAE3F3u);     // accent1 lighter 80%
+    BOOST_TEST(!style("B1").fill.bg);                  // indexed 64 background = automatic
+    BOOST_TEST(*style("C1").font.color == 0xFF0000u);  // indexed 10
     BOOST_TEST(*style("C1").fill.fg == 0x00FF00u);
     BOOST_TEST(*style("C1").fill.bg == 0x0000FFu);
-    BOOST_TEST(*style("D1").font.color == 0x112233u);         // accent6 from the file's theme
-    BOOST_TEST(*style("D1").fill.fg == 0xC0C0C0u);            // indexed 22
-    BOOST_TEST(!style("E1").font.color);                      // auto
-    BOOST_TEST(*style("E1").fill.fg == 0xABCDEFu);            // gradient: first stop
-    BOOST_TEST(*style("F1").font.color == 0x000000u);         // indexed 64
-    BOOST_TEST(*style("H1").font.color == 0x808080u);         // lt1 (white) darker 50%
+    BOOST_TEST(*style("D1").font.color == 0x112233u);           // accent6 from the file's theme
+    BOOST_TEST(*style("D1").fill.fg == 0xC0C0C0u);              // indexed 22
+    BOOST_TEST(!style("E1").font.color);                        // auto
+    BOOST_TEST(*style("E1").fill.fg == 0xABCDEFu);              // gradient: first stop
+    BOOST_TEST(*style("F1").font.color == 0x000000u);           // indexed 64
+    BOOST_TEST(*style("H1").font.color == 0x808080u);           // lt1 (white) darker 50%
     BOOST_TEST(*style("B1").border.bottom.color == 0xED7D31u);  // theme 5 = accent2
 }
 
 BOOST_AUTO_TEST_CASE(indexed_colors_override_and_default_theme) {
     Workbook wb = read_workbook(handmade("custom_palette.xlsx"));
     const Sheet& sheet = sheet_named(wb, "Palet");
-    auto font_color = [&](const char* ref) { return wb.styles.at(cell_at(sheet, ref).style).font.color; };
+    auto font_color = [&](const char* ref) {
+        return wb.styles.at(cell_at(sheet, ref).style).font.color;
+    };
     BOOST_TEST(*font_color("A1") == 0x123456u);  // <indexedColors> entry 10
     BOOST_TEST(*font_color("B1") == 0xB4C7E7u);  // no theme part: Office accent1, lighter 60%
     BOOST_TEST(*font_color("C1") == 0x0000FFu);  // beyond the override: default palette

@@ -1,7 +1,7 @@
 // shift_formula: what a shared formula becomes in each cell of its range.
-#include <boost/test/unit_test.hpp>
-
 #include "read/formula_shift.hpp"
+
+#include <boost/test/unit_test.hpp>
 
 using kinerja::shift_formula;
 
@@ -41,7 +41,8 @@ BOOST_AUTO_TEST_CASE(numbers_errors_tables_and_arrays_stay) {
     BOOST_TEST(shift_formula("Tabel1[[#This Row],[A1]]", 1, 0) == "Tabel1[[#This Row],[A1]]");
     BOOST_TEST(shift_formula("SUM(A1*{1,2;3,4})", 1, 0) == "SUM(A2*{1,2;3,4})");
     BOOST_TEST(shift_formula("TRUE+FALSE", 1, 1) == "TRUE+FALSE");
-    BOOST_TEST(shift_formula("Q1:Q4!A1", 1, 0) == "Q1:Q4!A2");  // a 3-D reference over sheets Q1..Q4
+    BOOST_TEST(shift_formula("Q1:Q4!A1", 1, 0) ==
+               "Q1:Q4!A2");  // a 3-D reference over sheets Q1..Q4
 }
 
 BOOST_AUTO_TEST_CASE(references_off_the_sheet_become_ref_errors) {

@@ -9,7 +9,9 @@ const Workbook& layout() {
     static const Workbook wb = read_workbook(handmade("layout.xlsx"));
     return wb;
 }
-const Sheet& rekap() { return sheet_named(layout(), "Rekap"); }
+const Sheet& rekap() {
+    return sheet_named(layout(), "Rekap");
+}
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(read_layout)
@@ -66,9 +68,9 @@ BOOST_AUTO_TEST_CASE(column_spans) {
 
 BOOST_AUTO_TEST_CASE(row_heights_and_outline) {
     const auto& rows = rekap().rows;
-    BOOST_TEST(*rows.at(0).height == 30);   // custom height
-    BOOST_TEST(!rows.count(1));             // 15 = the default: nothing to keep
-    BOOST_TEST(*rows.at(2).height == 45);   // auto-fitted height that differs from the default
+    BOOST_TEST(*rows.at(0).height == 30);  // custom height
+    BOOST_TEST(!rows.count(1));            // 15 = the default: nothing to keep
+    BOOST_TEST(*rows.at(2).height == 45);  // auto-fitted height that differs from the default
     BOOST_TEST(rows.at(3).hidden);
     BOOST_TEST(rows.at(3).outline_level == 2);
     BOOST_TEST(rows.at(3).collapsed);
@@ -99,8 +101,8 @@ BOOST_AUTO_TEST_CASE(data_validations_including_extlst_lists) {
     BOOST_TEST(dv[1].type == "decimal");
     BOOST_TEST(dv[1].op == "between");
     BOOST_TEST(dv[1].formula2 == "100");
-    BOOST_TEST(!dv[1].allow_blank);      // absent in the file means false
-    BOOST_TEST(!dv[1].show_dropdown);    // showDropDown="1" hides it
+    BOOST_TEST(!dv[1].allow_blank);    // absent in the file means false
+    BOOST_TEST(!dv[1].show_dropdown);  // showDropDown="1" hides it
     BOOST_TEST(!dv[1].show_error);
     BOOST_TEST(dv[1].error_style == "warning");
     BOOST_TEST(dv[1].error == "0 sampai 100");

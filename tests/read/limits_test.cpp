@@ -11,7 +11,8 @@ using namespace kinerja::test;
 
 namespace {
 
-InputError expect_limit(const std::string& fixture, const ReadLimits& limits, const std::string& reason_en) {
+InputError expect_limit(const std::string& fixture, const ReadLimits& limits,
+                        const std::string& reason_en) {
     auto error = read_error(handmade(fixture), limits);
     BOOST_REQUIRE_MESSAGE(error, fixture << " was read despite the limit");
     BOOST_TEST(contains(error->reason().en, reason_en), error->reason().en);
@@ -19,7 +20,8 @@ InputError expect_limit(const std::string& fixture, const ReadLimits& limits, co
 }
 
 // Writes a package from part name -> content with libzip.
-void write_package(const std::filesystem::path& path, const std::map<std::string, std::string>& parts) {
+void write_package(const std::filesystem::path& path,
+                   const std::map<std::string, std::string>& parts) {
     int error = 0;
     zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
     BOOST_REQUIRE(archive);
@@ -31,13 +33,15 @@ void write_package(const std::filesystem::path& path, const std::map<std::string
 }
 
 std::string big_sheet(int rows, int cols) {
-    std::string xml = R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)";
+    std::string xml =
+        R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)";
     for (int r = 1; r <= rows; ++r) {
         xml += "<row r=\"" + std::to_string(r) + "\">";
         for (int c = 0; c < cols; ++c) {
             std::string ref = column_name(static_cast<std::uint32_t>(c)) + std::to_string(r);
             if (c % 3 == 2)
-                xml += "<c r=\"" + ref + "\"><f>A" + std::to_string(r) + "*2</f><v>" + std::to_string(r * 2) + "</v></c>";
+                xml += "<c r=\"" + ref + "\"><f>A" + std::to_string(r) + "*2</f><v>" +
+                       std::to_string(r * 2) + "</v></c>";
             else
                 xml += "<c r=\"" + ref + "\"><v>" + std::to_string(r * 0.5 + c) + "</v></c>";
         }
@@ -135,7 +139,9 @@ BOOST_AUTO_TEST_CASE(hundred_thousand_cells) {
                          {"xl/worksheets/sheet1.xml", big_sheet(10000, 10)}});
     auto start = std::chrono::steady_clock::now();
     Workbook wb = read_workbook(file);
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  std::chrono::steady_clock::now() - start)
+                  .count();
     BOOST_TEST_MESSAGE("read 100,000 cells in " << ms << " ms");
     const Sheet& sheet = wb.sheets.at(0);
     BOOST_TEST(sheet.cells.size() == 100000u);

@@ -9,7 +9,9 @@ const Workbook& objects() {
     static const Workbook wb = read_workbook(handmade("objects.xlsx"));
     return wb;
 }
-const Sheet& lampiran() { return sheet_named(objects(), "Lampiran"); }
+const Sheet& lampiran() {
+    return sheet_named(objects(), "Lampiran");
+}
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(read_objects)
@@ -17,7 +19,7 @@ BOOST_AUTO_TEST_SUITE(read_objects)
 BOOST_AUTO_TEST_CASE(chartsheet_is_dropped_and_indices_follow) {
     BOOST_REQUIRE(objects().sheets.size() == 1u);
     BOOST_TEST(has_dropped(objects(), "xl/chartsheets/sheet1.xml", "chartsheet \"Grafik\""));
-    BOOST_TEST(objects().active_sheet == 0u);  // activeTab 1 = Lampiran, now the first sheet
+    BOOST_TEST(objects().active_sheet == 0u);     // activeTab 1 = Lampiran, now the first sheet
     BOOST_REQUIRE(objects().names.size() == 1u);  // the name scoped to the chartsheet is gone
     BOOST_TEST(objects().names[0].name == "_xlnm.Print_Area");
     BOOST_TEST(objects().names[0].local_sheet == 0);
@@ -42,9 +44,9 @@ BOOST_AUTO_TEST_CASE(picture_in_a_two_cell_anchor) {
     const Image& logo = images[0];
     BOOST_TEST(logo.row == 2u);
     BOOST_TEST(logo.col == 1u);
-    BOOST_TEST(logo.x_offset == 10);   // 95250 EMU
-    BOOST_TEST(logo.y_offset == 20);   // 190500 EMU
-    BOOST_TEST(logo.width == 200);     // xfrm cx 1905000
+    BOOST_TEST(logo.x_offset == 10);  // 95250 EMU
+    BOOST_TEST(logo.y_offset == 20);  // 190500 EMU
+    BOOST_TEST(logo.width == 200);    // xfrm cx 1905000
     BOOST_TEST(logo.height == 100);
     BOOST_TEST(logo.extension == "png");
     BOOST_TEST(logo.description == "Logo Kemenkumham");
@@ -57,7 +59,7 @@ BOOST_AUTO_TEST_CASE(picture_in_a_one_cell_anchor_with_absolute_target) {
     const Image& sign = lampiran().images[1];
     BOOST_TEST(sign.row == 0u);
     BOOST_TEST(sign.col == 5u);
-    BOOST_TEST(sign.width == 50);   // ext cx 476250
+    BOOST_TEST(sign.width == 50);  // ext cx 476250
     BOOST_TEST(sign.height == 30);
     BOOST_REQUIRE(sign.data);
     BOOST_TEST(*sign.data != *lampiran().images[0].data);  // a different media part

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <boost/test/unit_test.hpp>
-
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -21,7 +20,8 @@ inline std::filesystem::path bad_input(const std::string& name) {
 }
 
 // The InputError that reading `file` throws, or nullopt when it reads fine.
-inline std::optional<InputError> read_error(const std::filesystem::path& file, const ReadLimits& limits = {}) {
+inline std::optional<InputError> read_error(const std::filesystem::path& file,
+                                            const ReadLimits& limits = {}) {
     try {
         read_workbook(file, limits);
     } catch (const InputError& e) {

@@ -1,5 +1,6 @@
 // Cell formats from tests/fixtures/handmade/styles.xlsx: resolved and deduplicated.
 #include "read/styles.hpp"
+
 #include "read_test_util.hpp"
 
 using namespace kinerja;
@@ -73,9 +74,9 @@ BOOST_AUTO_TEST_CASE(borders) {
     BOOST_TEST(*b.left.color == 0x000000u);
     BOOST_TEST(b.right.style == 2);  // medium
     BOOST_TEST(*b.right.color == 0xFF0000u);
-    BOOST_TEST(b.top.style == 9);   // dashDot
+    BOOST_TEST(b.top.style == 9);  // dashDot
     BOOST_TEST(!b.top.color);
-    BOOST_TEST(b.bottom.style == 6);  // double
+    BOOST_TEST(b.bottom.style == 6);    // double
     BOOST_TEST(b.diagonal.style == 7);  // hair
     BOOST_TEST(!b.diagonal.color);      // auto
     BOOST_TEST(b.diagonal_up);

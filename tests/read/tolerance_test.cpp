@@ -73,7 +73,9 @@ BOOST_AUTO_TEST_CASE(escapes_numbers_and_dates) {
     using namespace kinerja::read;
     std::string text = "a_x000D__x000A_b_x005F_x0041_c_xD83D__xDE00_d_x12_e";
     decode_escapes(text);
-    BOOST_TEST(text == "a\r\nb_x0041_c\xF0\x9F\x98\x80" "d_x12_e");
+    BOOST_TEST(text ==
+               "a\r\nb_x0041_c\xF0\x9F\x98\x80"
+               "d_x12_e");
     BOOST_TEST(*parse_number("1.5E+3") == 1500);
     BOOST_TEST(*parse_number(" 42 ") == 42);
     BOOST_TEST(*parse_number("+7") == 7);
