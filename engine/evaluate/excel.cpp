@@ -48,7 +48,10 @@ std::vector<std::string> chunks(const std::vector<Guard>& guards) {
             continue;
         }
         std::string joined = "OR(";
-        for (std::size_t i = 0; i < group.size(); ++i) joined += (i ? "," : "") + group[i];
+        for (std::size_t i = 0; i < group.size(); ++i) {
+            if (i) joined += ',';
+            joined += group[i];
+        }
         out.push_back(joined + ")");
     }
     return out;
@@ -90,9 +93,9 @@ bool is_atom(const std::string& s) {
     return false;
 }
 
-std::string paren(const std::string& s) { return is_atom(s) ? s : "(" + s + ")"; }
-std::string number(const Xl& x) { return x.boolean ? "(" + x.value + ")*1" : x.value; }
-std::string truth(const Xl& x) { return x.boolean ? x.value : "(" + x.value + ")<>0"; }
+std::string paren(const std::string& s) { return is_atom(s) ? s : cat({"(", s, ")"}); }
+std::string number(const Xl& x) { return x.boolean ? cat({"(", x.value, ")*1"}) : x.value; }
+std::string truth(const Xl& x) { return x.boolean ? x.value : cat({"(", x.value, ")<>0"}); }
 std::string or_false(const std::string& s) { return s.empty() ? "FALSE" : s; }
 
 bool is_simple_reference(const std::string& ref) {
@@ -120,7 +123,7 @@ public:
                 return variable(ast_.variables[static_cast<std::size_t>(node.slot)]);
             case Node::Kind::negate: {
                 Xl x = translate(node.args[0]);
-                return {"-" + paren(number(x)), x.guards, false};
+                return {cat({"-", paren(number(x))}), x.guards, false};
             }
             case Node::Kind::binary:
                 return binary(node);
@@ -219,7 +222,8 @@ private:
         Xl out;
         out.value = std::string(excel_name) + "(";
         for (std::size_t i = 0; i < args.size(); ++i) {
-            out.value += (i ? "," : "") + number(args[i]);
+            if (i) out.value += ',';
+            out.value += number(args[i]);
             append(out.guards, args[i].guards);
         }
         out.value += ")";
@@ -233,9 +237,12 @@ private:
         for (std::size_t i = 0; i < args.size(); ++i) {
             std::string g = any_guard(args[i].guards);
             if (g.empty()) all_can_be_na = false;
-            sum += (i ? "+" : "") + (g.empty() ? paren(number(args[i])) : "IF(" + g + ",0," + number(args[i]) + ")");
-            count += (i ? "+" : "") + (g.empty() ? std::string("1") : "IF(" + g + ",0,1)");
-            all_na += (i ? "," : "") + g;
+            if (i) sum += '+';
+            sum += (g.empty() ? paren(number(args[i])) : "IF(" + g + ",0," + number(args[i]) + ")");
+            if (i) count += '+';
+            count += (g.empty() ? std::string("1") : "IF(" + g + ",0,1)");
+            if (i) all_na += ',';
+            all_na += g;
         }
         Xl out;
         out.value = average ? paren(sum) + "/" + paren(count) : sum;
@@ -253,9 +260,12 @@ private:
             std::string product = paren(number(args[i])) + "*" + paren(number(args[i + 1]));
             std::string weight = paren(number(args[i + 1]));
             if (g.empty()) all_can_be_na = false;
-            weighted_sum += (i ? "+" : "") + (g.empty() ? product : "IF(" + g + ",0," + product + ")");
-            weights += (i ? "+" : "") + (g.empty() ? weight : "IF(" + g + ",0," + weight + ")");
-            all_na += (i ? "," : "") + g;
+            if (i) weighted_sum += '+';
+            weighted_sum += (g.empty() ? product : "IF(" + g + ",0," + product + ")");
+            if (i) weights += '+';
+            weights += (g.empty() ? weight : "IF(" + g + ",0," + weight + ")");
+            if (i) all_na += ',';
+            all_na += g;
         }
         Xl out;
         out.value = paren(weighted_sum) + "/" + paren(weights);

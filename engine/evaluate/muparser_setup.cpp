@@ -169,7 +169,7 @@ CompiledExpression::CompiledExpression(const FormulaAst& ast, const TurunRule* t
     : slots_(ast.variables.size() + 1, 0.0) {
     configure_parser(parser_, turun);
     for (std::size_t i = 0; i < ast.variables.size(); ++i) {
-        parser_.DefineVar("v" + std::to_string(i), &slots_[i]);
+        parser_.DefineVar(cat({"v", std::to_string(i)}), &slots_[i]);
     }
     try {
         parser_.SetExpr(ast.muparser_text);

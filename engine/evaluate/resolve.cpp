@@ -131,7 +131,7 @@ void emit(const FormulaAst& ast, int index, std::string& out) {
     switch (node.kind) {
         case Node::Kind::number:
             if (node.value < 0) {
-                out += "(" + number_text(node.value) + ")";
+                out += cat({"(", number_text(node.value), ")"});
             } else {
                 out += number_text(node.value);
             }
@@ -140,7 +140,7 @@ void emit(const FormulaAst& ast, int index, std::string& out) {
             out += "NA";
             return;
         case Node::Kind::name:
-            out += "v" + std::to_string(node.slot);
+            out += cat({"v", std::to_string(node.slot)});
             return;
         case Node::Kind::negate:
             out += "(-";
