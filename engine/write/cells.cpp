@@ -5,6 +5,7 @@
 
 #include "write/detail.hpp"
 #include "write/formats.hpp"
+#include "write/patches.hpp"
 
 namespace kinerja::write_detail {
 
@@ -12,8 +13,6 @@ namespace {
 
 constexpr std::size_t max_text_chars = 32767;  // Excel's limit for one cell
 constexpr std::size_t max_tooltip_chars = 255;
-// Days from 1900-01-00 to 1904-01-01 in Excel's 1900 date system.
-constexpr double days_1900_to_1904 = 1462;
 
 // Error literals Excel accepts inside a formula.
 constexpr std::array<std::string_view, 7> formula_errors{"#NULL!", "#DIV/0!", "#VALUE!", "#REF!",
@@ -41,17 +40,22 @@ public:
     }
 
 private:
-    double number(const Cell& cell) const {
-        double value = cell.value.number;
-        // libxlsxwriter 1.1.4 always writes the 1900 date system (see write.cpp).
-        if (ctx_.workbook.date1904 && ctx_.formats.is_date(cell.style)) value += days_1900_to_1904;
-        return value;
+    // Sets the cached value libxlsxwriter could not type, after it has written the file.
+    void patch(const char* type, const std::string& value, bool drop_formula,
+               std::string fallback) const {
+        ctx_.patches.cell_value(ctx_.index, where_, type, value, drop_formula,
+                                {ctx_.model.name, where_, std::move(fallback)});
     }
 
+    // Text as the cell should hold it: within Excel's limit, literal escapes kept.
     std::string text(const std::string& value) const {
-        if (utf8_length(value) <= max_text_chars) return value;
-        ctx_.drop(where_, "text longer than 32767 characters truncated");
-        return utf8_prefix(value, max_text_chars);
+        std::string kept = value;
+        if (utf8_length(value) > max_text_chars) {
+            ctx_.drop(where_, "text longer than 32767 characters truncated");
+            kept = utf8_prefix(value, max_text_chars);
+        }
+        std::string escaped = protect_escapes(kept);
+        return utf8_length(escaped) <= max_text_chars ? escaped : kept;
     }
 
     void check(lxw_error error, const char* what) const { ctx_.check(error, where_, what); }
@@ -68,8 +72,7 @@ private:
                     write_error("#NUM!");
                     break;
                 }
-                check(worksheet_write_number(ctx_.sheet, row_, col_, number(cell), format_),
-                      "number");
+                check(worksheet_write_number(ctx_.sheet, row_, col_, v.number, format_), "number");
                 break;
             case CellValue::Kind::text:
                 check(worksheet_write_string(ctx_.sheet, row_, col_, text(v.text).c_str(), format_),
@@ -85,19 +88,20 @@ private:
         }
     }
 
-    // libxlsxwriter has no error cell (t="e"). A formula holding the error literal
-    // keeps it an error in Excel, in other formulas and after recalculation.
+    // libxlsxwriter has no error cell (t="e"): it gets one by a patch. Until then,
+    // and should the patch fail, a formula holding the error literal keeps it an
+    // error in Excel; an error without such a literal is text.
     void write_error(const std::string& code) {
         if (!is_formula_error(code)) {
-            ctx_.drop(where_, "error value without a formula literal written as text");
             check(worksheet_write_string(ctx_.sheet, row_, col_, text(code).c_str(), format_),
                   "error value");
+            patch("e", code, false, "error value without a formula literal written as text");
             return;
         }
-        ctx_.drop(where_, "error value written as a formula (=" + code + ")");
         check(worksheet_write_formula_str(ctx_.sheet, row_, col_, code.c_str(), format_,
                                           code.c_str()),
               "error value");
+        patch("e", code, true, "error value written as a formula (=" + code + ")");
     }
 
     void write_formula(const Cell& cell) {
@@ -108,24 +112,25 @@ private:
         }
         const char* formula = cell.formula.c_str();
         if (v.kind == CellValue::Kind::number && std::isfinite(v.number)) {
-            check(
-                worksheet_write_formula_num(ctx_.sheet, row_, col_, formula, format_, number(cell)),
-                "formula");
+            check(worksheet_write_formula_num(ctx_.sheet, row_, col_, formula, format_, v.number),
+                  "formula");
             return;
         }
-        // libxlsxwriter 1.1.4 caches every non-number result as a string (t="str").
+        // libxlsxwriter 1.1.4 caches every non-number result as a string (t="str");
+        // booleans and errors get their type by a patch.
         std::string cached;
         if (v.kind == CellValue::Kind::text) {
             cached = text(v.text);
         } else if (v.kind == CellValue::Kind::boolean) {
             cached = v.number != 0 ? "TRUE" : "FALSE";
-            ctx_.drop(where_, "boolean formula result cached as text");
+            patch("b", v.number != 0 ? "1" : "0", false, "boolean formula result cached as text");
         } else if (v.kind == CellValue::Kind::error) {
             cached = v.text;
-            ctx_.drop(where_, "error formula result cached as text");
+            patch("e", v.text, false, "error formula result cached as text");
         } else if (v.kind == CellValue::Kind::number) {
             cached = "#NUM!";
-            ctx_.drop(where_, "infinite or NaN formula result cached as #NUM! text");
+            ctx_.drop(where_, "infinite or NaN formula result cached as #NUM!");
+            patch("e", cached, false, "error formula result cached as text");
         }
         check(worksheet_write_formula_str(ctx_.sheet, row_, col_, formula, format_, cached.c_str()),
               "formula");
@@ -140,13 +145,13 @@ private:
             write_formula(plain);
             return;
         }
-        double cached = 0;
-        if (cell.value.kind == CellValue::Kind::number && std::isfinite(cell.value.number))
-            cached = number(cell);
-        else if (cell.value.kind == CellValue::Kind::boolean)
-            cached = cell.value.number;
-        else if (cell.value.kind != CellValue::Kind::blank)
-            ctx_.drop(where_, "array formula text or error result cached as 0");
+        // There is no string version of the array writer: the cache is patched.
+        const CellValue& v = cell.value;
+        double cached = v.kind == CellValue::Kind::number && std::isfinite(v.number) ? v.number : 0;
+        const char* lost = "array formula text, boolean or error result cached as 0";
+        if (v.kind == CellValue::Kind::text) patch("str", text(v.text), false, lost);
+        if (v.kind == CellValue::Kind::boolean) patch("b", v.number != 0 ? "1" : "0", false, lost);
+        if (v.kind == CellValue::Kind::error) patch("e", v.text, false, lost);
         std::string formula = "{=" + cell.formula + "}";
         check(worksheet_write_array_formula_num(ctx_.sheet, ref.first_row, ref.first_col,
                                                 ref.last_row, ref.last_col, formula.c_str(),
@@ -176,10 +181,12 @@ private:
             return;
         }
         std::vector<lxw_rich_string_tuple> tuples(runs.size());
+        std::vector<std::string> texts(runs.size());
         std::vector<lxw_rich_string_tuple*> pointers;
         for (std::size_t i = 0; i < runs.size(); ++i) {
+            texts[i] = protect_escapes(runs[i]->text);
             tuples[i].format = run_format(*runs[i]);
-            tuples[i].string = const_cast<char*>(runs[i]->text.c_str());
+            tuples[i].string = texts[i].data();
             pointers.push_back(&tuples[i]);
         }
         pointers.push_back(nullptr);
@@ -257,7 +264,7 @@ void write_hyperlinks(const SheetContext& ctx) {
         const Cell* cell = ctx.model.find(link.row, link.col);
         std::string display;
         if (cell && !cell->is_formula() && cell->value.kind == CellValue::Kind::text)
-            display = utf8_prefix(cell->value.text, max_text_chars);
+            display = protect_escapes(utf8_prefix(cell->value.text, max_text_chars));
         std::string tooltip = utf8_prefix(link.tooltip, max_tooltip_chars);
         if (tooltip.size() != link.tooltip.size())
             ctx.drop(where, "hyperlink tooltip longer than 255 characters truncated");

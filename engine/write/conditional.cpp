@@ -5,6 +5,7 @@
 
 #include "write/detail.hpp"
 #include "write/formats.hpp"
+#include "write/patches.hpp"
 
 namespace kinerja::write_detail {
 
@@ -112,40 +113,8 @@ bool set_scale(Rule& rule, const ConditionalFormat& model) {
     return true;
 }
 
-std::string absolute(const CellRange& r) {
-    auto corner = [](std::uint32_t row, std::uint32_t col) {
-        return "$" + column_name(col) + "$" + std::to_string(row + 1);
-    };
-    return corner(r.first_row, r.first_col) + ":" + corner(r.last_row, r.last_col);
-}
-
-// libxlsxwriter 1.1.4 writes every top/bottom rule with rank 10. Other ranks
-// become the equivalent expression (ties included, as Excel's rule has them).
-bool set_top(Rule& rule, const ConditionalFormat& model, const std::vector<CellRange>& ranges,
-             std::string& note) {
-    lxw_conditional_format& cf = rule.cf;
-    int rank = model.rank > 0 ? model.rank : 10;
-    if (rank == 10 || ranges.size() > 1) {
-        if (rank != 10) note = "top/bottom rule over several ranges written with rank 10";
-        cf.type = model.bottom ? LXW_CONDITIONAL_TYPE_BOTTOM : LXW_CONDITIONAL_TYPE_TOP;
-        cf.value = 10;
-        if (model.percent) cf.criteria = LXW_CONDITIONAL_CRITERIA_TOP_OR_BOTTOM_PERCENT;
-        return true;
-    }
-    const CellRange& r = ranges.front();
-    std::string area = absolute(r), n = std::to_string(rank);
-    if (model.percent) n = "MAX(1,INT(COUNT(" + area + ")*" + n + "/100))";
-    cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
-    cf.value_string = rule.keep(cell_name(r.first_row, r.first_col) +
-                                (model.bottom ? "<=SMALL(" : ">=LARGE(") + area + "," + n + ")");
-    note = "top/bottom rule with a rank other than 10 written as an expression";
-    return true;
-}
-
 // Sets type, criteria and values; false if libxlsxwriter cannot express the rule.
-// `note` receives what changed on the way, if anything.
-bool set_rule(Rule& rule, const ConditionalFormat& model, const std::vector<CellRange>& ranges,
-              std::string& note) {
+bool set_rule(Rule& rule, const ConditionalFormat& model) {
     lxw_conditional_format& cf = rule.cf;
     const auto& f = model.formulas;
     if (model.type == "cellIs") {
@@ -183,7 +152,13 @@ bool set_rule(Rule& rule, const ConditionalFormat& model, const std::vector<Cell
         cf.value_string = rule.keep(f[0]);
         return true;
     }
-    if (model.type == "top10") return set_top(rule, model, ranges, note);
+    if (model.type == "top10") {
+        // libxlsxwriter 1.1.4 writes rank 10 whatever it is given; write_rule patches it.
+        cf.type = model.bottom ? LXW_CONDITIONAL_TYPE_BOTTOM : LXW_CONDITIONAL_TYPE_TOP;
+        cf.value = 10;
+        if (model.percent) cf.criteria = LXW_CONDITIONAL_CRITERIA_TOP_OR_BOTTOM_PERCENT;
+        return true;
+    }
     if (model.type == "aboveAverage") {
         cf.type = LXW_CONDITIONAL_TYPE_AVERAGE;
         cf.criteria = model.above_average ? LXW_CONDITIONAL_CRITERIA_AVERAGE_ABOVE
@@ -194,7 +169,8 @@ bool set_rule(Rule& rule, const ConditionalFormat& model, const std::vector<Cell
     return false;
 }
 
-void write_rule(const SheetContext& ctx, const ConditionalFormat& model) {
+// Returns whether libxlsxwriter took the rule (and so gave it the next priority).
+bool write_rule(const SheetContext& ctx, const ConditionalFormat& model, int priority) {
     std::vector<CellRange> ranges;
     for (const CellRange& r : model.ranges) {
         if (r.last_row < max_rows && r.last_col < max_cols)
@@ -202,15 +178,13 @@ void write_rule(const SheetContext& ctx, const ConditionalFormat& model) {
         else
             ctx.drop(range_name(r), "conditional format range out of bounds");
     }
-    if (ranges.empty()) return;
+    if (ranges.empty()) return false;
     std::string where = range_name(ranges.front());
     Rule rule;
-    std::string note;
-    if (!set_rule(rule, model, ranges, note)) {
+    if (!set_rule(rule, model)) {
         ctx.drop(where, "conditional format of type '" + model.type + "' not supported");
-        return;
+        return false;
     }
-    if (!note.empty()) ctx.drop(where, note);
     if (model.style) rule.cf.format = ctx.formats.diff(*model.style, ctx.model.name, where);
     rule.cf.stop_if_true = model.stop_if_true;
     std::string sqref;
@@ -224,10 +198,17 @@ void write_rule(const SheetContext& ctx, const ConditionalFormat& model) {
     }
     if (ranges.size() > 1) rule.cf.multi_range = sqref.data();
     const CellRange& first = ranges.front();
-    ctx.check(worksheet_conditional_format_range(
-                  ctx.sheet, first.first_row, static_cast<lxw_col_t>(first.first_col),
-                  first.last_row, static_cast<lxw_col_t>(first.last_col), &rule.cf),
-              where, "conditional format");
+    bool written =
+        ctx.check(worksheet_conditional_format_range(
+                      ctx.sheet, first.first_row, static_cast<lxw_col_t>(first.first_col),
+                      first.last_row, static_cast<lxw_col_t>(first.last_col), &rule.cf),
+                  where, "conditional format");
+    int rank = model.rank > 0 ? model.rank : 10;
+    if (written && model.type == "top10" && rank != 10)
+        ctx.patches.top_rank(
+            ctx.index, priority, rank,
+            {ctx.model.name, where, "top/bottom conditional format rank set to 10"});
+    return written;
 }
 
 }  // namespace
@@ -239,7 +220,9 @@ void write_conditional_formats(const SheetContext& ctx) {
     for (const auto& cf : ctx.model.conditional_formats) rules.push_back(&cf);
     std::stable_sort(rules.begin(), rules.end(),
                      [](const auto* a, const auto* b) { return a->priority < b->priority; });
-    for (const ConditionalFormat* cf : rules) write_rule(ctx, *cf);
+    int priority = 1;  // as libxlsxwriter numbers the rules it takes
+    for (const ConditionalFormat* cf : rules)
+        if (write_rule(ctx, *cf, priority)) ++priority;
 }
 
 }  // namespace kinerja::write_detail

@@ -60,4 +60,22 @@ std::string utf8_prefix(std::string_view text, std::size_t max_chars) {
     return std::string(text);
 }
 
+std::string protect_escapes(std::string_view text) {
+    auto hex = [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    };
+    auto escape_at = [&](std::size_t i) {
+        if (i + 7 > text.size() || text[i] != '_' || text[i + 1] != 'x' || text[i + 6] != '_')
+            return false;
+        return hex(text[i + 2]) && hex(text[i + 3]) && hex(text[i + 4]) && hex(text[i + 5]);
+    };
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (escape_at(i)) out += "_x005F";
+        out += text[i];
+    }
+    return out;
+}
+
 }  // namespace kinerja::write_detail

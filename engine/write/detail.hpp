@@ -32,6 +32,7 @@ private:
 };
 
 class FormatCache;
+class Patches;
 
 // Everything the per-sheet writers need.
 struct SheetContext {
@@ -41,6 +42,8 @@ struct SheetContext {
     const Workbook& workbook;
     FormatCache& formats;
     Drops& drops;
+    Patches& patches;
+    std::size_t index;  // of the sheet in the workbook, from 0
 
     void drop(const std::string& location, const std::string& what) const {
         drops.add(model.name, location, what);
@@ -56,6 +59,10 @@ lxw_color_t lxw_rgb(Rgb color);
 std::string utf8_prefix(std::string_view text, std::size_t max_chars);
 std::size_t utf8_length(std::string_view text);
 
+// Text whose literal "_xHHHH_" sequences are escaped as "_x005F_xHHHH_", so that a
+// reader does not decode them into characters. libxlsxwriter leaves them as they are.
+std::string protect_escapes(std::string_view text);
+
 // Sheet-level parts, one function per responsibility.
 void write_columns_and_rows(const SheetContext& ctx);
 void write_cells(const SheetContext& ctx);
@@ -68,7 +75,8 @@ void write_page_setup(const SheetContext& ctx);
 
 // Workbook-level parts.
 void write_defined_names(lxw_workbook* book, const Workbook& model,
-                         const std::vector<lxw_worksheet*>& sheets, Drops& drops);
-void write_properties(lxw_workbook* book, const Workbook& model, bool deterministic, Drops& drops);
+                         const std::vector<lxw_worksheet*>& sheets, Drops& drops, Patches& patches);
+void write_properties(lxw_workbook* book, const Workbook& model, bool deterministic, Drops& drops,
+                      Patches& patches);
 
 }  // namespace kinerja::write_detail

@@ -18,6 +18,7 @@ void write_comments(const SheetContext& ctx) {
         std::string text = utf8_prefix(comment.text, max_comment_chars);
         if (text.size() != comment.text.size())
             ctx.drop(where, "comment longer than 32767 characters truncated");
+        text = protect_escapes(text);
         std::string author = comment.author;
         lxw_comment_options options{};
         options.visible =

@@ -41,7 +41,16 @@ FormatCache::FormatCache(lxw_workbook* book, const Workbook& model, Drops& drops
       model_(model),
       drops_(drops),
       by_index_(model.styles.size(), nullptr),
-      date_(model.styles.size(), -1) {}
+      date_(model.styles.size(), -1) {
+    // Cells without a style, and the Normal style, use the workbook's style 0, so
+    // libxlsxwriter's default format (created first, index 0) takes it on. It keeps
+    // the lookup key of its original look, which no format built here can share:
+    // apply_font always sets a scheme for Calibri, which that look leaves unset.
+    lxw_format* first = STAILQ_FIRST(book->formats);
+    if (model.styles.empty() || !first || first->xf_index != 0) return;
+    apply_style(first, model.styles[0], "style 0");
+    by_index_[0] = first;
+}
 
 const Style& FormatCache::style(std::uint32_t index) {
     if (index < model_.styles.size()) return model_.styles[index];
@@ -79,6 +88,11 @@ bool FormatCache::is_date(std::uint32_t index) {
 
 lxw_format* FormatCache::build(const Style& s, const std::string& where) {
     lxw_format* format = workbook_add_format(book_);
+    apply_style(format, s, where);
+    return format;
+}
+
+void FormatCache::apply_style(lxw_format* format, const Style& s, const std::string& where) {
     apply_num_format(format, s.num_format, styles_part, where);
     apply_font(format, s.font, where);
     apply_fill(format, s.fill, where);
@@ -86,7 +100,6 @@ lxw_format* FormatCache::build(const Style& s, const std::string& where) {
     apply_alignment(format, s.alignment, where);
     if (!s.protection.locked) format_set_unlocked(format);
     if (s.protection.hidden) format_set_hidden(format);
-    return format;
 }
 
 void FormatCache::apply_num_format(lxw_format* format, const std::string& code,
@@ -121,13 +134,15 @@ void FormatCache::apply_font(lxw_format* format, const Font& font, const std::st
     if (font.vert_align == 1) format_set_font_script(format, LXW_FONT_SUPERSCRIPT);
     if (font.vert_align == 2) format_set_font_script(format, LXW_FONT_SUBSCRIPT);
     if (font.color) format_set_font_color(format, lxw_rgb(*font.color));
-    if (font.family != 0) format_set_font_family(format, font.family);
-    // A scheme font takes its face from the theme. libxlsxwriter always writes the
-    // default Office theme, so keep the scheme only where that theme has this face;
-    // elsewhere the named face must win.
-    if ((font.scheme == "minor" && font.name == "Calibri") ||
-        (font.scheme == "major" && font.name == "Cambria"))
-        format_set_font_scheme(format, font.scheme.c_str());
+    format_set_font_family(format, font.family);  // 0 is written as 0: "not applicable"
+    // libxlsxwriter writes a scheme for Calibri only, "minor" unless told otherwise;
+    // "none" is how the file says "no scheme". Other faces lose their scheme, which
+    // keeps their look: the theme written is the default Office one, where a
+    // scheme font other than Calibri/Cambria would change face.
+    if (font.name == LXW_DEFAULT_FONT_NAME)
+        format_set_font_scheme(format, font.scheme.empty() ? "none" : font.scheme.c_str());
+    else if (!font.scheme.empty())
+        drops_.add(styles_part, where, "theme font scheme of a font other than Calibri");
 }
 
 void FormatCache::apply_fill(lxw_format* format, const Fill& fill, const std::string& where) {

@@ -28,6 +28,7 @@ public:
 private:
     const Style& style(std::uint32_t index);
     lxw_format* build(const Style& style, const std::string& where);
+    void apply_style(lxw_format* format, const Style& style, const std::string& where);
     void apply_font(lxw_format* format, const Font& font, const std::string& where);
     void apply_num_format(lxw_format* format, const std::string& code, const std::string& scope,
                           const std::string& where);

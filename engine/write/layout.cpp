@@ -3,6 +3,7 @@
 
 #include "write/detail.hpp"
 #include "write/formats.hpp"
+#include "write/patches.hpp"
 
 namespace kinerja::write_detail {
 
@@ -10,61 +11,66 @@ namespace {
 
 // Pixels of the widest digit of the Normal font (Calibri 11), the unit of <col width>.
 constexpr double digit_px = 7;
-// libxlsxwriter's unset column width writes <col width="9.140625">: 64 pixels.
-constexpr double library_default_px = 64;
 
-// The model keeps <col width> as stored: trunc(pixels / 7 * 256) / 256 for whole
-// pixels. libxlsxwriter takes the width the user types and computes those pixels
-// as round(w * 12) below one character and round(w * 7) + 5 above, so going back
-// through whole pixels makes it write the stored value again.
+// libxlsxwriter takes the width the user types and turns it into whole pixels,
+// round(w * 12) below one character and round(w * 7) + 5 above, then writes
+// trunc(pixels / 7 * 256) / 256 as Excel does.
+double written_width(double user) {
+    double px = user < 1 ? std::round(user * 12) : std::round(user * digit_px) + 5;
+    return std::floor(px / digit_px * 256) / 256;
+}
+
+// The user width whose pixels are closest to a stored width. Excel's own widths
+// are whole pixels and come back exactly; other writers' (LibreOffice: 14.72)
+// are patched to their exact value afterwards.
 double user_width(double stored) {
     double px = std::round(stored * digit_px);
     if (px <= 0) return 0;
     return px < 12 ? px / 12 : (px - 5) / digit_px;
 }
 
-// The sheet's default column width as stored, if it is not libxlsxwriter's.
+// The sheet's default column width as stored, if the sheet sets one.
 std::optional<double> default_width(const Sheet& sheet) {
-    std::optional<double> stored = sheet.default_col_width;
+    if (sheet.default_col_width) return sheet.default_col_width;
     // <sheetFormatPr baseColWidth> counts characters without the 5 pixels of padding.
-    if (!stored && sheet.base_col_width && *sheet.base_col_width != 8)
-        stored = (*sheet.base_col_width * digit_px + 5) / digit_px;
-    if (stored && std::round(*stored * digit_px) != library_default_px) return stored;
+    if (sheet.base_col_width) return (*sheet.base_col_width * digit_px + 5) / digit_px;
     return std::nullopt;
 }
 
-void set_columns(const SheetContext& ctx, std::uint32_t first, std::uint32_t last, double width,
-                 lxw_format* format, lxw_row_col_options* options) {
-    std::string where = column_name(first) + ":" + column_name(last);
-    ctx.check(worksheet_set_column_opt(ctx.sheet, static_cast<lxw_col_t>(first),
-                                       static_cast<lxw_col_t>(last), width, format, options),
-              where, "column settings");
-}
-
 void write_columns(const SheetContext& ctx) {
-    const std::optional<double> sheet_default = default_width(ctx.model);
-    const double fallback = sheet_default ? user_width(*sheet_default) : LXW_DEF_COL_WIDTH;
-    std::uint32_t next_free = 0;  // first column not yet covered, for the sheet default
-    for (const ColumnInfo& col : ctx.model.columns) {
+    const Sheet& sheet = ctx.model;
+    const std::optional<double> sheet_default = default_width(sheet);
+    if (sheet.default_col_width || sheet.base_col_width) {
+        // libxlsxwriter 1.1.4 has no call for these: they are patched in, and its
+        // own default is set so that images are anchored over the right columns.
+        ctx.patches.default_column_width(
+            ctx.index, sheet.base_col_width, sheet.default_col_width,
+            {sheet.name, "", "sheet default column width (columns show 8.43 characters)"});
+        ctx.sheet->default_col_pixels =
+            static_cast<std::uint32_t>(std::round(*sheet_default * digit_px));
+    }
+    for (const ColumnInfo& col : sheet.columns) {
         if (col.first > col.last || col.last >= max_cols) {
             ctx.drop(column_name(std::min(col.first, max_cols - 1)), "column range out of bounds");
             continue;
         }
-        if (sheet_default && col.first > next_free)
-            set_columns(ctx, next_free, col.first - 1, fallback, nullptr, nullptr);
-        next_free = std::max(next_free, col.last + 1);
+        std::string where = column_name(col.first) + ":" + column_name(col.last);
+        std::optional<double> stored = col.width ? col.width : sheet_default;
+        double width = stored ? user_width(*stored) : LXW_DEF_COL_WIDTH;
         lxw_row_col_options options{};
         options.hidden = col.hidden;
         options.level = col.outline_level;
         options.collapsed = col.collapsed;
         lxw_format* format = col.style ? ctx.formats.cell(*col.style) : nullptr;
-        double width = col.width ? user_width(*col.width) : fallback;
-        set_columns(ctx, col.first, col.last, width, format, &options);
+        if (!ctx.check(
+                worksheet_set_column_opt(ctx.sheet, static_cast<lxw_col_t>(col.first),
+                                         static_cast<lxw_col_t>(col.last), width, format, &options),
+                where, "column settings"))
+            continue;
+        if (stored && std::abs(written_width(width) - *stored) > 1e-9)
+            ctx.patches.column_width(ctx.index, col.first, col.last, *stored,
+                                     {sheet.name, where, "column width rounded to whole pixels"});
     }
-    // libxlsxwriter 1.1.4 cannot write <sheetFormatPr defaultColWidth>, so the
-    // remaining columns get the sheet's default width explicitly.
-    if (sheet_default && next_free < max_cols)
-        set_columns(ctx, next_free, max_cols - 1, fallback, nullptr, nullptr);
 }
 
 void write_rows(const SheetContext& ctx) {

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "write/detail.hpp"
+#include "write/patches.hpp"
 
 namespace kinerja::write_detail {
 
@@ -107,7 +108,8 @@ std::string quoted_sheet(const std::string& sheet) {
 }  // namespace
 
 void write_defined_names(lxw_workbook* book, const Workbook& model,
-                         const std::vector<lxw_worksheet*>& sheets, Drops& drops) {
+                         const std::vector<lxw_worksheet*>& sheets, Drops& drops,
+                         Patches& patches) {
     for (const DefinedName& name : model.names) {
         bool local = name.local_sheet >= 0;
         if (local && static_cast<std::size_t>(name.local_sheet) >= sheets.size()) {
@@ -131,7 +133,6 @@ void write_defined_names(lxw_workbook* book, const Workbook& model,
                 drops.add(workbook_part, name.name, "filter database name without an autofilter");
             continue;
         }
-        if (name.hidden) drops.add(workbook_part, name.name, "hidden flag of a defined name");
         std::string full = name.name;
         if (local)
             full = quoted_sheet(model.sheets[static_cast<std::size_t>(name.local_sheet)].name) +
@@ -141,6 +142,9 @@ void write_defined_names(lxw_workbook* book, const Workbook& model,
         if (error != LXW_NO_ERROR)
             drops.add(workbook_part, name.name,
                       std::string("defined name refused by libxlsxwriter: ") + lxw_strerror(error));
+        else if (name.hidden)
+            patches.hidden_name(name.name, name.local_sheet,
+                                {workbook_part, name.name, "hidden flag of a defined name"});
     }
 }
 

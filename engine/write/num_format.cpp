@@ -9,19 +9,25 @@ namespace kinerja::write_detail {
 
 namespace {
 
-// ECMA-376 Part 1, 18.8.30. Writing the id rather than the string matters for
-// 14-17 and 22: Excel shows those in the reader's regional date format.
-constexpr std::array<std::pair<int, std::string_view>, 27> builtin_formats{{
+// Built-in number formats (ECMA-376 Part 1, 18.8.30) under the en-US strings
+// Excel shows, which is how the reader resolves them. Writing the id rather than
+// the string matters for 14-17 and 22: Excel shows those in the user's regional
+// date format.
+constexpr std::array<std::pair<int, std::string_view>, 40> builtin_formats{{
     {1, "0"},
     {2, "0.00"},
     {3, "#,##0"},
     {4, "#,##0.00"},
+    {5, "($#,##0_);($#,##0)"},
+    {6, "($#,##0_);[Red]($#,##0)"},
+    {7, "($#,##0.00_);($#,##0.00)"},
+    {8, "($#,##0.00_);[Red]($#,##0.00)"},
     {9, "0%"},
     {10, "0.00%"},
     {11, "0.00E+00"},
     {12, "# ?/?"},
     {13, "# ?\?/??"},  // "\?" keeps "??/" from reading as a trigraph
-    {14, "mm-dd-yy"},
+    {14, "m/d/yy"},
     {15, "d-mmm-yy"},
     {16, "d-mmm"},
     {17, "mmm-yy"},
@@ -30,12 +36,21 @@ constexpr std::array<std::pair<int, std::string_view>, 27> builtin_formats{{
     {20, "h:mm"},
     {21, "h:mm:ss"},
     {22, "m/d/yy h:mm"},
-    {37, "#,##0 ;(#,##0)"},
+    {37, "(#,##0_);(#,##0)"},
+    {37, "#,##0 ;(#,##0)"},  // 37-40 and 47 also as ECMA-376 spells them
+    {38, "(#,##0_);[Red](#,##0)"},
     {38, "#,##0 ;[Red](#,##0)"},
+    {39, "(#,##0.00_);(#,##0.00)"},
     {39, "#,##0.00;(#,##0.00)"},
+    {40, "(#,##0.00_);[Red](#,##0.00)"},
     {40, "#,##0.00;[Red](#,##0.00)"},
+    {41, "_(* #,##0_);_(* (#,##0);_(* \"-\"_);_(@_)"},
+    {42, "_($* #,##0_);_($* (#,##0);_($* \"-\"_);_(@_)"},
+    {43, "_(* #,##0.00_);_(* (#,##0.00);_(* \"-\"?\?_);_(@_)"},
+    {44, "_($* #,##0.00_);_($* (#,##0.00);_($* \"-\"?\?_);_(@_)"},
     {45, "mm:ss"},
     {46, "[h]:mm:ss"},
+    {47, "mm:ss.0"},
     {47, "mmss.0"},
     {48, "##0.0E+0"},
     {49, "@"},

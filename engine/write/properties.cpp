@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "write/detail.hpp"
+#include "write/patches.hpp"
 
 namespace kinerja::write_detail {
 
@@ -71,13 +72,23 @@ std::optional<std::time_t> parse_w3cdtf(std::string_view text) {
     return static_cast<std::time_t>(days * 86400 + h * 3600 + mi * 60 + s - offset);
 }
 
+std::string now_w3cdtf() {
+    std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
 char* text_or_null(std::string& text) {
     return text.empty() ? nullptr : text.data();
 }
 
 }  // namespace
 
-void write_properties(lxw_workbook* book, const Workbook& model, bool deterministic, Drops& drops) {
+void write_properties(lxw_workbook* book, const Workbook& model, bool deterministic, Drops& drops,
+                      Patches& patches) {
     DocProperties p = model.properties;  // a copy: libxlsxwriter takes char*
     lxw_doc_properties props{};
     props.title = text_or_null(p.title);
@@ -96,11 +107,15 @@ void write_properties(lxw_workbook* book, const Workbook& model, bool determinis
     // 0 makes libxlsxwriter use the current time.
     props.created = created ? *created : (deterministic ? fixed_created : 0);
     // libxlsxwriter writes the author as last modifier and the creation time as
-    // modification time.
-    if (!p.last_modified_by.empty() && p.last_modified_by != p.creator)
-        drops.add(core_part, "", "last modified by (written as the creator)");
-    if (!p.modified.empty() && p.modified != p.created)
-        drops.add(core_part, "", "modification date (written as the creation date)");
+    // modification time; both are patched. Without `deterministic` the file is
+    // modified now.
+    if (p.last_modified_by != p.creator)
+        patches.core_text("cp:lastModifiedBy", p.last_modified_by,
+                          {core_part, "", "last modified by (written as the creator)"});
+    std::string modified = deterministic ? p.modified : now_w3cdtf();
+    if (!modified.empty() && modified != p.created)
+        patches.core_text("dcterms:modified", modified,
+                          {core_part, "", "modification date (written as the creation date)"});
     lxw_error error = workbook_set_properties(book, &props);
     if (error != LXW_NO_ERROR)
         drops.add(core_part, "", std::string("document properties: ") + lxw_strerror(error));

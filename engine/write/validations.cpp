@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "write/detail.hpp"
+#include "write/patches.hpp"
 
 namespace kinerja::write_detail {
 
@@ -156,7 +157,9 @@ void write_validations(const SheetContext& ctx) {
     }
     // libxlsxwriter 1.1.4 counts them in a uint8_t: <dataValidations count> wraps.
     if (rules > 255)
-        ctx.drop("", "more than 255 data validation ranges: the count attribute is wrong");
+        ctx.patches.validation_count(
+            ctx.index, rules,
+            {ctx.model.name, "", "more than 255 data validation ranges: the count is wrong"});
 }
 
 }  // namespace kinerja::write_detail

@@ -8,6 +8,7 @@
 #include "common/atomic_output.hpp"
 #include "write/detail.hpp"
 #include "write/formats.hpp"
+#include "write/patches.hpp"
 
 namespace kinerja {
 
@@ -36,8 +37,8 @@ OutputError sheet_name_error(const fs::path& file, const std::string& name, lxw_
 }
 
 // Excel needs one visible sheet, and it must be the active one.
-void set_visibility(const Workbook& model, const std::vector<lxw_worksheet*>& sheets,
-                    Drops& drops) {
+void set_visibility(const Workbook& model, const std::vector<lxw_worksheet*>& sheets, Drops& drops,
+                    Patches& patches) {
     const auto visible = [&](std::size_t i) {
         return model.sheets[i].visibility == Sheet::Visibility::visible;
     };
@@ -56,7 +57,8 @@ void set_visibility(const Workbook& model, const std::vector<lxw_worksheet*>& sh
         if (i == active || visible(i)) continue;
         worksheet_hide(sheets[i]);
         if (model.sheets[i].visibility == Sheet::Visibility::very_hidden)
-            drops.add(model.sheets[i].name, "", "very hidden sheet written as hidden");
+            patches.very_hidden(i,
+                                {model.sheets[i].name, "", "very hidden sheet written as hidden"});
     }
     worksheet_activate(sheets[active]);
 }
@@ -87,6 +89,7 @@ void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
         throw OutputError(file.string(), {"tidak cukup memori untuk membuat buku kerja",
                                           "not enough memory to create the workbook"});
     FormatCache formats(guard.book, model, drops);
+    Patches patches;
     std::vector<lxw_worksheet*> sheets;
     for (const Sheet& sheet : model.sheets) {
         lxw_error name_error = workbook_validate_sheet_name(guard.book, sheet.name.c_str());
@@ -95,19 +98,18 @@ void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
                                 : nullptr;
         if (!ws) throw sheet_name_error(file, sheet.name, name_error);
         sheets.push_back(ws);
-        write_sheet({guard.book, ws, sheet, model, formats, drops});
+        write_sheet({guard.book, ws, sheet, model, formats, drops, patches, sheets.size() - 1});
     }
     if (sheets.empty()) {
         drops.add(workbook_part, "", "workbook without sheets: an empty sheet added");
         workbook_add_worksheet(guard.book, nullptr);
     } else {
-        set_visibility(model, sheets, drops);
+        set_visibility(model, sheets, drops, patches);
     }
-    write_defined_names(guard.book, model, sheets, drops);
-    write_properties(guard.book, model, options.deterministic, drops);
+    write_defined_names(guard.book, model, sheets, drops, patches);
+    write_properties(guard.book, model, options.deterministic, drops, patches);
     if (model.date1904)
-        drops.add(workbook_part, "",
-                  "1904 date system converted to 1900 (date cells moved by 1462 days)");
+        patches.date1904({workbook_part, "", "1904 date system lost: dates show 1462 days early"});
     lxw_workbook* book = guard.book;
     guard.book = nullptr;  // workbook_close frees it, whatever happens
     lxw_error error = workbook_close(book);
@@ -116,6 +118,7 @@ void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
         throw OutputError(file.string(), {"gagal menulis berkas xlsx: " + reason,
                                           "could not write the xlsx file: " + reason});
     }
+    if (!patches.empty()) patches.apply(temp, drops);
 }
 
 }  // namespace

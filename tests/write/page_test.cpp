@@ -97,8 +97,8 @@ BOOST_AUTO_TEST_CASE(global_and_local_names) {
     KINERJA_CHECK_HAS(xml,
                       "<definedName name=\"TargetTahunan\">'Data Dukung'!$C$5:$C$20"
                       "</definedName>");
-    KINERJA_CHECK_HAS(xml, "<definedName name=\"Tersembunyi\">");
-    BOOST_TEST(out.reported("hidden flag of a defined name"));
+    KINERJA_CHECK_HAS(xml, "<definedName name=\"Tersembunyi\" hidden=\"1\">");
+    BOOST_TEST(!out.reported("hidden flag of a defined name"));
     BOOST_TEST(out.reported("defined name of a sheet that does not exist"));
 }
 

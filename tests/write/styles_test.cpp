@@ -120,7 +120,7 @@ BOOST_AUTO_TEST_CASE(alignment_and_protection) {
 BOOST_AUTO_TEST_CASE(number_formats_builtin_ids_and_custom_strings) {
     Workbook wb = one_sheet();
     Style builtin_date, custom, percent;
-    builtin_date.num_format = "mm-dd-yy";  // id 14: the reader's regional short date
+    builtin_date.num_format = "m/d/yy";  // id 14: the reader's regional short date
     custom.num_format = "[$-421]dd mmmm yyyy";
     percent.num_format = "0.00%";
     Sheet& s = wb.sheets[0];
@@ -149,18 +149,59 @@ BOOST_AUTO_TEST_CASE(default_style_cells_in_a_styled_row_stay_default) {
     KINERJA_CHECK_HAS(xml, "<c r=\"A1\"><v>5</v></c>");
 }
 
-BOOST_AUTO_TEST_CASE(theme_scheme_only_where_the_default_theme_has_that_face) {
+BOOST_AUTO_TEST_CASE(font_scheme_and_family_as_in_the_model) {
     Style calibri;
     calibri.font.scheme = "minor";
+    calibri.font.family = 2;
     calibri.font.bold = true;
     KINERJA_CHECK_HAS(styles_of(calibri),
                       "<font><b/><sz val=\"11\"/><color theme=\"1\"/>"
                       "<name val=\"Calibri\"/><family val=\"2\"/>"
                       "<scheme val=\"minor\"/></font>");
+    Style plain_calibri;  // no scheme, no family in the file
+    plain_calibri.font.italic = true;
+    KINERJA_CHECK_HAS(styles_of(plain_calibri),
+                      "<font><i/><sz val=\"11\"/><color theme=\"1\"/>"
+                      "<name val=\"Calibri\"/><family val=\"0\"/>"
+                      "<scheme val=\"none\"/></font>");
     Style aptos;
     aptos.font.name = "Aptos Narrow";
     aptos.font.scheme = "minor";
-    KINERJA_CHECK_LACKS(styles_of(aptos), "<name val=\"Aptos Narrow\"/><family val=\"2\"/><scheme");
+    Written* out = nullptr;
+    KINERJA_CHECK_HAS(styles_of(aptos, &out),
+                      "<name val=\"Aptos Narrow\"/><family val=\"0\"/></font>");
+    BOOST_TEST(out->reported("theme font scheme of a font other than Calibri"));
+}
+
+BOOST_AUTO_TEST_CASE(style_0_becomes_the_workbook_default) {
+    Workbook wb = one_sheet();
+    wb.styles[0].font.name = "Arial";
+    wb.styles[0].font.size = 10;
+    wb.styles[0].font.family = 2;
+    wb.sheets[0].put(number_cell(0, 0, 1));
+    Written out(wb);
+    std::string xml = out.part("xl/styles.xml");
+    KINERJA_CHECK_HAS(xml,
+                      "<fonts count=\"1\"><font><sz val=\"10\"/><color theme=\"1\"/>"
+                      "<name val=\"Arial\"/><family val=\"2\"/></font></fonts>");
+    KINERJA_CHECK_HAS(xml, "<cellXfs count=\"1\">");
+    KINERJA_CHECK_HAS(out.sheet(), "<c r=\"A1\"><v>1</v></c>");
+}
+
+BOOST_AUTO_TEST_CASE(a_style_that_looks_like_the_library_default_keeps_its_own_look) {
+    Workbook wb = one_sheet();
+    wb.styles[0].font.name = "Arial";
+    Style library;
+    library.font.family = 2;
+    library.font.scheme = "minor";
+    std::uint32_t index = wb.intern_style(library);
+    wb.sheets[0].put(number_cell(0, 0, 1, index));
+    wb.sheets[0].put(number_cell(0, 1, 1));
+    Written out(wb);
+    // libxlsxwriter's default format now has style 0's look but its old lookup key;
+    // a format of the old look must not take its index.
+    KINERJA_CHECK_HAS(out.sheet(), "<c r=\"A1\" s=\"1\"><v>1</v></c><c r=\"B1\"><v>1</v></c>");
+    KINERJA_CHECK_HAS(out.part("xl/styles.xml"), "<name val=\"Arial\"/>");
 }
 
 BOOST_AUTO_TEST_CASE(date_format_detection) {
@@ -176,6 +217,11 @@ BOOST_AUTO_TEST_CASE(date_format_detection) {
     BOOST_TEST(!is_date_format("#,##0.00 \"hari\""));
     BOOST_TEST(!is_date_format("[Red]0.00;[Blue]-0.00"));
     BOOST_TEST(!is_date_format("0.00E+00"));
+    BOOST_TEST(write_detail::builtin_num_format("m/d/yy") == 14);
+    BOOST_TEST(write_detail::builtin_num_format("mm-dd-yy") == -1);  // custom, as read
+    BOOST_TEST(write_detail::builtin_num_format("_(* #,##0_);_(* (#,##0);_(* \"-\"_);_(@_)") == 41);
+    BOOST_TEST(write_detail::builtin_num_format("0.000") == -1);
+    BOOST_TEST(write_detail::builtin_num_format("") == -1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,83 @@
+// Edits to libxlsxwriter's finished output, for what its 1.1.4 API cannot say.
+//
+// Each edit carries the report entry to make when it cannot be applied (the
+// pattern is not found, the part is too large to edit in memory), so a failed
+// edit is reported, never lost silently. What libxlsxwriter wrote before the
+// edit is always a valid, close approximation.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "write/detail.hpp"
+
+namespace kinerja::write_detail {
+
+struct Fallback {
+    std::string scope, location, what;  // as for Drops::add
+};
+
+class Patches {
+public:
+    // Cell `ref` of sheet `sheet` (0-based) gets type `type` ("b", "e" or "str") and
+    // cached value `value`; `drop_formula` removes its <f> (an error constant).
+    void cell_value(std::size_t sheet, std::string ref, std::string type, std::string value,
+                    bool drop_formula, Fallback fallback);
+    // <col min max> of columns first..last (0-based) gets the exact stored width.
+    void column_width(std::size_t sheet, std::uint32_t first, std::uint32_t last, double width,
+                      Fallback fallback);
+    // <sheetFormatPr> gets baseColWidth and/or defaultColWidth.
+    void default_column_width(std::size_t sheet, std::optional<std::uint16_t> base,
+                              std::optional<double> width, Fallback fallback);
+    // The cfRule with this priority gets rank `rank` (libxlsxwriter writes 10).
+    void top_rank(std::size_t sheet, int priority, int rank, Fallback fallback);
+    // <dataValidations count>, which libxlsxwriter counts in 8 bits.
+    void validation_count(std::size_t sheet, std::size_t count, Fallback fallback);
+
+    void date1904(Fallback fallback);
+    void very_hidden(std::size_t sheet, Fallback fallback);
+    void hidden_name(const std::string& name, int local_sheet, Fallback fallback);
+    // docProps/core.xml: element such as "cp:lastModifiedBy" gets `text`.
+    void core_text(const std::string& element, const std::string& text, Fallback fallback);
+
+    bool empty() const { return parts_.empty(); }
+    // Edits the finished file; reports each edit that could not be made.
+    void apply(const std::filesystem::path& zip, Drops& drops);
+
+private:
+    // Returns whether it found its place and made the change.
+    using Edit = std::function<bool(std::string& xml)>;
+    struct Pending {
+        Edit edit;
+        Fallback fallback;
+        bool applied = false;
+    };
+    struct CellEdit {
+        std::string ref, type, value;
+        bool drop_formula = false;
+        Fallback fallback;
+        bool applied = false;
+    };
+    struct Part {
+        std::vector<CellEdit> cells;  // in sheet order, applied in one pass
+        std::vector<Pending> edits;
+    };
+    Part& sheet_part(std::size_t sheet);
+    void add(const std::string& part, Edit edit, Fallback fallback);
+    static void edit_cells(std::string& xml, std::vector<CellEdit>& cells);
+
+    std::map<std::string, Part> parts_;
+};
+
+// Text escaped for XML content and attribute values, as libxlsxwriter escapes it.
+std::string xml_escape(std::string_view text);
+
+// The shortest decimal that reads back as `value` (no locale involved).
+std::string shortest_decimal(double value);
+
+}  // namespace kinerja::write_detail

@@ -1,0 +1,34 @@
+// Rewrites some parts of a finished .xlsx (a zip), copying the others as they are.
+//
+// libxlsxwriter 1.1.4 cannot write a few attributes (date1904, veryHidden,
+// defaultColWidth, error cells...). The writer lets it produce the file, then
+// edits those parts. Only what libxlsxwriter writes needs to be read here: no
+// zip64, no encryption, stored or deflated entries.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+
+namespace kinerja::write_detail {
+
+// Edits a part's XML in place.
+using PartEditor = std::function<void(std::string& xml)>;
+
+struct RewriteResult {
+    bool ok = false;                  // false: the file is untouched
+    std::set<std::string> too_large;  // parts left unedited: over `max_part_bytes`
+};
+
+// Writes `zip` again with each part in `editors` passed through its editor.
+// Entries get fixed timestamps so the same input gives the same bytes. Returns
+// ok = false, leaving `zip` as it was, if it is not a zip this code can read.
+// Throws OutputError if the new file cannot be written.
+RewriteResult rewrite_zip(const std::filesystem::path& zip,
+                          const std::map<std::string, PartEditor>& editors,
+                          std::uint64_t max_part_bytes);
+
+}  // namespace kinerja::write_detail
