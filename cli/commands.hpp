@@ -13,6 +13,7 @@ namespace kinerja::cli {
 using Args = std::vector<std::string>;
 
 int fill(const Args& args, Lang lang);       // cli/fill.cpp
+int validate(const Args& args, Lang lang);   // cli/fill.cpp
 int eval(const Args& args, Lang lang);       // cli/formulas.cpp: kinerja eval 'EXPR' name=value ...
 int formulas(const Args& args, Lang lang);   // cli/formulas.cpp: kinerja formulas check|list
 

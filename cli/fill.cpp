@@ -1,10 +1,12 @@
-// kinerja fill: read a workbook, fill it, write it back.
+// kinerja fill / kinerja validate: one workbook through the pipeline.
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 #include "cli/commands.hpp"
-#include "read/read.hpp"
-#include "write/write.hpp"
+#include "common/atomic_output.hpp"
+#include "pipeline/pipeline.hpp"
+#include "validate/validate.hpp"
 
 namespace kinerja::cli {
 
@@ -12,35 +14,44 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct FillArgs {
-    fs::path input, output;
+struct Options {
+    fs::path input, output, report, data, formulas;
+    std::string satker;
+    bool kategori = false;
 };
 
-bool parse(const Args& args, FillArgs& out, Lang lang) {
+bool parse(const Args& args, Options& o, bool needs_output, Lang lang) {
+    const std::string usage_id = needs_output ? "kinerja fill MASUK.xlsx -o KELUAR.xlsx"
+                                              : "kinerja validate MASUK.xlsx";
+    const std::string usage_en = needs_output ? "kinerja fill IN.xlsx -o OUT.xlsx"
+                                              : "kinerja validate IN.xlsx";
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if ((a == "-o" || a == "--output") && i + 1 < args.size()) {
-            out.output = args[++i];
-        } else if (!a.empty() && a[0] == '-') {
-            complain({"opsi tidak dikenal: " + a + " (lihat kinerja fill --help)",
-                      "unknown option: " + a + " (see kinerja fill --help)"},
+        bool has_value = i + 1 < args.size();
+        if ((a == "-o" || a == "--output") && has_value && needs_output) o.output = args[++i];
+        else if (a == "--report" && has_value) o.report = args[++i];
+        else if (a == "--data" && has_value) o.data = args[++i];
+        else if (a == "--satker" && has_value) o.satker = args[++i];
+        else if (a == "--formulas" && has_value) o.formulas = args[++i];
+        else if (a == "--kategori") o.kategori = true;
+        else if (!a.empty() && a[0] == '-') {
+            complain({"opsi tidak dikenal atau tanpa nilai: " + a + " (lihat " + usage_id + " --help)",
+                      "unknown option or missing value: " + a + " (see " + usage_en + " --help)"},
                      lang);
             return false;
-        } else if (out.input.empty()) {
-            out.input = a;
+        } else if (o.input.empty()) {
+            o.input = a;
         } else {
             complain({"terlalu banyak berkas masukan: " + a, "too many input files: " + a}, lang);
             return false;
         }
     }
-    if (out.input.empty() || out.output.empty()) {
-        complain({"pemakaian: kinerja fill MASUK.xlsx -o KELUAR.xlsx",
-                  "usage: kinerja fill IN.xlsx -o OUT.xlsx"},
-                 lang);
+    if (o.input.empty() || (needs_output && o.output.empty())) {
+        complain({"pemakaian: " + usage_id, "usage: " + usage_en}, lang);
         return false;
     }
     std::error_code ec;
-    if (fs::exists(out.output, ec) && fs::equivalent(out.input, out.output, ec)) {
+    if (needs_output && fs::exists(o.output, ec) && fs::equivalent(o.input, o.output, ec)) {
         complain({"berkas keluaran sama dengan masukan; pilih nama lain agar masukan tidak berubah",
                   "the output is the input file; choose another name so the input stays unchanged"},
                  lang);
@@ -49,28 +60,92 @@ bool parse(const Args& args, FillArgs& out, Lang lang) {
     return true;
 }
 
-void report_dropped(const std::vector<DroppedPart>& dropped, Lang lang) {
-    for (const auto& d : dropped) {
+FillOptions fill_options(const Options& o, Lang lang) {
+    FillOptions options;
+    options.kategori = o.kategori;
+    if (o.data.empty()) return options;
+    DataSet data = read_data_csv(o.data);
+    if (!o.satker.empty()) {
+        auto it = data.satker.find(o.satker);
+        if (it == data.satker.end())
+            throw InputError(o.data.string(), "", {"tidak ada data untuk satker " + o.satker,
+                                                   "no data for satker " + o.satker});
+        options.data = it->second;
+    } else if (data.satker.size() == 1) {
+        options.data = data.satker.begin()->second;
+    } else if (!data.satker.empty()) {
+        throw InputError(o.data.string(), "",
+                         {"berkas berisi data " + std::to_string(data.satker.size()) +
+                              " satker; pilih satu dengan --satker KODE",
+                          "the file holds data for " + std::to_string(data.satker.size()) +
+                              " satker; pick one with --satker KODE"});
+    }
+    (void)lang;
+    return options;
+}
+
+void print_summary(const RunReport& r, Lang lang) {
+    for (const auto& d : r.dropped) {
         Message line{"tidak dibawa ke keluaran: " + d.what + " (" + d.part + ")",
                      "not carried to the output: " + d.what + " (" + d.part + ")"};
         std::fprintf(stderr, "kinerja: %s\n", line.in(lang).c_str());
     }
+    Message head{std::to_string(r.tables) + " tabel dikenali, " +
+                     std::to_string(r.fill.computed_cells) + " sel dihitung, " +
+                     std::to_string(r.fill.replaced_values) + " nilai lama disimpan di komentar",
+                 std::to_string(r.tables) + " tables recognised, " +
+                     std::to_string(r.fill.computed_cells) + " cells computed, " +
+                     std::to_string(r.fill.replaced_values) + " old values kept in comments"};
+    std::printf("%s\n", head.in(lang).c_str());
+    Message totals{"Temuan: " + std::to_string(r.errors()) + " galat, " +
+                       std::to_string(r.warnings()) + " peringatan",
+                   "Findings: " + std::to_string(r.errors()) + " errors, " +
+                       std::to_string(r.warnings()) + " warnings"};
+    std::printf("%s\n", totals.in(lang).c_str());
+    constexpr std::size_t shown = 20;
+    for (std::size_t i = 0; i < r.findings.size() && i < shown; ++i) {
+        const Finding& f = r.findings[i];
+        const char* level = f.severity == Severity::error ? (lang == Lang::en ? "error" : "galat")
+                                                          : (lang == Lang::en ? "warning" : "peringatan");
+        std::printf("  %s %s %s!%s: %s\n", level, f.rule.c_str(), f.sheet.c_str(),
+                    cell_name(f.row, f.col).c_str(), f.message.in(lang).c_str());
+    }
+    if (r.findings.size() > shown) {
+        std::size_t more = r.findings.size() - shown;
+        Message m{"  ... dan " + std::to_string(more) + " temuan lain (lihat sheet Validasi)",
+                  "  ... and " + std::to_string(more) + " more (see the Validasi sheet)"};
+        std::printf("%s\n", m.in(lang).c_str());
+    }
 }
 
-}  // namespace
-
-int fill(const Args& args, Lang lang) {
-    FillArgs fa;
-    if (!parse(args, fa, lang)) return 2;
+int run(const Args& args, Lang lang, bool write) {
+    Options o;
+    if (!parse(args, o, write, lang)) return 2;
     try {
-        Workbook workbook = read_workbook(fa.input);
-        if (!fa.output.parent_path().empty()) fs::create_directories(fa.output.parent_path());
-        WriteReport written = write_workbook(workbook, fa.output);
-        report_dropped(workbook.dropped, lang);
-        report_dropped(written.dropped, lang);
-        Message done{"ditulis: " + fa.output.string(), "written: " + fa.output.string()};
-        std::printf("%s\n", done.in(lang).c_str());
-        return 0;
+        Engine engine = Engine::load(o.formulas.empty() ? default_formulas_dir() : o.formulas);
+        FillOptions options = fill_options(o, lang);
+        RunReport r;
+        if (write) {
+            if (!o.output.parent_path().empty()) fs::create_directories(o.output.parent_path());
+            r = fill_workbook(engine, o.input, o.output, options);
+        } else {
+            r = validate_workbook(engine, o.input, options);
+        }
+        print_summary(r, lang);
+        if (!o.report.empty()) {
+            std::string json = findings_json(r.findings, lang);
+            write_atomically(o.report, [&](const fs::path& temp) {
+                std::ofstream out(temp, std::ios::binary);
+                out << json;
+                if (!out.flush())
+                    throw OutputError(o.report.string(), {"gagal menulis laporan", "cannot write the report"});
+            });
+        }
+        if (write) {
+            Message done{"ditulis: " + o.output.string(), "written: " + o.output.string()};
+            std::printf("%s\n", done.in(lang).c_str());
+        }
+        return r.errors() > 0 ? 1 : 0;
     } catch (const InputError& e) {
         std::fprintf(stderr, "kinerja: %s\n", e.describe(lang).c_str());
         return 2;
@@ -84,5 +159,10 @@ int fill(const Args& args, Lang lang) {
         return 2;
     }
 }
+
+}  // namespace
+
+int fill(const Args& args, Lang lang) { return run(args, lang, true); }
+int validate(const Args& args, Lang lang) { return run(args, lang, false); }
 
 }  // namespace kinerja::cli

@@ -27,6 +27,9 @@ struct Command {
 
 constexpr Command commands[] = {
     {"fill", cli::fill},
+    {"validate", cli::validate},
+    {"eval", cli::eval},
+    {"formulas", cli::formulas},
 };
 
 }  // namespace

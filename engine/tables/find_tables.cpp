@@ -63,10 +63,20 @@ bool is_header_words_row(const Sheet& sheet, std::uint32_t row) {
     for (auto c : columns_in_row(sheet, row)) {
         const CellRange* m = sheet.merge_at(row, c);
         if (m && m->first_row < row) continue;  // a merge from the row above
+        // A band across the table ("Program : ...") is a section label, not a sub-header.
+        if (m && m->last_col - m->first_col >= 2) return false;
         const Cell* cell = sheet.find(row, c);
         if (!cell || cell->value.kind == CellValue::Kind::blank) continue;
-        if (cell->value.kind != CellValue::Kind::text) return false;
-        if (!classify_header(cell->value.text) && !triwulan_of(cell->value.text)) return false;
+        if (cell->value.kind == CellValue::Kind::text && header_key(cell->value.text).size() > 40)
+            return false;
+        // Years under a merged "TARGET" ("2021 2022 2023") name the columns too.
+        bool year = cell->value.kind == CellValue::Kind::number
+                        ? cell->value.number >= 1990 && cell->value.number <= 2100 &&
+                              cell->value.number == static_cast<int>(cell->value.number)
+                        : header_key(cell->value.text).size() == 4 && year_in(cell->value.text);
+        if (!year && cell->value.kind != CellValue::Kind::text) return false;
+        if (!year && !classify_header(cell->value.text) && !triwulan_of(cell->value.text))
+            return false;
         ++words;
     }
     return words > 0;
@@ -108,6 +118,14 @@ HeaderGuess read_header(const Sheet& sheet, std::uint32_t row, std::uint32_t dep
             if (auto w = triwulan_of(t)) {
                 tw = w;
                 if (!role) role = ColumnRole::triwulan;
+                continue;
+            }
+            if (r > row && header_key(t).size() == 4 && year_in(t)) {
+                tahun = year_in(t);  // a year under its parent header
+                continue;
+            }
+            if (!classify_header(t) && year_in(t)) {
+                tahun = year_in(t);  // "Tahun 2022" over Target | Realisasi | Capaian
                 continue;
             }
             if (auto found = classify_header(t)) {
@@ -174,6 +192,17 @@ bool is_signature_date(const std::string& text) {
 
 // Words whose meaning depends on the table: in a budget table "Capaian" is the absorption
 // percentage; in a capaian table "Uraian" names the indicator.
+// "Anggaran | Penyerapan | %": beside a percentage column, Penyerapan is the amount spent.
+void settle_penyerapan(std::vector<TableColumn>& cols) {
+    bool has_percent = std::any_of(cols.begin(), cols.end(), [](const auto& c) {
+        return c.role == ColumnRole::persen && header_key(c.header).rfind("penyerapan", 0) != 0;
+    });
+    for (auto& c : cols)
+        if (has_percent && c.role == ColumnRole::persen &&
+            header_key(c.header).rfind("penyerapan", 0) == 0)
+            c.role = ColumnRole::realisasi_anggaran;
+}
+
 void settle_roles(TableKind kind, std::vector<TableColumn>& cols) {
     bool has_indikator = std::any_of(cols.begin(), cols.end(),
                                      [](const auto& c) { return c.role == ColumnRole::indikator; });
@@ -257,7 +286,7 @@ std::vector<Table> find_tables(const Workbook& workbook) {
         for (std::uint32_t row = sheet.cells.front().row; row <= last_row; ++row) {
             if (has_own_number(sheet, row)) continue;
             HeaderGuess first = read_header(sheet, row, 1);
-            if (first.anchors == 0 || first.columns.size() < 3) continue;
+            if (first.anchors == 0) continue;
             // Grow the header downwards over rows of header words only ("TW I", "ANGKA DASAR").
             std::uint32_t depth = 1;
             HeaderGuess best = first;
@@ -266,7 +295,13 @@ std::vector<Table> find_tables(const Workbook& workbook) {
                 ++depth;
                 best = read_header(sheet, row, depth);
             }
-            if (best.measures == 0) continue;
+            // A header cell merged downwards ("INDIKATOR KINERJA" over two rows) keeps the
+            // rows it covers out of the data.
+            for (const auto& m : sheet.merges)
+                if (m.first_row == row && m.last_row >= row + depth && m.last_row < row + max_header_rows)
+                    depth = m.last_row - row + 1;
+            if (best.measures == 0 || best.columns.size() < 3) continue;
+            settle_penyerapan(best.columns);
             auto kind = kind_of(best.columns);
             if (!kind) continue;
             settle_roles(*kind, best.columns);

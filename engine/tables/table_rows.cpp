@@ -1,5 +1,7 @@
 // Reading a found table row by row and indicator by indicator.
 #include <algorithm>
+#include <cctype>
+#include <regex>
 
 #include "tables/tables.hpp"
 
@@ -19,6 +21,19 @@ bool is_label_role(ColumnRole r) {
 }
 
 }  // namespace
+
+std::optional<int> rka_level(std::string_view raw) {
+    static const std::regex program(R"(\d{3}\.\d{2}\.[A-Z]{2})"), kegiatan(R"(\d{4})"),
+        kro(R"(\d{4}\.[A-Z]{3})"), ro(R"([A-Z0-9]{3})");
+    std::string code;
+    for (char c : raw)
+        if (!std::isspace(static_cast<unsigned char>(c))) code += c;
+    if (std::regex_match(code, program)) return 0;
+    if (std::regex_match(code, kegiatan)) return 1;
+    if (std::regex_match(code, kro)) return 2;
+    if (std::regex_match(code, ro)) return 3;
+    return std::nullopt;
+}
 
 std::vector<TableRow> table_rows(const Sheet& sheet, const Table& table) {
     std::vector<TableRow> rows;

@@ -81,6 +81,10 @@ struct IndicatorBlock {
     std::string sasaran;    // the sasaran it sits under, if the table has that column
 };
 
+// The level of an RKA budget code: 013.05.BF program 0, 5252 kegiatan 1, 5252.BDC KRO 2,
+// 003 / U01 RO 3; nullopt for anything else (indicator numbers such as "01").
+std::optional<int> rka_level(std::string_view code);
+
 std::vector<TableRow> table_rows(const Sheet& sheet, const Table& table);
 // Rows grouped per indicator: a new block starts where the indicator text changes;
 // empty indicator cells (TW II-IV rows typed without merging) continue the block.

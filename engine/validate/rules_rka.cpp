@@ -1,29 +1,12 @@
 // RKA Satker Bagian A: ANGKA DASAR + INISIATIF BARU = JUMLAH, and every parent in the code
 // tree (program -> kegiatan -> KRO -> RO) equals the sum of its children.
-#include <cctype>
 #include <cmath>
-#include <optional>
-#include <regex>
 
 #include "validate/rule_context.hpp"
 
 namespace kinerja {
 
 namespace {
-
-// The level of a budget code: 013.05.BF program, 5252 kegiatan, 5252.BDC KRO, 003/U01 RO.
-std::optional<int> code_level(const std::string& raw) {
-    static const std::regex program(R"(\d{3}\.\d{2}\.[A-Z]{2})"), kegiatan(R"(\d{4})"),
-        kro(R"(\d{4}\.[A-Z]{3})"), ro(R"([A-Z0-9]{3})");
-    std::string code;
-    for (char c : raw)
-        if (!std::isspace(static_cast<unsigned char>(c))) code += c;
-    if (std::regex_match(code, program)) return 0;
-    if (std::regex_match(code, kegiatan)) return 1;
-    if (std::regex_match(code, kro)) return 2;
-    if (std::regex_match(code, ro)) return 3;
-    return std::nullopt;
-}
 
 struct Node {
     std::uint32_t row;
@@ -58,7 +41,7 @@ void check_rka(RuleContext& ctx) {
         }
         if (!kode) continue;
         std::string code = display_text(ctx.sheet(), row.row, kode->col);
-        if (auto level = code_level(code)) nodes.push_back({row.row, *level, code, j});
+        if (auto level = rka_level(code)) nodes.push_back({row.row, *level, code, j});
     }
 
     for (std::size_t i = 0; i < nodes.size(); ++i) {

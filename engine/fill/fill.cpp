@@ -1,0 +1,83 @@
+#include "fill/fill.hpp"
+
+#include <cstdio>
+
+#include "fill/fill_context.hpp"
+
+namespace kinerja {
+
+Operand FillContext::operand(std::uint32_t row, std::uint32_t col) const {
+    if (const CellRange* m = sheet.merge_at(row, col)) {
+        row = m->first_row;
+        col = m->first_col;
+    }
+    Operand op;
+    op.excel = cell_name(row, col);
+    const Cell* cell = sheet.find(row, col);
+    if (!cell || cell->value.kind == CellValue::Kind::blank) return op;
+    op.typed = true;
+    const Style& style = workbook.styles[cell->style < workbook.styles.size() ? cell->style : 0];
+    auto q = cell_quantity(*cell, style);
+    if (!q || q->not_applicable) return op;
+    op.value = q->value;
+    op.unit = q->percent ? "%" : q->unit;
+    if (cell->value.kind == CellValue::Kind::number) {
+        if (q->percent) op.excel += "*100";
+    } else {
+        // Text such as "92,5%": Excel in another locale cannot read it, so use the number.
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.15g", q->value);
+        op.excel = buf;
+    }
+    return op;
+}
+
+ExcelFormula FillContext::in_cell_units(std::uint32_t row, std::uint32_t col,
+                                        ExcelFormula f) const {
+    const Cell* c = sheet.find(row, col);
+    if (!c || c->style >= workbook.styles.size() ||
+        !is_percent_format(workbook.styles[c->style].num_format))
+        return f;
+    f.formula = "IF(ISNUMBER(" + f.formula + ")," + f.formula + "/100," + f.formula + ")";
+    if (f.cached.kind == CellValue::Kind::number) f.cached.number /= 100;
+    return f;
+}
+
+void FillContext::put(std::uint32_t row, std::uint32_t col, const ExcelFormula& value) {
+    ++report.computed_cells;
+    if (put_computed(sheet, row, col, value)) ++report.replaced_values;
+}
+
+void FillContext::finding(Severity severity, std::string rule, std::uint32_t row,
+                          std::uint32_t col, Message message) {
+    report.findings.push_back({severity, std::move(rule), sheet.name, row, col, std::move(message)});
+}
+
+std::vector<double> ordered_inputs(const CompiledCatalogue& compiled, std::size_t indicator,
+                                   const std::map<std::string, double>& values) {
+    std::vector<double> out;
+    for (const Variable& v : compiled.indicator(indicator).inputs) {
+        auto it = values.find(v.name);
+        out.push_back(it == values.end() ? na : it->second);
+    }
+    return out;
+}
+
+FillReport fill_tables(Workbook& workbook, const std::vector<Table>& tables, Evaluator& evaluator,
+                       const IndicatorMatcher& matcher, const FillOptions& options) {
+    FillReport report;
+    for (const Table& table : tables) {
+        Sheet* sheet = workbook.sheet(table.sheet);
+        if (!sheet) continue;
+        FillContext ctx{workbook, *sheet, table, evaluator, report};
+        switch (table.kind) {
+            case TableKind::anggaran: fill_anggaran(ctx); break;
+            case TableKind::rka: fill_rka(ctx); break;
+            case TableKind::capaian: fill_capaian(ctx, matcher, options); break;
+            case TableKind::rencana_aksi: break;
+        }
+    }
+    return report;
+}
+
+}  // namespace kinerja

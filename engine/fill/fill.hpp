@@ -1,0 +1,46 @@
+// Stage 3b: fill the found tables. Capaian and kategori per indicator, realisasi from the
+// raw inputs, sisa and % in budget tables, parent totals in the RKA. Every computed cell
+// is a live Excel formula with the engine's value cached, and a value the user had typed
+// there is kept in a note (see computed.hpp).
+//
+//     kinerja::FillReport r = kinerja::fill_tables(workbook, tables, evaluator, matcher, {});
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/finding.hpp"
+#include "evaluate/evaluate.hpp"
+#include "fill/data.hpp"
+#include "tables/tables.hpp"
+
+namespace kinerja {
+
+struct FillOptions {
+    // Inputs from --data for this workbook's satker; a `Data` sheet is read as well.
+    std::optional<SatkerData> data;
+    // Add a Kategori column beside Capaian in tables that have none.
+    bool kategori = false;
+};
+
+// One indicator's result, for summaries and the regional rekap.
+struct IndicatorOutcome {
+    std::string id;  // catalogue id
+    std::string sheet;
+    std::uint32_t row = 0;
+    double target = na, realisasi = na, capaian = na;
+    std::string kategori;  // "" when not applicable
+};
+
+struct FillReport {
+    std::vector<Finding> findings;  // unmatched indicators, stated values that differ, ...
+    std::vector<IndicatorOutcome> outcomes;
+    std::size_t computed_cells = 0;
+    std::size_t replaced_values = 0;  // typed values kept in notes
+};
+
+FillReport fill_tables(Workbook& workbook, const std::vector<Table>& tables, Evaluator& evaluator,
+                       const IndicatorMatcher& matcher, const FillOptions& options = {});
+
+}  // namespace kinerja

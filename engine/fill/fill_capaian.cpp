@@ -1,0 +1,126 @@
+// Capaian tables: match each indicator to the catalogue, take its target and realisasi
+// (typed, or computed from the raw inputs), and fill capaian and kategori.
+#include <cmath>
+
+#include "fill/fill_context.hpp"
+
+namespace kinerja {
+
+namespace {
+
+std::string candidates_text(const IndicatorMatch& m, const CompiledCatalogue& compiled) {
+    std::string list;
+    for (const auto& c : m.candidates) {
+        if (list.size() > 300) break;
+        const Indicator* ind = compiled.catalogue().find(c.id);
+        list += (list.empty() ? "" : "; ") + c.id + (ind ? " (" + ind->name + ")" : "");
+    }
+    return list.empty() ? "-" : list;
+}
+
+// The indicator a row is about: an explicit id column wins over matching the text.
+std::optional<std::size_t> identify(FillContext& ctx, const IndicatorMatcher& matcher,
+                                    const IndicatorBlock& block, std::uint32_t col) {
+    const CompiledCatalogue& compiled = ctx.evaluator.compiled();
+    if (const TableColumn* id_col = ctx.table.column(ColumnRole::indikator_id)) {
+        std::string id = display_text(ctx.sheet, block.first_row, id_col->col);
+        if (!id.empty()) {
+            if (auto i = compiled.index_of(id)) return i;
+            ctx.finding(Severity::error, "indikator.tidak_dikenal", block.first_row, id_col->col,
+                        {"Id indikator \"" + id + "\" tidak ada di katalog formulas/.",
+                         "Indicator id \"" + id + "\" is not in the formulas/ catalogue."});
+            return std::nullopt;
+        }
+    }
+    IndicatorMatch m = matcher.match(block.indikator);
+    if (m.status == MatchStatus::matched) return compiled.index_of(m.id);
+    bool ambiguous = m.status == MatchStatus::ambiguous;
+    std::string near = candidates_text(m, compiled);
+    ctx.finding(Severity::error, ambiguous ? "indikator.ambigu" : "indikator.tidak_dikenal",
+                block.first_row, col,
+                {std::string(ambiguous ? "Indikator ini cocok dengan lebih dari satu indikator katalog"
+                                       : "Indikator ini tidak dikenali di katalog") +
+                     ": \"" + block.indikator + "\". Yang terdekat: " + near +
+                     ". Tulis nama resminya atau isi kolom Id Indikator.",
+                 std::string(ambiguous ? "This indicator matches several catalogue indicators"
+                                       : "This indicator is not in the catalogue") +
+                     ": \"" + block.indikator + "\". Nearest: " + near +
+                     ". Use its official name or fill the indicator id column."});
+    return std::nullopt;
+}
+
+// Stated and computed agree when they differ by less than the stated value's last digit
+// can show: 142 for 142,85 (0 decimals) and 94,11 for 94,117 both agree.
+bool agrees(double stated, double computed) {
+    double tolerance = 1.0;
+    for (int d = 0; d < 3 && std::fabs(stated * tolerance - std::round(stated * tolerance)) > 1e-6; ++d)
+        tolerance *= 10;
+    return std::fabs(stated - computed) < 1.0 / tolerance + 1e-9;
+}
+
+}  // namespace
+
+void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const FillOptions& options) {
+    const Table& t = ctx.table;
+    const TableColumn* ind_col = t.column(ColumnRole::indikator);
+    const TableColumn* target_col = t.column(ColumnRole::target);
+    const TableColumn* real_col = t.column(ColumnRole::realisasi);
+    const TableColumn* capaian_col = t.column(ColumnRole::capaian);
+    const TableColumn* kategori_col = t.column(ColumnRole::kategori);
+    if (!ind_col || !target_col) return;
+    (void)options;
+    const CompiledCatalogue& compiled = ctx.evaluator.compiled();
+
+    for (const IndicatorBlock& block : indicator_blocks(ctx.sheet, t)) {
+        auto index = identify(ctx, matcher, block, ind_col->col);
+        if (!index) continue;
+        const Indicator& indicator = compiled.indicator(*index);
+        std::uint32_t row = block.first_row;
+        Operand target = ctx.operand(row, target_col->col);
+        Operand real = real_col ? ctx.operand(row, real_col->col) : Operand{};
+
+        IndicatorOutcome outcome{indicator.id, ctx.sheet.name, row, target.value, real.value, na, ""};
+        if (!target.unit.empty() && !real.unit.empty() && target.unit != real.unit) {
+            ctx.finding(Severity::error, "satuan.beda", row, real_col->col,
+                        {"Satuan target (" + target.unit + ") di " + cell_name(row, target_col->col) +
+                             " tidak sama dengan satuan realisasi (" + real.unit + ") di " +
+                             cell_name(row, real_col->col) + ".",
+                         "The target's unit (" + target.unit + ") in " +
+                             cell_name(row, target_col->col) + " differs from the realisasi's (" +
+                             real.unit + ") in " + cell_name(row, real_col->col) + "."});
+        }
+        if (capaian_col && real_col) {
+            Operand stated = ctx.operand(row, capaian_col->col);
+            CellMap cells{{"realisasi", real.excel}, {"target", target.excel}};
+            ExcelFormula f = excel_capaian(ctx.evaluator, *index, cells, real.value, target.value);
+            if (f.cached.kind == CellValue::Kind::number) outcome.capaian = f.cached.number;
+            const Cell* before = ctx.sheet.find(row, capaian_col->col);
+            bool was_formula = before && before->is_formula();
+            // "1 Layanan" typed as capaian restates the realisasi; only percentages compare.
+            bool comparable = stated.unit.empty() || stated.unit == "%";
+            if (!was_formula && comparable && !std::isnan(stated.value) && !std::isnan(outcome.capaian) &&
+                !agrees(stated.value, outcome.capaian)) {
+                ctx.finding(Severity::error, "capaian.beda", row, capaian_col->col,
+                            {"Capaian di " + cell_name(row, capaian_col->col) + " tertulis " +
+                                 angka(stated.value) + ", padahal " + angka(real.value) + " / " +
+                                 angka(target.value) + " menghasilkan " + angka(outcome.capaian) +
+                                 ". Nilai semula disimpan di komentar sel.",
+                             "Capaian in " + cell_name(row, capaian_col->col) + " is " +
+                                 angka(stated.value) + ", but " + angka(real.value) + " / " +
+                                 angka(target.value) + " gives " + angka(outcome.capaian) +
+                                 ". The old value is kept in the cell comment."});
+            }
+            ctx.put(row, capaian_col->col, ctx.in_cell_units(row, capaian_col->col, f));
+        }
+        const KategoriBand* band = kategori(outcome.capaian, compiled.settings().scale);
+        outcome.kategori = band ? band->kode : "";
+        if (kategori_col && capaian_col) {
+            ctx.put(row, kategori_col->col,
+                    excel_kategori(compiled.settings().scale,
+                                   cell_name(row, capaian_col->col), outcome.capaian));
+        }
+        ctx.report.outcomes.push_back(outcome);
+    }
+}
+
+}  // namespace kinerja

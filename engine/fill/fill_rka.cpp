@@ -1,0 +1,42 @@
+// RKA Bagian A: each parent's JUMLAH is the sum of its children's, by budget code.
+#include <cmath>
+
+#include "fill/fill_context.hpp"
+
+namespace kinerja {
+
+void fill_rka(FillContext& ctx) {
+    const TableColumn* kode = ctx.table.column(ColumnRole::kode);
+    const TableColumn* jumlah = ctx.table.column(ColumnRole::jumlah);
+    if (!kode || !jumlah) return;
+    struct Node {
+        std::uint32_t row;
+        int level;
+    };
+    std::vector<Node> nodes;
+    for (const TableRow& row : table_rows(ctx.sheet, ctx.table)) {
+        if (auto level = rka_level(display_text(ctx.sheet, row.row, kode->col)))
+            nodes.push_back({row.row, *level});
+    }
+    // Children before parents, so a parent's cached value uses its children's new values.
+    for (std::size_t i = nodes.size(); i-- > 0;) {
+        std::string sum;
+        double value = 0;
+        bool any = false;
+        for (std::size_t k = i + 1; k < nodes.size() && nodes[k].level > nodes[i].level; ++k) {
+            if (nodes[k].level != nodes[i].level + 1) continue;
+            Operand child = ctx.operand(nodes[k].row, jumlah->col);
+            sum += (sum.empty() ? "" : ",") + cell_name(nodes[k].row, jumlah->col);
+            if (!std::isnan(child.value)) value += child.value;
+            any = true;
+        }
+        if (!any) continue;
+        ExcelFormula f;
+        f.formula = "SUM(" + sum + ")";
+        f.cached.kind = CellValue::Kind::number;
+        f.cached.number = value;
+        ctx.put(nodes[i].row, jumlah->col, f);
+    }
+}
+
+}  // namespace kinerja

@@ -1,0 +1,78 @@
+#include "pipeline/pipeline.hpp"
+
+#include <algorithm>
+
+#include "fill/computed.hpp"
+#include "read/read.hpp"
+#include "tables/tables.hpp"
+#include "validate/validate.hpp"
+#include "write/write.hpp"
+
+namespace kinerja {
+
+Engine Engine::load(const std::filesystem::path& formulas_dir) {
+    Catalogue catalogue = load_catalogue(formulas_dir / "indikator.toml");
+    Settings settings = load_settings(formulas_dir / "pengaturan.toml");
+    auto matcher = std::make_shared<const IndicatorMatcher>(catalogue);
+    auto compiled = std::make_shared<const CompiledCatalogue>(std::move(catalogue), std::move(settings));
+    return Engine{std::move(compiled), std::move(matcher)};
+}
+
+std::size_t RunReport::errors() const { return count(findings, Severity::error); }
+std::size_t RunReport::warnings() const { return count(findings, Severity::warning); }
+
+RunReport process(const Engine& engine, Workbook& workbook, const FillOptions& options) {
+    RunReport report;
+    // Start from what the user typed: undo a previous fill's computed values and marks.
+    restore_typed_values(workbook);
+    clear_marks(workbook);
+    std::vector<Table> tables = find_tables(workbook);
+    report.tables = tables.size();
+    report.findings = validate(workbook, tables);
+    if (tables.empty() && !workbook.sheets.empty()) {
+        report.findings.push_back(
+            {Severity::error, "tabel.tidak_ditemukan", workbook.sheets.front().name, 0, 0,
+             {"Tidak ada tabel yang dikenali di buku kerja ini. Baris judul tabel harus memuat "
+              "kata seperti Indikator Kinerja, Target, Realisasi, Capaian, Pagu atau Uraian.",
+              "No table was recognised in this workbook. A table's header row must hold words "
+              "such as Indikator Kinerja, Target, Realisasi, Capaian, Pagu or Uraian."}});
+    }
+    Evaluator evaluator(*engine.compiled);
+    report.fill = fill_tables(workbook, tables, evaluator, *engine.matcher, options);
+    report.findings.insert(report.findings.end(), report.fill.findings.begin(),
+                           report.fill.findings.end());
+    // In workbook order: sheet, then row, then column.
+    auto sheet_index = [&](const std::string& name) {
+        for (std::size_t i = 0; i < workbook.sheets.size(); ++i)
+            if (workbook.sheets[i].name == name) return i;
+        return workbook.sheets.size();
+    };
+    std::stable_sort(report.findings.begin(), report.findings.end(),
+                     [&](const Finding& a, const Finding& b) {
+                         auto ka = std::tuple(sheet_index(a.sheet), a.row, a.col);
+                         auto kb = std::tuple(sheet_index(b.sheet), b.row, b.col);
+                         return ka < kb;
+                     });
+    mark_findings(workbook, report.findings);
+    return report;
+}
+
+RunReport fill_workbook(const Engine& engine, const std::filesystem::path& input,
+                        const std::filesystem::path& output, const FillOptions& options) {
+    Workbook workbook = read_workbook(input);
+    RunReport report = process(engine, workbook, options);
+    report.dropped = workbook.dropped;
+    WriteReport written = write_workbook(workbook, output);
+    report.dropped.insert(report.dropped.end(), written.dropped.begin(), written.dropped.end());
+    return report;
+}
+
+RunReport validate_workbook(const Engine& engine, const std::filesystem::path& input,
+                            const FillOptions& options) {
+    Workbook workbook = read_workbook(input);
+    RunReport report = process(engine, workbook, options);
+    report.dropped = workbook.dropped;
+    return report;
+}
+
+}  // namespace kinerja

@@ -1,0 +1,50 @@
+// The whole job on one workbook: read -> find tables -> fill -> validate -> write.
+// This is the library's front door; the CLI and the batch runner call it.
+//
+//     auto engine = kinerja::Engine::load(kinerja::default_formulas_dir());
+//     kinerja::RunReport r = kinerja::fill_workbook(engine, "masuk.xlsx", "keluar.xlsx");
+//     if (r.errors() > 0) ...
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "common/finding.hpp"
+#include "evaluate/evaluate.hpp"
+#include "fill/fill.hpp"
+#include "model/workbook.hpp"
+
+namespace kinerja {
+
+// The catalogue compiled once and the indicator matcher: immutable, share it between
+// threads (each run makes its own Evaluator).
+struct Engine {
+    std::shared_ptr<const CompiledCatalogue> compiled;
+    std::shared_ptr<const IndicatorMatcher> matcher;
+    // Reads indikator.toml and pengaturan.toml from `formulas_dir`; throws InputError.
+    static Engine load(const std::filesystem::path& formulas_dir);
+};
+
+struct RunReport {
+    std::vector<Finding> findings;      // validation and fill findings, in sheet order
+    std::vector<DroppedPart> dropped;   // what the output could not carry
+    FillReport fill;                    // computed cells and per-indicator outcomes
+    std::size_t tables = 0;
+    std::size_t errors() const;
+    std::size_t warnings() const;
+};
+
+// Fills `input` and writes `output` (atomically) with the Validasi sheet. Throws InputError
+// when the input is unusable and OutputError when the output cannot be written.
+RunReport fill_workbook(const Engine& engine, const std::filesystem::path& input,
+                        const std::filesystem::path& output, const FillOptions& options = {});
+
+// The same checks without writing anything.
+RunReport validate_workbook(const Engine& engine, const std::filesystem::path& input,
+                            const FillOptions& options = {});
+
+// The in-memory step both use: fills and marks `workbook` in place.
+RunReport process(const Engine& engine, Workbook& workbook, const FillOptions& options = {});
+
+}  // namespace kinerja
