@@ -4,6 +4,7 @@
 #include "evaluate/catalogue_internal.hpp"
 #include "evaluate/compiled_internal.hpp"
 #include "evaluate/muparser_setup.hpp"
+#include "evaluate/numeric.hpp"
 
 namespace kinerja {
 
@@ -29,17 +30,16 @@ CompiledCatalogue::CompiledCatalogue(Catalogue catalogue, Settings settings) {
     impl->settings = std::move(settings);
     const Settings& s = impl->settings;
     for (const auto& ind : impl->catalogue.indicators) {
-        CompiledIndicator c;
-        c.realisasi = make_formula(ind, ind.realisasi, indicator_scope(ind, &s, false),
-                                   impl->catalogue.file);
-        c.custom_capaian = !ind.capaian.empty();
         std::string capaian = ind.capaian;
         if (capaian.empty()) {
             capaian = ind.direction == Direction::naik ? "capaian_naik(realisasi, target)"
                                                        : "capaian_turun(realisasi, target)";
         }
-        if (s.cap) capaian = "min(" + capaian + ", " + number_text(*s.cap) + ")";
-        c.capaian = make_formula(ind, capaian, indicator_scope(ind, &s, true), impl->catalogue.file);
+        if (s.cap) capaian = cat({"min(", capaian, ", ", number_text(*s.cap), ")"});
+        CompiledIndicator c(
+            make_formula(ind, ind.realisasi, indicator_scope(ind, &s, false), impl->catalogue.file),
+            make_formula(ind, capaian, indicator_scope(ind, &s, true), impl->catalogue.file));
+        c.custom_capaian = !ind.capaian.empty();
         c.rounding = ind.rounding.value_or(s.rounding);
         impl->index.emplace(ind.id, impl->indicators.size());
         impl->indicators.push_back(std::move(c));

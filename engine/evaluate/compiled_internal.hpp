@@ -13,6 +13,7 @@ namespace kinerja {
 Formula formula_from_ast(std::shared_ptr<const FormulaAst> ast);
 
 struct CompiledIndicator {
+    CompiledIndicator(Formula r, Formula c) : realisasi(std::move(r)), capaian(std::move(c)) {}
     Formula realisasi;
     Formula capaian;  // the indicator's own, or the template rule; with the cap
     bool custom_capaian = false;

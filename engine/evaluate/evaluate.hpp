@@ -151,6 +151,7 @@ public:
     const FormulaAst& ast() const { return *ast_; }
 
 private:
+    Formula() = default;  // only parse() makes one
     friend Formula formula_from_ast(std::shared_ptr<const FormulaAst> ast);
     std::shared_ptr<const FormulaAst> ast_;
 };
