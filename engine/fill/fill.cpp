@@ -66,6 +66,7 @@ std::vector<double> ordered_inputs(const CompiledCatalogue& compiled, std::size_
 FillReport fill_tables(Workbook& workbook, const std::vector<Table>& tables, Evaluator& evaluator,
                        const IndicatorMatcher& matcher, const FillOptions& options) {
     FillReport report;
+    InputCells inputs = place_inputs(workbook, options);
     for (const Table& table : tables) {
         Sheet* sheet = workbook.sheet(table.sheet);
         if (!sheet) continue;
@@ -73,7 +74,7 @@ FillReport fill_tables(Workbook& workbook, const std::vector<Table>& tables, Eva
         switch (table.kind) {
             case TableKind::anggaran: fill_anggaran(ctx); break;
             case TableKind::rka: fill_rka(ctx); break;
-            case TableKind::capaian: fill_capaian(ctx, matcher, options); break;
+            case TableKind::capaian: fill_capaian(ctx, matcher, inputs); break;
             case TableKind::rencana_aksi: break;
         }
     }

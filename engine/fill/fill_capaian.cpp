@@ -58,9 +58,51 @@ bool agrees(double stated, double computed) {
     return std::fabs(stated - computed) < 1.0 / tolerance + 1e-9;
 }
 
+// The raw inputs given for this indicator, under its id or any name that matches it.
+const std::map<std::string, std::map<Periode, InputCell>>* inputs_for(
+    const Indicator& indicator, const IndicatorMatcher& matcher, const InputCells& inputs) {
+    for (const auto& [key, vars] : inputs) {
+        if (key == indicator.id) return &vars;
+        IndicatorMatch m = matcher.match(key);
+        if (m.status == MatchStatus::matched && m.id == indicator.id) return &vars;
+    }
+    return nullptr;
+}
+
+// Realisasi from the raw inputs, as a formula over the Data sheet. Written into the
+// realisasi column (a computed column when inputs are given).
+void fill_realisasi(FillContext& ctx, std::size_t index, const Indicator& indicator,
+                    const std::map<std::string, std::map<Periode, InputCell>>& vars,
+                    std::uint32_t row, std::uint32_t col) {
+    CellMap cells;
+    std::map<std::string, double> values;
+    for (const Variable& v : indicator.inputs) {
+        auto it = vars.find(v.name);
+        if (it == vars.end()) continue;
+        if (auto yearly = yearly_input(it->second, v.period.value_or(indicator.period))) {
+            cells[v.name] = yearly->excel;
+            values[v.name] = yearly->value;
+        }
+    }
+    if (cells.size() != indicator.inputs.size()) {
+        std::string missing;
+        for (const Variable& v : indicator.inputs)
+            if (!cells.count(v.name)) missing += (missing.empty() ? "" : ", ") + v.name;
+        ctx.finding(Severity::warning, "data.variabel_kurang", row, col,
+                    {"Data indikator " + indicator.id + " tidak lengkap; tidak ada: " + missing +
+                         ". Realisasi tidak dihitung.",
+                     "The data for " + indicator.id + " is incomplete; missing: " + missing +
+                         ". Realisasi is not computed."});
+        return;
+    }
+    ExcelFormula f = excel_realisasi(ctx.evaluator, index, cells,
+                                     ordered_inputs(ctx.evaluator.compiled(), index, values));
+    ctx.put(row, col, ctx.in_cell_units(row, col, f));
+}
+
 }  // namespace
 
-void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const FillOptions& options) {
+void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const InputCells& inputs) {
     const Table& t = ctx.table;
     const TableColumn* ind_col = t.column(ColumnRole::indikator);
     const TableColumn* target_col = t.column(ColumnRole::target);
@@ -68,7 +110,6 @@ void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const FillO
     const TableColumn* capaian_col = t.column(ColumnRole::capaian);
     const TableColumn* kategori_col = t.column(ColumnRole::kategori);
     if (!ind_col || !target_col) return;
-    (void)options;
     const CompiledCatalogue& compiled = ctx.evaluator.compiled();
 
     for (const IndicatorBlock& block : indicator_blocks(ctx.sheet, t)) {
@@ -77,6 +118,10 @@ void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const FillO
         const Indicator& indicator = compiled.indicator(*index);
         std::uint32_t row = block.first_row;
         Operand target = ctx.operand(row, target_col->col);
+        if (real_col) {
+            if (const auto* vars = inputs_for(indicator, matcher, inputs))
+                fill_realisasi(ctx, *index, indicator, *vars, row, real_col->col);
+        }
         Operand real = real_col ? ctx.operand(row, real_col->col) : Operand{};
 
         IndicatorOutcome outcome{indicator.id, ctx.sheet.name, row, target.value, real.value, na, ""};

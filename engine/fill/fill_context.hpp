@@ -5,6 +5,7 @@
 
 #include "fill/computed.hpp"
 #include "fill/fill.hpp"
+#include "fill/inputs.hpp"
 
 namespace kinerja {
 
@@ -39,6 +40,6 @@ std::vector<double> ordered_inputs(const CompiledCatalogue& compiled, std::size_
 
 void fill_anggaran(FillContext& ctx);
 void fill_rka(FillContext& ctx);
-void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const FillOptions& options);
+void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const InputCells& inputs);
 
 }  // namespace kinerja

@@ -206,10 +206,15 @@ void settle_penyerapan(std::vector<TableColumn>& cols) {
 void settle_roles(TableKind kind, std::vector<TableColumn>& cols) {
     bool has_indikator = std::any_of(cols.begin(), cols.end(),
                                      [](const auto& c) { return c.role == ColumnRole::indikator; });
+    bool has_capaian = std::any_of(cols.begin(), cols.end(),
+                                   [](const auto& c) { return c.role == ColumnRole::capaian; });
     for (auto& c : cols) {
         if (kind == TableKind::anggaran && c.role == ColumnRole::capaian) c.role = ColumnRole::persen;
         if (kind == TableKind::capaian && c.role == ColumnRole::uraian && !has_indikator)
             c.role = ColumnRole::indikator;
+        // "% Capaian" or a lone "%" after Realisasi in a capaian table is the capaian.
+        if (kind == TableKind::capaian && c.role == ColumnRole::persen && !has_capaian)
+            c.role = ColumnRole::capaian;
     }
 }
 

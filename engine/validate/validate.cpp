@@ -20,6 +20,7 @@ std::vector<Finding> validate(const Workbook& workbook, const std::vector<Table>
             case TableKind::capaian: break;
         }
     }
+    check_antar_tabel(workbook, tables, findings);
     return findings;
 }
 

@@ -1,0 +1,167 @@
+#include "fill/inputs.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "tables/tables.hpp"
+
+namespace kinerja {
+
+namespace {
+
+constexpr const char* data_sheet = "Data";
+const char* period_headers[] = {"TW I", "TW II", "TW III", "TW IV", "S1", "S2", "TAHUN"};
+
+std::string sheet_ref(const std::string& sheet, std::uint32_t row, std::uint32_t col) {
+    std::string quoted = "'";
+    for (char c : sheet) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    return quoted + "'!" + cell_name(row, col);
+}
+
+Cell text_cell(std::uint32_t row, std::uint32_t col, const std::string& text) {
+    Cell c;
+    c.row = row;
+    c.col = col;
+    c.value.kind = CellValue::Kind::text;
+    c.value.text = text;
+    return c;
+}
+
+// Our Data sheet layout: Indikator | Variabel | TW I | TW II | TW III | TW IV | S1 | S2 | TAHUN.
+Sheet& data_sheet_for(Workbook& workbook) {
+    if (Sheet* existing = workbook.sheet(data_sheet)) return *existing;
+    Sheet sheet;
+    sheet.name = data_sheet;
+    Style bold;
+    bold.font.bold = true;
+    std::uint32_t header = workbook.intern_style(bold);
+    sheet.put(text_cell(0, 0, "Indikator"));
+    sheet.put(text_cell(0, 1, "Variabel"));
+    for (std::uint32_t p = 0; p < 7; ++p) sheet.put(text_cell(0, 2 + p, period_headers[p]));
+    for (auto& c : sheet.cells) c.style = header;
+    sheet.columns.push_back({0, 0, 40.0, false, false, 0, std::nullopt});
+    sheet.columns.push_back({1, 1, 24.0, false, false, 0, std::nullopt});
+    sheet.view.frozen_rows = 1;
+    workbook.sheets.push_back(std::move(sheet));
+    return workbook.sheets.back();
+}
+
+// The column of each periode in a Data sheet's header row 0, adding missing ones.
+std::map<Periode, std::uint32_t> period_columns(Sheet& sheet) {
+    std::map<Periode, std::uint32_t> cols;
+    std::uint32_t next = 2;
+    for (std::uint32_t c = 0; c < 64; ++c) {
+        std::string t = display_text(sheet, 0, c);
+        if (t.empty()) continue;
+        next = std::max(next, c + 1);
+        if (auto p = parse_periode(t)) cols[*p] = c;
+    }
+    for (int p = 0; p < 7; ++p) {
+        if (cols.count(static_cast<Periode>(p))) continue;
+        sheet.put(text_cell(0, next, period_headers[p]));
+        cols[static_cast<Periode>(p)] = next++;
+    }
+    return cols;
+}
+
+void write_data(Workbook& workbook, const SatkerData& data) {
+    Sheet& sheet = data_sheet_for(workbook);
+    auto cols = period_columns(sheet);
+    std::map<std::pair<std::string, std::string>, std::uint32_t> rows;
+    std::uint32_t last = 0;
+    std::string indikator;
+    for (const Cell& c : sheet.cells) last = std::max(last, c.row);
+    for (std::uint32_t r = 1; r <= last; ++r) {
+        std::string i = display_text(sheet, r, 0);
+        if (!i.empty()) indikator = i;
+        std::string v = display_text(sheet, r, 1);
+        if (!v.empty()) rows[{indikator, v}] = r;
+    }
+    for (const auto& [ind, vars] : data.values) {
+        for (const auto& [var, periods] : vars) {
+            auto [it, added] = rows.try_emplace({ind, var}, last + 1);
+            if (added) {
+                ++last;
+                sheet.put(text_cell(it->second, 0, ind));
+                sheet.put(text_cell(it->second, 1, var));
+            }
+            for (const auto& [periode, value] : periods) {
+                // Typed input, not a formula: a value such as "=1+1" from a CSV stays text.
+                Cell cell;
+                cell.row = it->second;
+                cell.col = cols[periode];
+                if (value.not_applicable) {
+                    cell.value.kind = CellValue::Kind::text;
+                    cell.value.text = "-";
+                } else {
+                    cell.value.kind = CellValue::Kind::number;
+                    cell.value.number = value.value;
+                }
+                sheet.put(std::move(cell));
+            }
+        }
+    }
+}
+
+}  // namespace
+
+InputCells place_inputs(Workbook& workbook, const FillOptions& options) {
+    if (options.data) write_data(workbook, *options.data);
+    InputCells cells;
+    auto sheet_data = read_data_sheet(workbook);
+    if (!sheet_data) return cells;
+    for (const auto& [ind, vars] : sheet_data->values) {
+        for (const auto& [var, periods] : vars) {
+            for (const auto& [periode, value] : periods) {
+                InputCell input;
+                input.value = value.not_applicable ? na : value.value;
+                // source is "Sheet!C5"; a cell typed as text gets its number inlined.
+                auto bang = value.source.rfind('!');
+                std::uint32_t row = 0, col = 0;
+                const Sheet* sheet = workbook.sheet(value.source.substr(0, bang));
+                const Cell* cell = nullptr;
+                if (sheet && parse_cell_name(value.source.substr(bang + 1), row, col))
+                    cell = sheet->find(row, col);
+                if (cell && cell->value.kind == CellValue::Kind::number) {
+                    input.excel = sheet_ref(sheet->name, row, col);
+                } else if (!std::isnan(input.value)) {
+                    char buf[32];
+                    std::snprintf(buf, sizeof buf, "%.15g", input.value);
+                    input.excel = buf;
+                } else {
+                    input.excel = "\"-\"";
+                }
+                cells[ind][var][periode] = input;
+            }
+        }
+    }
+    return cells;
+}
+
+std::optional<InputCell> yearly_input(const std::map<Periode, InputCell>& periods,
+                                      PeriodCombine combine) {
+    if (auto year = periods.find(Periode::tahun); year != periods.end()) return year->second;
+    std::vector<const InputCell*> tw;
+    for (Periode p : {Periode::tw1, Periode::tw2, Periode::tw3, Periode::tw4})
+        if (auto it = periods.find(p); it != periods.end()) tw.push_back(&it->second);
+    if (tw.empty()) return std::nullopt;
+    if (combine == PeriodCombine::akhir) return *tw.back();
+    std::string args;
+    double sum = 0;
+    int applicable = 0;
+    for (const InputCell* c : tw) {
+        args += (args.empty() ? "" : ",") + c->excel;
+        if (!std::isnan(c->value)) sum += c->value, ++applicable;
+    }
+    InputCell out;
+    if (combine == PeriodCombine::rata) {
+        out.excel = "AVERAGE(" + args + ")";
+        out.value = applicable ? sum / applicable : na;
+    } else {
+        out.excel = "SUM(" + args + ")";
+        out.value = applicable ? sum : na;
+    }
+    return out;
+}
+
+}  // namespace kinerja
