@@ -72,7 +72,18 @@ std::string protect_escapes(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (escape_at(i)) out += "_x005F";
+        auto byte = static_cast<unsigned char>(text[i]);
+        if (escape_at(i)) {
+            out += "_x005F";
+        } else if (byte < 0x20 && byte != '\t' && byte != '\n') {
+            // XML cannot carry these (and turns \r into \n): escaped, as Excel does.
+            static const char digits[] = "0123456789ABCDEF";
+            out += "_x00";
+            out += digits[byte >> 4];
+            out += digits[byte & 0xF];
+            out += '_';
+            continue;
+        }
         out += text[i];
     }
     return out;

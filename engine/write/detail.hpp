@@ -60,7 +60,8 @@ std::string utf8_prefix(std::string_view text, std::size_t max_chars);
 std::size_t utf8_length(std::string_view text);
 
 // Text whose literal "_xHHHH_" sequences are escaped as "_x005F_xHHHH_", so that a
-// reader does not decode them into characters. libxlsxwriter leaves them as they are.
+// reader does not decode them into characters, and whose control characters other
+// than tab and newline become "_xHHHH_". libxlsxwriter does neither everywhere.
 std::string protect_escapes(std::string_view text);
 
 // Sheet-level parts, one function per responsibility.

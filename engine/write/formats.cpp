@@ -1,5 +1,7 @@
 #include "write/formats.hpp"
 
+#include <set>
+
 namespace kinerja::write_detail {
 
 namespace {
@@ -34,6 +36,24 @@ std::string font_key(const Font& f) {
     return key;
 }
 
+// A colour no font of the model uses.
+Rgb unused_color(const Workbook& model) {
+    std::set<Rgb> used;
+    for (const Style& s : model.styles)
+        if (s.font.color) used.insert(*s.font.color);
+    for (const Sheet& sheet : model.sheets) {
+        for (const Cell& cell : sheet.cells)
+            if (cell.rich)
+                for (const RichRun& run : *cell.rich)
+                    if (run.font && run.font->color) used.insert(*run.font->color);
+        for (const ConditionalFormat& cf : sheet.conditional_formats)
+            if (cf.style && cf.style->font_color) used.insert(*cf.style->font_color);
+    }
+    Rgb color = 0x010203;
+    while (used.count(color)) ++color;
+    return color;
+}
+
 }  // namespace
 
 FormatCache::FormatCache(lxw_workbook* book, const Workbook& model, Drops& drops)
@@ -46,6 +66,7 @@ FormatCache::FormatCache(lxw_workbook* book, const Workbook& model, Drops& drops
     // libxlsxwriter's default format (created first, index 0) takes it on. It keeps
     // the lookup key of its original look, which no format built here can share:
     // apply_font always sets a scheme for Calibri, which that look leaves unset.
+    automatic_marker_ = unused_color(model);
     lxw_format* first = STAILQ_FIRST(book->formats);
     if (model.styles.empty() || !first || first->xf_index != 0) return;
     apply_style(first, model.styles[0], "style 0");
@@ -133,7 +154,12 @@ void FormatCache::apply_font(lxw_format* format, const Font& font, const std::st
     if (font.underline != 0) format_set_underline(format, lxw_underline(font.underline));
     if (font.vert_align == 1) format_set_font_script(format, LXW_FONT_SUPERSCRIPT);
     if (font.vert_align == 2) format_set_font_script(format, LXW_FONT_SUBSCRIPT);
-    if (font.color) format_set_font_color(format, lxw_rgb(*font.color));
+    if (font.color) {
+        format_set_font_color(format, lxw_rgb(*font.color));
+    } else {
+        format_set_font_color(format, automatic_marker_);
+        automatic_marker_used_ = true;
+    }
     format_set_font_family(format, font.family);  // 0 is written as 0: "not applicable"
     // libxlsxwriter writes a scheme for Calibri only, "minor" unless told otherwise;
     // "none" is how the file says "no scheme". Other faces lose their scheme, which
@@ -228,6 +254,8 @@ void FormatCache::apply_alignment(lxw_format* format, const Alignment& a,
     bool indentable =
         a.horizontal == 0 || a.horizontal == 1 || a.horizontal == 3 || a.horizontal == 7;
     if (a.indent != 0 && indentable) format_set_indent(format, a.indent);
+    if (a.indent != 0 && !indentable)
+        drops_.add(styles_part, where, "indent of centred, filled or justified text");
     // The file stores 91-180 for -1..-90 and 255 for stacked text; libxlsxwriter
     // takes -90..90, and 270 for stacked text.
     if (a.rotation > 0 && a.rotation <= 90)

@@ -24,6 +24,10 @@ public:
     lxw_format* diff(const DiffStyle& style, const std::string& sheet, const std::string& where);
     // Whether style `index` shows numbers as dates or date-times.
     bool is_date(std::uint32_t index);
+    // libxlsxwriter writes <color theme="1"/> for a font without colour. Such fonts
+    // get this colour, used nowhere else, for the writer to remove afterwards.
+    Rgb automatic_marker() const { return automatic_marker_; }
+    bool automatic_marker_used() const { return automatic_marker_used_; }
 
 private:
     const Style& style(std::uint32_t index);
@@ -43,6 +47,8 @@ private:
     std::vector<lxw_format*> by_index_;
     std::vector<signed char> date_;  // -1 not yet known
     std::map<std::string, lxw_format*> by_font_;
+    Rgb automatic_marker_ = 0;
+    bool automatic_marker_used_ = false;
 };
 
 // True for number formats that show a date (y, d, or m as month), not for pure

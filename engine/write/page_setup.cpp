@@ -22,11 +22,10 @@ void write_view(const SheetContext& ctx) {
         else
             ctx.drop("", "zoom outside 10-400%");
     }
-    bool screen = view.show_gridlines, print = ctx.model.page.print_gridlines;
-    worksheet_gridlines(ctx.sheet, screen && print ? LXW_SHOW_ALL_GRIDLINES
-                                   : screen        ? LXW_SHOW_SCREEN_GRIDLINES
-                                   : print         ? LXW_SHOW_PRINT_GRIDLINES
-                                                   : LXW_HIDE_ALL_GRIDLINES);
+    // Showing printed gridlines leaves the screen ones as they were: hide both first.
+    worksheet_gridlines(ctx.sheet, LXW_HIDE_ALL_GRIDLINES);
+    if (view.show_gridlines) worksheet_gridlines(ctx.sheet, LXW_SHOW_SCREEN_GRIDLINES);
+    if (ctx.model.page.print_gridlines) worksheet_gridlines(ctx.sheet, LXW_SHOW_PRINT_GRIDLINES);
     if (view.right_to_left) worksheet_right_to_left(ctx.sheet);
     if (ctx.model.tab_color) worksheet_set_tab_color(ctx.sheet, lxw_rgb(*ctx.model.tab_color));
 }

@@ -117,6 +117,37 @@ void Patches::top_rank(std::size_t sheet, int priority, int rank, Fallback fallb
         std::move(fallback));
 }
 
+void Patches::validation_sqref(std::size_t sheet, std::size_t ordinal, std::string sqref,
+                               Fallback fallback) {
+    auto& job = sqref_jobs_[sheet];
+    if (!job) job = std::make_shared<SqrefJob>();
+    job->wanted[ordinal] = std::move(sqref);
+    add(
+        sheet_part_name(sheet),
+        [job = job, ordinal](std::string& xml) {
+            if (!job->ran) job->run(xml);
+            return job->done.count(ordinal) > 0;
+        },
+        std::move(fallback));
+}
+
+void Patches::SqrefJob::run(std::string& xml) {
+    ran = true;
+    const std::string element = "<dataValidation ", attribute = " sqref=\"";
+    std::size_t pos = xml.find("<dataValidations ");
+    for (std::size_t ordinal = 0; pos != std::string::npos; ++ordinal) {
+        pos = xml.find(element, pos);
+        if (pos == std::string::npos) break;
+        auto tag_end = xml.find('>', pos);
+        auto wanted_sqref = wanted.find(ordinal);
+        auto at = xml.find(attribute, pos);
+        if (wanted_sqref != wanted.end() && at < tag_end &&
+            replace_value(xml, at + attribute.size(), wanted_sqref->second))
+            done.insert(ordinal);
+        pos += element.size();
+    }
+}
+
 void Patches::validation_count(std::size_t sheet, std::size_t count, Fallback fallback) {
     std::string value = std::to_string(count);
     add(
@@ -178,6 +209,40 @@ void Patches::core_text(const std::string& element, const std::string& text, Fal
         std::move(fallback));
 }
 
+void Patches::core_remove(const std::string& element, Fallback fallback) {
+    std::string open_prefix = "<" + element, close = "</" + element + ">";
+    add(
+        "docProps/core.xml",
+        [open_prefix, close](std::string& xml) {
+            auto at = xml.find(open_prefix);
+            auto end = at == std::string::npos ? at : xml.find(close, at);
+            if (end == std::string::npos) return false;
+            xml.erase(at, end + close.size() - at);
+            return true;
+        },
+        std::move(fallback));
+}
+
+void Patches::remove_all(const std::string& part, const std::string& text, Fallback fallback) {
+    add(
+        part,
+        [text](std::string& xml) {
+            if (xml.find(text) == std::string::npos) return true;
+            std::string out;
+            out.reserve(xml.size());
+            std::size_t pos = 0;
+            for (auto at = xml.find(text); at != std::string::npos; at = xml.find(text, pos)) {
+                out.append(xml, pos, at - pos);
+                pos = at + text.size();
+            }
+            out.append(xml, pos, std::string::npos);
+            xml = std::move(out);
+            return true;
+        },
+        std::move(fallback));
+    parts_[part].edits.back().part_optional = true;
+}
+
 void Patches::edit_cells(std::string& xml, std::vector<CellEdit>& cells) {
     std::string out;
     out.reserve(xml.size() + cells.size() * 16);
@@ -225,8 +290,9 @@ void Patches::apply(const std::filesystem::path& zip, Drops& drops) {
         for (const CellEdit& c : part.cells)
             if (!result.ok || !c.applied)
                 drops.add(c.fallback.scope, c.fallback.location, c.fallback.what);
+        bool absent = result.ok && !result.present.count(name);
         for (const Pending& e : part.edits)
-            if (!result.ok || !e.applied)
+            if (!result.ok || (!e.applied && !(absent && e.part_optional)))
                 drops.add(e.fallback.scope, e.fallback.location, e.fallback.what);
     }
 }

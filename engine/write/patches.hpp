@@ -10,7 +10,9 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,10 @@ public:
                               std::optional<double> width, Fallback fallback);
     // The cfRule with this priority gets rank `rank` (libxlsxwriter writes 10).
     void top_rank(std::size_t sheet, int priority, int rank, Fallback fallback);
+    // The `ordinal`-th <dataValidation> of the sheet (from 0) gets this sqref:
+    // libxlsxwriter takes a single range per rule.
+    void validation_sqref(std::size_t sheet, std::size_t ordinal, std::string sqref,
+                          Fallback fallback);
     // <dataValidations count>, which libxlsxwriter counts in 8 bits.
     void validation_count(std::size_t sheet, std::size_t count, Fallback fallback);
 
@@ -44,6 +50,13 @@ public:
     void hidden_name(const std::string& name, int local_sheet, Fallback fallback);
     // docProps/core.xml: element such as "cp:lastModifiedBy" gets `text`.
     void core_text(const std::string& element, const std::string& text, Fallback fallback);
+
+    // docProps/core.xml: the element is removed (the model has no such date).
+    void core_remove(const std::string& element, Fallback fallback);
+
+    // Removes every occurrence of `text` from `part`. Succeeds when there is none,
+    // and when the part does not exist.
+    void remove_all(const std::string& part, const std::string& text, Fallback fallback);
 
     bool empty() const { return parts_.empty(); }
     // Edits the finished file; reports each edit that could not be made.
@@ -56,6 +69,7 @@ private:
         Edit edit;
         Fallback fallback;
         bool applied = false;
+        bool part_optional = false;  // applied if the part is not in the file
     };
     struct CellEdit {
         std::string ref, type, value;
@@ -72,6 +86,14 @@ private:
     static void edit_cells(std::string& xml, std::vector<CellEdit>& cells);
 
     std::map<std::string, Part> parts_;
+    // All sqrefs of a sheet are set in one pass over its validations.
+    struct SqrefJob {
+        std::map<std::size_t, std::string> wanted;
+        std::set<std::size_t> done;
+        bool ran = false;
+        void run(std::string& xml);
+    };
+    std::map<std::size_t, std::shared_ptr<SqrefJob>> sqref_jobs_;
 };
 
 // Text escaped for XML content and attribute values, as libxlsxwriter escapes it.

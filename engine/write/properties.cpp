@@ -116,6 +116,13 @@ void write_properties(lxw_workbook* book, const Workbook& model, bool determinis
     if (!modified.empty() && modified != p.created)
         patches.core_text("dcterms:modified", modified,
                           {core_part, "", "modification date (written as the creation date)"});
+    // A model without dates (made in code, or from a file without them) stays so
+    // when the output must be reproducible.
+    if (deterministic && p.created.empty())
+        patches.core_remove("dcterms:created", {core_part, "", "creation date (written as 2000)"});
+    if (deterministic && p.modified.empty())
+        patches.core_remove("dcterms:modified",
+                            {core_part, "", "modification date (written as 2000)"});
     lxw_error error = workbook_set_properties(book, &props);
     if (error != LXW_NO_ERROR)
         drops.add(core_part, "", std::string("document properties: ") + lxw_strerror(error));

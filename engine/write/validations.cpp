@@ -81,13 +81,14 @@ char* limited(const std::string& text, std::size_t max_chars, std::string& stora
     return storage.data();
 }
 
-void write_validation(const SheetContext& ctx, const DataValidation& dv) {
+// Returns whether libxlsxwriter took the rule, as its `ordinal`-th of the sheet.
+bool write_validation(const SheetContext& ctx, const DataValidation& dv, std::size_t ordinal) {
     std::string where = dv.ranges.empty() ? std::string() : range_name(dv.ranges.front());
     auto type = validation_type(dv.type);
     auto criteria = validation_criteria(dv.op);
     if (!type || !criteria) {
         ctx.drop(where, "data validation of unknown type or operator");
-        return;
+        return false;
     }
     std::string formula1 = dv.formula1, formula2 = dv.formula2;
     std::string input_title, input_message, error_title, error_message;
@@ -134,32 +135,45 @@ void write_validation(const SheetContext& ctx, const DataValidation& dv) {
                             "data validation error title over 32 characters truncated");
     v.error_message = limited(dv.error, max_message_chars, error_message, ctx, where,
                               "data validation error message over 255 characters truncated");
-    // libxlsxwriter takes one range per rule; the same rule on each range behaves the same.
+    std::vector<CellRange> ranges;
     for (const CellRange& r : dv.ranges) {
-        if (r.last_row >= max_rows || r.last_col >= max_cols) {
+        if (r.last_row < max_rows && r.last_col < max_cols)
+            ranges.push_back(r);
+        else
             ctx.drop(range_name(r), "data validation range out of bounds");
-            continue;
-        }
-        ctx.check(worksheet_data_validation_range(ctx.sheet, r.first_row,
-                                                  static_cast<lxw_col_t>(r.first_col), r.last_row,
-                                                  static_cast<lxw_col_t>(r.last_col), &v),
-                  range_name(r), "data validation");
     }
+    if (ranges.empty()) return false;
+    // libxlsxwriter takes one range per rule: the others are patched into its sqref.
+    const CellRange& first = ranges.front();
+    if (!ctx.check(worksheet_data_validation_range(
+                       ctx.sheet, first.first_row, static_cast<lxw_col_t>(first.first_col),
+                       first.last_row, static_cast<lxw_col_t>(first.last_col), &v),
+                   range_name(first), "data validation"))
+        return false;
+    if (ranges.size() > 1) {
+        std::string sqref;
+        for (const CellRange& r : ranges) {
+            if (!sqref.empty()) sqref += ' ';
+            sqref += range_name(r);
+        }
+        ctx.patches.validation_sqref(
+            ctx.index, ordinal, sqref,
+            {ctx.model.name, sqref, "data validation ranges beyond the first"});
+    }
+    return true;
 }
 
 }  // namespace
 
 void write_validations(const SheetContext& ctx) {
     std::size_t rules = 0;
-    for (const DataValidation& dv : ctx.model.validations) {
-        write_validation(ctx, dv);
-        rules += dv.ranges.size();
-    }
+    for (const DataValidation& dv : ctx.model.validations)
+        if (write_validation(ctx, dv, rules)) ++rules;
     // libxlsxwriter 1.1.4 counts them in a uint8_t: <dataValidations count> wraps.
     if (rules > 255)
         ctx.patches.validation_count(
             ctx.index, rules,
-            {ctx.model.name, "", "more than 255 data validation ranges: the count is wrong"});
+            {ctx.model.name, "", "more than 255 data validations: the count is wrong"});
 }
 
 }  // namespace kinerja::write_detail

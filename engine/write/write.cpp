@@ -5,6 +5,8 @@
 // visibility and the active sheet, and closes the file.
 #include "write/write.hpp"
 
+#include <cstdio>
+
 #include "common/atomic_output.hpp"
 #include "write/detail.hpp"
 #include "write/formats.hpp"
@@ -105,6 +107,14 @@ void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
         workbook_add_worksheet(guard.book, nullptr);
     } else {
         set_visibility(model, sheets, drops, patches);
+    }
+    if (formats.automatic_marker_used()) {
+        char marker[32];
+        std::snprintf(marker, sizeof marker, "<color rgb=\"FF%06X\"/>", formats.automatic_marker());
+        Fallback fallback{"xl/styles.xml", "",
+                          "automatic font colour written as a near-black colour"};
+        patches.remove_all("xl/styles.xml", marker, fallback);
+        patches.remove_all("xl/sharedStrings.xml", marker, fallback);
     }
     write_defined_names(guard.book, model, sheets, drops, patches);
     write_properties(guard.book, model, options.deterministic, drops, patches);

@@ -178,6 +178,7 @@ RewriteResult rewrite_zip(const fs::path& zip, const std::map<std::string, PartE
     std::string central;
     std::uint64_t offset = 0;
     for (Entry e : entries) {
+        result.present.insert(e.name);
         auto editor = editors.find(e.name);
         std::string data;
         bool edit = editor != editors.end() && e.size <= max_part_bytes;

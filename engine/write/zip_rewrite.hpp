@@ -21,6 +21,7 @@ using PartEditor = std::function<void(std::string& xml)>;
 struct RewriteResult {
     bool ok = false;                  // false: the file is untouched
     std::set<std::string> too_large;  // parts left unedited: over `max_part_bytes`
+    std::set<std::string> present;    // every part name in the zip
 };
 
 // Writes `zip` again with each part in `editors` passed through its editor.

@@ -128,6 +128,13 @@ BOOST_AUTO_TEST_CASE(single_run_rich_text_becomes_the_cell_font) {
     KINERJA_CHECK_HAS(out.part("xl/styles.xml"), "<font><i/><sz val=\"11\"/>");
 }
 
+BOOST_AUTO_TEST_CASE(text_that_looks_like_an_escape_stays_text) {
+    Workbook wb = one_sheet();
+    wb.sheets[0].put(text_cell(0, 0, "kode_x0041_ dan\rbaris"));
+    Written out(wb);
+    KINERJA_CHECK_HAS(out.part("xl/sharedStrings.xml"), "kode_x005F_x0041_ dan_x000D_baris");
+}
+
 BOOST_AUTO_TEST_CASE(long_text_is_cut_at_excels_limit_and_reported) {
     Workbook wb = one_sheet();
     wb.sheets[0].put(text_cell(0, 0, std::string(40000, 'x')));

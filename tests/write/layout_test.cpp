@@ -135,6 +135,15 @@ BOOST_AUTO_TEST_CASE(sheet_view_settings) {
                       "activePane=\"bottomRight\" state=\"frozen\"/>");
 }
 
+BOOST_AUTO_TEST_CASE(printed_gridlines_without_screen_gridlines) {
+    Workbook wb = one_sheet();
+    wb.sheets[0].view.show_gridlines = false;
+    wb.sheets[0].page.print_gridlines = true;
+    Written out(wb);
+    KINERJA_CHECK_HAS(out.sheet(), "showGridLines=\"0\"");
+    KINERJA_CHECK_HAS(out.sheet(), "<printOptions gridLines=\"1\"/>");
+}
+
 BOOST_AUTO_TEST_CASE(hidden_sheets_and_the_active_sheet) {
     Workbook wb;
     for (const char* name : {"Petunjuk", "Data", "Rahasia", "Rekap"}) {

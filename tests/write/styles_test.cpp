@@ -155,13 +155,13 @@ BOOST_AUTO_TEST_CASE(font_scheme_and_family_as_in_the_model) {
     calibri.font.family = 2;
     calibri.font.bold = true;
     KINERJA_CHECK_HAS(styles_of(calibri),
-                      "<font><b/><sz val=\"11\"/><color theme=\"1\"/>"
+                      "<font><b/><sz val=\"11\"/>"
                       "<name val=\"Calibri\"/><family val=\"2\"/>"
                       "<scheme val=\"minor\"/></font>");
     Style plain_calibri;  // no scheme, no family in the file
     plain_calibri.font.italic = true;
     KINERJA_CHECK_HAS(styles_of(plain_calibri),
-                      "<font><i/><sz val=\"11\"/><color theme=\"1\"/>"
+                      "<font><i/><sz val=\"11\"/>"
                       "<name val=\"Calibri\"/><family val=\"0\"/>"
                       "<scheme val=\"none\"/></font>");
     Style aptos;
@@ -182,7 +182,7 @@ BOOST_AUTO_TEST_CASE(style_0_becomes_the_workbook_default) {
     Written out(wb);
     std::string xml = out.part("xl/styles.xml");
     KINERJA_CHECK_HAS(xml,
-                      "<fonts count=\"1\"><font><sz val=\"10\"/><color theme=\"1\"/>"
+                      "<fonts count=\"1\"><font><sz val=\"10\"/>"
                       "<name val=\"Arial\"/><family val=\"2\"/></font></fonts>");
     KINERJA_CHECK_HAS(xml, "<cellXfs count=\"1\">");
     KINERJA_CHECK_HAS(out.sheet(), "<c r=\"A1\"><v>1</v></c>");
