@@ -20,7 +20,9 @@ using Clock = std::chrono::steady_clock;
 
 // ---------------------------------------------------------------- the hand-written formulas
 
-double pct(double a, double b) { return is_na(a) || is_na(b) || b == 0 ? na : a / b * 100; }
+double pct(double a, double b) {
+    return is_na(a) || is_na(b) || b == 0 ? na : a / b * 100;
+}
 
 double wavg_na(const double* values, const double* weights, int n) {
     double sum = 0, total = 0;
@@ -32,8 +34,12 @@ double wavg_na(const double* values, const double* weights, int n) {
     return total == 0 ? na : sum / total;
 }
 
-double ratio(const double* in) { return pct(in[0], in[1]); }
-double identity(const double* in) { return in[0]; }
+double ratio(const double* in) {
+    return pct(in[0], in[1]);
+}
+double identity(const double* in) {
+    return in[0];
+}
 double hiv_tb(const double* in) {
     double a = pct(in[0], in[1]), b = pct(in[2], in[3]);
     if (is_na(a) && is_na(b)) return na;
@@ -50,7 +56,9 @@ double litmas_bimbingan(const double* in) {
     }
     return pct(in[0] + in[2], in[1] + in[3]);
 }
-double sisa(const double* in) { return is_na(in[0]) || is_na(in[1]) ? na : in[1] - in[0]; }
+double sisa(const double* in) {
+    return is_na(in[0]) || is_na(in[1]) ? na : in[1] - in[0];
+}
 double ikpa(const double* in) {
     static const double weights[] = {10, 10, 20, 10, 10, 10, 5, 25};
     return wavg_na(in, weights, 8);
@@ -104,7 +112,9 @@ Workload make_workload(const CompiledCatalogue& compiled, int sets) {
             for (std::size_t k = 0; k < compiled.indicator(i).inputs.size(); ++k) {
                 unsigned r = next();
                 // Mostly counts, some decimals, some zeros and not-applicable values.
-                inputs.push_back(r % 23 == 0 ? na : r % 19 == 0 ? 0 : (r % 3 == 0 ? r % 10000 / 100.0 : r % 2000));
+                inputs.push_back(r % 23 == 0   ? na
+                                 : r % 19 == 0 ? 0
+                                               : (r % 3 == 0 ? r % 10000 / 100.0 : r % 2000));
             }
             per_indicator.push_back(std::move(inputs));
         }
@@ -145,7 +155,8 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; i < compiled.size(); ++i) {
         hands.push_back(hand_for(compiled.indicator(i)));
         if (!hands.back()) {
-            std::fprintf(stderr, "no hand-written version of %s\n", compiled.indicator(i).id.c_str());
+            std::fprintf(stderr, "no hand-written version of %s\n",
+                         compiled.indicator(i).id.c_str());
             return 1;
         }
     }
@@ -177,7 +188,8 @@ int main(int argc, char** argv) {
     });
     double engine_full = measure(seconds, n, sets, [&](int s) {
         double total = 0;
-        for (std::size_t i = 0; i < n; ++i) total += evaluator.evaluate(i, w.sets[s][i], w.targets[s]).capaian;
+        for (std::size_t i = 0; i < n; ++i)
+            total += evaluator.evaluate(i, w.sets[s][i], w.targets[s]).capaian;
         return total;
     });
     double hand_full = measure(seconds, n, sets, [&](int s) {
@@ -194,11 +206,15 @@ int main(int argc, char** argv) {
         return total;
     });
 
-    std::printf("bench_formulas: %zu indicators x %d input sets, one thread, %.1f s per figure\n", n, sets, seconds);
-    std::printf("  realisasi only      muParser %8.2f M/s   hand-written C++ %8.2f M/s   ratio %.2fx\n",
-                engine_realisasi / 1e6, hand_realisasi / 1e6, hand_realisasi / engine_realisasi);
-    std::printf("  realisasi+capaian+kategori  muParser %8.2f M/s   hand-written C++ %8.2f M/s   ratio %.2fx\n",
-                engine_full / 1e6, hand_full / 1e6, hand_full / engine_full);
+    std::printf("bench_formulas: %zu indicators x %d input sets, one thread, %.1f s per figure\n",
+                n, sets, seconds);
+    std::printf(
+        "  realisasi only      muParser %8.2f M/s   hand-written C++ %8.2f M/s   ratio %.2fx\n",
+        engine_realisasi / 1e6, hand_realisasi / 1e6, hand_realisasi / engine_realisasi);
+    std::printf(
+        "  realisasi+capaian+kategori  muParser %8.2f M/s   hand-written C++ %8.2f M/s   ratio "
+        "%.2fx\n",
+        engine_full / 1e6, hand_full / 1e6, hand_full / engine_full);
     unsigned cores = std::thread::hardware_concurrency();
     std::printf("  (machine: %u hardware threads; evaluations are indicator evaluations)\n", cores);
     return 0;

@@ -77,7 +77,8 @@ int check(const std::vector<std::string>& paths, Lang lang) {
         catalogue_file = target / "indikator.toml";
         if (fs::exists(target / "pengaturan.toml", ec)) settings_file = target / "pengaturan.toml";
     } else if (!fs::exists(target, ec)) {
-        return usage_error({"tidak ditemukan: " + target.string(), "not found: " + target.string()}, lang);
+        return usage_error({"tidak ditemukan: " + target.string(), "not found: " + target.string()},
+                           lang);
     } else if (is_catalogue_file(target)) {
         catalogue_file = target;
     } else {
@@ -104,14 +105,17 @@ int check(const std::vector<std::string>& paths, Lang lang) {
         return 0;
     }
     if (lang == Lang::en) {
-        std::printf("%s: %d error(s), %d warning(s)\n", summary.c_str(), tally.errors, tally.warnings);
+        std::printf("%s: %d error(s), %d warning(s)\n", summary.c_str(), tally.errors,
+                    tally.warnings);
     } else {
         std::printf("%s: %d galat, %d peringatan\n", summary.c_str(), tally.errors, tally.warnings);
     }
     return 1;
 }
 
-const char* direction_name(Direction d) { return d == Direction::naik ? "naik" : "turun"; }
+const char* direction_name(Direction d) {
+    return d == Direction::naik ? "naik" : "turun";
+}
 const char* period_name(PeriodCombine p) {
     return p == PeriodCombine::jumlah ? "jumlah" : p == PeriodCombine::akhir ? "akhir" : "rata";
 }
@@ -132,14 +136,16 @@ nlohmann::json to_json(const Indicator& ind) {
         j["masukan"].push_back(input);
     }
     j["turunan"] = nlohmann::json::array();
-    for (const auto& d : ind.derived) j["turunan"].push_back({{"nama", d.name}, {"rumus", d.formula}});
+    for (const auto& d : ind.derived)
+        j["turunan"].push_back({{"nama", d.name}, {"rumus", d.formula}});
     j["konstanta"] = nlohmann::json::object();
     for (const auto& c : ind.constants) j["konstanta"][c.name] = c.value;
     j["realisasi"] = ind.realisasi;
     if (!ind.capaian.empty()) j["capaian"] = ind.capaian;
     if (ind.rounding) {
-        j["pembulatan"] = {{"mode", ind.rounding->mode == Rounding::Mode::truncate ? "truncate" : "round"},
-                           {"desimal", ind.rounding->decimals}};
+        j["pembulatan"] = {
+            {"mode", ind.rounding->mode == Rounding::Mode::truncate ? "truncate" : "round"},
+            {"desimal", ind.rounding->decimals}};
     }
     if (!ind.note.empty()) j["catatan"] = ind.note;
     j["sumber"] = ind.sources;
@@ -152,7 +158,8 @@ int list(const std::vector<std::string>& paths, bool json, Lang lang) {
     if (fs::is_directory(file, ec)) file /= "indikator.toml";
     CatalogueCheck checked = check_catalogue(file);
     if (!checked.usable()) {
-        for (const auto& d : checked.diagnostics) std::fputs(format_diagnostic(d, lang).c_str(), stderr);
+        for (const auto& d : checked.diagnostics)
+            std::fputs(format_diagnostic(d, lang).c_str(), stderr);
         return 1;
     }
     const auto& indicators = checked.catalogue.indicators;
@@ -168,7 +175,8 @@ int list(const std::vector<std::string>& paths, bool json, Lang lang) {
         std::printf("%s  [%s, %s, %s]\n  %s\n  realisasi = %s\n", ind.id.c_str(), units.c_str(),
                     direction_name(ind.direction), period_name(ind.period), ind.name.c_str(),
                     ind.realisasi.c_str());
-        for (const auto& d : ind.derived) std::printf("  %s = %s\n", d.name.c_str(), d.formula.c_str());
+        for (const auto& d : ind.derived)
+            std::printf("  %s = %s\n", d.name.c_str(), d.formula.c_str());
         for (const auto& v : ind.inputs) {
             std::printf("    %-26s %s\n", v.name.c_str(), v.description.c_str());
         }
@@ -196,9 +204,10 @@ int eval(const Args& args, Lang lang) {
             std::optional<double> value;
             if (eq != std::string::npos && eq > 0) value = parse_value(arg.substr(eq + 1));
             if (!value) {
-                return usage_error({"nilai tidak sah '" + arg + "': tulis nama=angka, misalnya a=92.5 atau a=-",
-                                    "invalid value '" + arg + "': write name=number, e.g. a=92.5 or a=-"},
-                                   lang);
+                return usage_error(
+                    {"nilai tidak sah '" + arg + "': tulis nama=angka, misalnya a=92.5 atau a=-",
+                     "invalid value '" + arg + "': write name=number, e.g. a=92.5 or a=-"},
+                    lang);
             }
             values[arg.substr(0, eq)] = *value;
         }
@@ -224,9 +233,10 @@ int eval(const Args& args, Lang lang) {
 
 int formulas(const Args& args, Lang lang) {
     if (args.empty() || (args[0] != "check" && args[0] != "list")) {
-        return usage_error({"pemakaian: kinerja formulas check [PATH] | kinerja formulas list [PATH] [--json]",
-                            "usage: kinerja formulas check [PATH] | kinerja formulas list [PATH] [--json]"},
-                           lang);
+        return usage_error(
+            {"pemakaian: kinerja formulas check [PATH] | kinerja formulas list [PATH] [--json]",
+             "usage: kinerja formulas check [PATH] | kinerja formulas list [PATH] [--json]"},
+            lang);
     }
     std::vector<std::string> paths;
     bool json = false;

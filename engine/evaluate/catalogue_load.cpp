@@ -52,7 +52,8 @@ public:
             if (const toml::table* table = element.as_table()) {
                 catalogue.indicators.push_back(indicator(*table));
             } else {
-                toml_.error(element, {"setiap indikator harus berupa tabel", "each indicator must be a table"});
+                toml_.error(element, {"setiap indikator harus berupa tabel",
+                                      "each indicator must be a table"});
             }
         }
         return catalogue;
@@ -62,18 +63,19 @@ private:
     Indicator indicator(const toml::table& t) {
         Indicator ind;
         ind.at = toml_.where(t);
-        toml_.check_keys(t,
-                         {"id", "nama", "varian", "satuan", "arah", "periode", "sasaran", "sumber",
-                          "catatan", "realisasi", "capaian", "pembulatan", "masukan", "turunan",
-                          "konstanta"},
-                         "[[indikator]]");
+        toml_.check_keys(
+            t,
+            {"id", "nama", "varian", "satuan", "arah", "periode", "sasaran", "sumber", "catatan",
+             "realisasi", "capaian", "pembulatan", "masukan", "turunan", "konstanta"},
+            "[[indikator]]");
         if (auto id = toml_.string(t, "id", true, t)) {
             ind.id = *id;
             if (!valid_id(ind.id)) {
-                toml_.error(*t.get("id"),
-                            {"id '" + ind.id + "' tidak sah: pakai huruf kecil, angka, '_' dan '.'",
-                             "invalid id '" + ind.id + "': use lower case letters, digits, '_' and '.'"},
-                            value_length(*t.get("id")));
+                toml_.error(
+                    *t.get("id"),
+                    {"id '" + ind.id + "' tidak sah: pakai huruf kecil, angka, '_' dan '.'",
+                     "invalid id '" + ind.id + "': use lower case letters, digits, '_' and '.'"},
+                    value_length(*t.get("id")));
             }
         }
         if (auto name = toml_.string(t, "nama", true, t)) ind.name = *name;
@@ -119,8 +121,9 @@ private:
     const toml::table* table_of(const toml::node& node, const char* key) {
         const toml::table* t = node.as_table();
         if (!t) {
-            toml_.error(node, {std::string("'") + key + "' harus berupa tabel [indikator." + key + "]",
-                               std::string("'") + key + "' must be a table [indikator." + key + "]"});
+            toml_.error(node,
+                        {std::string("'") + key + "' harus berupa tabel [indikator." + key + "]",
+                         std::string("'") + key + "' must be a table [indikator." + key + "]"});
         }
         return t;
     }
@@ -137,14 +140,17 @@ private:
             } else if (const toml::table* detail = value->as_table()) {
                 toml_.check_keys(*detail, {"keterangan", "periode"}, "masukan");
                 v.description = toml_.string(*detail, "keterangan", true, *value).value_or("");
-                if (auto p = toml_.choice(*detail, "periode", {"jumlah", "akhir", "rata"}, false, *value)) {
+                if (auto p = toml_.choice(*detail, "periode", {"jumlah", "akhir", "rata"}, false,
+                                          *value)) {
                     v.period = period_named(*p);
                 }
             } else {
-                toml_.error(*value, {"masukan '" + name + "' harus berupa keterangan (teks) atau "
-                                     "{ keterangan = ..., periode = ... }",
-                                     "input '" + name + "' must be a description (text) or "
-                                     "{ keterangan = ..., periode = ... }"});
+                toml_.error(*value, {"masukan '" + name +
+                                         "' harus berupa keterangan (teks) atau "
+                                         "{ keterangan = ..., periode = ... }",
+                                     "input '" + name +
+                                         "' must be a description (text) or "
+                                         "{ keterangan = ..., periode = ... }"});
             }
             ind.inputs.push_back(std::move(v));
         }
@@ -193,7 +199,9 @@ std::optional<Rounding> read_rounding(TomlReader& toml, const toml::table& t) {
     if (const toml::node* d = t.get("desimal")) {
         auto n = d->value_exact<int64_t>();
         if (!n || *n < 0 || *n > 10) {
-            toml.error(*d, {"'desimal' harus bilangan bulat 0 sampai 10", "'desimal' must be a whole number 0 to 10"},
+            toml.error(*d,
+                       {"'desimal' harus bilangan bulat 0 sampai 10",
+                        "'desimal' must be a whole number 0 to 10"},
                        value_length(*d));
         } else {
             r.decimals = static_cast<int>(*n);
@@ -206,12 +214,14 @@ std::string read_text_file(const std::filesystem::path& file) {
     std::error_code ec;
     auto size = std::filesystem::file_size(file, ec);
     if (ec) {
-        throw InputError(file.string(), "", {"berkas tidak dapat dibaca: " + ec.message(),
-                                             "cannot read the file: " + ec.message()});
+        throw InputError(file.string(), "",
+                         {"berkas tidak dapat dibaca: " + ec.message(),
+                          "cannot read the file: " + ec.message()});
     }
     if (size > max_file_size) {
-        throw InputError(file.string(), "", {"berkas terlalu besar untuk katalog (lebih dari 8 MB)",
-                                             "file too large for a catalogue (over 8 MB)"});
+        throw InputError(file.string(), "",
+                         {"berkas terlalu besar untuk katalog (lebih dari 8 MB)",
+                          "file too large for a catalogue (over 8 MB)"});
     }
     std::ifstream in(file, std::ios::binary);
     std::ostringstream text;

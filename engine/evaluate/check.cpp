@@ -32,17 +32,21 @@ struct IndicatorChecker {
     void declare(const std::string& name, NameKind kind, const SourceRef& at) {
         int length = static_cast<int>(name.size());
         if (!is_valid_variable_name(name)) {
-            error(at, {"nama '" + name + "' tidak sah: pakai huruf kecil, angka dan '_', diawali huruf",
-                       "invalid name '" + name + "': use lower case letters, digits and '_', starting with a letter"},
+            error(at,
+                  {"nama '" + name + "' tidak sah: pakai huruf kecil, angka dan '_', diawali huruf",
+                   "invalid name '" + name +
+                       "': use lower case letters, digits and '_', starting with a letter"},
                   length);
         } else if (is_reserved_name(name)) {
-            error(at, {"nama '" + name + "' sudah dipakai bahasa rumus; pilih nama lain",
-                       "name '" + name + "' is reserved by the formula language; choose another"},
+            error(at,
+                  {"nama '" + name + "' sudah dipakai bahasa rumus; pilih nama lain",
+                   "name '" + name + "' is reserved by the formula language; choose another"},
                   length);
         }
         if (names.count(name)) {
-            error(at, {"nama '" + name + "' dideklarasikan dua kali di indikator '" + ind.id + "'",
-                       "name '" + name + "' is declared twice in indicator '" + ind.id + "'"},
+            error(at,
+                  {"nama '" + name + "' dideklarasikan dua kali di indikator '" + ind.id + "'",
+                   "name '" + name + "' is declared twice in indicator '" + ind.id + "'"},
                   length);
             return;
         }
@@ -71,7 +75,8 @@ struct IndicatorChecker {
     void formula(const std::string& owner, const std::string& text, const SourceRef& at,
                  bool capaian) {
         ParsedExpression parsed = parse_expression(text);
-        for (const auto& problem : parsed.problems) out.push_back(file.in_formula(at, text, problem));
+        for (const auto& problem : parsed.problems)
+            out.push_back(file.in_formula(at, text, problem));
         if (!parsed.ok()) return;
         auto& used = uses[owner];
         for (const Node* node : names_used(parsed)) {
@@ -118,9 +123,11 @@ struct IndicatorChecker {
                     std::string chain;
                     for (auto it = from; it != path.end(); ++it) chain += *it + " -> ";
                     chain += next;
-                    const auto& d = *std::find_if(ind.derived.begin(), ind.derived.end(),
-                                                  [&](const NamedFormula& f) { return f.name == next; });
-                    error(d.at, {"nilai turunan melingkar: " + chain, "derived values form a cycle: " + chain});
+                    const auto& d =
+                        *std::find_if(ind.derived.begin(), ind.derived.end(),
+                                      [&](const NamedFormula& f) { return f.name == next; });
+                    error(d.at, {"nilai turunan melingkar: " + chain,
+                                 "derived values form a cycle: " + chain});
                 } else if (state[next] == 0) {
                     visit(next);
                 }
@@ -168,7 +175,8 @@ struct IndicatorChecker {
         for (const auto& c : ind.constants) declare(c.name, NameKind::constant, c.at);
         if (ind.units.empty() || std::any_of(ind.units.begin(), ind.units.end(),
                                              [](const std::string& u) { return u.empty(); })) {
-            if (!ind.units.empty()) error(ind.at, {"satuan tidak boleh kosong", "units cannot be empty"});
+            if (!ind.units.empty())
+                error(ind.at, {"satuan tidak boleh kosong", "units cannot be empty"});
         }
         for (const auto& d : ind.derived) formula("turunan." + d.name, d.formula, d.at, false);
         if (!ind.realisasi.empty() || ind.realisasi_at.line) {
@@ -177,13 +185,15 @@ struct IndicatorChecker {
         if (!ind.capaian.empty()) formula("capaian", ind.capaian, ind.capaian_at, true);
         cycles();
         unused();
-        bool has_errors = std::any_of(out.begin() + static_cast<long>(errors_before), out.end(),
-                                      [](const Diagnostic& d) { return d.severity == Severity::error; });
+        bool has_errors =
+            std::any_of(out.begin() + static_cast<long>(errors_before), out.end(),
+                        [](const Diagnostic& d) { return d.severity == Severity::error; });
         if (has_errors || ind.realisasi.empty()) return;
         // Whatever the checks above could not see (inlined size): compile it for real.
         std::vector<Problem> problems;
         build_formula(ind.realisasi, indicator_scope(ind, nullptr, false), problems);
-        for (const auto& p : problems) out.push_back(file.in_formula(ind.realisasi_at, ind.realisasi, p));
+        for (const auto& p : problems)
+            out.push_back(file.in_formula(ind.realisasi_at, ind.realisasi, p));
     }
 };
 
@@ -195,10 +205,11 @@ void check_duplicates(const Catalogue& catalogue, const SourceFile& file,
         if (!ind.id.empty()) {
             auto [it, fresh] = ids.emplace(ind.id, &ind);
             if (!fresh) {
-                out.push_back(file.at(ind.at, {"id '" + ind.id + "' sudah dipakai indikator di baris " +
-                                                   std::to_string(it->second->at.line),
-                                               "id '" + ind.id + "' is already used by the indicator on line " +
-                                                   std::to_string(it->second->at.line)}));
+                out.push_back(file.at(
+                    ind.at, {"id '" + ind.id + "' sudah dipakai indikator di baris " +
+                                 std::to_string(it->second->at.line),
+                             "id '" + ind.id + "' is already used by the indicator on line " +
+                                 std::to_string(it->second->at.line)}));
             }
         }
         std::set<std::string> own;
@@ -211,17 +222,20 @@ void check_duplicates(const Catalogue& catalogue, const SourceFile& file,
                 continue;
             }
             if (!own.insert(key).second) {
-                out.push_back(file.at(ind.at, {"varian '" + name + "' sama dengan nama lain indikator '" + ind.id + "'",
-                                               "variant '" + name + "' repeats another name of indicator '" + ind.id + "'"},
-                                      Severity::warning));
+                out.push_back(file.at(
+                    ind.at,
+                    {"varian '" + name + "' sama dengan nama lain indikator '" + ind.id + "'",
+                     "variant '" + name + "' repeats another name of indicator '" + ind.id + "'"},
+                    Severity::warning));
                 continue;
             }
             auto [it, fresh] = names.emplace(key, &ind);
             if (!fresh && it->second != &ind) {
-                out.push_back(file.at(ind.at, {"nama '" + name + "' juga dipakai indikator '" + it->second->id +
-                                                   "' (baris " + std::to_string(it->second->at.line) + ")",
-                                               "name '" + name + "' is also used by indicator '" + it->second->id +
-                                                   "' (line " + std::to_string(it->second->at.line) + ")"}));
+                out.push_back(file.at(
+                    ind.at, {"nama '" + name + "' juga dipakai indikator '" + it->second->id +
+                                 "' (baris " + std::to_string(it->second->at.line) + ")",
+                             "name '" + name + "' is also used by indicator '" + it->second->id +
+                                 "' (line " + std::to_string(it->second->at.line) + ")"}));
             }
         }
     }
@@ -280,9 +294,10 @@ Catalogue load_catalogue(const std::filesystem::path& file) {
     for (const auto& d : check.diagnostics) {
         if (d.severity != Severity::error) continue;
         std::string where = "baris " + std::to_string(d.line);
-        throw InputError(file.string(), where,
-                         {d.message.id + " (jalankan: kinerja formulas check " + file.string() + ")",
-                          d.message.en + " (run: kinerja formulas check " + file.string() + ")"});
+        throw InputError(
+            file.string(), where,
+            {d.message.id + " (jalankan: kinerja formulas check " + file.string() + ")",
+             d.message.en + " (run: kinerja formulas check " + file.string() + ")"});
     }
     return std::move(check.catalogue);
 }

@@ -47,9 +47,15 @@ CompiledCatalogue::CompiledCatalogue(Catalogue catalogue, Settings settings) {
     impl_ = std::move(impl);
 }
 
-const Catalogue& CompiledCatalogue::catalogue() const { return impl_->catalogue; }
-const Settings& CompiledCatalogue::settings() const { return impl_->settings; }
-std::size_t CompiledCatalogue::size() const { return impl_->indicators.size(); }
+const Catalogue& CompiledCatalogue::catalogue() const {
+    return impl_->catalogue;
+}
+const Settings& CompiledCatalogue::settings() const {
+    return impl_->settings;
+}
+std::size_t CompiledCatalogue::size() const {
+    return impl_->indicators.size();
+}
 
 std::optional<std::size_t> CompiledCatalogue::index_of(std::string_view id) const {
     auto found = impl_->index.find(id);
@@ -76,9 +82,11 @@ struct Evaluator::Impl {
     explicit Impl(const CompiledCatalogue& c) : compiled(c), turun(c.settings().turun) {
         const auto& inds = c.impl().indicators;
         for (std::size_t i = 0; i < inds.size(); ++i) {
-            realisasi.push_back(std::make_unique<CompiledExpression>(inds[i].realisasi.ast(), &turun));
+            realisasi.push_back(
+                std::make_unique<CompiledExpression>(inds[i].realisasi.ast(), &turun));
             if (inds[i].custom_capaian) {
-                capaian.push_back(std::make_unique<CompiledExpression>(inds[i].capaian.ast(), &turun));
+                capaian.push_back(
+                    std::make_unique<CompiledExpression>(inds[i].capaian.ast(), &turun));
             } else {
                 capaian.push_back(nullptr);  // the rule is computed directly, faster
             }
@@ -95,13 +103,16 @@ Evaluator::~Evaluator() = default;
 Evaluator::Evaluator(Evaluator&&) noexcept = default;
 Evaluator& Evaluator::operator=(Evaluator&&) noexcept = default;
 
-const CompiledCatalogue& Evaluator::compiled() const { return impl_->compiled; }
+const CompiledCatalogue& Evaluator::compiled() const {
+    return impl_->compiled;
+}
 
 double Evaluator::realisasi(std::size_t indicator, std::span<const double> inputs) {
     const auto& ind = impl_->compiled.indicator(indicator);
     if (inputs.size() != ind.inputs.size()) {
-        throw std::invalid_argument("indicator " + ind.id + " takes " + std::to_string(ind.inputs.size()) +
-                                    " inputs, got " + std::to_string(inputs.size()));
+        throw std::invalid_argument("indicator " + ind.id + " takes " +
+                                    std::to_string(ind.inputs.size()) + " inputs, got " +
+                                    std::to_string(inputs.size()));
     }
     double raw = impl_->realisasi[indicator]->evaluate(inputs);
     return apply_rounding(raw, impl_->compiled.rounding(indicator));
@@ -115,7 +126,8 @@ double Evaluator::capaian(std::size_t indicator, double realisasi, double target
     if (auto& custom = impl_->capaian[indicator]) {
         const auto& ind = c.indicator(indicator);
         double* slots = custom->slots();
-        for (std::size_t k = 0; k < ind.inputs.size(); ++k) slots[k] = k < inputs.size() ? inputs[k] : na;
+        for (std::size_t k = 0; k < ind.inputs.size(); ++k)
+            slots[k] = k < inputs.size() ? inputs[k] : na;
         slots[ind.inputs.size()] = target;
         slots[ind.inputs.size() + 1] = realisasi;
         value = custom->evaluate();
@@ -137,8 +149,8 @@ IndicatorResult Evaluator::evaluate(std::size_t indicator, std::span<const doubl
     return result;
 }
 
-IndicatorResult Evaluator::evaluate(std::string_view id, const std::map<std::string, double>& inputs,
-                                    double target) {
+IndicatorResult Evaluator::evaluate(std::string_view id,
+                                    const std::map<std::string, double>& inputs, double target) {
     auto index = impl_->compiled.index_of(id);
     if (!index) throw std::out_of_range("no indicator '" + std::string(id) + "' in the catalogue");
     const auto& ind = impl_->compiled.indicator(*index);

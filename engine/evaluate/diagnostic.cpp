@@ -60,14 +60,15 @@ std::string caret_indent(std::string_view line, int columns) {
 }  // namespace
 
 std::string format_diagnostic(const Diagnostic& d, Lang lang) {
-    std::string out = d.file.empty() ? std::string(lang == Lang::en ? "<formula>" : "<rumus>")
-                                     : d.file;
+    std::string out =
+        d.file.empty() ? std::string(lang == Lang::en ? "<formula>" : "<rumus>") : d.file;
     if (d.line > 0) {
         out += ':' + std::to_string(d.line);
         if (d.column > 0) out += ':' + std::to_string(d.column);
     }
-    const char* kind = d.severity == Severity::error ? (lang == Lang::en ? "error" : "galat")
-                                                     : (lang == Lang::en ? "warning" : "peringatan");
+    const char* kind = d.severity == Severity::error
+                           ? (lang == Lang::en ? "error" : "galat")
+                           : (lang == Lang::en ? "warning" : "peringatan");
     out += std::string(": ") + kind + ": " + d.message.in(lang) + "\n";
     if (!d.source_line.empty()) {
         std::string number = d.line > 0 ? std::to_string(d.line) : "";

@@ -35,11 +35,13 @@ namespace kinerja {
 // ---------------------------------------------------------------- not applicable
 
 inline constexpr double na = std::numeric_limits<double>::quiet_NaN();
-inline bool is_na(double x) { return std::isnan(x); }
+inline bool is_na(double x) {
+    return std::isnan(x);
+}
 
 // ---------------------------------------------------------------- rules and settings
 
-enum class Direction { naik, turun };           // higher is better / lower is better
+enum class Direction { naik, turun };              // higher is better / lower is better
 enum class PeriodCombine { jumlah, akhir, rata };  // cumulative sum, last period, average
 enum class TurunRule {
     permenpan,  // (2T - R) / T * 100, floored at 0 (PermenPANRB guidance)
@@ -55,7 +57,7 @@ struct Rounding {
 
 // One band of a category scale: capaian strictly above `above` (no bound for the last band).
 struct KategoriBand {
-    std::string kode;        // "AA"
+    std::string kode;  // "AA"
     std::optional<double> above;
     std::string keterangan;  // "Memuaskan"
 };
@@ -86,7 +88,7 @@ double trunc_to(double x, int decimals);
 double round_to(double x, int decimals);
 double apply_rounding(double x, const Rounding& rounding);
 
-double capaian_naik(double realisasi, double target);                  // R / T * 100
+double capaian_naik(double realisasi, double target);  // R / T * 100
 double capaian_turun(double realisasi, double target, TurunRule rule);
 // The template's rule for the direction, then the cap, then rounding.
 double capaian(double realisasi, double target, Direction direction, const Settings& settings);
@@ -185,8 +187,8 @@ struct SourceRef {
 };
 
 struct Variable {
-    std::string name;         // terpenuhi
-    std::string description;  // Jumlah pemenuhan layanan makanan
+    std::string name;                     // terpenuhi
+    std::string description;              // Jumlah pemenuhan layanan makanan
     std::optional<PeriodCombine> period;  // overrides the indicator's period combination
     SourceRef at;
 };
@@ -210,7 +212,7 @@ struct Indicator {
     std::vector<std::string> units;     // first is the main one: "%", "Layanan", "Unit", "m2"
     Direction direction = Direction::naik;
     PeriodCombine period = PeriodCombine::jumlah;
-    std::string sasaran;                // the group, e.g. "perawatan"
+    std::string sasaran;  // the group, e.g. "perawatan"
     std::vector<Variable> inputs;
     std::vector<Constant> constants;
     std::vector<NamedFormula> derived;  // named intermediate values, usable in formulas
@@ -218,7 +220,7 @@ struct Indicator {
     std::string capaian;                // optional formula; empty = the template rule
     std::optional<Rounding> rounding;   // overrides the template's rounding
     std::string note;
-    std::vector<std::string> sources;   // reference documents it appears in
+    std::vector<std::string> sources;  // reference documents it appears in
     SourceRef at, realisasi_at, capaian_at;
 };
 
@@ -354,8 +356,8 @@ struct MatchCandidate {
 
 struct IndicatorMatch {
     MatchStatus status = MatchStatus::unmatched;
-    std::string id;      // set when matched
-    double score = 0;    // the best candidate's
+    std::string id;                          // set when matched
+    double score = 0;                        // the best candidate's
     std::vector<MatchCandidate> candidates;  // best first, up to 5; never guessed silently
 };
 

@@ -28,7 +28,8 @@ struct Xl {
 
 void append(std::vector<Guard>& to, const std::vector<Guard>& from) {
     for (const auto& g : from) {
-        bool seen = std::any_of(to.begin(), to.end(), [&](const Guard& e) { return e.test == g.test; });
+        bool seen =
+            std::any_of(to.begin(), to.end(), [&](const Guard& e) { return e.test == g.test; });
         if (!seen) to.push_back(g);
     }
 }
@@ -93,10 +94,18 @@ bool is_atom(const std::string& s) {
     return false;
 }
 
-std::string paren(const std::string& s) { return is_atom(s) ? s : cat({"(", s, ")"}); }
-std::string number(const Xl& x) { return x.boolean ? cat({"(", x.value, ")*1"}) : x.value; }
-std::string truth(const Xl& x) { return x.boolean ? x.value : cat({"(", x.value, ")<>0"}); }
-std::string or_false(const std::string& s) { return s.empty() ? "FALSE" : s; }
+std::string paren(const std::string& s) {
+    return is_atom(s) ? s : cat({"(", s, ")"});
+}
+std::string number(const Xl& x) {
+    return x.boolean ? cat({"(", x.value, ")*1"}) : x.value;
+}
+std::string truth(const Xl& x) {
+    return x.boolean ? x.value : cat({"(", x.value, ")<>0"});
+}
+std::string or_false(const std::string& s) {
+    return s.empty() ? "FALSE" : s;
+}
 
 bool is_simple_reference(const std::string& ref) {
     // A1, $A$1, Sheet!A1, 'My Sheet'!A1: no operators outside the quoted sheet name.
@@ -116,7 +125,9 @@ public:
         const Node& node = ast_.nodes[static_cast<std::size_t>(index)];
         switch (node.kind) {
             case Node::Kind::number:
-                return {node.value < 0 ? paren(number_text(node.value)) : number_text(node.value), {}, false};
+                return {node.value < 0 ? paren(number_text(node.value)) : number_text(node.value),
+                        {},
+                        false};
             case Node::Kind::not_applicable:
                 return {"0", {{"TRUE", true}}, false};
             case Node::Kind::name:
@@ -139,7 +150,8 @@ public:
 private:
     Xl variable(const std::string& name) {
         auto found = cells_.find(name);
-        if (found == cells_.end()) throw std::out_of_range("no cell given for variable '" + name + "'");
+        if (found == cells_.end())
+            throw std::out_of_range("no cell given for variable '" + name + "'");
         std::string ref = is_simple_reference(found->second) ? found->second : paren(found->second);
         return {ref, {{"NOT(ISNUMBER(" + ref + "))", true}}, false};
     }
@@ -152,25 +164,43 @@ private:
         append(out.guards, b.guards);
         std::string va = paren(number(a)), vb = paren(number(b));
         switch (node.op) {
-            case BinaryOp::add: out.value = va + "+" + vb; break;
-            case BinaryOp::sub: out.value = va + "-" + vb; break;
-            case BinaryOp::mul: out.value = va + "*" + vb; break;
+            case BinaryOp::add:
+                out.value = va + "+" + vb;
+                break;
+            case BinaryOp::sub:
+                out.value = va + "-" + vb;
+                break;
+            case BinaryOp::mul:
+                out.value = va + "*" + vb;
+                break;
             case BinaryOp::div:
                 out.value = va + "/" + vb;
                 out.guards.push_back({vb + "=0", false});
                 break;
             case BinaryOp::pow:
                 out.value = va + "^" + vb;
-                out.guards.push_back(
-                    {"OR(AND(" + va + "=0," + vb + "<0),AND(" + va + "<0," + vb + "<>INT(" + vb + ")))",
-                     false});
+                out.guards.push_back({"OR(AND(" + va + "=0," + vb + "<0),AND(" + va + "<0," + vb +
+                                          "<>INT(" + vb + ")))",
+                                      false});
                 break;
-            case BinaryOp::lt: out = compare(out, va, "<", vb); break;
-            case BinaryOp::le: out = compare(out, va, "<=", vb); break;
-            case BinaryOp::gt: out = compare(out, va, ">", vb); break;
-            case BinaryOp::ge: out = compare(out, va, ">=", vb); break;
-            case BinaryOp::eq: out = compare(out, va, "=", vb); break;
-            case BinaryOp::ne: out = compare(out, va, "<>", vb); break;
+            case BinaryOp::lt:
+                out = compare(out, va, "<", vb);
+                break;
+            case BinaryOp::le:
+                out = compare(out, va, "<=", vb);
+                break;
+            case BinaryOp::gt:
+                out = compare(out, va, ">", vb);
+                break;
+            case BinaryOp::ge:
+                out = compare(out, va, ">=", vb);
+                break;
+            case BinaryOp::eq:
+                out = compare(out, va, "=", vb);
+                break;
+            case BinaryOp::ne:
+                out = compare(out, va, "<>", vb);
+                break;
             case BinaryOp::land:
                 out.value = "AND(" + truth(a) + "," + truth(b) + ")";
                 out.boolean = true;
@@ -198,7 +228,8 @@ private:
         out.guards = c.guards;
         std::string ga = any_guard(a.guards), gb = any_guard(b.guards);
         if (!ga.empty() || !gb.empty()) {
-            out.guards.push_back({"IF(" + truth(c) + "," + or_false(ga) + "," + or_false(gb) + ")", false});
+            out.guards.push_back(
+                {"IF(" + truth(c) + "," + or_false(ga) + "," + or_false(gb) + ")", false});
         }
         return out;
     }
@@ -209,7 +240,8 @@ private:
         return args;
     }
 
-    static Xl ratio(const Xl& a, const Xl& b, const std::string& value, const std::string& zero_test) {
+    static Xl ratio(const Xl& a, const Xl& b, const std::string& value,
+                    const std::string& zero_test) {
         Xl out;
         append(out.guards, a.guards);
         append(out.guards, b.guards);
@@ -246,7 +278,9 @@ private:
         }
         Xl out;
         out.value = average ? paren(sum) + "/" + paren(count) : sum;
-        if (all_can_be_na) out.guards.push_back({args.size() == 1 ? any_guard(args[0].guards) : all_na + ")", true});
+        if (all_can_be_na)
+            out.guards.push_back(
+                {args.size() == 1 ? any_guard(args[0].guards) : all_na + ")", true});
         return out;
     }
 
@@ -269,7 +303,8 @@ private:
         }
         Xl out;
         out.value = paren(weighted_sum) + "/" + paren(weights);
-        if (all_can_be_na) out.guards.push_back({args.size() == 2 ? all_na.substr(4) : all_na + ")", true});
+        if (all_can_be_na)
+            out.guards.push_back({args.size() == 2 ? all_na.substr(4) : all_na + ")", true});
         out.guards.push_back({paren(weights) + "=0", false});
         return out;
     }
@@ -290,7 +325,8 @@ private:
                 return turun(a[0], a[1], TurunRule::seed003);
             case Fn::trunc:
             case Fn::round: {
-                const char* name = static_cast<Fn>(node.function) == Fn::trunc ? "TRUNC(" : "ROUND(";
+                const char* name =
+                    static_cast<Fn>(node.function) == Fn::trunc ? "TRUNC(" : "ROUND(";
                 Xl out;
                 append(out.guards, a[0].guards);
                 std::string digits = "0";
@@ -301,13 +337,20 @@ private:
                 out.value = name + number(a[0]) + "," + digits + ")";
                 return out;
             }
-            case Fn::min: return aggregate("MIN", a);
-            case Fn::max: return aggregate("MAX", a);
-            case Fn::sum: return aggregate("SUM", a);
-            case Fn::avg: return aggregate("AVERAGE", a);
-            case Fn::avg_na: return skipping(a, true);
-            case Fn::sum_na: return skipping(a, false);
-            case Fn::wavg_na: return weighted(a);
+            case Fn::min:
+                return aggregate("MIN", a);
+            case Fn::max:
+                return aggregate("MAX", a);
+            case Fn::sum:
+                return aggregate("SUM", a);
+            case Fn::avg:
+                return aggregate("AVERAGE", a);
+            case Fn::avg_na:
+                return skipping(a, true);
+            case Fn::sum_na:
+                return skipping(a, false);
+            case Fn::wavg_na:
+                return weighted(a);
             case Fn::ifna: {
                 std::string g = any_guard(a[0].guards);
                 if (g.empty()) return a[0];

@@ -24,7 +24,8 @@ ExcelFormula excel_realisasi(Evaluator& evaluator, std::size_t indicator, const 
                              std::span<const double> inputs) {
     const CompiledCatalogue& c = evaluator.compiled();
     ExcelFormula out;
-    out.formula = c.realisasi_formula(indicator).excel(cells, c.rounding(indicator), c.settings().turun);
+    out.formula =
+        c.realisasi_formula(indicator).excel(cells, c.rounding(indicator), c.settings().turun);
     out.cached = cached_number(evaluator.realisasi(indicator, inputs));
     return out;
 }
@@ -33,7 +34,8 @@ ExcelFormula excel_capaian(Evaluator& evaluator, std::size_t indicator, const Ce
                            double realisasi, double target, std::span<const double> inputs) {
     const CompiledCatalogue& c = evaluator.compiled();
     ExcelFormula out;
-    out.formula = c.capaian_formula(indicator).excel(cells, c.rounding(indicator), c.settings().turun);
+    out.formula =
+        c.capaian_formula(indicator).excel(cells, c.rounding(indicator), c.settings().turun);
     out.cached = cached_number(evaluator.capaian(indicator, realisasi, target, inputs));
     return out;
 }
@@ -45,7 +47,8 @@ ExcelFormula excel_kategori(const KategoriScale& scale, const std::string& capai
     std::size_t open = 0;
     for (const auto& band : scale.bands) {
         if (band.above) {
-            chain += "IF(" + capaian_cell + ">" + number_text(*band.above) + ",\"" + band.kode + "\",";
+            chain +=
+                "IF(" + capaian_cell + ">" + number_text(*band.above) + ",\"" + band.kode + "\",";
             ++open;
         } else {
             chain += "\"" + band.kode + "\"";

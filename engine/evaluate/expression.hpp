@@ -70,8 +70,23 @@ int find_function(std::string_view name);
 
 // Indices into functions(), in table order.
 enum class Fn : int {
-    pct, capaian_naik, capaian_turun, capaian_turun_permenpan, capaian_turun_seed003, trunc,
-    round, min, max, sum, avg, avg_na, sum_na, wavg_na, ifna, isna, abs
+    pct,
+    capaian_naik,
+    capaian_turun,
+    capaian_turun_permenpan,
+    capaian_turun_seed003,
+    trunc,
+    round,
+    min,
+    max,
+    sum,
+    avg,
+    avg_na,
+    sum_na,
+    wavg_na,
+    ifna,
+    isna,
+    abs
 };
 
 // Names a formula may not use for its own variables.
@@ -82,7 +97,7 @@ bool is_valid_variable_name(std::string_view name);
 
 // What names mean inside one formula.
 struct NameScope {
-    std::vector<std::string> variables;         // slots, in order
+    std::vector<std::string> variables;  // slots, in order
     std::map<std::string, double> constants;
     std::map<std::string, std::string> derived;  // name -> formula text, inlined where used
 };
@@ -92,8 +107,8 @@ struct FormulaAst {
     std::vector<Node> nodes;
     int root = -1;
     std::vector<std::string> variables;
-    std::vector<bool> used;      // per variable
-    std::string muparser_text;   // what muParser compiles
+    std::vector<bool> used;     // per variable
+    std::string muparser_text;  // what muParser compiles
 };
 
 // Parses and resolves; problems are appended (positions in `text`, derived formulas'

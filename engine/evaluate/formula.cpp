@@ -31,8 +31,12 @@ Formula formula_from_ast(std::shared_ptr<const FormulaAst> ast) {
     return formula;
 }
 
-const std::string& Formula::text() const { return ast_->text; }
-const std::vector<std::string>& Formula::variables() const { return ast_->variables; }
+const std::string& Formula::text() const {
+    return ast_->text;
+}
+const std::vector<std::string>& Formula::variables() const {
+    return ast_->variables;
+}
 
 bool Formula::uses(std::string_view variable) const {
     for (std::size_t i = 0; i < ast_->variables.size(); ++i) {

@@ -25,17 +25,28 @@ constexpr std::size_t fuzzy_candidates = 8;
 // Misspellings seen in the reference documents, mapped to one spelling.
 const std::unordered_map<std::string, std::string>& word_fixes() {
     static const std::unordered_map<std::string, std::string> fixes = {
-        {"preventiv", "preventif"},          {"preventive", "preventif"},
-        {"pemasarakatan", "pemasyarakatan"}, {"pemsarakatan", "pemasyarakatan"},
-        {"pemasaryakatan", "pemasyarakatan"}, {"pemsaryakatan", "pemasyarakatan"},
-        {"pemasyarakatn", "pemasyarakatan"}, {"kerumahtangaan", "kerumahtanggaan"},
-        {"kerumahtanggaaan", "kerumahtanggaan"}, {"layann", "layanan"},
-        {"presentase", "persentase"},        {"persentasae", "persentase"},
-        {"prosentase", "persentase"},        {"resiko", "risiko"},
-        {"postif", "positif"},               {"instrument", "instrumen"},
-        {"bersertifikat", "bersertifikasi"}, {"kesetian", "kesetiaan"},
-        {"berkuat", "berkekuatan"},          {"narkotik", "narkotika"},
-        {"tanggaaan", "tanggaan"},           {"tangaan", "tanggaan"},
+        {"preventiv", "preventif"},
+        {"preventive", "preventif"},
+        {"pemasarakatan", "pemasyarakatan"},
+        {"pemsarakatan", "pemasyarakatan"},
+        {"pemasaryakatan", "pemasyarakatan"},
+        {"pemsaryakatan", "pemasyarakatan"},
+        {"pemasyarakatn", "pemasyarakatan"},
+        {"kerumahtangaan", "kerumahtanggaan"},
+        {"kerumahtanggaaan", "kerumahtanggaan"},
+        {"layann", "layanan"},
+        {"presentase", "persentase"},
+        {"persentasae", "persentase"},
+        {"prosentase", "persentase"},
+        {"resiko", "risiko"},
+        {"postif", "positif"},
+        {"instrument", "instrumen"},
+        {"bersertifikat", "bersertifikasi"},
+        {"kesetian", "kesetiaan"},
+        {"berkuat", "berkekuatan"},
+        {"narkotik", "narkotika"},
+        {"tanggaaan", "tanggaan"},
+        {"tangaan", "tanggaan"},
         {"masyarakatan", "pemasyarakatan"},
     };
     return fixes;
@@ -44,9 +55,12 @@ const std::unordered_map<std::string, std::string>& word_fixes() {
 bool is_enumerator(std::string_view token) {
     // "1", "12", "4.1", "a", "iv" followed by '.' or ')' — or a bare "4.1".
     if (token.empty() || token.size() > 6) return false;
-    bool digits = std::all_of(token.begin(), token.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
+    bool digits = std::all_of(token.begin(), token.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) || c == '.';
+    });
     if (digits) return std::isdigit(static_cast<unsigned char>(token[0]));
-    return token.size() <= 2 && std::all_of(token.begin(), token.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    return token.size() <= 2 &&
+           std::all_of(token.begin(), token.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 // Removes "<b>", "</i>", "<sup>" and similar markup that PDF conversions leave.
@@ -58,7 +72,9 @@ std::string strip_markup(std::string_view text) {
             if (close != std::string_view::npos && close - i <= 12) {
                 std::string_view tag = text.substr(i + 1, close - i - 1);
                 if (!tag.empty() && tag[0] == '/') tag.remove_prefix(1);
-                if (!tag.empty() && std::all_of(tag.begin(), tag.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+                if (!tag.empty() && std::all_of(tag.begin(), tag.end(), [](char c) {
+                        return std::isalpha(static_cast<unsigned char>(c));
+                    })) {
                     out += ' ';
                     i = close;
                     continue;
@@ -79,13 +95,17 @@ std::string strip_numbering(std::string text) {
         bool open = text[i] == '(';
         if (open) ++i;
         std::size_t end = i;
-        while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '.')) ++end;
+        while (end < text.size() &&
+               (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '.'))
+            ++end;
         std::string token = text.substr(i, end - i);
-        bool closed = end < text.size() && (text[end] == ')' || (!token.empty() && token.back() == '.'));
+        bool closed =
+            end < text.size() && (text[end] == ')' || (!token.empty() && token.back() == '.'));
         if (!token.empty() && token.back() == '.') token.pop_back();
         // RKA lists number without punctuation ("02 Persentase ..."), sections as "4.1".
-        bool bare_section = !open && !token.empty() && std::isdigit(static_cast<unsigned char>(token[0])) &&
-                            end < text.size() && std::isspace(static_cast<unsigned char>(text[end]));
+        bool bare_section =
+            !open && !token.empty() && std::isdigit(static_cast<unsigned char>(token[0])) &&
+            end < text.size() && std::isspace(static_cast<unsigned char>(text[end]));
         std::string lowered = token;
         for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         if (!(is_enumerator(lowered) && (closed || bare_section))) return text.substr(start);
@@ -126,7 +146,8 @@ std::string joined(const std::vector<std::string>& words) {
 std::vector<std::uint16_t> bigrams(const std::string& s) {
     std::vector<std::uint16_t> out;
     for (std::size_t i = 0; i + 1 < s.size(); ++i) {
-        out.push_back(static_cast<std::uint16_t>((static_cast<unsigned char>(s[i]) << 8) | static_cast<unsigned char>(s[i + 1])));
+        out.push_back(static_cast<std::uint16_t>((static_cast<unsigned char>(s[i]) << 8) |
+                                                 static_cast<unsigned char>(s[i + 1])));
     }
     std::sort(out.begin(), out.end());
     return out;
@@ -220,7 +241,8 @@ IndicatorMatch IndicatorMatcher::match(std::string_view text) const {
         const auto& key = impl_->keys[ranked[r].second];
         double score = similarity(query, key.text);
         if (query.size() >= min_prefix_length && key.text.size() > query.size()) {
-            score = std::max(score, prefix_weight * similarity(query, key.text.substr(0, query.size())));
+            score = std::max(score,
+                             prefix_weight * similarity(query, key.text.substr(0, query.size())));
         }
         best[key.indicator] = std::max(best[key.indicator], score);
     }
@@ -233,8 +255,8 @@ IndicatorMatch IndicatorMatcher::match(std::string_view text) const {
     if (result.candidates.empty()) return result;
     result.score = result.candidates[0].score;
     if (result.score < match_threshold) return result;
-    bool clear_lead = result.candidates.size() == 1 ||
-                      result.score - result.candidates[1].score >= required_lead;
+    bool clear_lead =
+        result.candidates.size() == 1 || result.score - result.candidates[1].score >= required_lead;
     if (!clear_lead) {
         result.status = MatchStatus::ambiguous;
         return result;

@@ -16,22 +16,52 @@ namespace {
 
 using mu::value_type;
 
-bool any_na(value_type a, value_type b) { return std::isnan(a) || std::isnan(b); }
+bool any_na(value_type a, value_type b) {
+    return std::isnan(a) || std::isnan(b);
+}
 
-value_type op_add(value_type a, value_type b) { return finite_or_na(a + b); }
-value_type op_sub(value_type a, value_type b) { return finite_or_na(a - b); }
-value_type op_mul(value_type a, value_type b) { return finite_or_na(a * b); }
-value_type op_div(value_type a, value_type b) { return b == 0 ? na : finite_or_na(a / b); }
-value_type op_pow(value_type a, value_type b) { return finite_or_na(std::pow(a, b)); }
-value_type op_lt(value_type a, value_type b) { return any_na(a, b) ? na : a < b; }
-value_type op_le(value_type a, value_type b) { return any_na(a, b) ? na : a <= b; }
-value_type op_gt(value_type a, value_type b) { return any_na(a, b) ? na : a > b; }
-value_type op_ge(value_type a, value_type b) { return any_na(a, b) ? na : a >= b; }
-value_type op_eq(value_type a, value_type b) { return any_na(a, b) ? na : a == b; }
-value_type op_ne(value_type a, value_type b) { return any_na(a, b) ? na : a != b; }
-value_type op_and(value_type a, value_type b) { return any_na(a, b) ? na : (a != 0 && b != 0); }
-value_type op_or(value_type a, value_type b) { return any_na(a, b) ? na : (a != 0 || b != 0); }
-value_type op_negate(value_type a) { return -a; }
+value_type op_add(value_type a, value_type b) {
+    return finite_or_na(a + b);
+}
+value_type op_sub(value_type a, value_type b) {
+    return finite_or_na(a - b);
+}
+value_type op_mul(value_type a, value_type b) {
+    return finite_or_na(a * b);
+}
+value_type op_div(value_type a, value_type b) {
+    return b == 0 ? na : finite_or_na(a / b);
+}
+value_type op_pow(value_type a, value_type b) {
+    return finite_or_na(std::pow(a, b));
+}
+value_type op_lt(value_type a, value_type b) {
+    return any_na(a, b) ? na : a < b;
+}
+value_type op_le(value_type a, value_type b) {
+    return any_na(a, b) ? na : a <= b;
+}
+value_type op_gt(value_type a, value_type b) {
+    return any_na(a, b) ? na : a > b;
+}
+value_type op_ge(value_type a, value_type b) {
+    return any_na(a, b) ? na : a >= b;
+}
+value_type op_eq(value_type a, value_type b) {
+    return any_na(a, b) ? na : a == b;
+}
+value_type op_ne(value_type a, value_type b) {
+    return any_na(a, b) ? na : a != b;
+}
+value_type op_and(value_type a, value_type b) {
+    return any_na(a, b) ? na : (a != 0 && b != 0);
+}
+value_type op_or(value_type a, value_type b) {
+    return any_na(a, b) ? na : (a != 0 || b != 0);
+}
+value_type op_negate(value_type a) {
+    return -a;
+}
 
 value_type fn_if(value_type c, value_type a, value_type b) {
     if (std::isnan(c)) return na;
@@ -40,7 +70,9 @@ value_type fn_if(value_type c, value_type a, value_type b) {
 value_type fn_pct(value_type a, value_type b) {
     return any_na(a, b) || b == 0 ? na : finite_or_na(a / b * 100);
 }
-value_type fn_capaian_naik(value_type r, value_type t) { return capaian_naik(r, t); }
+value_type fn_capaian_naik(value_type r, value_type t) {
+    return capaian_naik(r, t);
+}
 value_type fn_capaian_turun(void* rule, value_type r, value_type t) {
     return capaian_turun(r, t, *static_cast<const TurunRule*>(rule));
 }
@@ -84,7 +116,9 @@ value_type fn_sum(const value_type* v, int n) {
     for (int i = 0; i < n; ++i) total += v[i];
     return finite_or_na(total);
 }
-value_type fn_avg(const value_type* v, int n) { return finite_or_na(fn_sum(v, n) / n); }
+value_type fn_avg(const value_type* v, int n) {
+    return finite_or_na(fn_sum(v, n) / n);
+}
 value_type fn_sum_na(const value_type* v, int n) {
     value_type total = 0;
     int applicable = 0;
@@ -117,8 +151,12 @@ value_type fn_wavg_na(const value_type* v, int n) {
 value_type fn_ifna(value_type x, value_type alternative) {
     return std::isnan(x) ? alternative : x;
 }
-value_type fn_isna(value_type x) { return std::isnan(x) ? 1 : 0; }
-value_type fn_abs(value_type x) { return std::fabs(x); }
+value_type fn_isna(value_type x) {
+    return std::isnan(x) ? 1 : 0;
+}
+value_type fn_abs(value_type x) {
+    return std::fabs(x);
+}
 
 }  // namespace
 

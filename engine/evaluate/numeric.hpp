@@ -11,7 +11,9 @@
 namespace kinerja {
 
 // An overflow (inf) is no figure anyone can use: it becomes not applicable, like 0/0.
-inline double finite_or_na(double x) { return std::isfinite(x) ? x : na; }
+inline double finite_or_na(double x) {
+    return std::isfinite(x) ? x : na;
+}
 
 // Joins pieces into one string. Used where `"x" + std::string(...)` trips GCC 12's false
 // -Wrestrict warning in optimised builds.

@@ -228,7 +228,8 @@ private:
             return;
         }
         if (t.type == Token::Type::end) {
-            fail(open.pos, 1, "'(' ini tidak ditutup dengan ')'", "this '(' is never closed with ')'");
+            fail(open.pos, 1, "'(' ini tidak ditutup dengan ')'",
+                 "this '(' is never closed with ')'");
         }
         if (t.type == Token::Type::comma) {
             fail(t.pos, 1, "',' di luar argumen fungsi; bilangan desimal memakai titik (92.5)",
@@ -270,16 +271,16 @@ void check_calls(ParsedExpression& parsed) {
         int n = static_cast<int>(node.args.size());
         bool bad = n < f.min_args || (f.max_args >= 0 && n > f.max_args) || (f.pairs && n % 2 != 0);
         if (!bad) continue;
-        std::string expected = f.max_args < 0
-                                   ? std::to_string(f.min_args) + "+"
-                                   : f.min_args == f.max_args
-                                         ? std::to_string(f.min_args)
-                                         : std::to_string(f.min_args) + "-" + std::to_string(f.max_args);
+        std::string expected = f.max_args < 0 ? std::to_string(f.min_args) + "+"
+                               : f.min_args == f.max_args
+                                   ? std::to_string(f.min_args)
+                                   : std::to_string(f.min_args) + "-" + std::to_string(f.max_args);
         std::string id = std::string("'") + f.name + "' memerlukan " + expected + " argumen" +
                          (f.pairs ? " berpasangan (nilai, bobot)" : "") + ", diberikan " +
                          std::to_string(n);
         std::string en = std::string("'") + f.name + "' takes " + expected + " arguments" +
-                         (f.pairs ? " in (value, weight) pairs" : "") + ", given " + std::to_string(n);
+                         (f.pairs ? " in (value, weight) pairs" : "") + ", given " +
+                         std::to_string(n);
         parsed.problems.push_back({node.pos, node.len, {id, en}});
     }
 }
@@ -290,7 +291,8 @@ ParsedExpression parse_expression(std::string_view text) {
     ParsedExpression parsed;
     if (text.size() > max_formula_length) {
         parsed.problems.push_back(
-            {0, 1,
+            {0,
+             1,
              {"rumus terlalu panjang (" + std::to_string(text.size()) + " karakter; batasnya " +
                   std::to_string(max_formula_length) + ")",
               "formula too long (" + std::to_string(text.size()) + " characters; the limit is " +
@@ -316,7 +318,8 @@ std::vector<const Node*> names_used(const ParsedExpression& parsed) {
     for (const auto& node : parsed.nodes) {
         if (node.kind == Node::Kind::name) names.push_back(&node);
     }
-    std::sort(names.begin(), names.end(), [](const Node* a, const Node* b) { return a->pos < b->pos; });
+    std::sort(names.begin(), names.end(),
+              [](const Node* a, const Node* b) { return a->pos < b->pos; });
     return names;
 }
 
@@ -330,7 +333,8 @@ Diagnostic formula_diagnostic(std::string_view text, const Problem& problem) {
     if (pos > 0 && text[pos - 1] == '\n') line_start = pos;
     std::size_t line_end = text.find('\n', line_start);
     if (line_end == std::string_view::npos) line_end = text.size();
-    d.line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(line_start), '\n'));
+    d.line = 1 + static_cast<int>(
+                     std::count(text.begin(), text.begin() + static_cast<long>(line_start), '\n'));
     std::string_view line = text.substr(line_start, line_end - line_start);
     d.column = 1 + utf8_columns(line, pos - line_start);
     d.length = std::max(1, utf8_columns(text.substr(pos), static_cast<std::size_t>(problem.len)));

@@ -22,7 +22,8 @@ public:
         const Node& source = parsed.nodes[static_cast<std::size_t>(index)];
         if (ast_.nodes.size() >= max_nodes) {
             if (!too_big_) {
-                problems_.push_back({0, 1,
+                problems_.push_back({0,
+                                     1,
                                      {"rumus terlalu rumit setelah nilai turunan dimasukkan",
                                       "formula too complex once derived values are inlined"}});
             }
@@ -76,15 +77,18 @@ private:
             std::string chain;
             for (const auto& n : stack_) chain += n + " -> ";
             chain += name;
-            problems_.push_back({node.pos, node.len,
-                                 {"nilai turunan melingkar: " + chain, "derived values form a cycle: " + chain}});
+            problems_.push_back(
+                {node.pos,
+                 node.len,
+                 {"nilai turunan melingkar: " + chain, "derived values form a cycle: " + chain}});
             node.kind = Node::Kind::not_applicable;
             return add(std::move(node));
         }
         auto cached = parsed_.find(name);
         if (cached == parsed_.end()) cached = parsed_.emplace(name, parse_expression(text)).first;
         if (!cached->second.ok()) {
-            problems_.push_back({node.pos, node.len,
+            problems_.push_back({node.pos,
+                                 node.len,
                                  {"rumus nilai turunan '" + name + "' bermasalah",
                                   "the formula of derived value '" + name + "' has errors"}});
             node.kind = Node::Kind::not_applicable;
@@ -148,8 +152,8 @@ void emit(const FormulaAst& ast, int index, std::string& out) {
             out += ")";
             return;
         case Node::Kind::binary: {
-            static const char* const ops[] = {"+", "-", "*", "/", "^", "<", "<=",
-                                              ">", ">=", "==", "!=", "&&", "||"};
+            static const char* const ops[] = {
+                "+", "-", "*", "/", "^", "<", "<=", ">", ">=", "==", "!=", "&&", "||"};
             out += "(";
             emit(ast, node.args[0], out);
             out += ops[static_cast<int>(node.op)];
@@ -205,7 +209,8 @@ std::shared_ptr<FormulaAst> build_formula(std::string_view text, const NameScope
     ast->muparser_text = muparser_text(*ast);
     // muParser refuses expressions of 20,000 characters or more.
     if (ast->muparser_text.size() >= 19000) {
-        problems.push_back({0, 1,
+        problems.push_back({0,
+                            1,
                             {"rumus terlalu rumit setelah nilai turunan dimasukkan",
                              "formula too complex once derived values are inlined"}});
     }

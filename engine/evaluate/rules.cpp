@@ -79,7 +79,9 @@ double decimal_round(double x, int decimals, Integral integral) {
 
 }  // namespace
 
-double trunc_to(double x, int decimals) { return decimal_round(x, decimals, approx_floor); }
+double trunc_to(double x, int decimals) {
+    return decimal_round(x, decimals, approx_floor);
+}
 
 double round_to(double x, int decimals) {
     return decimal_round(x, decimals, [](double s) { return approx_floor(s + 0.5); });

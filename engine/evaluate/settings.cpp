@@ -38,7 +38,9 @@ private:
         const toml::node* node = root.get(key);
         if (!node) return nullptr;
         const toml::table* t = node->as_table();
-        if (!t) toml_.error(*node, {std::string("[") + key + "] harus berupa tabel", std::string("[") + key + "] must be a table"});
+        if (!t)
+            toml_.error(*node, {std::string("[") + key + "] harus berupa tabel",
+                                std::string("[") + key + "] must be a table"});
         return t;
     }
 
@@ -58,8 +60,9 @@ private:
             settings_.cap = static_cast<double>(*n);
             return;
         }
-        toml_.error(*cap, {"'batas_atas' harus \"tanpa\", 100, 120 atau 150",
-                           "'batas_atas' must be \"tanpa\", 100, 120 or 150"},
+        toml_.error(*cap,
+                    {"'batas_atas' harus \"tanpa\", 100, 120 atau 150",
+                     "'batas_atas' must be \"tanpa\", 100, 120 or 150"},
                     value_length(*cap));
     }
 
@@ -77,8 +80,10 @@ private:
             for (std::size_t i = 0; i < bands->size(); ++i) {
                 const toml::table* band = (*bands)[i].as_table();
                 if (!band) {
-                    toml_.error((*bands)[i], {"kategori harus { kode = ..., di_atas = ..., keterangan = ... }",
-                                              "a category must be { kode = ..., di_atas = ..., keterangan = ... }"});
+                    toml_.error(
+                        (*bands)[i],
+                        {"kategori harus { kode = ..., di_atas = ..., keterangan = ... }",
+                         "a category must be { kode = ..., di_atas = ..., keterangan = ... }"});
                     ok = false;
                     continue;
                 }
@@ -97,18 +102,21 @@ private:
             auto value = toml_.number(*above);
             if (!value) return false;
             if (!scale.bands.empty() && *value >= *scale.bands.back().above) {
-                toml_.error(*above, {"batas 'di_atas' harus makin kecil dari kategori sebelumnya",
-                                     "'di_atas' must decrease from the previous category"},
+                toml_.error(*above,
+                            {"batas 'di_atas' harus makin kecil dari kategori sebelumnya",
+                             "'di_atas' must decrease from the previous category"},
                             value_length(*above));
                 return false;
             }
             b.above = value;
         }
         if (last == b.above.has_value()) {
-            toml_.error(band, last ? Message{"kategori terakhir tidak memakai 'di_atas' (ia menampung sisanya)",
-                                             "the last category has no 'di_atas' (it takes the rest)"}
-                                   : Message{"hanya kategori terakhir yang boleh tanpa 'di_atas'",
-                                             "only the last category may omit 'di_atas'"});
+            toml_.error(
+                band,
+                last ? Message{"kategori terakhir tidak memakai 'di_atas' (ia menampung sisanya)",
+                               "the last category has no 'di_atas' (it takes the rest)"}
+                     : Message{"hanya kategori terakhir yang boleh tanpa 'di_atas'",
+                               "only the last category may omit 'di_atas'"});
             return false;
         }
         scale.bands.push_back(std::move(b));
@@ -123,8 +131,9 @@ private:
         if (found == settings_.scales.end()) {
             std::string known;
             for (const auto& [n, s] : settings_.scales) known += (known.empty() ? "" : ", ") + n;
-            toml_.error(*t.get("skala"), {"skala '" + *name + "' tidak ada; yang ada: " + known,
-                                          "no scale '" + *name + "'; known: " + known},
+            toml_.error(*t.get("skala"),
+                        {"skala '" + *name + "' tidak ada; yang ada: " + known,
+                         "no scale '" + *name + "'; known: " + known},
                         value_length(*t.get("skala")));
             return;
         }
@@ -148,8 +157,9 @@ private:
             for (const auto& [name, value] : toml_.in_file_order(*values)) {
                 if (ind && std::none_of(ind->constants.begin(), ind->constants.end(),
                                         [&](const Constant& c) { return c.name == name; })) {
-                    toml_.error(*value, {"indikator '" + id + "' tidak punya konstanta '" + name + "'",
-                                         "indicator '" + id + "' has no constant '" + name + "'"});
+                    toml_.error(*value,
+                                {"indikator '" + id + "' tidak punya konstanta '" + name + "'",
+                                 "indicator '" + id + "' has no constant '" + name + "'"});
                     continue;
                 }
                 if (auto number = toml_.number(*value)) settings_.constants[id][name] = *number;

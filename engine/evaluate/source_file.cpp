@@ -60,8 +60,10 @@ Diagnostic SourceFile::in_formula(const SourceRef& value, const std::string& for
         std::size_t skip = 0;
         if (rest.starts_with("\"\"\"") || rest.starts_with("'''")) {
             skip = 3;
-            if (rest.substr(3).starts_with("\n")) skip = 4;
-            else if (rest.substr(3).starts_with("\r\n")) skip = 5;
+            if (rest.substr(3).starts_with("\n"))
+                skip = 4;
+            else if (rest.substr(3).starts_with("\r\n"))
+                skip = 5;
         } else if (rest.starts_with("\"") || rest.starts_with("'")) {
             skip = 1;
         }
@@ -69,7 +71,8 @@ Diagnostic SourceFile::in_formula(const SourceRef& value, const std::string& for
             // The string is verbatim in the file: point at the exact character.
             std::size_t at = start + skip + static_cast<std::size_t>(std::max(problem.pos, 0));
             auto line_index = static_cast<std::size_t>(
-                std::upper_bound(line_starts_.begin(), line_starts_.end(), at) - line_starts_.begin());
+                std::upper_bound(line_starts_.begin(), line_starts_.end(), at) -
+                line_starts_.begin());
             Diagnostic d;
             d.severity = problem.severity;
             d.file = name_;
@@ -82,7 +85,8 @@ Diagnostic SourceFile::in_formula(const SourceRef& value, const std::string& for
             d.message = problem.message;
             return d;
         }
-        value_length = static_cast<int>(std::min<std::size_t>(formula.size() + 2, line(value.line).size()));
+        value_length =
+            static_cast<int>(std::min<std::size_t>(formula.size() + 2, line(value.line).size()));
     }
     return at(value, problem.message, problem.severity, value_length);
 }

@@ -13,8 +13,12 @@ namespace {
 bool is_name_start(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
-bool is_name_char(char c) { return is_name_start(c) || (c >= '0' && c <= '9'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_name_char(char c) {
+    return is_name_start(c) || (c >= '0' && c <= '9');
+}
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 int utf8_length(std::string_view text, std::size_t i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
@@ -45,21 +49,25 @@ std::vector<Token> tokenize(std::string_view text) {
                 while (is_digit(at(j))) ++j;
             }
             if ((at(j) == 'e' || at(j) == 'E') &&
-                (is_digit(at(j + 1)) || ((at(j + 1) == '+' || at(j + 1) == '-') && is_digit(at(j + 2))))) {
+                (is_digit(at(j + 1)) ||
+                 ((at(j + 1) == '+' || at(j + 1) == '-') && is_digit(at(j + 2))))) {
                 j += 2;
                 while (is_digit(at(j))) ++j;
             }
             if (is_name_char(at(j)) || at(j) == '.') {
                 std::size_t k = j;
                 while (is_name_char(at(k)) || at(k) == '.') ++k;
-                fail(pos, static_cast<int>(k - i), "bilangan tidak sah '" + std::string(text.substr(i, k - i)) + "'",
+                fail(pos, static_cast<int>(k - i),
+                     "bilangan tidak sah '" + std::string(text.substr(i, k - i)) + "'",
                      "invalid number '" + std::string(text.substr(i, k - i)) + "'");
             }
             token.type = Token::Type::number;
             token.len = static_cast<int>(j - i);
             token.text = text.substr(i, j - i);
-            std::string digits(token.text);  // from_chars wants no leading '.' issues: it accepts them
-            auto result = std::from_chars(digits.data(), digits.data() + digits.size(), token.value);
+            std::string digits(
+                token.text);  // from_chars wants no leading '.' issues: it accepts them
+            auto result =
+                std::from_chars(digits.data(), digits.data() + digits.size(), token.value);
             if (result.ec != std::errc() || !std::isfinite(token.value)) {
                 fail(pos, token.len, "bilangan terlalu besar '" + digits + "'",
                      "number too large '" + digits + "'");
@@ -71,8 +79,9 @@ std::vector<Token> tokenize(std::string_view text) {
             token.type = Token::Type::ident;
             token.len = static_cast<int>(j - i);
             token.text = text.substr(i, j - i);
-            if (token.len > 100) fail(pos, token.len, "nama terlalu panjang (lebih dari 100 karakter)",
-                                      "name too long (over 100 characters)");
+            if (token.len > 100)
+                fail(pos, token.len, "nama terlalu panjang (lebih dari 100 karakter)",
+                     "name too long (over 100 characters)");
             i = j;
         } else {
             static const char* const two[] = {"<=", ">=", "==", "!=", "&&", "||"};
@@ -122,6 +131,5 @@ std::vector<Token> tokenize(std::string_view text) {
     tokens.push_back(end);
     return tokens;
 }
-
 
 }  // namespace kinerja::tokens

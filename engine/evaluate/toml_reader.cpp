@@ -92,7 +92,9 @@ std::optional<std::string> TomlReader::string(const toml::table& table, const ch
     }
     auto value = node->value<std::string>();
     if (!value) {
-        error(*node, {std::string("'") + key + "' harus berupa teks", std::string("'") + key + "' must be text"},
+        error(*node,
+              {std::string("'") + key + "' harus berupa teks",
+               std::string("'") + key + "' must be text"},
               value_length(*node));
     }
     return value;
@@ -129,10 +131,12 @@ std::optional<std::string> TomlReader::choice(const toml::table& table, const ch
         if (*value == c) return value;
     }
     std::string allowed;
-    for (const char* c : choices) allowed += std::string(allowed.empty() ? "" : ", ") + "\"" + c + "\"";
+    for (const char* c : choices)
+        allowed += std::string(allowed.empty() ? "" : ", ") + "\"" + c + "\"";
     const toml::node& node = *table.get(key);
-    error(node, {"nilai '" + *value + "' untuk '" + key + "' tidak dikenal; pilih " + allowed,
-                 "unknown value '" + *value + "' for '" + key + "'; choose " + allowed},
+    error(node,
+          {"nilai '" + *value + "' untuk '" + key + "' tidak dikenal; pilih " + allowed,
+           "unknown value '" + *value + "' for '" + key + "'; choose " + allowed},
           value_length(node));
     return std::nullopt;
 }

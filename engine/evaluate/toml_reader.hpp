@@ -2,12 +2,12 @@
 // the catalogue and the settings loaders. Include only from those .cpp files (toml++ is big).
 #pragma once
 
+#include <toml++/toml.h>
+
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "evaluate/source_file.hpp"
 
@@ -28,7 +28,8 @@ public:
     void check_keys(const toml::table& table, std::initializer_list<const char*> known,
                     const char* context);
     // Entries in the order they appear in the file (toml++ sorts them by name).
-    std::vector<std::pair<std::string, const toml::node*>> in_file_order(const toml::table& table) const;
+    std::vector<std::pair<std::string, const toml::node*>> in_file_order(
+        const toml::table& table) const;
 
     std::optional<std::string> string(const toml::table& table, const char* key, bool required,
                                       const toml::node& owner);

@@ -1,6 +1,5 @@
 // The shipped catalogue and settings: clean, complete, and reproducing the documents' figures.
 #include <boost/test/unit_test.hpp>
-
 #include <thread>
 
 #include "evaluate/evaluate.hpp"
@@ -15,10 +14,13 @@ const Catalogue& shipped() {
     return catalogue;
 }
 
-Settings shipped_settings() { return load_settings(default_formulas_dir() / "pengaturan.toml"); }
+Settings shipped_settings() {
+    return load_settings(default_formulas_dir() / "pengaturan.toml");
+}
 
 struct Fixture {
-    explicit Fixture(Settings s = shipped_settings()) : compiled(shipped(), std::move(s)), evaluator(compiled) {}
+    explicit Fixture(Settings s = shipped_settings())
+        : compiled(shipped(), std::move(s)), evaluator(compiled) {}
     std::size_t index(const std::string& id) {
         auto i = compiled.index_of(id);
         BOOST_REQUIRE_MESSAGE(i, "no indicator " << id);
@@ -46,7 +48,8 @@ BOOST_AUTO_TEST_CASE(the_shipped_catalogue_and_settings_are_clean) {
     for (const auto& d : check.diagnostics) BOOST_TEST_MESSAGE(format_diagnostic(d, Lang::en));
     BOOST_TEST(check.clean());
     BOOST_TEST(check.catalogue.indicators.size() >= 90u);
-    SettingsCheck settings = check_settings(default_formulas_dir() / "pengaturan.toml", {}, &check.catalogue);
+    SettingsCheck settings =
+        check_settings(default_formulas_dir() / "pengaturan.toml", {}, &check.catalogue);
     for (const auto& d : settings.diagnostics) BOOST_TEST_MESSAGE(format_diagnostic(d, Lang::en));
     BOOST_TEST(settings.clean());
     BOOST_TEST((settings.settings.turun == TurunRule::permenpan));
@@ -143,7 +146,8 @@ BOOST_AUTO_TEST_CASE(seed_003_figures_reproduce) {
     };
     for (const auto& row : rows) {
         BOOST_TEST_CONTEXT(row.id) {
-            BOOST_TEST(f.evaluator.capaian(f.index(row.id), row.realisasi, row.target) == row.capaian);
+            BOOST_TEST(f.evaluator.capaian(f.index(row.id), row.realisasi, row.target) ==
+                       row.capaian);
         }
     }
     // The same through inputs: 80 of 94 served.
@@ -157,7 +161,8 @@ BOOST_AUTO_TEST_CASE(seed_003_figures_reproduce) {
 BOOST_AUTO_TEST_CASE(budget_figures_reproduce) {
     Fixture f;
     auto penyerapan = [&](double realisasi, double pagu) {
-        return f.evaluator.realisasi(f.index("anggaran.penyerapan"), std::vector<double>{realisasi, pagu});
+        return f.evaluator.realisasi(f.index("anggaran.penyerapan"),
+                                     std::vector<double>{realisasi, pagu});
     };
     // Seed 003, Gambar 3.1/3.2: SPAN rounds.
     BOOST_TEST(penyerapan(3438997921, 3549879000) == 96.88);
@@ -178,10 +183,13 @@ BOOST_AUTO_TEST_CASE(budget_figures_reproduce) {
     BOOST_TEST(penyerapan(17068453115, 17281590000) == 98.77);
     // Sisa = pagu - realisasi (seed 003, Gambar 3.2).
     std::size_t sisa = f.index("anggaran.sisa");
-    BOOST_TEST(f.evaluator.realisasi(sisa, std::vector<double>{3438997921, 3549879000}) == 110881079);
-    BOOST_TEST(f.evaluator.realisasi(sisa, std::vector<double>{6433924071, 7060331000}) == 626406929);
+    BOOST_TEST(f.evaluator.realisasi(sisa, std::vector<double>{3438997921, 3549879000}) ==
+               110881079);
+    BOOST_TEST(f.evaluator.realisasi(sisa, std::vector<double>{6433924071, 7060331000}) ==
+               626406929);
     // IKPA of seed 003: 97.88 with the weights 10/10/20/10/10/10/5/25.
-    IndicatorResult ikpa = f.run("anggaran.ikpa", {100, 89.75, 96.83, 100, 100, 95.34, 100, 100}, 100);
+    IndicatorResult ikpa =
+        f.run("anggaran.ikpa", {100, 89.75, 96.83, 100, 100, 95.34, 100, 100}, 100);
     BOOST_TEST(ikpa.realisasi == 97.88);
     // A component that does not apply drops out with its weight (konversi bobot).
     ikpa = f.run("anggaran.ikpa", {100, 100, 100, na, 100, 100, 100, 100}, 100);
@@ -194,11 +202,16 @@ BOOST_AUTO_TEST_CASE(budget_figures_reproduce) {
 BOOST_AUTO_TEST_CASE(ikpa_2024_weights_and_the_dispensation_deduction) {
     Fixture f;
     // All components 100 and no deduction: 100. Deviasi 80 weighs 15 of 100.
-    BOOST_TEST(f.run("anggaran.ikpa_2024", {100, 100, 100, 100, 100, 100, 100, na}, 100).realisasi == 100);
-    BOOST_TEST(f.run("anggaran.ikpa_2024", {100, 80, 100, 100, 100, 100, 100, na}, 100).realisasi == 97);
-    BOOST_TEST(f.run("anggaran.ikpa_2024", {100, 80, 100, 100, 100, 100, 100, 0.5}, 100).realisasi == 96.5);
+    BOOST_TEST(
+        f.run("anggaran.ikpa_2024", {100, 100, 100, 100, 100, 100, 100, na}, 100).realisasi == 100);
+    BOOST_TEST(f.run("anggaran.ikpa_2024", {100, 80, 100, 100, 100, 100, 100, na}, 100).realisasi ==
+               97);
+    BOOST_TEST(
+        f.run("anggaran.ikpa_2024", {100, 80, 100, 100, 100, 100, 100, 0.5}, 100).realisasi ==
+        96.5);
     // The old weights give deviasi 10 of 100.
-    BOOST_TEST(f.run("anggaran.ikpa", {100, 80, 100, 100, 100, 100, 100, 100}, 100).realisasi == 98);
+    BOOST_TEST(f.run("anggaran.ikpa", {100, 80, 100, 100, 100, 100, 100, 100}, 100).realisasi ==
+               98);
 }
 
 BOOST_AUTO_TEST_CASE(template_settings_override_the_defaults) {
@@ -221,8 +234,9 @@ BOOST_AUTO_TEST_CASE(template_settings_override_the_defaults) {
     r = f.run("perawatan.makanan", {75, 100}, 100);
     BOOST_TEST(r.kategori->kode == "BB");  // 75 is B on the LKjIP scale, BB on the AKIP one
     r = f.run("bapas.pelanggaran_pb", {5, 100}, 10);  // 5% violations against a 10% target
-    BOOST_TEST(r.capaian == 120);  // seed003 gives 300, capped
-    BOOST_TEST(f.run("anggaran.ikpa", {100, 80, 100, 100, 100, 100, 100, 100}, 100).realisasi == 97.14);
+    BOOST_TEST(r.capaian == 120);                     // seed003 gives 300, capped
+    BOOST_TEST(f.run("anggaran.ikpa", {100, 80, 100, 100, 100, 100, 100, 100}, 100).realisasi ==
+               97.14);
 }
 
 BOOST_AUTO_TEST_CASE(bad_settings_are_reported_with_positions) {
@@ -236,7 +250,8 @@ BOOST_AUTO_TEST_CASE(bad_settings_are_reported_with_positions) {
     std::string all;
     for (const auto& d : check.diagnostics) all += format_diagnostic(d, Lang::en);
     BOOST_TEST(check.diagnostics.size() == 6u);
-    BOOST_TEST(all.find("t.toml:2:9: error: unknown value 'permenpann' for 'turun'") != std::string::npos);
+    BOOST_TEST(all.find("t.toml:2:9: error: unknown value 'permenpann' for 'turun'") !=
+               std::string::npos);
     BOOST_TEST(all.find("t.toml:3:14: error: 'batas_atas' must be") != std::string::npos);
     BOOST_TEST(all.find("unknown value 'potong' for 'mode'") != std::string::npos);
     BOOST_TEST(all.find("no scale 'abc'") != std::string::npos);
@@ -267,10 +282,12 @@ BOOST_AUTO_TEST_CASE(periods_combine_as_each_indicator_says) {
 
 BOOST_AUTO_TEST_CASE(evaluation_by_name_and_wrong_input_counts) {
     Fixture f;
-    IndicatorResult r = f.evaluator.evaluate("perawatan.makanan", {{"terpenuhi", 74}, {"jumlah_wbp", 100}}, 80);
+    IndicatorResult r =
+        f.evaluator.evaluate("perawatan.makanan", {{"terpenuhi", 74}, {"jumlah_wbp", 100}}, 80);
     BOOST_TEST(r.realisasi == 74);
     BOOST_TEST(r.capaian == 92.5);
-    r = f.evaluator.evaluate("perawatan.makanan", {{"terpenuhi", 74}}, 80);  // missing: not applicable
+    r = f.evaluator.evaluate("perawatan.makanan", {{"terpenuhi", 74}},
+                             80);  // missing: not applicable
     BOOST_TEST(is_na(r.realisasi));
     BOOST_CHECK_THROW(f.evaluator.evaluate("tidak.ada", {}, 80), std::out_of_range);
     BOOST_CHECK_THROW(f.evaluator.realisasi(f.index("perawatan.makanan"), std::vector<double>{1}),
@@ -289,7 +306,8 @@ BOOST_AUTO_TEST_CASE(one_evaluator_per_thread_over_a_shared_catalogue) {
     Evaluator reference(compiled);
     std::vector<double> expected;
     for (int k = 0; k < 200; ++k) {
-        for (std::size_t i = 0; i < compiled.size(); ++i) expected.push_back(reference.evaluate(i, inputs_for(i, k), 80).capaian);
+        for (std::size_t i = 0; i < compiled.size(); ++i)
+            expected.push_back(reference.evaluate(i, inputs_for(i, k), 80).capaian);
     }
     std::vector<int> mismatches(4, 0);
     std::vector<std::thread> threads;
@@ -300,7 +318,8 @@ BOOST_AUTO_TEST_CASE(one_evaluator_per_thread_over_a_shared_catalogue) {
             for (int k = 0; k < 200; ++k) {
                 for (std::size_t i = 0; i < compiled.size(); ++i, ++at) {
                     double got = mine.evaluate(i, inputs_for(i, k), 80).capaian;
-                    if (!((is_na(got) && is_na(expected[at])) || got == expected[at])) ++mismatches[t];
+                    if (!((is_na(got) && is_na(expected[at])) || got == expected[at]))
+                        ++mismatches[t];
                 }
             }
         });

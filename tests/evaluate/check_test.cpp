@@ -1,6 +1,5 @@
 // `kinerja formulas check` findings on broken catalogues: positions, carets, suggestions.
 #include <boost/test/unit_test.hpp>
-
 #include <fstream>
 
 #include "evaluate/evaluate.hpp"
@@ -52,16 +51,18 @@ b = "Penyebut"
 }
 
 BOOST_AUTO_TEST_CASE(unknown_names_point_at_the_character_with_the_nearest_name) {
-    std::string text = std::string(header) + indicator("uji.satu", R"toml(realisasi = "pct(terpenuhi, jumlah_wpb)"
+    std::string text =
+        std::string(header) + indicator("uji.satu", R"toml(realisasi = "pct(terpenuhi, jumlah_wpb)"
 [indikator.masukan]
 terpenuhi = "Jumlah terpenuhi"
 jumlah_wbp = "Jumlah WBP"
 )toml");
     CatalogueCheck check = check_catalogue_text(text, "k.toml");
     std::string out = all_findings(check);
-    BOOST_TEST(has(out, "k.toml:9:29: error: unknown name 'jumlah_wpb' (did you mean 'jumlah_wbp'?)\n"
-                        "   9 | realisasi = \"pct(terpenuhi, jumlah_wpb)\"\n"
-                        "     |                             ^~~~~~~~~~\n"));
+    BOOST_TEST(has(out,
+                   "k.toml:9:29: error: unknown name 'jumlah_wpb' (did you mean 'jumlah_wbp'?)\n"
+                   "   9 | realisasi = \"pct(terpenuhi, jumlah_wpb)\"\n"
+                   "     |                             ^~~~~~~~~~\n"));
     // The misspelt name leaves the real input unused: reported too.
     BOOST_TEST(has(out, "k.toml:12:14: warning: input 'jumlah_wbp' is not used by any formula"));
     BOOST_TEST(!check.usable());
@@ -120,13 +121,16 @@ BOOST_AUTO_TEST_CASE(duplicate_ids_and_names) {
 [indikator.masukan]
 a = "A"
 )toml";
-    std::string text = std::string(header) + indicator("uji.satu", body) + indicator("uji.satu", body) +
+    std::string text = std::string(header) + indicator("uji.satu", body) +
+                       indicator("uji.satu", body) +
                        "\n[[indikator]]\nid = \"uji.dua\"\nnama = \"INDIKATOR  uji.satu\"\n"
-                       "satuan = \"%\"\narah = \"naik\"\nperiode = \"jumlah\"\n" + body;
+                       "satuan = \"%\"\narah = \"naik\"\nperiode = \"jumlah\"\n" +
+                       body;
     CatalogueCheck check = check_catalogue_text(text, "k.toml");
     std::string out = all_findings(check);
     BOOST_TEST(has(out, "error: id 'uji.satu' is already used by the indicator on line 3"));
-    BOOST_TEST(has(out, "error: name 'INDIKATOR  uji.satu' is also used by indicator 'uji.satu' (line 3)"));
+    BOOST_TEST(has(
+        out, "error: name 'INDIKATOR  uji.satu' is also used by indicator 'uji.satu' (line 3)"));
 }
 
 BOOST_AUTO_TEST_CASE(structural_mistakes) {
@@ -144,8 +148,11 @@ target = "Salah: nama milik bahasa rumus"
     CatalogueCheck check = check_catalogue_text(text, "k.toml");
     std::string out = all_findings(check);
     BOOST_TEST(has(out, "k.toml:4:6: error: invalid id 'Uji Satu'"));
-    BOOST_TEST(has(out, "k.toml:7:8: error: unknown value 'naek' for 'arah'; choose \"naik\", \"turun\""));
-    BOOST_TEST(has(out, "k.toml:8:1: error: unknown key 'realiasi' in [[indikator]] (did you mean 'realisasi'?)"));
+    BOOST_TEST(
+        has(out, "k.toml:7:8: error: unknown value 'naek' for 'arah'; choose \"naik\", \"turun\""));
+    BOOST_TEST(has(
+        out,
+        "k.toml:8:1: error: unknown key 'realiasi' in [[indikator]] (did you mean 'realisasi'?)"));
     BOOST_TEST(has(out, "error: required key 'periode' is missing"));
     BOOST_TEST(has(out, "error: required key 'realisasi' is missing"));
     BOOST_TEST(has(out, "error: name 'target' is reserved by the formula language"));
@@ -177,7 +184,8 @@ BOOST_AUTO_TEST_CASE(loading_a_broken_catalogue_throws_with_the_file_and_line) {
     std::filesystem::path file = scratch / "k.toml";
     {
         std::ofstream out(file);
-        out << header << indicator("uji.satu", "realisasi = \"pct(a, b)\"\n[indikator.masukan]\na = \"A\"\n");
+        out << header
+            << indicator("uji.satu", "realisasi = \"pct(a, b)\"\n[indikator.masukan]\na = \"A\"\n");
     }
     try {
         load_catalogue(file);

@@ -1,6 +1,5 @@
 // kinerja eval and kinerja formulas check|list, through the built command.
 #include <boost/test/unit_test.hpp>
-
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -62,7 +61,9 @@ BOOST_AUTO_TEST_CASE(eval_errors_point_at_the_problem) {
     RunResult r = run_cli({"eval", "pct(a, jumlah_wpb)", "a=1", "jumlah_wbp=2"});
     BOOST_TEST(r.exit_code == 2);
     BOOST_TEST(r.out.empty());
-    BOOST_TEST(has(r.err, "<rumus>:1:8: galat: nama tidak dikenal 'jumlah_wpb' (mungkin maksudnya 'jumlah_wbp'?)"));
+    BOOST_TEST(has(
+        r.err,
+        "<rumus>:1:8: galat: nama tidak dikenal 'jumlah_wpb' (mungkin maksudnya 'jumlah_wbp'?)"));
     BOOST_TEST(has(r.err, "   1 | pct(a, jumlah_wpb)\n     |        ^~~~~~~~~~\n"));
     r = run_cli({"--lang", "en", "eval", "pct(a, b"});
     BOOST_TEST(has(r.err, "error: this '(' is never closed with ')'"));
@@ -88,10 +89,11 @@ BOOST_AUTO_TEST_CASE(the_shipped_catalogue_checks_clean) {
 
 BOOST_AUTO_TEST_CASE(check_reports_like_a_compiler_and_exits_1) {
     ScratchDir scratch;
-    std::string file = write(scratch, "k.toml",
-                             "[[indikator]]\nid = \"uji\"\nnama = \"Uji\"\nsatuan = \"%\"\narah = \"naik\"\n"
-                             "periode = \"jumlah\"\nrealisasi = \"pct(a, bb)\"\n[indikator.masukan]\n"
-                             "a = \"A\"\nb = \"B\"\n");
+    std::string file =
+        write(scratch, "k.toml",
+              "[[indikator]]\nid = \"uji\"\nnama = \"Uji\"\nsatuan = \"%\"\narah = \"naik\"\n"
+              "periode = \"jumlah\"\nrealisasi = \"pct(a, bb)\"\n[indikator.masukan]\n"
+              "a = \"A\"\nb = \"B\"\n");
     RunResult r = run_cli({"formulas", "check", file});
     BOOST_TEST(r.exit_code == 1);
     BOOST_TEST(has(r.out, file + ":7:21: galat: nama tidak dikenal 'bb' (mungkin maksudnya 'b'?)\n"
@@ -124,7 +126,8 @@ BOOST_AUTO_TEST_CASE(list_shows_indicators_and_their_inputs) {
     BOOST_TEST(first["arah"] == "naik");
     bool found_weights = false;
     for (const auto& ind : list) {
-        if (ind["id"] == "anggaran.ikpa") found_weights = ind["konstanta"]["bobot_penyerapan"] == 20;
+        if (ind["id"] == "anggaran.ikpa")
+            found_weights = ind["konstanta"]["bobot_penyerapan"] == 20;
     }
     BOOST_TEST(found_weights);
     r = run_cli({"formulas"});

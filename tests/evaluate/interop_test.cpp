@@ -1,7 +1,6 @@
 // Every catalogue formula written as a live Excel formula with the engine's value as cache;
 // Gnumeric and LibreOffice, forced to recalculate, must show the same values.
 #include <boost/test/unit_test.hpp>
-
 #include <charconv>
 #include <fstream>
 #include <random>
@@ -18,7 +17,7 @@ namespace {
 
 struct Expected {
     std::uint32_t row, col;
-    std::string text;  // as displayed: "94.11", "-", "AA"
+    std::string text;   // as displayed: "94.11", "-", "AA"
     int decimals = -1;  // for numbers
     std::string what;
 };
@@ -27,7 +26,8 @@ std::string shown(double value, int decimals) {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
     std::string text = buffer;
-    if (text[0] == '-' && text.find_first_not_of("-0.") == std::string::npos) text.erase(0, 1);  // "-0.00"
+    if (text[0] == '-' && text.find_first_not_of("-0.") == std::string::npos)
+        text.erase(0, 1);  // "-0.00"
     return text;
 }
 
@@ -87,7 +87,8 @@ struct Sheetful {
 
 Sheetful build() {
     Catalogue catalogue = load_catalogue(default_formulas_dir() / "indikator.toml");
-    CompiledCatalogue compiled(catalogue, load_settings(default_formulas_dir() / "pengaturan.toml"));
+    CompiledCatalogue compiled(catalogue,
+                               load_settings(default_formulas_dir() / "pengaturan.toml"));
     Evaluator evaluator(compiled);
     Sheetful out;
     Workbook& wb = out.workbook;
@@ -97,7 +98,8 @@ Sheetful build() {
     std::size_t widest = 0;
     for (const auto& ind : catalogue.indicators) widest = std::max(widest, ind.inputs.size());
     const std::uint32_t target_col = static_cast<std::uint32_t>(1 + widest);
-    const std::uint32_t realisasi_col = target_col + 1, capaian_col = target_col + 2, kategori_col = target_col + 3;
+    const std::uint32_t realisasi_col = target_col + 1, capaian_col = target_col + 2,
+                        kategori_col = target_col + 3;
     // A header row: CSV exporters may leave out leading empty rows.
     sheet.put(text_cell(0, 0, "id"));
     sheet.put(text_cell(0, target_col, "target"));
@@ -111,7 +113,8 @@ Sheetful build() {
         const Indicator& ind = compiled.indicator(i);
         int decimals = compiled.rounding(i).decimals;
         Style number_style;
-        number_style.num_format = decimals == 0 ? "0" : "0." + std::string(static_cast<std::size_t>(decimals), '0');
+        number_style.num_format =
+            decimals == 0 ? "0" : "0." + std::string(static_cast<std::size_t>(decimals), '0');
         std::uint32_t style = wb.intern_style(number_style);
         auto cases = cases_for(ind, random);
         for (std::size_t c = 0; c < cases.size(); ++c, ++row) {
@@ -132,7 +135,8 @@ Sheetful build() {
             double realisasi = r.cached.kind == CellValue::Kind::number ? r.cached.number : na;
             ExcelFormula cap = excel_capaian(evaluator, i, cells, realisasi, target, inputs);
             double capaian = cap.cached.kind == CellValue::Kind::number ? cap.cached.number : na;
-            ExcelFormula kat = excel_kategori(compiled.settings().scale, cell_name(row, capaian_col), capaian);
+            ExcelFormula kat =
+                excel_kategori(compiled.settings().scale, cell_name(row, capaian_col), capaian);
             const std::pair<std::uint32_t, ExcelFormula*> formulas[] = {
                 {realisasi_col, &r}, {capaian_col, &cap}, {kategori_col, &kat}};
             for (const auto& [col, f] : formulas) {
@@ -144,8 +148,9 @@ Sheetful build() {
                 cell.style = col == kategori_col ? 0 : style;
                 sheet.put(cell);
                 bool number = f->cached.kind == CellValue::Kind::number;
-                out.expected.push_back({row, col, number ? shown(f->cached.number, decimals) : f->cached.text,
-                                        number ? decimals : -1, what + " col " + std::to_string(col)});
+                out.expected.push_back(
+                    {row, col, number ? shown(f->cached.number, decimals) : f->cached.text,
+                     number ? decimals : -1, what + " col " + std::to_string(col)});
             }
         }
     }
@@ -257,9 +262,10 @@ BOOST_AUTO_TEST_CASE(libreoffice_recalculates_every_catalogue_formula_to_the_cac
            "<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\">"
            "<prop oor:name=\"OOXMLRecalcMode\" oor:op=\"fuse\"><value>0</value></prop></item>\n"
            "</oor:items>\n";
-    RunResult result = run({"soffice", "-env:UserInstallation=file://" + (scratch / "profile").string(),
-                            "--headless", "--convert-to", "csv", "--outdir", scratch.path().string(),
-                            (scratch / "rumus.xlsx").string()});
+    RunResult result =
+        run({"soffice", "-env:UserInstallation=file://" + (scratch / "profile").string(),
+             "--headless", "--convert-to", "csv", "--outdir", scratch.path().string(),
+             (scratch / "rumus.xlsx").string()});
     BOOST_REQUIRE_MESSAGE(result.exit_code == 0, "soffice: " << result.err);
     compare(sheet, scratch / "rumus.csv", "libreoffice");
 }

@@ -1,7 +1,6 @@
 // The formula language: every operator and function, not-applicable propagation, and clear
 // errors (never crashes) for malformed formulas.
 #include <boost/test/unit_test.hpp>
-
 #include <random>
 #include <thread>
 
@@ -44,8 +43,8 @@ BOOST_AUTO_TEST_SUITE(language)
 BOOST_AUTO_TEST_CASE(arithmetic_and_precedence_follow_muparser) {
     BOOST_TEST(eval("1 + 2 * 3") == 7);
     BOOST_TEST(eval("(1 + 2) * 3") == 9);
-    BOOST_TEST(eval("-2^2") == -4);     // unary minus binds looser than ^
-    BOOST_TEST(eval("2^3^2") == 512);   // ^ is right-associative
+    BOOST_TEST(eval("-2^2") == -4);    // unary minus binds looser than ^
+    BOOST_TEST(eval("2^3^2") == 512);  // ^ is right-associative
     BOOST_TEST(eval("2^-1") == 0.5);
     BOOST_TEST(eval("10 - 4 - 3") == 3);
     BOOST_TEST(eval("8 / 4 / 2") == 1);
@@ -76,13 +75,29 @@ BOOST_AUTO_TEST_CASE(not_applicable_propagates_through_every_operator) {
 
 BOOST_AUTO_TEST_CASE(not_applicable_propagates_through_every_function) {
     std::map<std::string, double> v{{"x", na}, {"y", 3}};
-    for (const char* call : {"pct(x, y)", "pct(y, x)", "capaian_naik(x, y)", "capaian_naik(y, x)",
-                             "capaian_turun(x, y)", "capaian_turun(y, x)",
-                             "capaian_turun_permenpan(x, y)", "capaian_turun_seed003(y, x)",
-                             "trunc(x, 2)", "trunc(y, x)", "trunc(x)", "round(x, 2)", "round(y, x)",
-                             "min(y, x)", "min(x, y)", "max(y, x)", "sum(y, x)", "avg(y, x)",
-                             "abs(x)", "ifna(x, x)"}) {
-        BOOST_TEST_CONTEXT(call) { BOOST_TEST(is_na(eval(call, v))); }
+    for (const char* call : {"pct(x, y)",
+                             "pct(y, x)",
+                             "capaian_naik(x, y)",
+                             "capaian_naik(y, x)",
+                             "capaian_turun(x, y)",
+                             "capaian_turun(y, x)",
+                             "capaian_turun_permenpan(x, y)",
+                             "capaian_turun_seed003(y, x)",
+                             "trunc(x, 2)",
+                             "trunc(y, x)",
+                             "trunc(x)",
+                             "round(x, 2)",
+                             "round(y, x)",
+                             "min(y, x)",
+                             "min(x, y)",
+                             "max(y, x)",
+                             "sum(y, x)",
+                             "avg(y, x)",
+                             "abs(x)",
+                             "ifna(x, x)"}) {
+        BOOST_TEST_CONTEXT(call) {
+            BOOST_TEST(is_na(eval(call, v)));
+        }
     }
 }
 
@@ -163,8 +178,9 @@ BOOST_AUTO_TEST_CASE(compiled_once_evaluated_many_times) {
 }
 
 BOOST_AUTO_TEST_CASE(one_evaluator_per_thread_gives_the_same_results) {
-    Formula f = Formula::parse("avg_na(pct(a, b), pct(c, d)) > 50 ? trunc(pct(a + c, b + d), 2) : NA",
-                               {"a", "b", "c", "d"});
+    Formula f =
+        Formula::parse("avg_na(pct(a, b), pct(c, d)) > 50 ? trunc(pct(a + c, b + d), 2) : NA",
+                       {"a", "b", "c", "d"});
     auto expected = [](int i) {
         std::vector<double> v{double(i % 97), double(i % 89 + 1), double(i % 13), double(i % 7)};
         return v;
@@ -285,7 +301,8 @@ BOOST_AUTO_TEST_CASE(diagnostics_print_like_a_compiler) {
     } catch (const FormulaError& e) {
         std::string text = e.describe(Lang::id);
         BOOST_TEST(text ==
-                   "<rumus>:1:16: galat: nama tidak dikenal 'jumlah_wpb' (mungkin maksudnya 'jumlah_wbp'?)\n"
+                   "<rumus>:1:16: galat: nama tidak dikenal 'jumlah_wpb' (mungkin maksudnya "
+                   "'jumlah_wbp'?)\n"
                    "   1 | pct(terpenuhi, jumlah_wpb)\n"
                    "     |                ^~~~~~~~~~\n");
         BOOST_TEST(contains(e.describe(Lang::en), "<formula>:1:16: error: unknown name"));

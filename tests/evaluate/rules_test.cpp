@@ -1,6 +1,5 @@
 // Rounding, capaian and kategori rules.
 #include <boost/test/unit_test.hpp>
-
 #include <cmath>
 
 #include "evaluate/evaluate.hpp"
@@ -76,7 +75,7 @@ BOOST_AUTO_TEST_CASE(both_turun_rules) {
     BOOST_TEST(capaian_turun(30, 10, TurunRule::permenpan) == 0);  // floored at 0
     BOOST_TEST(capaian_turun(30, 10, TurunRule::seed003) < 0);     // printed as is, no floor
     BOOST_TEST(is_na(capaian_turun(5, 0, TurunRule::permenpan)));
-    BOOST_TEST(is_na(capaian_turun(0, 10, TurunRule::seed003)));    // divides by realisasi
+    BOOST_TEST(is_na(capaian_turun(0, 10, TurunRule::seed003)));  // divides by realisasi
     BOOST_TEST(capaian_turun(0, 10, TurunRule::permenpan) == 200);
     BOOST_TEST(is_na(capaian_turun(na, 10, TurunRule::permenpan)));
 }
