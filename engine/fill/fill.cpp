@@ -1,5 +1,6 @@
 #include "fill/fill.hpp"
 
+#include <cmath>
 #include <cstdio>
 
 #include "fill/fill_context.hpp"
@@ -63,6 +64,45 @@ std::vector<double> ordered_inputs(const CompiledCatalogue& compiled, std::size_
     return out;
 }
 
+namespace {
+
+// The same indicator must have the same target and realisasi in every table of one year
+// (PK, capaian, rencana aksi); the first table it appears in is the reference.
+void check_across_tables(FillReport& report) {
+    const auto& all = report.outcomes;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const IndicatorOutcome& b = all[i];
+        for (std::size_t k = 0; k < i; ++k) {
+            const IndicatorOutcome& a = all[k];
+            if (a.id != b.id || !a.tahun || a.tahun != b.tahun || a.sheet == b.sheet) continue;
+            auto differs = [](double x, double y) {
+                return !std::isnan(x) && !std::isnan(y) && std::fabs(x - y) > 1e-6;
+            };
+            auto report_difference = [&](const char* what_id, const char* what_en, double va,
+                                         double vb, std::uint32_t col_a, std::uint32_t col_b) {
+                std::string there = "'" + a.sheet + "'!" + cell_name(a.row, col_a);
+                report.findings.push_back(
+                    {Severity::error, "antar_tabel.beda", b.sheet, b.row, col_b,
+                     {std::string(what_id) + " " + b.id + " di " + cell_name(b.row, col_b) + " (" +
+                          angka(vb) + ") berbeda dengan di " + there + " (" + angka(va) + ").",
+                      std::string(what_en) + " of " + b.id + " in " + cell_name(b.row, col_b) +
+                          " (" + angka(vb) + ") differs from " + there + " (" + angka(va) + ")."}});
+            };
+            // "1 Layanan" in one table and 100% in another say the same in other units.
+            if (differs(a.target, b.target) && a.target_unit == b.target_unit)
+                report_difference("Target", "The target", a.target, b.target, a.target_col,
+                                  b.target_col);
+            if (a.realisasi_col && b.realisasi_col && differs(a.realisasi, b.realisasi) &&
+                a.realisasi_unit == b.realisasi_unit)
+                report_difference("Realisasi", "The realisasi", a.realisasi, b.realisasi,
+                                  *a.realisasi_col, *b.realisasi_col);
+            break;  // compare with the first occurrence only
+        }
+    }
+}
+
+}  // namespace
+
 FillReport fill_tables(Workbook& workbook, const std::vector<Table>& tables, Evaluator& evaluator,
                        const IndicatorMatcher& matcher, const FillOptions& options) {
     FillReport report;
@@ -78,6 +118,7 @@ FillReport fill_tables(Workbook& workbook, const std::vector<Table>& tables, Eva
             case TableKind::rencana_aksi: break;
         }
     }
+    check_across_tables(report);
     return report;
 }
 

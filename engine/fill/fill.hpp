@@ -31,6 +31,10 @@ struct IndicatorOutcome {
     std::uint32_t row = 0;
     double target = na, realisasi = na, capaian = na;
     std::string kategori;  // "" when not applicable
+    std::string target_unit, realisasi_unit;   // "%", "layanan", ... as typed
+    std::optional<int> tahun;                   // the table's year
+    std::uint32_t target_col = 0;               // where target and realisasi are, on `row`
+    std::optional<std::uint32_t> realisasi_col;
 };
 
 struct FillReport {

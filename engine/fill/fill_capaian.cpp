@@ -34,6 +34,14 @@ std::optional<std::size_t> identify(FillContext& ctx, const IndicatorMatcher& ma
     }
     IndicatorMatch m = matcher.match(block.indikator);
     if (m.status == MatchStatus::matched) return compiled.index_of(m.id);
+    // "Output : Persentase ..." above a row of prose names the indicator the row is about.
+    if (!block.section.empty()) {
+        std::string label = block.section.substr(block.section.find(':') == std::string::npos
+                                                     ? 0
+                                                     : block.section.find(':') + 1);
+        IndicatorMatch by_section = matcher.match(label);
+        if (by_section.status == MatchStatus::matched) return compiled.index_of(by_section.id);
+    }
     bool ambiguous = m.status == MatchStatus::ambiguous;
     std::string near = candidates_text(m, compiled);
     ctx.finding(Severity::error, ambiguous ? "indikator.ambigu" : "indikator.tidak_dikenal",
@@ -56,6 +64,19 @@ bool agrees(double stated, double computed) {
     for (int d = 0; d < 3 && std::fabs(stated * tolerance - std::round(stated * tolerance)) > 1e-6; ++d)
         tolerance *= 10;
     return std::fabs(stated - computed) < 1.0 / tolerance + 1e-9;
+}
+
+// With several years side by side ("Tahun 2022 | Tahun 2023"), the table's own year, else
+// the rightmost (latest) column of that role.
+const TableColumn* current_year(const Table& t, ColumnRole role) {
+    const TableColumn* found = nullptr;
+    for (const TableColumn& c : t.columns) {
+        if (c.role != role) continue;
+        if (t.tahun && c.tahun == t.tahun) return &c;
+        found = &c;
+    }
+    if (found && !found->tahun) return t.column(role);  // no years: the first, as written
+    return found;
 }
 
 // The raw inputs given for this indicator, under its id or any name that matches it.
@@ -105,10 +126,10 @@ void fill_realisasi(FillContext& ctx, std::size_t index, const Indicator& indica
 void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const InputCells& inputs) {
     const Table& t = ctx.table;
     const TableColumn* ind_col = t.column(ColumnRole::indikator);
-    const TableColumn* target_col = t.column(ColumnRole::target);
-    const TableColumn* real_col = t.column(ColumnRole::realisasi);
-    const TableColumn* capaian_col = t.column(ColumnRole::capaian);
-    const TableColumn* kategori_col = t.column(ColumnRole::kategori);
+    const TableColumn* target_col = current_year(t, ColumnRole::target);
+    const TableColumn* real_col = current_year(t, ColumnRole::realisasi);
+    const TableColumn* capaian_col = current_year(t, ColumnRole::capaian);
+    const TableColumn* kategori_col = current_year(t, ColumnRole::kategori);
     if (!ind_col || !target_col) return;
     const CompiledCatalogue& compiled = ctx.evaluator.compiled();
 
@@ -124,7 +145,17 @@ void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const Input
         }
         Operand real = real_col ? ctx.operand(row, real_col->col) : Operand{};
 
-        IndicatorOutcome outcome{indicator.id, ctx.sheet.name, row, target.value, real.value, na, ""};
+        IndicatorOutcome outcome;
+        outcome.id = indicator.id;
+        outcome.sheet = ctx.sheet.name;
+        outcome.row = row;
+        outcome.target = target.value;
+        outcome.realisasi = real.value;
+        outcome.target_unit = target.unit;
+        outcome.realisasi_unit = real.unit;
+        outcome.tahun = t.tahun;
+        outcome.target_col = target_col->col;
+        outcome.realisasi_col = real_col ? std::optional(real_col->col) : std::nullopt;
         if (!target.unit.empty() && !real.unit.empty() && target.unit != real.unit) {
             ctx.finding(Severity::error, "satuan.beda", row, real_col->col,
                         {"Satuan target (" + target.unit + ") di " + cell_name(row, target_col->col) +

@@ -206,6 +206,13 @@ void settle_penyerapan(std::vector<TableColumn>& cols) {
 void settle_roles(TableKind kind, std::vector<TableColumn>& cols) {
     bool has_indikator = std::any_of(cols.begin(), cols.end(),
                                      [](const auto& c) { return c.role == ColumnRole::indikator; });
+    // Targets for three or more years side by side are a medium-term plan (Renstra).
+    std::set<int> target_years;
+    for (const auto& c : cols)
+        if (c.role == ColumnRole::target && c.tahun) target_years.insert(*c.tahun);
+    if (target_years.size() >= 3)
+        for (auto& c : cols)
+            if (c.role == ColumnRole::target) c.role = ColumnRole::target_renstra;
     bool has_capaian = std::any_of(cols.begin(), cols.end(),
                                    [](const auto& c) { return c.role == ColumnRole::capaian; });
     for (auto& c : cols) {

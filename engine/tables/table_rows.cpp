@@ -67,9 +67,13 @@ std::vector<IndicatorBlock> indicator_blocks(const Sheet& sheet, const Table& ta
     const TableColumn* ind = table.column(ColumnRole::indikator);
     if (!ind) return blocks;
     const TableColumn* sas = table.column(ColumnRole::sasaran);
-    std::string sasaran;
+    std::string sasaran, section;
     for (const TableRow& row : table_rows(sheet, table)) {
-        if (row.is_total || row.is_section) continue;
+        if (row.is_section) {
+            section = display_text(sheet, row.row, table.columns.front().col);
+            continue;
+        }
+        if (row.is_total) continue;
         if (sas) {
             std::string s = display_text(sheet, row.row, sas->col);
             if (!s.empty()) sasaran = s;
@@ -82,7 +86,7 @@ std::vector<IndicatorBlock> indicator_blocks(const Sheet& sheet, const Table& ta
         if (continues) {
             blocks.back().last_row = row.row;
         } else if (!text.empty()) {
-            blocks.push_back({row.row, row.row, text, sasaran});
+            blocks.push_back({row.row, row.row, text, sasaran, section});
         }
     }
     return blocks;

@@ -79,6 +79,7 @@ struct IndicatorBlock {
     std::uint32_t first_row = 0, last_row = 0;
     std::string indikator;  // the text as written, e.g. "1. Persentase pemenuhan ..."
     std::string sasaran;    // the sasaran it sits under, if the table has that column
+    std::string section;    // the band above it, e.g. "Output : Persentase ..." (may name it)
 };
 
 // The level of an RKA budget code: 013.05.BF program 0, 5252 kegiatan 1, 5252.BDC KRO 2,
