@@ -75,6 +75,10 @@ void check_across_tables(FillReport& report) {
         for (std::size_t k = 0; k < i; ++k) {
             const IndicatorOutcome& a = all[k];
             if (a.id != b.id || !a.tahun || a.tahun != b.tahun || a.sheet == b.sheet) continue;
+            // A bare number beside a percentage reads as a percentage; other units must match.
+            auto same_unit = [](const std::string& x, const std::string& y) {
+                return x == y || (x.empty() && y == "%") || (x == "%" && y.empty());
+            };
             auto differs = [](double x, double y) {
                 return !std::isnan(x) && !std::isnan(y) && std::fabs(x - y) > 1e-6;
             };
@@ -89,11 +93,11 @@ void check_across_tables(FillReport& report) {
                           " (" + angka(vb) + ") differs from " + there + " (" + angka(va) + ")."}});
             };
             // "1 Layanan" in one table and 100% in another say the same in other units.
-            if (differs(a.target, b.target) && a.target_unit == b.target_unit)
+            if (differs(a.target, b.target) && same_unit(a.target_unit, b.target_unit))
                 report_difference("Target", "The target", a.target, b.target, a.target_col,
                                   b.target_col);
             if (a.realisasi_col && b.realisasi_col && differs(a.realisasi, b.realisasi) &&
-                a.realisasi_unit == b.realisasi_unit)
+                same_unit(a.realisasi_unit, b.realisasi_unit))
                 report_difference("Realisasi", "The realisasi", a.realisasi, b.realisasi,
                                   *a.realisasi_col, *b.realisasi_col);
             break;  // compare with the first occurrence only
