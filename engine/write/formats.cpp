@@ -57,11 +57,7 @@ Rgb unused_color(const Workbook& model) {
 }  // namespace
 
 FormatCache::FormatCache(lxw_workbook* book, const Workbook& model, Drops& drops)
-    : book_(book),
-      model_(model),
-      drops_(drops),
-      by_index_(model.styles.size(), nullptr),
-      date_(model.styles.size(), -1) {
+    : book_(book), model_(model), drops_(drops), by_index_(model.styles.size(), nullptr) {
     // Cells without a style, and the Normal style, use the workbook's style 0, so
     // libxlsxwriter's default format (created first, index 0) takes it on. It keeps
     // the lookup key of its original look, which no format built here can share:
@@ -99,12 +95,6 @@ lxw_format* FormatCache::with_font(std::uint32_t index, const Font& font) {
     lxw_format* format = build(styled, "style " + std::to_string(index) + " rich text run");
     by_font_.emplace(std::move(key), format);
     return format;
-}
-
-bool FormatCache::is_date(std::uint32_t index) {
-    if (index >= date_.size()) return false;
-    if (date_[index] < 0) date_[index] = is_date_format(model_.styles[index].num_format) ? 1 : 0;
-    return date_[index] == 1;
 }
 
 lxw_format* FormatCache::build(const Style& s, const std::string& where) {

@@ -22,8 +22,6 @@ public:
     lxw_format* with_font(std::uint32_t index, const Font& font);
     // A differential format for a conditional format rule.
     lxw_format* diff(const DiffStyle& style, const std::string& sheet, const std::string& where);
-    // Whether style `index` shows numbers as dates or date-times.
-    bool is_date(std::uint32_t index);
     // libxlsxwriter writes <color theme="1"/> for a font without colour. Such fonts
     // get this colour, used nowhere else, for the writer to remove afterwards.
     Rgb automatic_marker() const { return automatic_marker_; }
@@ -45,15 +43,10 @@ private:
     const Workbook& model_;
     Drops& drops_;
     std::vector<lxw_format*> by_index_;
-    std::vector<signed char> date_;  // -1 not yet known
     std::map<std::string, lxw_format*> by_font_;
     Rgb automatic_marker_ = 0;
     bool automatic_marker_used_ = false;
 };
-
-// True for number formats that show a date (y, d, or m as month), not for pure
-// times or elapsed durations such as [h]:mm, whose values do not depend on the epoch.
-bool is_date_format(std::string_view code);
 
 // The built-in number format id (ECMA-376 18.8.30) whose format string is `code`, or -1.
 int builtin_num_format(std::string_view code);

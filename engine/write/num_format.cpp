@@ -1,6 +1,5 @@
-// Number format facts the writer needs: built-in ids and whether a format shows dates.
+// Built-in number format ids, so that the writer can write the id, not the string.
 #include <array>
-#include <cctype>
 #include <utility>
 
 #include "write/formats.hpp"
@@ -56,69 +55,12 @@ constexpr std::array<std::pair<int, std::string_view>, 40> builtin_formats{{
     {49, "@"},
 }};
 
-char lower(char c) {
-    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-}
-
-bool starts_with_nocase(std::string_view text, std::size_t at, std::string_view word) {
-    if (text.size() - at < word.size()) return false;
-    for (std::size_t i = 0; i < word.size(); ++i)
-        if (lower(text[at + i]) != lower(word[i])) return false;
-    return true;
-}
-
 }  // namespace
 
 int builtin_num_format(std::string_view code) {
     for (const auto& [id, text] : builtin_formats)
         if (text == code) return id;
     return -1;
-}
-
-bool is_date_format(std::string_view code) {
-    bool year = false, day = false, month_or_minute = false, hour = false, second = false;
-    for (std::size_t i = 0; i < code.size(); ++i) {
-        char c = code[i];
-        if (c == '"') {  // literal text
-            auto end = code.find('"', i + 1);
-            if (end == std::string_view::npos) break;
-            i = end;
-        } else if (c == '\\' || c == '_' || c == '*') {  // escaped, spacing or fill character
-            ++i;
-        } else if (c == '[') {  // colour, condition, locale, or an elapsed-time unit
-            auto end = code.find(']', i + 1);
-            if (end == std::string_view::npos) break;
-            char unit = end > i + 1 ? lower(code[i + 1]) : '\0';
-            if (unit == 'h' || unit == 'm' || unit == 's') return false;  // a duration
-            i = end;
-        } else if (starts_with_nocase(code, i, "am/pm")) {
-            i += 4;
-        } else if (starts_with_nocase(code, i, "a/p")) {
-            i += 2;
-        } else {
-            switch (lower(c)) {
-                case 'y':
-                    year = true;
-                    break;
-                case 'd':
-                    day = true;
-                    break;
-                case 'm':
-                    month_or_minute = true;
-                    break;
-                case 'h':
-                    hour = true;
-                    break;
-                case 's':
-                    second = true;
-                    break;
-                default:
-                    break;
-            }
-        }
-    }
-    // "m" is a month unless the format also has hours or seconds (then mostly minutes).
-    return year || day || (month_or_minute && !hour && !second);
 }
 
 }  // namespace kinerja::write_detail

@@ -243,36 +243,42 @@ void Patches::remove_all(const std::string& part, const std::string& text, Fallb
     parts_[part].edits.back().part_optional = true;
 }
 
+// One pass over the sheet: cells are edited in the order libxlsxwriter wrote them,
+// copying everything between them once.
 void Patches::edit_cells(std::string& xml, std::vector<CellEdit>& cells) {
+    constexpr auto npos = std::string::npos;
     std::string out;
-    out.reserve(xml.size() + cells.size() * 16);
+    out.reserve(xml.size() + cells.size() * 8);
     std::size_t pos = 0;
+    std::string key;
     for (CellEdit& c : cells) {
-        std::string key = "<c r=\"" + c.ref + "\"";
+        key.assign("<c r=\"").append(c.ref).append("\"");
         auto at = xml.find(key, pos);
-        auto tag_end = at == std::string::npos ? at : xml.find('>', at);
-        auto end = tag_end == std::string::npos ? tag_end : xml.find("</c>", tag_end);
-        if (end == std::string::npos || xml[tag_end - 1] == '/') continue;
-        std::string tag = xml.substr(at, tag_end - at);
-        if (auto t = tag.find(" t=\""); t != std::string::npos)
-            tag.erase(t, tag.find('"', t + 4) + 1 - t);
-        std::string body = xml.substr(tag_end + 1, end - tag_end - 1);
-        if (c.drop_formula) {
-            auto f = body.find("<f");
-            auto f_end = f == std::string::npos ? f : body.find("</f>", f);
-            if (f_end == std::string::npos) continue;
-            body.erase(f, f_end + 4 - f);
+        auto tag_end = at == npos ? npos : xml.find('>', at);
+        auto end = tag_end == npos ? npos : xml.find("</c>", tag_end);
+        if (end == npos || xml[tag_end - 1] == '/') continue;
+        // The old type attribute, if any, and the formula to leave out, if asked.
+        auto type = xml.find(" t=\"", at);
+        auto type_end = type < tag_end ? xml.find('"', type + 4) + 1 : npos;
+        auto f = c.drop_formula ? xml.find("<f", tag_end) : npos;
+        auto f_end = f < end ? xml.find("</f>", f) + 4 : npos;
+        if (c.drop_formula && (f_end == npos || f_end > end)) continue;
+        auto v = xml.find("<v>", tag_end);
+        auto v_end = v < end ? xml.find("</v>", v) : npos;
+        if (v_end == npos || v_end > end) continue;
+        out.append(xml, pos, (type_end == npos ? tag_end : type) - pos);
+        if (type_end != npos) out.append(xml, type_end, tag_end - type_end);
+        out.append(" t=\"").append(c.type).append("\">");
+        std::size_t body = tag_end + 1;
+        if (f_end != npos) {
+            out.append(xml, body, f - body);
+            body = f_end;
         }
-        auto v = body.find("<v>");
-        auto v_end = v == std::string::npos ? v : body.find("</v>", v);
-        if (v_end == std::string::npos) continue;
-        body.replace(v + 3, v_end - v - 3, c.value);
-        out.append(xml, pos, at - pos);
-        out += tag + " t=\"" + c.type + "\">" + body + "</c>";
+        out.append(xml, body, v + 3 - body).append(c.value).append(xml, v_end, end + 4 - v_end);
         pos = end + 4;
         c.applied = true;
     }
-    out.append(xml, pos, std::string::npos);
+    out.append(xml, pos, npos);
     xml = std::move(out);
 }
 

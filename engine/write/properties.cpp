@@ -72,10 +72,9 @@ std::optional<std::time_t> parse_w3cdtf(std::string_view text) {
     return static_cast<std::time_t>(days * 86400 + h * 3600 + mi * 60 + s - offset);
 }
 
-std::string now_w3cdtf() {
-    std::time_t now = std::time(nullptr);
+std::string w3cdtf(std::time_t time) {
     std::tm utc{};
-    gmtime_r(&now, &utc);
+    gmtime_r(&time, &utc);
     char text[32];
     std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
     return text;
@@ -104,25 +103,29 @@ void write_properties(lxw_workbook* book, const Workbook& model, bool determinis
         created = parse_w3cdtf(p.created);
         if (!created) drops.add(core_part, "", "creation date that is not W3CDTF");
     }
-    // 0 makes libxlsxwriter use the current time.
-    props.created = created ? *created : (deterministic ? fixed_created : 0);
+    const std::time_t now = std::time(nullptr);
+    props.created = created ? *created : (deterministic ? fixed_created : now);
     // libxlsxwriter writes the author as last modifier and the creation time as
-    // modification time; both are patched. Without `deterministic` the file is
-    // modified now.
+    // modification time, and formats dates with gmtime(), whose buffer another
+    // thread writing a workbook may change under it. So the dates are patched,
+    // whatever libxlsxwriter wrote.
     if (p.last_modified_by != p.creator)
         patches.core_text("cp:lastModifiedBy", p.last_modified_by,
                           {core_part, "", "last modified by (written as the creator)"});
-    std::string modified = deterministic ? p.modified : now_w3cdtf();
-    if (!modified.empty() && modified != p.created)
-        patches.core_text("dcterms:modified", modified,
-                          {core_part, "", "modification date (written as the creation date)"});
     // A model without dates (made in code, or from a file without them) stays so
-    // when the output must be reproducible.
+    // when the output must be reproducible; otherwise the file is modified now.
+    std::string modified = deterministic ? p.modified : w3cdtf(now);
     if (deterministic && p.created.empty())
         patches.core_remove("dcterms:created", {core_part, "", "creation date (written as 2000)"});
-    if (deterministic && p.modified.empty())
+    else
+        patches.core_text("dcterms:created", w3cdtf(props.created),
+                          {core_part, "", "creation date (written by libxlsxwriter)"});
+    if (modified.empty())
         patches.core_remove("dcterms:modified",
-                            {core_part, "", "modification date (written as 2000)"});
+                            {core_part, "", "modification date (written as the creation date)"});
+    else
+        patches.core_text("dcterms:modified", modified,
+                          {core_part, "", "modification date (written as the creation date)"});
     lxw_error error = workbook_set_properties(book, &props);
     if (error != LXW_NO_ERROR)
         drops.add(core_part, "", std::string("document properties: ") + lxw_strerror(error));

@@ -1,6 +1,7 @@
 // Whole-file behaviour: properties, reproducible bytes, atomic replacement, and
 // LibreOffice reading what we wrote.
 #include <boost/test/unit_test.hpp>
+#include <thread>
 
 #include "write/written.hpp"
 
@@ -97,6 +98,36 @@ BOOST_AUTO_TEST_CASE(same_model_gives_the_same_bytes) {
         // No dates in the model: none in the file either, rather than the time of writing.
         KINERJA_CHECK_LACKS(first.part("docProps/core.xml"), "dcterms:created");
         KINERJA_CHECK_LACKS(first.part("docProps/core.xml"), "dcterms:modified");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(workbooks_written_on_threads_at_once_are_the_same) {
+    std::vector<Workbook> models;
+    for (int i = 0; i < 4; ++i) {
+        models.push_back(i % 2 ? patched_sample() : sample());
+        models.back().sheets[0].put(number_cell(10, 0, i));
+    }
+    ScratchDir scratch;
+    std::vector<std::string> alone;
+    for (std::size_t i = 0; i < models.size(); ++i) {
+        write_workbook(models[i], scratch / ("alone" + std::to_string(i) + ".xlsx"));
+        alone.push_back(read_file(scratch / ("alone" + std::to_string(i) + ".xlsx")));
+    }
+    std::vector<std::thread> threads;
+    std::vector<int> failures(models.size(), 0);
+    for (std::size_t i = 0; i < models.size(); ++i)
+        threads.emplace_back([&, i] {
+            try {
+                for (int round = 0; round < 5; ++round)
+                    write_workbook(models[i], scratch / ("thread" + std::to_string(i) + ".xlsx"));
+            } catch (...) {
+                failures[i] = 1;
+            }
+        });
+    for (auto& t : threads) t.join();
+    for (std::size_t i = 0; i < models.size(); ++i) {
+        BOOST_TEST(failures[i] == 0);
+        BOOST_TEST(read_file(scratch / ("thread" + std::to_string(i) + ".xlsx")) == alone[i]);
     }
 }
 
