@@ -4,7 +4,16 @@
 //
 // The file is produced in a temp file beside the destination and renamed into
 // place, so the destination holds either its previous content or the whole new
-// workbook. Throws OutputError if writing fails.
+// workbook. Throws OutputError if writing fails (missing folder, disk full, a
+// sheet name Excel refuses).
+//
+// libxlsxwriter 1.1.4 writes most of the model. What its API cannot say is
+// patched into its finished output (engine/write/patches.hpp): error cells and
+// boolean/error formula results, date1904, very hidden sheets, hidden names,
+// sheet default column widths, widths that are not whole pixels, top/bottom
+// ranks, multi-range validations, automatic font colours, lastModifiedBy and the
+// document dates. Anything neither can write is listed in WriteReport::dropped.
+// Safe to call from several threads at once, one workbook each.
 #pragma once
 
 #include <filesystem>
@@ -17,12 +26,14 @@
 namespace kinerja {
 
 struct WriteOptions {
-    // Fixed document timestamps make output byte-for-byte reproducible.
+    // Document dates from the model only (none if it has none), so the same model
+    // gives the same bytes. When false, the file is marked as modified now.
     bool deterministic = true;
 };
 
-// What the writer could not express with libxlsxwriter, in addition to
-// Workbook::dropped (which the reader already reported).
+// What the writer could not express, in addition to Workbook::dropped (which the
+// reader already reported). Entries are grouped: part "Data!B5 (+12 more)" with
+// one English kind in `what`.
 struct WriteReport {
     std::vector<DroppedPart> dropped;
 };
