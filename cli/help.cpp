@@ -1,5 +1,7 @@
 #include "cli/help.hpp"
 
+#include <map>
+
 namespace kinerja::cli {
 
 namespace {
@@ -8,51 +10,123 @@ const Message overview{
     R"(kinerja - mengisi dan memeriksa buku kerja Excel SAKIP
 
 Pemakaian:
-  kinerja fill MASUK.xlsx -o KELUAR.xlsx   isi dan tulis ulang buku kerja
-  kinerja --version                        versi program
-  kinerja PERINTAH --help                  bantuan satu perintah
+  kinerja fill MASUK.xlsx -o KELUAR.xlsx    isi, periksa dan tulis buku kerja
+  kinerja validate MASUK.xlsx               periksa saja, tanpa menulis buku kerja
+  kinerja eval 'RUMUS' nama=nilai ...       hitung satu rumus (kalkulator perancang)
+  kinerja formulas check|list               periksa atau daftar katalog indikator
+  kinerja --version                         versi program
+  kinerja PERINTAH --help                   bantuan satu perintah
 
 Opsi umum:
   --lang en    pesan dalam bahasa Inggris (bawaan: bahasa Indonesia)
 
-Kode keluar: 0 berhasil, 1 ada temuan, 2 masukan tidak dapat dipakai atau salah pemakaian.
+Kode keluar: 0 berhasil tanpa galat, 1 ada galat (keluaran tetap ditulis),
+2 masukan tidak dapat dipakai atau salah pemakaian.
 )",
     R"(kinerja - fills and checks SAKIP Excel workbooks
 
 Usage:
-  kinerja fill IN.xlsx -o OUT.xlsx   fill and rewrite a workbook
-  kinerja --version                  program version
-  kinerja COMMAND --help             help for one command
+  kinerja fill IN.xlsx -o OUT.xlsx    fill, check and write a workbook
+  kinerja validate IN.xlsx            check only, write no workbook
+  kinerja eval 'FORMULA' name=value   evaluate one formula (a designer's calculator)
+  kinerja formulas check|list         check or list the indicator catalogue
+  kinerja --version                   program version
+  kinerja COMMAND --help              help for one command
 
 Common options:
   --lang en    messages in English (default: Indonesian)
 
-Exit codes: 0 ok, 1 findings, 2 unusable input or a usage error.
+Exit codes: 0 ok without errors, 1 errors found (output still written),
+2 unusable input or a usage error.
 )"};
 
 const Message fill_help{
-    R"(kinerja fill MASUK.xlsx -o KELUAR.xlsx
+    R"(kinerja fill MASUK.xlsx -o KELUAR.xlsx [opsi]
 
-Membaca MASUK.xlsx dan menulis KELUAR.xlsx dengan format, rumus, validasi data,
-format bersyarat, komentar, gambar, nama, dan pengaturan cetak yang sama.
-Berkas masukan tidak pernah diubah. Keluaran ditulis ke berkas sementara lalu
-dipindahkan, sehingga tidak pernah ada berkas setengah jadi. Bagian yang tidak
-dapat dibawa (grafik, tabel pivot, VBA, ...) dilaporkan satu per satu.
+Mengenali tabel (Rencana Aksi, capaian, realisasi anggaran, RKA) tanpa penanda,
+menghitung realisasi, capaian, kategori, sisa, persentase dan jumlah induk RKA
+sebagai rumus Excel yang tetap hidup, memeriksa kesalahan, lalu menulis
+KELUAR.xlsx dengan sheet Validasi. Nilai yang diketik pengguna di kolom hitungan
+disimpan di komentar sel. Berkas masukan tidak pernah diubah; keluaran ditulis
+ke berkas sementara lalu dipindahkan.
+
+Opsi:
+  --data DATA.csv     data mentah: satker,indikator,variabel,periode,nilai
+  --satker KODE       satker yang dipakai bila DATA.csv berisi beberapa satker
+  --report R.json     laporan temuan dalam JSON
+  --formulas FOLDER   folder katalog (bawaan: formulas/)
 )",
-    R"(kinerja fill IN.xlsx -o OUT.xlsx
+    R"(kinerja fill IN.xlsx -o OUT.xlsx [options]
 
-Reads IN.xlsx and writes OUT.xlsx with the same formatting, formulas, data
-validations, conditional formats, comments, images, names and print setup.
-The input is never modified. Output goes to a temp file that is renamed into
-place, so there is never a half-written file. Parts that cannot be carried
-(charts, pivot tables, VBA, ...) are reported one by one.
+Recognises the tables (Rencana Aksi, capaian, budget realisation, RKA) without
+markup, computes realisasi, capaian, kategori, sisa, percentages and RKA parent
+totals as live Excel formulas, checks for mistakes, and writes OUT.xlsx with a
+Validasi sheet. Values the user typed in computed columns are kept in cell
+comments. The input is never modified; output goes to a temp file that is
+renamed into place.
+
+Options:
+  --data DATA.csv     raw inputs: satker,indikator,variabel,periode,nilai
+  --satker KODE       the satker to use when DATA.csv holds several
+  --report R.json     findings as JSON
+  --formulas DIR      catalogue folder (default: formulas/)
+)"};
+
+const Message validate_help{
+    R"(kinerja validate MASUK.xlsx [--report R.json] [--data DATA.csv] [--satker KODE]
+
+Memeriksa buku kerja seperti fill, tanpa menulis buku kerja. Ringkasan temuan
+dicetak di terminal; --report menulis semua temuan dalam JSON:
+{"findings":[{"severity","rule","sheet","cell","message"}...],"summary":{...}}
+)",
+    R"(kinerja validate IN.xlsx [--report R.json] [--data DATA.csv] [--satker KODE]
+
+Checks a workbook as fill does, without writing a workbook. A summary is
+printed; --report writes every finding as JSON:
+{"findings":[{"severity","rule","sheet","cell","message"}...],"summary":{...}}
+)"};
+
+const Message eval_help{
+    R"(kinerja eval 'RUMUS' nama=nilai ...
+
+Menghitung satu rumus dalam bahasa rumus Kinerja, misalnya
+  kinerja eval 'pct(terpenuhi, jumlah_wbp)' terpenuhi=1367 jumlah_wbp=1367
+Nilai "-" berarti tidak berlaku. Lihat docs/bahasa-rumus.md.
+)",
+    R"(kinerja eval 'FORMULA' name=value ...
+
+Evaluates one formula of the Kinerja formula language, for example
+  kinerja eval 'pct(terpenuhi, jumlah_wbp)' terpenuhi=1367 jumlah_wbp=1367
+A value of "-" means not applicable. See docs/bahasa-rumus.md.
+)"};
+
+const Message formulas_help{
+    R"(kinerja formulas check [PATH]
+kinerja formulas list [PATH] [--json]
+
+check memeriksa katalog indikator dan pengaturan (bawaan: formulas/) seperti
+kompilator: berkas:baris:kolom, rumus dengan tanda ^ di bawah kesalahan, nama
+variabel yang mirip. Keluar 0 hanya bila bersih. list mencetak indikator dan
+variabelnya.
+)",
+    R"(kinerja formulas check [PATH]
+kinerja formulas list [PATH] [--json]
+
+check checks the indicator catalogue and settings (default: formulas/) the way
+a compiler does: file:line:column, the formula with a caret under the error,
+the nearest known names. Exits 0 only when clean. list prints the indicators and
+their variables.
 )"};
 
 }  // namespace
 
 std::string help(const std::string& command, Lang lang) {
-    if (command == "fill") return fill_help.in(lang);
-    return overview.in(lang);
+    static const std::map<std::string, const Message*> pages{{"fill", &fill_help},
+                                                             {"validate", &validate_help},
+                                                             {"eval", &eval_help},
+                                                             {"formulas", &formulas_help}};
+    auto it = pages.find(command);
+    return (it == pages.end() ? overview : *it->second).in(lang);
 }
 
 }  // namespace kinerja::cli
