@@ -66,19 +66,6 @@ bool agrees(double stated, double computed) {
     return std::fabs(stated - computed) < 1.0 / tolerance + 1e-9;
 }
 
-// With several years side by side ("Tahun 2022 | Tahun 2023"), the table's own year, else
-// the rightmost (latest) column of that role.
-const TableColumn* current_year(const Table& t, ColumnRole role) {
-    const TableColumn* found = nullptr;
-    for (const TableColumn& c : t.columns) {
-        if (c.role != role) continue;
-        if (t.tahun && c.tahun == t.tahun) return &c;
-        found = &c;
-    }
-    if (found && !found->tahun) return t.column(role);  // no years: the first, as written
-    return found;
-}
-
 // The raw inputs given for this indicator, under its id or any name that matches it.
 const std::map<std::string, std::map<Periode, InputCell>>* inputs_for(
     const Indicator& indicator, const IndicatorMatcher& matcher, const InputCells& inputs) {
@@ -121,81 +108,116 @@ void fill_realisasi(FillContext& ctx, std::size_t index, const Indicator& indica
     ctx.put(row, col, ctx.in_cell_units(row, col, f));
 }
 
+// One year's columns of a capaian table: "Tahun 2022 | Tahun 2023" tables have two.
+struct YearColumns {
+    std::optional<int> tahun;
+    const TableColumn *target = nullptr, *realisasi = nullptr, *capaian = nullptr,
+                      *kategori = nullptr;
+};
+
+std::vector<YearColumns> year_groups(const Table& t) {
+    std::vector<YearColumns> groups;
+    auto group_for = [&](std::optional<int> tahun) -> YearColumns& {
+        for (auto& g : groups)
+            if (g.tahun == tahun) return g;
+        groups.push_back({tahun});
+        return groups.back();
+    };
+    for (const TableColumn& c : t.columns) {
+        const TableColumn** slot = c.role == ColumnRole::target      ? &group_for(c.tahun).target
+                                   : c.role == ColumnRole::realisasi ? &group_for(c.tahun).realisasi
+                                   : c.role == ColumnRole::capaian   ? &group_for(c.tahun).capaian
+                                   : c.role == ColumnRole::kategori  ? &group_for(c.tahun).kategori
+                                                                     : nullptr;
+        if (slot && !*slot) *slot = &c;
+    }
+    std::erase_if(groups, [](const YearColumns& g) { return !g.target; });
+    return groups;
+}
+
+// Target, realisasi (typed or from the inputs), capaian and kategori of one indicator row.
+void fill_row(FillContext& ctx, std::size_t index, std::uint32_t row, const YearColumns& columns,
+              const std::map<std::string, std::map<Periode, InputCell>>* vars) {
+    const CompiledCatalogue& compiled = ctx.evaluator.compiled();
+    const Indicator& indicator = compiled.indicator(index);
+    const TableColumn* target_col = columns.target;
+    const TableColumn* real_col = columns.realisasi;
+    const TableColumn* capaian_col = columns.capaian;
+    const TableColumn* kategori_col = columns.kategori;
+    Operand target = ctx.operand(row, target_col->col);
+    if (real_col && vars) fill_realisasi(ctx, index, indicator, *vars, row, real_col->col);
+    Operand real = real_col ? ctx.operand(row, real_col->col) : Operand{};
+
+    IndicatorOutcome outcome;
+    outcome.id = indicator.id;
+    outcome.sheet = ctx.sheet.name;
+    outcome.row = row;
+    outcome.target = target.value;
+    outcome.realisasi = real.value;
+    outcome.target_unit = target.unit;
+    outcome.realisasi_unit = real.unit;
+    outcome.tahun = columns.tahun ? columns.tahun : ctx.table.tahun;
+    outcome.target_col = target_col->col;
+    outcome.realisasi_col = real_col ? std::optional(real_col->col) : std::nullopt;
+    if (!target.unit.empty() && !real.unit.empty() && target.unit != real.unit) {
+        ctx.finding(Severity::error, "satuan.beda", row, real_col->col,
+                    {"Satuan target (" + target.unit + ") di " + cell_name(row, target_col->col) +
+                         " tidak sama dengan satuan realisasi (" + real.unit + ") di " +
+                         cell_name(row, real_col->col) + ".",
+                     "The target's unit (" + target.unit + ") in " +
+                         cell_name(row, target_col->col) + " differs from the realisasi's (" +
+                         real.unit + ") in " + cell_name(row, real_col->col) + "."});
+    }
+    if (capaian_col && real_col) {
+        Operand stated = ctx.operand(row, capaian_col->col);
+        CellMap cells{{"realisasi", real.excel}, {"target", target.excel}};
+        ExcelFormula f = excel_capaian(ctx.evaluator, index, cells, real.value, target.value);
+        if (f.cached.kind == CellValue::Kind::number) outcome.capaian = f.cached.number;
+        const Cell* before = ctx.sheet.find(row, capaian_col->col);
+        bool was_formula = before && before->is_formula();
+        // "1 Layanan" typed as capaian restates the realisasi; only percentages compare.
+        bool comparable = stated.unit.empty() || stated.unit == "%";
+        if (!was_formula && comparable && !std::isnan(stated.value) && !std::isnan(outcome.capaian) &&
+            !agrees(stated.value, outcome.capaian)) {
+            ctx.finding(Severity::error, "capaian.beda", row, capaian_col->col,
+                        {"Capaian di " + cell_name(row, capaian_col->col) + " tertulis " +
+                             angka(stated.value) + ", padahal " + angka(real.value) + " / " +
+                             angka(target.value) + " menghasilkan " + angka(outcome.capaian) +
+                             ". Nilai semula disimpan di komentar sel.",
+                         "Capaian in " + cell_name(row, capaian_col->col) + " is " +
+                             angka(stated.value) + ", but " + angka(real.value) + " / " +
+                             angka(target.value) + " gives " + angka(outcome.capaian) +
+                             ". The old value is kept in the cell comment."});
+        }
+        ctx.put(row, capaian_col->col, ctx.in_cell_units(row, capaian_col->col, f));
+    }
+    const KategoriBand* band = kategori(outcome.capaian, compiled.settings().scale);
+    outcome.kategori = band ? band->kode : "";
+    if (kategori_col && capaian_col) {
+        ctx.put(row, kategori_col->col,
+                excel_kategori(compiled.settings().scale,
+                               cell_name(row, capaian_col->col), outcome.capaian));
+    }
+    ctx.report.outcomes.push_back(outcome);
+}
+
 }  // namespace
 
 void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const InputCells& inputs) {
     const Table& t = ctx.table;
     const TableColumn* ind_col = t.column(ColumnRole::indikator);
-    const TableColumn* target_col = current_year(t, ColumnRole::target);
-    const TableColumn* real_col = current_year(t, ColumnRole::realisasi);
-    const TableColumn* capaian_col = current_year(t, ColumnRole::capaian);
-    const TableColumn* kategori_col = current_year(t, ColumnRole::kategori);
-    if (!ind_col || !target_col) return;
+    std::vector<YearColumns> groups = year_groups(t);
+    if (!ind_col || groups.empty()) return;
     const CompiledCatalogue& compiled = ctx.evaluator.compiled();
-
     for (const IndicatorBlock& block : indicator_blocks(ctx.sheet, t)) {
         auto index = identify(ctx, matcher, block, ind_col->col);
         if (!index) continue;
-        const Indicator& indicator = compiled.indicator(*index);
-        std::uint32_t row = block.first_row;
-        Operand target = ctx.operand(row, target_col->col);
-        if (real_col) {
-            if (const auto* vars = inputs_for(indicator, matcher, inputs))
-                fill_realisasi(ctx, *index, indicator, *vars, row, real_col->col);
+        const auto* vars = inputs_for(compiled.indicator(*index), matcher, inputs);
+        for (const YearColumns& columns : groups) {
+            // Raw inputs are this year's: they feed the table's own year only.
+            bool this_year = !columns.tahun || columns.tahun == t.tahun || groups.size() == 1;
+            fill_row(ctx, *index, block.first_row, columns, this_year ? vars : nullptr);
         }
-        Operand real = real_col ? ctx.operand(row, real_col->col) : Operand{};
-
-        IndicatorOutcome outcome;
-        outcome.id = indicator.id;
-        outcome.sheet = ctx.sheet.name;
-        outcome.row = row;
-        outcome.target = target.value;
-        outcome.realisasi = real.value;
-        outcome.target_unit = target.unit;
-        outcome.realisasi_unit = real.unit;
-        outcome.tahun = t.tahun;
-        outcome.target_col = target_col->col;
-        outcome.realisasi_col = real_col ? std::optional(real_col->col) : std::nullopt;
-        if (!target.unit.empty() && !real.unit.empty() && target.unit != real.unit) {
-            ctx.finding(Severity::error, "satuan.beda", row, real_col->col,
-                        {"Satuan target (" + target.unit + ") di " + cell_name(row, target_col->col) +
-                             " tidak sama dengan satuan realisasi (" + real.unit + ") di " +
-                             cell_name(row, real_col->col) + ".",
-                         "The target's unit (" + target.unit + ") in " +
-                             cell_name(row, target_col->col) + " differs from the realisasi's (" +
-                             real.unit + ") in " + cell_name(row, real_col->col) + "."});
-        }
-        if (capaian_col && real_col) {
-            Operand stated = ctx.operand(row, capaian_col->col);
-            CellMap cells{{"realisasi", real.excel}, {"target", target.excel}};
-            ExcelFormula f = excel_capaian(ctx.evaluator, *index, cells, real.value, target.value);
-            if (f.cached.kind == CellValue::Kind::number) outcome.capaian = f.cached.number;
-            const Cell* before = ctx.sheet.find(row, capaian_col->col);
-            bool was_formula = before && before->is_formula();
-            // "1 Layanan" typed as capaian restates the realisasi; only percentages compare.
-            bool comparable = stated.unit.empty() || stated.unit == "%";
-            if (!was_formula && comparable && !std::isnan(stated.value) && !std::isnan(outcome.capaian) &&
-                !agrees(stated.value, outcome.capaian)) {
-                ctx.finding(Severity::error, "capaian.beda", row, capaian_col->col,
-                            {"Capaian di " + cell_name(row, capaian_col->col) + " tertulis " +
-                                 angka(stated.value) + ", padahal " + angka(real.value) + " / " +
-                                 angka(target.value) + " menghasilkan " + angka(outcome.capaian) +
-                                 ". Nilai semula disimpan di komentar sel.",
-                             "Capaian in " + cell_name(row, capaian_col->col) + " is " +
-                                 angka(stated.value) + ", but " + angka(real.value) + " / " +
-                                 angka(target.value) + " gives " + angka(outcome.capaian) +
-                                 ". The old value is kept in the cell comment."});
-            }
-            ctx.put(row, capaian_col->col, ctx.in_cell_units(row, capaian_col->col, f));
-        }
-        const KategoriBand* band = kategori(outcome.capaian, compiled.settings().scale);
-        outcome.kategori = band ? band->kode : "";
-        if (kategori_col && capaian_col) {
-            ctx.put(row, kategori_col->col,
-                    excel_kategori(compiled.settings().scale,
-                                   cell_name(row, capaian_col->col), outcome.capaian));
-        }
-        ctx.report.outcomes.push_back(outcome);
     }
 }
 

@@ -1,0 +1,148 @@
+// End to end over samples/: fill every sample with the command, then check the outputs as
+// a user would: they open, nothing typed is lost, filling again changes nothing, the
+// documents' figures reproduce except where the documents are wrong, and LibreOffice and
+// Gnumeric, forced to recalculate, agree with every cached value.
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "pipeline/pipeline.hpp"
+#include "read/read.hpp"
+#include "support/recalc.hpp"
+#include "support/support.hpp"
+
+namespace fs = std::filesystem;
+using namespace kinerja;
+using namespace kinerja::test;
+
+namespace {
+
+struct Sample {
+    const char* name;
+    int exit_code;  // 0: consistent sample, 1: the document has errors
+};
+
+const Sample samples[] = {{"bapas-mataram-2024-rka", 0},
+                          {"bapas-balikpapan-2023-rka", 0},
+                          {"lapas-kerobokan-2024-rencana-aksi", 1},
+                          {"lapas-muara-enim-2023-lkjip", 1},
+                          {"rutan-soe-2023-lkjip", 1}};
+
+// Filled once for the whole suite: filling is the slow part.
+struct Filled {
+    ScratchDir dir;
+    std::map<std::string, fs::path> outputs;
+    std::map<std::string, RunResult> runs;
+    Filled() {
+        for (const Sample& s : samples) {
+            fs::path input = source_dir() / "samples" / (std::string(s.name) + ".xlsx");
+            fs::path out = dir / (std::string(s.name) + ".xlsx");
+            runs[s.name] = run_cli({"fill", input.string(), "-o", out.string()});
+            outputs[s.name] = out;
+        }
+    }
+};
+
+Filled& filled() {
+    static Filled f;
+    return f;
+}
+
+std::set<std::string> cells_with_rule(const RunReport& r, const std::string& rule) {
+    std::set<std::string> cells;
+    for (const auto& f : r.findings)
+        if (f.rule == rule) cells.insert(f.sheet + "!" + cell_name(f.row, f.col));
+    return cells;
+}
+
+// Every formula cell of `ours` must hold the same value in `theirs` (recalculated).
+// Returns how many cells were compared.
+int expect_same_values(const Workbook& ours, const Workbook& theirs, const std::string& who) {
+    int compared = 0;
+    for (const Sheet& sheet : ours.sheets) {
+        const Sheet* other = theirs.sheet(sheet.name);
+        BOOST_REQUIRE_MESSAGE(other, who << " lost sheet " << sheet.name);
+        for (const Cell& c : sheet.cells) {
+            if (!c.is_formula()) continue;
+            const Cell* o = other->find(c.row, c.col);
+            std::string where = who + " " + sheet.name + "!" + cell_name(c.row, c.col) + " =" + c.formula;
+            BOOST_REQUIRE_MESSAGE(o, where << ": cell missing");
+            ++compared;
+            if (c.value.kind == CellValue::Kind::number) {
+                BOOST_TEST_CONTEXT(where) {
+                    BOOST_TEST((o->value.kind == CellValue::Kind::number));
+                    BOOST_TEST(std::fabs(o->value.number - c.value.number) <= 1e-9 * std::max(1.0, std::fabs(c.value.number)));
+                }
+            } else {
+                BOOST_TEST(o->value.text == c.value.text, where);
+            }
+        }
+    }
+    return compared;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(samples_end_to_end)
+
+BOOST_AUTO_TEST_CASE(fill_exits_as_expected_and_writes_a_readable_workbook) {
+    for (const Sample& s : samples) {
+        const RunResult& r = filled().runs.at(s.name);
+        BOOST_TEST(r.exit_code == s.exit_code, s.name << ": " << r.err << r.out);
+        Workbook out = read_workbook(filled().outputs.at(s.name));
+        BOOST_TEST(out.sheet("Validasi") != nullptr, s.name);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(filling_again_changes_nothing) {
+    for (const Sample& s : samples) {
+        fs::path again = filled().dir / (std::string(s.name) + "-again.xlsx");
+        run_cli({"fill", filled().outputs.at(s.name).string(), "-o", again.string()});
+        BOOST_TEST(file_digest(again) == file_digest(filled().outputs.at(s.name)), s.name);
+    }
+}
+
+// The documents' capaian reproduce, except exactly where the documents are wrong
+// (../shared/guides/domain.md and samples/README.md list these).
+BOOST_AUTO_TEST_CASE(capaian_differs_exactly_where_the_documents_do) {
+    Engine engine = Engine::load(default_formulas_dir());
+    RunReport muara = validate_workbook(engine, source_dir() / "samples/lapas-muara-enim-2023-lkjip.xlsx");
+    BOOST_TEST(cells_with_rule(muara, "capaian.beda") ==
+                   (std::set<std::string>{"Capaian 2023!F12", "Banding 2022 & Renstra!E17",
+                                          "Banding 2022 & Renstra!E18", "Banding 2022 & Renstra!E22"}),
+               boost::test_tools::per_element());
+    RunReport soe = validate_workbook(engine, source_dir() / "samples/rutan-soe-2023-lkjip.xlsx");
+    BOOST_TEST(cells_with_rule(soe, "capaian.beda") ==
+                   (std::set<std::string>{"Capaian Output!F25"}),
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(libreoffice_recalculates_to_our_cached_values) {
+    std::vector<fs::path> files;
+    for (const Sample& s : samples) files.push_back(filled().outputs.at(s.name));
+    auto converted = recalc_with_libreoffice(files, filled().dir.path() / "recalc");
+    if (converted.empty()) {
+        BOOST_TEST_MESSAGE("soffice not installed: LibreOffice check skipped");
+        return;
+    }
+    int compared = 0;
+    for (std::size_t i = 0; i < files.size(); ++i)
+        compared += expect_same_values(read_workbook(files[i]), read_workbook(converted[i]), "LibreOffice");
+    BOOST_TEST(compared > 100);
+}
+
+BOOST_AUTO_TEST_CASE(gnumeric_recalculates_to_our_cached_values) {
+    int compared = 0;
+    for (const Sample& s : samples) {
+        fs::path out = filled().dir / (std::string(s.name) + "-gnumeric.xlsx");
+        if (!recalc_with_gnumeric(filled().outputs.at(s.name), out)) {
+            BOOST_TEST_MESSAGE("ssconvert not installed: Gnumeric check skipped");
+            return;
+        }
+        compared += expect_same_values(read_workbook(filled().outputs.at(s.name)), read_workbook(out), "Gnumeric");
+    }
+    BOOST_TEST(compared > 100);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
