@@ -50,7 +50,9 @@ void highlight(Sheet& sheet, const Finding& f) {
     cf.type = "expression";
     cf.formulas.push_back(marker_formula);
     DiffStyle style;
-    style.fill = Fill{1, f.severity == Severity::error ? error_fill : warning_fill, std::nullopt};
+    // Both colours: Excel shows a differential fill's background, other readers its pattern.
+    Rgb colour = f.severity == Severity::error ? error_fill : warning_fill;
+    style.fill = Fill{1, colour, colour};
     cf.style = style;
     cf.priority = 1;
     sheet.conditional_formats.push_back(std::move(cf));
@@ -111,6 +113,9 @@ void add_validasi_sheet(Workbook& workbook, const std::vector<Finding>& findings
         sheet.put(text_cell(row, 3, f.sheet, wrap_style));
         sheet.put(text_cell(row, 4, cell_name(f.row, f.col), link_style));
         sheet.put(text_cell(row, 5, f.message.id, wrap_style));
+        // Rows do not grow by themselves in every reader: size them to the wrapped message.
+        std::size_t lines = 1 + f.message.id.size() / 110;
+        sheet.rows[row].height = 15.0 * static_cast<double>(lines);
         sheet.hyperlinks.push_back(
             {row, 4, "", quoted_sheet(f.sheet) + "!" + cell_name(f.row, f.col), "Buka sel"});
         ++row;
