@@ -65,6 +65,10 @@ bool parse(const Args& args, Options& o, Lang lang) {
         } else if (auto v = value_of(args, i, "-o"); v || (v = value_of(args, i, "--output"))) {
             o.output = *v;
         } else if (auto s = value_of(args, i, "--satker")) {
+            if (s->empty()) {
+                complain({"nama satker kosong", "the satker name is empty"}, lang);
+                return false;
+            }
             o.workbook.satker = *s;
         } else if (auto t = value_of(args, i, "--tahun")) {
             o.workbook.tahun = parse_year(*t);

@@ -21,6 +21,14 @@ struct Zones {
 
 constexpr std::uint32_t title_lookback = 16;  // as find_tables reads titles
 constexpr std::uint32_t untabled_rows = 10;   // title rows of a sheet without a table
+// Titles are short. Longer texts are not searched for years: std::regex recurses per
+// character and a hostile cell of a megabyte could exhaust the stack.
+constexpr std::size_t max_title_bytes = 1000;
+
+bool is_title_text(const Cell& cell) {
+    return cell.value.kind == CellValue::Kind::text && !cell.is_formula() &&
+           cell.value.text.size() <= max_title_bytes;
+}
 
 std::map<std::string, Zones> title_zones(const Workbook& workbook,
                                          const std::vector<Table>& tables) {
@@ -121,7 +129,7 @@ std::optional<int> base_year(const Workbook& workbook, const std::vector<Table>&
         const Zones& z = zones.at(sheet.name);
         for (const Cell& cell : sheet.cells) {
             std::smatch m;
-            if (z.title.count(cell.row) && cell.value.kind == CellValue::Kind::text &&
+            if (z.title.count(cell.row) && is_title_text(cell) &&
                 std::regex_search(cell.value.text, m, year_in_title()))
                 return std::stoi(m.str(0).substr(static_cast<std::size_t>(m.length(0)) - 4));
         }
@@ -187,8 +195,7 @@ NewWorkbookReport personalise(Workbook& workbook, const NewWorkbookOptions& opti
                 const std::regex* re = z.title.count(cell.row)    ? &year_in_title()
                                        : z.header.count(cell.row) ? &year_in_header()
                                                                   : nullptr;
-                if (!re || cell.value.kind != CellValue::Kind::text || cell.is_formula() ||
-                    !std::regex_search(cell.value.text, *re))
+                if (!re || !is_title_text(cell) || !std::regex_search(cell.value.text, *re))
                     continue;
                 // Counted even when the year is already right: the place was found.
                 ++report.tahun_cells;

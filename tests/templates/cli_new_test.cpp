@@ -163,6 +163,7 @@ BOOST_AUTO_TEST_CASE(bad_arguments_exit_2_with_a_reason) {
         {{"new", "rka-satker", "-o", out, "--tahun", "1999"}, "di luar 2000-2099"},
         {{"new", "rka-satker", "-o", out, "--satker", "A\nB"}, "satu baris"},
         {{"new", "rka-satker", "-o", out, "--satker", " "}, "nama satker kosong"},
+        {{"new", "rka-satker", "-o", out, "--satker="}, "nama satker kosong"},
         {{"new", "rka-satker", "-o", (scratch / "x.ods").string()}, "berakhiran .xlsx"},
         {{"new", "rka-satker", "-o", out, "--kategori"}, "opsi tidak dikenal"},
         {{"new", "rka-satker", "capaian-kinerja", "-o", out}, "terlalu banyak templat"},

@@ -159,6 +159,26 @@ BOOST_AUTO_TEST_CASE(rich_text_keeps_its_runs_when_it_can) {
     BOOST_TEST(!b->rich);  // the placeholder spanned two runs
 }
 
+BOOST_AUTO_TEST_CASE(a_huge_title_cell_is_left_alone) {
+    Workbook wb;
+    Sheet s;
+    s.name = "Judul";
+    Cell big;
+    std::string text = "TAHUN 2024 ";
+    while (text.size() < 2'000'000) text += "TAHUN 2024 ";
+    big.value = {CellValue::Kind::text, 0, text};
+    s.put(big);
+    Cell small;
+    small.row = 1;
+    small.value = {CellValue::Kind::text, 0, "CAPAIAN KINERJA TAHUN 2024"};
+    s.put(small);
+    wb.sheets.push_back(s);
+    NewWorkbookReport r = personalise(wb, {"", 2027});
+    BOOST_TEST(r.tahun_cells == 1u);
+    BOOST_TEST(wb.sheets[0].find(0, 0)->value.text == text);
+    BOOST_TEST(wb.sheets[0].find(1, 0)->value.text == "CAPAIAN KINERJA TAHUN 2027");
+}
+
 BOOST_AUTO_TEST_CASE(unusable_options_are_refused_with_a_reason) {
     BOOST_TEST(!check_new_workbook_options({"LAPAS KELAS IIA KEROBOKAN", 2025}).has_value());
     BOOST_TEST(!check_new_workbook_options({}).has_value());
