@@ -99,10 +99,10 @@ void write_print_titles(lxw_worksheet* ws, const DefinedName& name, Drops& drops
     }
 }
 
+// libxlsxwriter takes "'Sheet name'!Name" and strips the quotes without undoing
+// doubled ones, so the name goes in as it is.
 std::string quoted_sheet(const std::string& sheet) {
-    std::string quoted = "'";
-    for (char c : sheet) quoted += c == '\'' ? std::string("''") : std::string(1, c);
-    return quoted + "'";
+    return "'" + sheet + "'";
 }
 
 }  // namespace

@@ -102,6 +102,16 @@ BOOST_AUTO_TEST_CASE(global_and_local_names) {
     BOOST_TEST(out.reported("defined name of a sheet that does not exist"));
 }
 
+BOOST_AUTO_TEST_CASE(local_names_of_sheets_with_quotes_and_spaces) {
+    Workbook wb = one_sheet("Data TU's");
+    wb.names.push_back({"Pagu", 0, "'Data TU''s'!$D$2", false});
+    Written out(wb);
+    KINERJA_CHECK_HAS(
+        out.part("xl/workbook.xml"),
+        "<definedName name=\"Pagu\" localSheetId=\"0\">'Data TU''s'!$D$2</definedName>");
+    BOOST_TEST(out.report().dropped.empty());
+}
+
 BOOST_AUTO_TEST_CASE(autofilter_brings_its_own_filter_database_name) {
     Workbook wb = one_sheet();
     CellRange filter{1, 0, 40, 5};
