@@ -52,6 +52,12 @@ struct SheetContext {
     bool check(lxw_error error, const std::string& location, const std::string& what) const;
 };
 
+// True for a number within [low, high]; false for NaN, infinities and the rest,
+// which libxlsxwriter would print as "nan" or "inf" into the XML.
+inline bool in_range(double value, double low, double high) {
+    return value >= low && value <= high;
+}
+
 // libxlsxwriter treats 0 as "no colour", so black needs its own constant.
 lxw_color_t lxw_rgb(Rgb color);
 

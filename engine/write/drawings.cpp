@@ -55,8 +55,12 @@ void write_images(const SheetContext& ctx) {
         lxw_image_options options{};
         options.x_offset = image.x_offset;
         options.y_offset = image.y_offset;
-        options.x_scale = image.width > 0 ? image.width / shown_width : 1;
-        options.y_scale = image.height > 0 ? image.height / shown_height : 1;
+        // A size that is no positive number leaves the image at its own size.
+        bool sized = in_range(image.width, 1e-3, 1e7) && in_range(image.height, 1e-3, 1e7);
+        if (!sized && (image.width != 0 || image.height != 0))
+            ctx.drop(where, "image size out of range: shown at its own size");
+        options.x_scale = sized ? image.width / shown_width : 1;
+        options.y_scale = sized ? image.height / shown_height : 1;
         options.description = description.empty() ? nullptr : description.data();
         const auto* bytes = reinterpret_cast<const unsigned char*>(image.data->data());
         ctx.check(worksheet_insert_image_buffer_opt(ctx.sheet, image.row,

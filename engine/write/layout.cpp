@@ -11,6 +11,16 @@ namespace {
 
 // Pixels of the widest digit of the Normal font (Calibri 11), the unit of <col width>.
 constexpr double digit_px = 7;
+// Excel's limits: 255 characters wide, 409 points high.
+constexpr double max_width = 255, max_height = 409;
+
+// The value if it is within Excel's limits; otherwise reported and left unset.
+std::optional<double> checked(const SheetContext& ctx, std::optional<double> value, double high,
+                              const std::string& where, const char* what) {
+    if (!value || in_range(*value, 0, high)) return value;
+    ctx.drop(where, what);
+    return std::nullopt;
+}
 
 // libxlsxwriter takes the width the user types and turns it into whole pixels,
 // round(w * 12) below one character and round(w * 7) + 5 above, then writes
@@ -29,22 +39,23 @@ double user_width(double stored) {
     return px < 12 ? px / 12 : (px - 5) / digit_px;
 }
 
-// The sheet's default column width as stored, if the sheet sets one.
-std::optional<double> default_width(const Sheet& sheet) {
-    if (sheet.default_col_width) return sheet.default_col_width;
-    // <sheetFormatPr baseColWidth> counts characters without the 5 pixels of padding.
-    if (sheet.base_col_width) return (*sheet.base_col_width * digit_px + 5) / digit_px;
-    return std::nullopt;
-}
-
 void write_columns(const SheetContext& ctx) {
     const Sheet& sheet = ctx.model;
-    const std::optional<double> sheet_default = default_width(sheet);
-    if (sheet.default_col_width || sheet.base_col_width) {
+    std::optional<double> default_col_width =
+        checked(ctx, sheet.default_col_width, max_width, "", "default column width out of range");
+    std::optional<std::uint16_t> base = sheet.base_col_width;
+    if (base && *base > max_width) {
+        ctx.drop("", "base column width out of range");
+        base.reset();
+    }
+    // <sheetFormatPr baseColWidth> counts characters without the 5 pixels of padding.
+    std::optional<double> sheet_default = default_col_width;
+    if (!sheet_default && base) sheet_default = (*base * digit_px + 5) / digit_px;
+    if (sheet_default) {
         // libxlsxwriter 1.1.4 has no call for these: they are patched in, and its
         // own default is set so that images are anchored over the right columns.
         ctx.patches.default_column_width(
-            ctx.index, sheet.base_col_width, sheet.default_col_width,
+            ctx.index, base, default_col_width,
             {sheet.name, "", "sheet default column width (columns show 8.43 characters)"});
         ctx.sheet->default_col_pixels =
             static_cast<std::uint32_t>(std::round(*sheet_default * digit_px));
@@ -55,7 +66,9 @@ void write_columns(const SheetContext& ctx) {
             continue;
         }
         std::string where = column_name(col.first) + ":" + column_name(col.last);
-        std::optional<double> stored = col.width ? col.width : sheet_default;
+        std::optional<double> stored =
+            checked(ctx, col.width, max_width, where, "column width out of range");
+        if (!stored) stored = sheet_default;
         double width = stored ? user_width(*stored) : LXW_DEF_COL_WIDTH;
         lxw_row_col_options options{};
         options.hidden = col.hidden;
@@ -76,9 +89,10 @@ void write_columns(const SheetContext& ctx) {
 void write_rows(const SheetContext& ctx) {
     const Sheet& sheet = ctx.model;
     double default_height = LXW_DEF_ROW_HEIGHT;
-    if (sheet.default_row_height && *sheet.default_row_height > 0 &&
-        *sheet.default_row_height != LXW_DEF_ROW_HEIGHT) {
-        default_height = *sheet.default_row_height;
+    std::optional<double> sheet_default =
+        checked(ctx, sheet.default_row_height, max_height, "", "default row height out of range");
+    if (sheet_default && *sheet_default > 0 && *sheet_default != LXW_DEF_ROW_HEIGHT) {
+        default_height = *sheet_default;
         worksheet_set_default_row(ctx.sheet, default_height, LXW_FALSE);
     }
     for (const auto& [row, info] : sheet.rows) {
@@ -86,21 +100,24 @@ void write_rows(const SheetContext& ctx) {
             ctx.drop("row " + std::to_string(row + 1), "row out of bounds");
             continue;
         }
-        bool plain = !info.height && !info.style && !info.hidden && info.outline_level == 0 &&
-                     !info.collapsed;
+        std::string where = "row " + std::to_string(row + 1);
+        std::optional<double> own =
+            checked(ctx, info.height, max_height, where, "row height out of range");
+        bool plain =
+            !own && !info.style && !info.hidden && info.outline_level == 0 && !info.collapsed;
         if (plain) continue;
-        double height = info.height.value_or(default_height);
+        double height = own.value_or(default_height);
         // libxlsxwriter leaves out ht="15" (its default) even when the sheet default
         // is another height or the row's height is custom. The next double up is
         // still written as "15", with customHeight.
-        if (info.height && height == LXW_DEF_ROW_HEIGHT) height = std::nextafter(height, 16.0);
+        if (own && height == LXW_DEF_ROW_HEIGHT) height = std::nextafter(height, 16.0);
         lxw_row_col_options options{};
         options.hidden = info.hidden;
         options.level = info.outline_level;
         options.collapsed = info.collapsed;
         lxw_format* format = info.style ? ctx.formats.cell(*info.style) : nullptr;
-        ctx.check(worksheet_set_row_opt(ctx.sheet, row, height, format, &options),
-                  "row " + std::to_string(row + 1), "row settings");
+        ctx.check(worksheet_set_row_opt(ctx.sheet, row, height, format, &options), where,
+                  "row settings");
     }
 }
 

@@ -5,7 +5,8 @@ namespace kinerja::write_detail {
 
 namespace {
 constexpr double default_header_margin = 0.3;
-}
+constexpr double max_margin = 49;
+}  // namespace
 
 void write_view(const SheetContext& ctx) {
     const SheetView& view = ctx.model.view;
@@ -43,17 +44,23 @@ void write_page_setup(const SheetContext& ctx) {
             ctx.drop("", "print scale outside 10-400%");
     }
     if (page.fit_to_page) worksheet_fit_to_pages(ws, page.fit_width, page.fit_height);
-    worksheet_set_margins(ws, page.margin_left, page.margin_right, page.margin_top,
-                          page.margin_bottom);
+    // Margins in inches; beyond these, or not numbers, Excel's defaults.
+    auto margin = [&](double value, double fallback) {
+        if (in_range(value, 0, max_margin)) return value;
+        ctx.drop("", "page margin out of range");
+        return fallback;
+    };
+    worksheet_set_margins(ws, margin(page.margin_left, 0.7), margin(page.margin_right, 0.7),
+                          margin(page.margin_top, 0.75), margin(page.margin_bottom, 0.75));
     // The header and footer margins are only settable together with the texts.
     if (!page.header.empty() || page.margin_header != default_header_margin) {
         lxw_header_footer_options options{};
-        options.margin = page.margin_header;
+        options.margin = margin(page.margin_header, default_header_margin);
         ctx.check(worksheet_set_header_opt(ws, page.header.c_str(), &options), "", "page header");
     }
     if (!page.footer.empty() || page.margin_footer != default_header_margin) {
         lxw_header_footer_options options{};
-        options.margin = page.margin_footer;
+        options.margin = margin(page.margin_footer, default_header_margin);
         ctx.check(worksheet_set_footer_opt(ws, page.footer.c_str(), &options), "", "page footer");
     }
     if (page.center_horizontally) worksheet_center_horizontally(ws);

@@ -1,8 +1,10 @@
 // Whole-file behaviour: properties, reproducible bytes, atomic replacement, and
 // LibreOffice reading what we wrote.
 #include <boost/test/unit_test.hpp>
+#include <limits>
 #include <thread>
 
+#include "write/images.hpp"
 #include "write/written.hpp"
 
 using namespace kinerja;
@@ -178,6 +180,47 @@ BOOST_AUTO_TEST_CASE(a_successful_write_replaces_the_old_file) {
     RunResult listing = run({"unzip", "-p", target.string(), "xl/workbook.xml"});
     KINERJA_CHECK_HAS(listing.out, "<sheet name=\"Capaian\"");
     BOOST_TEST(files_in(scratch.path()) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(nonsense_in_the_model_is_reported_not_written) {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double inf = std::numeric_limits<double>::infinity();
+    Workbook wb = sample();
+    Sheet& s = wb.sheets[0];
+    s.default_col_width = nan;
+    s.default_row_height = -3;
+    ColumnInfo wide;
+    wide.first = wide.last = 2;
+    wide.width = inf;
+    s.columns.push_back(wide);
+    RowInfo tall;
+    tall.height = 1e9;
+    s.rows[3] = tall;
+    s.page.margin_left = nan;
+    s.page.margin_header = -1;
+    s.put(number_cell(5, 0, nan));
+    s.put(number_cell(5, 1, 1, 999));  // a style that does not exist
+    wb.styles[0].font.size = nan;
+    Image image;
+    image.width = inf;
+    image.height = 10;
+    image.data = std::make_shared<std::string>(make_png(4, 4));
+    s.images.push_back(image);
+    Written out(wb);
+    for (const char* part :
+         {"xl/worksheets/sheet1.xml", "xl/styles.xml", "xl/drawings/drawing1.xml"}) {
+        std::string xml = out.part(part);
+        KINERJA_CHECK_LACKS(xml, "nan");
+        KINERJA_CHECK_LACKS(xml, "inf");
+    }
+    KINERJA_CHECK_HAS(out.sheet(), "<c r=\"A6\" t=\"e\"><v>#NUM!</v></c>");
+    for (const char* kind :
+         {"default column width out of range", "column width out of range",
+          "default row height out of range", "row height out of range", "page margin out of range",
+          "infinite or NaN number", "cell style index out of range",
+          "font size outside 1-409 points", "image size out of range"})
+        BOOST_TEST(out.reported(kind), kind);
+    BOOST_TEST(run({"unzip", "-t", out.file().string()}).exit_code == 0);
 }
 
 BOOST_AUTO_TEST_CASE(libreoffice_reads_the_values) {
