@@ -45,6 +45,8 @@ void set_visibility(const Workbook& model, const std::vector<lxw_worksheet*>& sh
         return model.sheets[i].visibility == Sheet::Visibility::visible;
     };
     std::size_t active = model.active_sheet < sheets.size() ? model.active_sheet : 0;
+    if (active != model.active_sheet)
+        drops.add(workbook_part, "", "active sheet that does not exist: the first is active");
     if (!visible(active)) {
         std::size_t first_visible = 0;
         while (first_visible < sheets.size() && !visible(first_visible)) ++first_visible;

@@ -1,6 +1,7 @@
 // Whole-file behaviour: properties, reproducible bytes, atomic replacement, and
 // LibreOffice reading what we wrote.
 #include <boost/test/unit_test.hpp>
+#include <ctime>
 #include <limits>
 #include <thread>
 
@@ -140,6 +141,22 @@ BOOST_AUTO_TEST_CASE(patched_files_are_sound_zips) {
     BOOST_TEST(test.exit_code == 0, test.out);
     KINERJA_CHECK_HAS(out.sheet(), "<c r=\"D3\" t=\"e\"><f>C3/B3*100</f><v>#DIV/0!</v></c>");
     KINERJA_CHECK_HAS(out.part("xl/workbook.xml"), "date1904=\"1\"");
+}
+
+BOOST_AUTO_TEST_CASE(without_determinism_the_file_is_modified_now) {
+    Workbook wb = sample();
+    wb.properties.created = "2023-01-02T03:04:05Z";
+    wb.properties.modified = "2023-06-01T00:00:00Z";
+    WriteOptions options;
+    options.deterministic = false;
+    Written out(wb, options);
+    std::string core = out.part("docProps/core.xml");
+    KINERJA_CHECK_HAS(core, ">2023-01-02T03:04:05Z</dcterms:created>");
+    KINERJA_CHECK_LACKS(core, "2023-06-01T00:00:00Z");
+    std::time_t now = std::time(nullptr);
+    char year[8];
+    std::strftime(year, sizeof year, "%Y", std::gmtime(&now));
+    KINERJA_CHECK_HAS(core, "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">" + std::string(year));
 }
 
 BOOST_AUTO_TEST_CASE(writing_into_a_missing_folder_fails_and_leaves_nothing) {
