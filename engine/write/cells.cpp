@@ -175,6 +175,8 @@ private:
         if (runs.size() < 2 || length > max_text_chars) {
             lxw_format* format = runs.size() == 1 ? run_format(*runs.front()) : format_;
             if (runs.size() > 1) ctx_.drop(where_, "rich text over 32767 characters written plain");
+            if (runs.size() == 1)
+                ctx_.drop(where_, "rich text of one run written as plain text in its font");
             check(worksheet_write_string(ctx_.sheet, row_, col_, text(cell.value.text).c_str(),
                                          format),
                   "rich text");

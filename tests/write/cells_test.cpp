@@ -126,6 +126,7 @@ BOOST_AUTO_TEST_CASE(single_run_rich_text_becomes_the_cell_font) {
     Written out(wb);
     KINERJA_CHECK_HAS(out.sheet(), "<c r=\"A1\" s=\"1\" t=\"s\">");
     KINERJA_CHECK_HAS(out.part("xl/styles.xml"), "<font><i/><sz val=\"11\"/>");
+    BOOST_TEST(out.reported("rich text of one run written as plain text in its font"));
 }
 
 BOOST_AUTO_TEST_CASE(text_that_looks_like_an_escape_stays_text) {
