@@ -20,7 +20,10 @@ void RichTextBuilder::start(std::string_view name, const XmlAttrs& attrs) {
         run_font_.reset();
     } else if (name == "rPr" && in_run_) {
         in_props_ = true;
-        run_font_ = base_font_;
+        // A run's properties start from the model's defaults, not from the workbook's
+        // first font: inheriting its scheme or family would put "minor" on an Arial
+        // run and invent attributes the file never gave the run.
+        run_font_ = Font{};
     } else if (in_props_ && run_font_) {
         apply_font_property(
             *run_font_, name, [&](const char* a) { return attrs.get(a); }, colors_);
@@ -66,10 +69,10 @@ namespace {
 
 class SharedStringsHandler : public XmlHandler {
 public:
-    SharedStringsHandler(const ColorResolver& colors, const Font& base, std::uint64_t max_strings,
+    SharedStringsHandler(const ColorResolver& colors, std::uint64_t max_strings,
                          std::vector<SharedString>& out, const Source& source,
                          const std::string& part)
-        : builder_(colors, base), max_(max_strings), out_(out), source_(source), part_(part) {}
+        : builder_(colors), max_(max_strings), out_(out), source_(source), part_(part) {}
 
     void start(Ns ns, std::string_view name, const XmlAttrs& attrs) override {
         if (ns != Ns::main) return;
@@ -110,9 +113,8 @@ private:
 }  // namespace
 
 void read_shared_strings(ZipArchive& zip, const std::string& part, const ColorResolver& colors,
-                         const Font& base_font, std::uint64_t max_strings,
-                         std::vector<SharedString>& out) {
-    SharedStringsHandler handler(colors, base_font, max_strings, out, zip.source(), part);
+                         std::uint64_t max_strings, std::vector<SharedString>& out) {
+    SharedStringsHandler handler(colors, max_strings, out, zip.source(), part);
     parse_stream(zip, part, handler);
 }
 

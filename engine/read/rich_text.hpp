@@ -20,8 +20,7 @@ struct SharedString {
 
 class RichTextBuilder {
 public:
-    RichTextBuilder(const ColorResolver& colors, const Font& base_font)
-        : colors_(colors), base_font_(base_font) {}
+    explicit RichTextBuilder(const ColorResolver& colors) : colors_(colors) {}
 
     // Events for main-namespace elements strictly inside <si> or <is>.
     void start(std::string_view name, const XmlAttrs& attrs);
@@ -34,7 +33,6 @@ public:
 
 private:
     const ColorResolver& colors_;
-    const Font& base_font_;
     int phonetic_depth_ = 0;
     bool in_t_ = false, in_run_ = false, in_props_ = false;
     std::string current_, plain_;
@@ -44,7 +42,7 @@ private:
 
 // Streams xl/sharedStrings.xml into `out`; throws InputError past `max_strings`.
 void read_shared_strings(ZipArchive& zip, const std::string& part, const ColorResolver& colors,
-                         const Font& base_font, std::uint64_t max_strings,
+                         std::uint64_t max_strings,
                          std::vector<SharedString>& out);
 
 }  // namespace kinerja::read

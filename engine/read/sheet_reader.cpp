@@ -48,7 +48,7 @@ bool ignored_subtree(std::string_view name) {
 }  // namespace
 
 SheetHandler::SheetHandler(const std::string& part, Sheet& sheet, SheetInputs& in)
-    : part_(part), sheet_(sheet), in_(in), rich_(in.colors, in.styles.default_font) {}
+    : part_(part), sheet_(sheet), in_(in), rich_(in.colors) {}
 
 void SheetHandler::fail_at(const std::string& where, Message reason) const {
     in_.source.fail(part_ + " (" + sheet_.name + (where.empty() ? "" : ", " + where) + ")",

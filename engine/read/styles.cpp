@@ -149,6 +149,10 @@ bool flag_value(std::string_view text, bool absent_value) {
 }
 
 std::string builtin_num_format(int id) {
+    // ECMA-376 Part 1, 18.8.30 spells the ids it defines for all languages (0-4,
+    // 9-22, 37-40, 45-49); Excel's en-US strings differ for 14, 37-40 and 47, and
+    // the writer must map both spellings back to the id. 5-8 and 41-44 are the en-US
+    // currency and accounting formats the standard leaves to the locale.
     static const std::map<int, std::string> formats = {
         {0, "General"},
         {1, "0"},
@@ -163,8 +167,8 @@ std::string builtin_num_format(int id) {
         {10, "0.00%"},
         {11, "0.00E+00"},
         {12, "# ?/?"},
-        {13, "# ?\?/??"},
-        {14, "m/d/yy"},
+        {13, "# ?\?/??"},  // "\?" keeps "??/" from reading as a trigraph
+        {14, "mm-dd-yy"},
         {15, "d-mmm-yy"},
         {16, "d-mmm"},
         {17, "mmm-yy"},
@@ -173,17 +177,17 @@ std::string builtin_num_format(int id) {
         {20, "h:mm"},
         {21, "h:mm:ss"},
         {22, "m/d/yy h:mm"},
-        {37, "(#,##0_);(#,##0)"},
-        {38, "(#,##0_);[Red](#,##0)"},
-        {39, "(#,##0.00_);(#,##0.00)"},
-        {40, "(#,##0.00_);[Red](#,##0.00)"},
+        {37, "#,##0 ;(#,##0)"},
+        {38, "#,##0 ;[Red](#,##0)"},
+        {39, "#,##0.00;(#,##0.00)"},
+        {40, "#,##0.00;[Red](#,##0.00)"},
         {41, "_(* #,##0_);_(* (#,##0);_(* \"-\"_);_(@_)"},
         {42, "_($* #,##0_);_($* (#,##0);_($* \"-\"_);_(@_)"},
-        {43, "_(* #,##0.00_);_(* (#,##0.00);_(* \"-\"??_);_(@_)"},
-        {44, "_($* #,##0.00_);_($* (#,##0.00);_($* \"-\"??_);_(@_)"},
+        {43, "_(* #,##0.00_);_(* (#,##0.00);_(* \"-\"?\?_);_(@_)"},
+        {44, "_($* #,##0.00_);_($* (#,##0.00);_($* \"-\"?\?_);_(@_)"},
         {45, "mm:ss"},
         {46, "[h]:mm:ss"},
-        {47, "mm:ss.0"},
+        {47, "mmss.0"},
         {48, "##0.0E+0"},
         {49, "@"},
     };
@@ -232,7 +236,6 @@ void read_styles(pugi::xml_node sheet, ColorResolver& colors, std::uint32_t max_
     });
     for_each_child(child(sheet, "borders"), "border",
                    [&](pugi::xml_node n) { borders.push_back(read_border(n, colors)); });
-    if (!fonts.empty()) table.default_font = fonts.front();
 
     auto pick = [](const auto& list, std::string_view id) {
         using T = typename std::decay_t<decltype(list)>::value_type;

@@ -13,8 +13,8 @@
 
 namespace kinerja::read {
 
-// The format string of a built-in numFmtId, spelled as libxlsxwriter spells it so a
-// rewrite maps it back to the same id. "General" for ids without a fixed meaning.
+// The format string of a built-in numFmtId as ECMA-376 spells it, which the writer
+// must map back to the same id. "General" for ids without a fixed meaning.
 std::string builtin_num_format(int id);
 
 bool flag_value(std::string_view text, bool absent_value);
@@ -30,7 +30,6 @@ public:
     StyleTable();            // one default cell format, as Excel assumes when styles.xml is missing
     std::vector<Style> xfs;  // cellXfs in file order, resolved
     std::vector<DiffStyle> dxfs;
-    Font default_font;          // fonts[0], the base of rich-text runs
     bool had_gradient = false;  // gradient fills are approximated by their first colour
 
     // Index into Workbook::styles for cellXfs[xf], interned on first use with a hash

@@ -84,8 +84,7 @@ public:
         wb_.styles.front() = styles_.xfs.front();
         if (auto* sst = rels.first_of_type("sharedStrings"); sst && zip_.contains(sst->target)) {
             consumed_.push_back(sst->target);
-            read_shared_strings(zip_, sst->target, colors_, styles_.default_font,
-                                limits_.max_shared_strings, strings_);
+            read_shared_strings(zip_, sst->target, colors_, limits_.max_shared_strings, strings_);
         }
 
         read_sheets(workbook, workbook_part, rels);

@@ -63,7 +63,7 @@ BOOST_AUTO_TEST_CASE(rich_text_runs_keep_their_fonts) {
     BOOST_TEST(runs[2].font->italic);
     BOOST_TEST(!runs[2].font->bold);
     BOOST_TEST(*runs[2].font->color == 0xFF0000u);
-    BOOST_TEST(runs[2].font->name == "Calibri");  // the workbook's default font underneath
+    BOOST_TEST(runs[2].font->name == "Calibri");  // no rFont: the model default
 }
 
 BOOST_AUTO_TEST_CASE(inline_strings) {

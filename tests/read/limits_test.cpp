@@ -1,9 +1,7 @@
 // ReadLimits: every cap is enforced with a message, and a huge sparse sheet costs nothing.
-#include <zip.h>
-
 #include <chrono>
-#include <map>
 
+#include "package_util.hpp"
 #include "read_test_util.hpp"
 
 using namespace kinerja;
@@ -17,19 +15,6 @@ InputError expect_limit(const std::string& fixture, const ReadLimits& limits,
     BOOST_REQUIRE_MESSAGE(error, fixture << " was read despite the limit");
     BOOST_TEST(contains(error->reason().en, reason_en), error->reason().en);
     return *error;
-}
-
-// Writes a package from part name -> content with libzip.
-void write_package(const std::filesystem::path& path,
-                   const std::map<std::string, std::string>& parts) {
-    int error = 0;
-    zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-    BOOST_REQUIRE(archive);
-    for (const auto& [name, content] : parts) {
-        zip_source_t* source = zip_source_buffer(archive, content.data(), content.size(), 0);
-        BOOST_REQUIRE(zip_file_add(archive, name.c_str(), source, ZIP_FL_OVERWRITE) >= 0);
-    }
-    BOOST_REQUIRE(zip_close(archive) == 0);
 }
 
 std::string big_sheet(int rows, int cols) {

@@ -35,7 +35,7 @@ BOOST_AUTO_TEST_CASE(equal_formats_share_one_style) {
 BOOST_AUTO_TEST_CASE(number_formats_custom_and_built_in) {
     BOOST_TEST(style_of("A1").num_format == "General");
     BOOST_TEST(style_of("B1").num_format == "#,##0.00 \"Rp\";[Red]-#,##0.00");
-    BOOST_TEST(style_of("C1").num_format == "m/d/yy");  // id 14
+    BOOST_TEST(style_of("C1").num_format == "mm-dd-yy");  // id 14
     BOOST_TEST(style_of("D1").num_format == "0%");      // id 9
     BOOST_TEST(style_of("E1").num_format == "#,##0.00");
     BOOST_TEST(style_of("F1").num_format == "@");
