@@ -12,6 +12,7 @@ const Message overview{
 Pemakaian:
   kinerja fill MASUK.xlsx -o KELUAR.xlsx    isi, periksa dan tulis buku kerja
   kinerja validate MASUK.xlsx               periksa saja, tanpa menulis buku kerja
+  kinerja new TEMPLAT -o BERKAS.xlsx        buku kerja baru dari templat
   kinerja eval 'RUMUS' nama=nilai ...       hitung satu rumus (kalkulator perancang)
   kinerja formulas check|list               periksa atau daftar katalog indikator
   kinerja --version                         versi program
@@ -28,6 +29,7 @@ Kode keluar: 0 berhasil tanpa galat, 1 ada galat (keluaran tetap ditulis),
 Usage:
   kinerja fill IN.xlsx -o OUT.xlsx    fill, check and write a workbook
   kinerja validate IN.xlsx            check only, write no workbook
+  kinerja new TEMPLATE -o FILE.xlsx   a new workbook from a template
   kinerja eval 'FORMULA' name=value   evaluate one formula (a designer's calculator)
   kinerja formulas check|list         check or list the indicator catalogue
   kinerja --version                   program version
@@ -86,6 +88,22 @@ printed; --report writes every finding as JSON:
 {"findings":[{"severity","rule","sheet","cell","message"}...],"summary":{...}}
 )"};
 
+const Message new_help{
+    R"(kinerja new TEMPLAT -o BERKAS.xlsx [--satker NAMA] [--tahun TAHUN] [--force]
+kinerja new --list
+
+Membuat buku kerja baru dari templat: rencana-aksi, capaian-kinerja,
+realisasi-anggaran atau rka-satker (atau jalur ke berkas .xlsx). --satker dan
+--tahun mengisi judul. Berkas yang sudah ada tidak ditimpa tanpa --force.
+)",
+    R"(kinerja new TEMPLATE -o FILE.xlsx [--satker NAME] [--tahun YEAR] [--force]
+kinerja new --list
+
+Creates a new workbook from a template: rencana-aksi, capaian-kinerja,
+realisasi-anggaran or rka-satker (or a path to an .xlsx file). --satker and
+--tahun fill the titles. An existing file is not overwritten without --force.
+)"};
+
 const Message eval_help{
     R"(kinerja eval 'RUMUS' nama=nilai ...
 
@@ -123,6 +141,7 @@ their variables.
 std::string help(const std::string& command, Lang lang) {
     static const std::map<std::string, const Message*> pages{{"fill", &fill_help},
                                                              {"validate", &validate_help},
+                                                             {"new", &new_help},
                                                              {"eval", &eval_help},
                                                              {"formulas", &formulas_help}};
     auto it = pages.find(command);

@@ -28,6 +28,7 @@ struct Command {
 constexpr Command commands[] = {
     {"fill", cli::fill},
     {"validate", cli::validate},
+    {"new", cli::new_workbook},
     {"eval", cli::eval},
     {"formulas", cli::formulas},
 };

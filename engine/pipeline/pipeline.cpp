@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "fill/computed.hpp"
+#include "fill/rumus_sheet.hpp"
 #include "read/read.hpp"
 #include "tables/tables.hpp"
 #include "validate/validate.hpp"
@@ -37,8 +38,25 @@ RunReport process(const Engine& engine, Workbook& workbook, const FillOptions& o
               "No table was recognised in this workbook. A table's header row must hold words "
               "such as Indikator Kinerja, Target, Realisasi, Capaian, Pagu or Uraian."}});
     }
-    Evaluator evaluator(*engine.compiled);
-    report.fill = fill_tables(workbook, tables, evaluator, *engine.matcher, options);
+    // A `Rumus` sheet overrides the catalogue and settings for this workbook only.
+    std::shared_ptr<const CompiledCatalogue> compiled = engine.compiled;
+    std::shared_ptr<const IndicatorMatcher> matcher = engine.matcher;
+    if (auto rumus = read_rumus_sheet(workbook, engine.compiled->settings())) {
+        report.findings.insert(report.findings.end(), rumus->findings.begin(), rumus->findings.end());
+        Catalogue merged = apply_overrides(engine.compiled->catalogue(), *rumus);
+        try {
+            matcher = std::make_shared<const IndicatorMatcher>(merged);
+            compiled = std::make_shared<const CompiledCatalogue>(std::move(merged), rumus->settings);
+        } catch (const InputError& e) {
+            report.findings.push_back({Severity::error, "rumus.tidak_valid", "Rumus", 0, 0,
+                                       {"Sheet Rumus tidak dapat dipakai: " + e.reason().id,
+                                        "The Rumus sheet cannot be used: " + e.reason().en}});
+            compiled = engine.compiled;
+            matcher = engine.matcher;
+        }
+    }
+    Evaluator evaluator(*compiled);
+    report.fill = fill_tables(workbook, tables, evaluator, *matcher, options);
     report.findings.insert(report.findings.end(), report.fill.findings.begin(),
                            report.fill.findings.end());
     // In workbook order: sheet, then row, then column.

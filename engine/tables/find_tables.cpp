@@ -59,7 +59,7 @@ bool is_column_number_row(const Sheet& sheet, std::uint32_t row) {
 // A row that continues a header: every text in it is a header word or a TW label, and
 // it holds no numbers (a data row under the header always has some).
 bool is_header_words_row(const Sheet& sheet, std::uint32_t row) {
-    int words = 0;
+    int words = 0, tw_labels = 0;
     for (auto c : columns_in_row(sheet, row)) {
         const CellRange* m = sheet.merge_at(row, c);
         if (m && m->first_row < row) continue;  // a merge from the row above
@@ -77,8 +77,11 @@ bool is_header_words_row(const Sheet& sheet, std::uint32_t row) {
         if (!year && cell->value.kind != CellValue::Kind::text) return false;
         if (!year && !classify_header(cell->value.text) && !triwulan_of(cell->value.text))
             return false;
+        if (triwulan_of(cell->value.text)) ++tw_labels;
         ++words;
     }
+    // One "TW I" alone is a Rencana Aksi data row; sub-headers put TW I..IV side by side.
+    if (words == 1 && tw_labels == 1) return false;
     return words > 0;
 }
 

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 #include <regex>
+#include <set>
 
 #include "tables/tables.hpp"
 
@@ -9,9 +10,13 @@ namespace kinerja {
 
 namespace {
 
+// "JUMLAH", "Total", "Jumlah Total": a total row. "Jumlah Layanan Perkantoran" is an
+// indicator and "Jumlah narapidana ..." a numerator's label, so only the short forms count.
 bool is_total_label(const std::string& text) {
-    std::string k = header_key(text);
-    return k.rfind("jumlah", 0) == 0 || k.rfind("total", 0) == 0 || k == "grandtotal";
+    static const std::set<std::string> totals{
+        "jumlah", "total", "jumlahtotal", "totaljumlah", "grandtotal", "subtotal",
+        "jumlahseluruhnya", "jumlahkeseluruhan", "totalkeseluruhan", "jumlahakhir"};
+    return totals.count(header_key(text)) > 0;
 }
 
 // The label columns: where a row says what it is.

@@ -304,6 +304,20 @@ CASES = {
         .row(11, [1, "Belanja Pegawai", rp(1000000000), rp(950000000), pct2(0.95), rp(50000000)])
         .row(12, [2, "Belanja Barang", rp(3148521000), rp(2653876069), pct2(0.8429),
                   rp(494644931)])],
+    "rumus-tidak-valid": [capaian([["Persentase kunjungan keluarga yang terlayani", pct(0.9),
+                                    pct(0.85), None]]),
+                          Sheet("Rumus")
+                          .header(1, ["Id", "Nama", "Satuan", "Arah", "Variabel", "Realisasi"])
+                          .row(2, ["layanan.kunjungan",
+                                   "Persentase kunjungan keluarga yang terlayani", "%", "naik",
+                                   "dilayani; kunjungan", "pct(dilayani, kunjungan"])],
+    "rumus-sheet": [capaian([["Persentase kunjungan keluarga yang terlayani", pct(0.9),
+                              pct(0.85), None]]),
+                    Sheet("Rumus")
+                    .header(1, ["Id", "Nama", "Satuan", "Arah", "Variabel", "Realisasi"])
+                    .row(2, ["layanan.kunjungan", "Persentase kunjungan keluarga yang terlayani",
+                             "%", "naik", "dilayani; kunjungan", "pct(dilayani, kunjungan)"])
+                    .row(5, ["desimal", "0"])],
     "rka-jumlah": [rka([rp(300000), rp(50000), rp(400000)])],
     "rka-induk": [rka([rp(300000), None, rp(300000)])],
     "ra-penarikan-pagu": [rencana_aksi([250000, 250000, 250000, 200000],

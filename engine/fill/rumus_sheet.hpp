@@ -1,0 +1,33 @@
+// The optional `Rumus` sheet: a designer adds or overrides indicators and settings inside
+// Excel, as a table, without touching formulas/.
+//
+//   Id | Nama | Satuan | Arah | Periode | Variabel | Realisasi
+//   perawatan.makanan | Persentase pemenuhan ... | % | naik | jumlah | terpenuhi; jumlah_wbp | pct(terpenuhi, jumlah_wbp)
+//
+// Variabel lists the inputs separated by ";" or ",". Below (or beside) the indicator
+// table, a two-column table Pengaturan | Nilai overrides the template settings: turun
+// (permenpan | seed003), batas_atas (tanpa | 100 | 120 | 150), pembulatan (truncate |
+// round), desimal (0-6), skala (lkjip | akip).
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "common/finding.hpp"
+#include "evaluate/evaluate.hpp"
+
+namespace kinerja {
+
+struct RumusOverrides {
+    std::vector<Indicator> indicators;  // each replaces the catalogue entry with its id, or adds
+    Settings settings;                  // the base settings with the sheet's overrides applied
+    std::vector<Finding> findings;      // rows that could not be used, at their cells
+};
+
+// Reads the sheet named "Rumus" (any case), if the workbook has one.
+std::optional<RumusOverrides> read_rumus_sheet(const Workbook& workbook, const Settings& base);
+
+// The catalogue with the overrides applied.
+Catalogue apply_overrides(const Catalogue& catalogue, const RumusOverrides& overrides);
+
+}  // namespace kinerja
