@@ -2,17 +2,23 @@
 //
 // Names are normalised (case, markup, punctuation, numbering, known misspellings), then
 // compared without spaces so split words ("Layana n", "Kerumah tanggaan") still meet. Exact
-// matches win; otherwise an edit-distance similarity, also against the start of each name
-// because RKA documents cut long names off. A match needs a clear lead over the runner-up:
-// when two indicators score alike the result is "ambiguous", never a silent guess.
+// matches win; otherwise each indicator takes the better of two scores: an edit-distance
+// similarity, also against the start of each name because RKA documents cut long names off,
+// and a word score (match_score.cpp) for descriptions that wrap the name in the unit's name
+// and a compliance tail. A match needs a clear lead over the runner-up: when two indicators
+// score alike the result is "ambiguous", never a silent guess.
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
 
 #include "evaluate/evaluate.hpp"
+#include "evaluate/match_internal.hpp"
 #include "evaluate/numeric.hpp"
 
 namespace kinerja {
+
+using match_detail::without_label;
+using match_detail::words_of;
 
 namespace {
 
@@ -21,120 +27,6 @@ constexpr double required_lead = 0.04;
 constexpr double prefix_weight = 0.92;
 constexpr std::size_t min_prefix_length = 25;
 constexpr std::size_t fuzzy_candidates = 8;
-
-// Misspellings seen in the reference documents, mapped to one spelling.
-const std::unordered_map<std::string, std::string>& word_fixes() {
-    static const std::unordered_map<std::string, std::string> fixes = {
-        {"preventiv", "preventif"},
-        {"preventive", "preventif"},
-        {"pemasarakatan", "pemasyarakatan"},
-        {"pemsarakatan", "pemasyarakatan"},
-        {"pemasaryakatan", "pemasyarakatan"},
-        {"pemsaryakatan", "pemasyarakatan"},
-        {"pemasyarakatn", "pemasyarakatan"},
-        {"kerumahtangaan", "kerumahtanggaan"},
-        {"kerumahtanggaaan", "kerumahtanggaan"},
-        {"layann", "layanan"},
-        {"presentase", "persentase"},
-        {"persentasae", "persentase"},
-        {"prosentase", "persentase"},
-        {"resiko", "risiko"},
-        {"postif", "positif"},
-        {"instrument", "instrumen"},
-        {"bersertifikat", "bersertifikasi"},
-        {"kesetian", "kesetiaan"},
-        {"berkuat", "berkekuatan"},
-        {"narkotik", "narkotika"},
-        {"tanggaaan", "tanggaan"},
-        {"tangaan", "tanggaan"},
-        {"masyarakatan", "pemasyarakatan"},
-    };
-    return fixes;
-}
-
-bool is_enumerator(std::string_view token) {
-    // "1", "12", "4.1", "a", "iv" followed by '.' or ')' — or a bare "4.1".
-    if (token.empty() || token.size() > 6) return false;
-    bool digits = std::all_of(token.begin(), token.end(), [](char c) {
-        return std::isdigit(static_cast<unsigned char>(c)) || c == '.';
-    });
-    if (digits) return std::isdigit(static_cast<unsigned char>(token[0]));
-    return token.size() <= 2 &&
-           std::all_of(token.begin(), token.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
-
-// Removes "<b>", "</i>", "<sup>" and similar markup that PDF conversions leave.
-std::string strip_markup(std::string_view text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '<') {
-            std::size_t close = text.find('>', i);
-            if (close != std::string_view::npos && close - i <= 12) {
-                std::string_view tag = text.substr(i + 1, close - i - 1);
-                if (!tag.empty() && tag[0] == '/') tag.remove_prefix(1);
-                if (!tag.empty() && std::all_of(tag.begin(), tag.end(), [](char c) {
-                        return std::isalpha(static_cast<unsigned char>(c));
-                    })) {
-                    out += ' ';
-                    i = close;
-                    continue;
-                }
-            }
-        }
-        out += text[i];
-    }
-    return out;
-}
-
-std::string strip_numbering(std::string text) {
-    for (;;) {
-        std::size_t start = text.find_first_not_of(" \t\r\n-*\xE2\x80\xA2");  // also "•" bytes
-        if (start == std::string::npos) return "";
-        // UTF-8 "•" is E2 80 A2; find_first_not_of treats its bytes individually, fine here.
-        std::size_t i = start;
-        bool open = text[i] == '(';
-        if (open) ++i;
-        std::size_t end = i;
-        while (end < text.size() &&
-               (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '.'))
-            ++end;
-        std::string token = text.substr(i, end - i);
-        bool closed =
-            end < text.size() && (text[end] == ')' || (!token.empty() && token.back() == '.'));
-        if (!token.empty() && token.back() == '.') token.pop_back();
-        // RKA lists number without punctuation ("02 Persentase ..."), sections as "4.1".
-        bool bare_section =
-            !open && !token.empty() && std::isdigit(static_cast<unsigned char>(token[0])) &&
-            end < text.size() && std::isspace(static_cast<unsigned char>(text[end]));
-        std::string lowered = token;
-        for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (!(is_enumerator(lowered) && (closed || bare_section))) return text.substr(start);
-        if (end < text.size() && text[end] == ')') ++end;
-        text = text.substr(end);
-    }
-}
-
-std::vector<std::string> words_of(std::string_view text) {
-    std::string cleaned = strip_numbering(strip_markup(text));
-    std::vector<std::string> words;
-    std::string word;
-    auto flush = [&] {
-        if (word.empty()) return;
-        auto fix = word_fixes().find(word);
-        words.push_back(fix == word_fixes().end() ? word : fix->second);
-        word.clear();
-    };
-    for (char raw : cleaned) {
-        unsigned char c = static_cast<unsigned char>(raw);
-        if (std::isalnum(c) && c < 0x80) {
-            word += static_cast<char>(std::tolower(c));
-        } else {
-            flush();
-        }
-    }
-    flush();
-    return words;
-}
 
 std::string joined(const std::vector<std::string>& words) {
     std::string out;
@@ -192,6 +84,8 @@ struct IndicatorMatcher::Impl {
     std::vector<std::string> ids;
     std::vector<Key> keys;
     std::unordered_map<std::string, std::size_t> exact;
+    match_detail::WordScorer words;
+    void edit_scores(const std::string& query, std::vector<double>& best) const;
 };
 
 IndicatorMatcher::IndicatorMatcher(const Catalogue& catalogue) : impl_(std::make_unique<Impl>()) {
@@ -205,16 +99,46 @@ IndicatorMatcher::IndicatorMatcher(const Catalogue& catalogue) : impl_(std::make
             if (key.empty()) continue;
             impl_->exact.emplace(key, index);
             impl_->keys.push_back({index, key, bigrams(key)});
+            impl_->words.add(index, name);
         }
     }
+    impl_->words.finish();
 }
 
 IndicatorMatcher::~IndicatorMatcher() = default;
 IndicatorMatcher::IndicatorMatcher(IndicatorMatcher&&) noexcept = default;
 
+// Edit-distance scores of `query` (normalised, without spaces) against the closest keys.
+void IndicatorMatcher::Impl::edit_scores(const std::string& query,
+                                         std::vector<double>& best) const {
+    // Rank every key cheaply, then measure the best few properly.
+    std::vector<std::uint16_t> grams = bigrams(query);
+    std::vector<std::pair<double, std::size_t>> ranked;
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        double shared = static_cast<double>(common(grams, keys[k].grams));
+        double dice = 2 * shared / static_cast<double>(grams.size() + keys[k].grams.size() + 1);
+        double containment = shared / static_cast<double>(grams.size() + 1);
+        ranked.emplace_back(std::max(dice, 0.9 * containment), k);
+    }
+    std::size_t keep = std::min(fuzzy_candidates, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(keep), ranked.end(),
+                      [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t r = 0; r < keep; ++r) {
+        const auto& key = keys[ranked[r].second];
+        double score = similarity(query, key.text);
+        if (query.size() >= min_prefix_length && key.text.size() > query.size()) {
+            score = std::max(score,
+                             prefix_weight * similarity(query, key.text.substr(0, query.size())));
+        }
+        best[key.indicator] = std::max(best[key.indicator], score);
+    }
+}
+
 IndicatorMatch IndicatorMatcher::match(std::string_view text) const {
     IndicatorMatch result;
-    std::string query = joined(words_of(text.substr(0, 2000)));
+    std::string_view cut = without_label(text.substr(0, 2000));
+    std::vector<std::string> words = words_of(cut);
+    std::string query = joined(words);
     if (query.empty()) return result;
     if (auto found = impl_->exact.find(query); found != impl_->exact.end()) {
         result.status = MatchStatus::matched;
@@ -223,29 +147,15 @@ IndicatorMatch IndicatorMatcher::match(std::string_view text) const {
         result.candidates.push_back({result.id, 1});
         return result;
     }
-    // Rank every key cheaply, then measure the best few properly.
-    std::vector<std::uint16_t> grams = bigrams(query);
-    std::vector<std::pair<double, std::size_t>> ranked;
-    for (std::size_t k = 0; k < impl_->keys.size(); ++k) {
-        const auto& key = impl_->keys[k];
-        double shared = static_cast<double>(common(grams, key.grams));
-        double dice = 2 * shared / static_cast<double>(grams.size() + key.grams.size() + 1);
-        double containment = shared / static_cast<double>(grams.size() + 1);
-        ranked.emplace_back(std::max(dice, 0.9 * containment), k);
-    }
-    std::size_t keep = std::min(fuzzy_candidates, ranked.size());
-    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(keep), ranked.end(),
-                      [](const auto& a, const auto& b) { return a.first > b.first; });
     std::vector<double> best(impl_->ids.size(), 0.0);
-    for (std::size_t r = 0; r < keep; ++r) {
-        const auto& key = impl_->keys[ranked[r].second];
-        double score = similarity(query, key.text);
-        if (query.size() >= min_prefix_length && key.text.size() > query.size()) {
-            score = std::max(score,
-                             prefix_weight * similarity(query, key.text.substr(0, query.size())));
-        }
-        best[key.indicator] = std::max(best[key.indicator], score);
+    impl_->edit_scores(query, best);
+    // The same, without the unit the text names: "... di Lapas Kelas IIA Kerobokan".
+    std::vector<std::string> bare = impl_->words.without_units(words);
+    std::string bare_query = joined(bare);
+    if (!bare_query.empty() && bare_query != query) {
+        impl_->edit_scores(bare_query, best);
     }
+    if (!match_detail::describes_formula(cut, words)) impl_->words.score(bare, best);
     for (std::size_t i = 0; i < best.size(); ++i) {
         if (best[i] >= 0.3) result.candidates.push_back({impl_->ids[i], best[i]});
     }
