@@ -17,6 +17,8 @@ int validate(const Args& args, Lang lang);   // cli/fill.cpp
 int eval(const Args& args, Lang lang);       // cli/formulas.cpp: kinerja eval 'EXPR' name=value ...
 int formulas(const Args& args, Lang lang);   // cli/formulas.cpp: kinerja formulas check|list
 int new_workbook(const Args& args, Lang lang);  // cli/new.cpp: kinerja new TEMPLATE -o FILE.xlsx
+int batch(const Args& args, Lang lang);  // cli/batch.cpp: kinerja batch --template --data --out
+int rekap(const Args& args, Lang lang);  // cli/batch.cpp: kinerja rekap DIR... (merge shards)
 
 // Prints a message in the chosen language to stderr, prefixed with "kinerja: ".
 void complain(const Message& message, Lang lang);

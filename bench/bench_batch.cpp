@@ -1,0 +1,130 @@
+// Benchmark of `kinerja batch`: a generated province (tests/batch/province.hpp) of N units,
+// each a capaian workbook filled from the regional data, on J workers. Reports workbooks/s
+// and the peak RSS of the kinerja process, at N/4 and N units (memory must stay flat), and
+// the same fill job done by exceljs in Node (bench/exceljs/fill.js) in the same run.
+//
+//     cmake --build build --target bench_batch kinerja && bench/exceljs/install.sh
+//     build/bench_batch --units 1000 --jobs 2
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "../tests/batch/province.hpp"
+
+namespace fs = std::filesystem;
+using namespace kinerja;
+
+namespace {
+
+struct Run {
+    int exit_code = -1;
+    double seconds = 0;
+    double peak_mb = 0;
+};
+
+// Runs a program, its output to `log`, and measures its wall time and peak RSS.
+Run measure(const std::vector<std::string>& argv, const fs::path& log) {
+    auto start = std::chrono::steady_clock::now();
+    pid_t pid = fork();
+    if (pid == 0) {
+        FILE* out = std::fopen(log.c_str(), "w");
+        if (out) {
+            dup2(fileno(out), 1);
+            dup2(fileno(out), 2);
+        }
+        std::vector<char*> args;
+        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        execvp(args[0], args.data());
+        _exit(127);
+    }
+    int status = 0;
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    Run r;
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.peak_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
+    return r;
+}
+
+void make_province(const fs::path& dir, int units) {
+    fs::create_directories(dir);
+    Catalogue catalogue = load_catalogue(default_formulas_dir() / "indikator.toml");
+    province::write_template(dir / "template.xlsx", catalogue);
+    auto list = province::make_units(units);
+    province::write_data_csv(dir / "data.csv", list);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int units = 1000;
+    unsigned jobs = 2;
+    fs::path work = fs::temp_directory_path() / "kinerja-bench-batch";
+    bool exceljs = true;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--units" && i + 1 < argc) units = std::atoi(argv[++i]);
+        else if (a == "--jobs" && i + 1 < argc) jobs = static_cast<unsigned>(std::atoi(argv[++i]));
+        else if (a == "--work" && i + 1 < argc) work = argv[++i];
+        else if (a == "--no-exceljs") exceljs = false;
+        else {
+            std::fprintf(stderr, "usage: bench_batch [--units N] [--jobs J] [--work DIR] [--no-exceljs]\n");
+            return 2;
+        }
+    }
+    fs::path kinerja = fs::canonical("/proc/self/exe").parent_path() / "kinerja";
+    fs::path source = KINERJA_SOURCE_DIR;
+    fs::remove_all(work);
+    std::printf("# kinerja batch: %d units x %zu indicators x 4 TW, -j %u\n\n", units,
+                province::indicators().size(), jobs);
+    std::printf("| run | units | seconds | workbooks/s | peak RSS (MB) |\n|---|---:|---:|---:|---:|\n");
+
+    double kinerja_rate = 0;
+    for (int n : {std::max(1, units / 4), units}) {
+        fs::path dir = work / ("n" + std::to_string(n));
+        make_province(dir, n);
+        Run r = measure({kinerja.string(), "batch", "--template", (dir / "template.xlsx").string(),
+                         "--data", (dir / "data.csv").string(), "--out", (dir / "out").string(),
+                         "-j", std::to_string(jobs), "--force"},
+                        dir / "kinerja.log");
+        if (r.exit_code != 0) {
+            std::fprintf(stderr, "kinerja batch exited %d; see %s\n", r.exit_code,
+                         (dir / "kinerja.log").c_str());
+            return 1;
+        }
+        double rate = n / r.seconds;
+        if (n == units) kinerja_rate = rate;
+        std::printf("| kinerja batch | %d | %.2f | %.1f | %.1f |\n", n, r.seconds, rate, r.peak_mb);
+        std::fflush(stdout);
+    }
+
+    fs::path script = source / "bench" / "exceljs" / "fill.js";
+    bool installed = fs::exists(source / "bench" / "exceljs" / "node_modules" / "exceljs");
+    if (!exceljs) {
+        std::printf("\nexceljs: skipped (--no-exceljs)\n");
+    } else if (!installed) {
+        std::printf("\nexceljs: skipped, not installed (run bench/exceljs/install.sh)\n");
+    } else {
+        fs::path dir = work / ("n" + std::to_string(units));
+        Run r = measure({"node", script.string(), (dir / "template.xlsx").string(),
+                         (dir / "data.csv").string(), (dir / "exceljs").string()},
+                        dir / "exceljs.log");
+        if (r.exit_code != 0) {
+            std::printf("\nexceljs: failed with exit %d; see %s\n", r.exit_code, (dir / "exceljs.log").c_str());
+        } else {
+            double rate = units / r.seconds;
+            std::printf("| exceljs (Node, 1 thread) | %d | %.2f | %.1f | %.1f |\n", units, r.seconds,
+                        rate, r.peak_mb);
+            std::printf("\nkinerja / exceljs: %.1fx workbooks/s\n", kinerja_rate / rate);
+        }
+    }
+    return 0;
+}

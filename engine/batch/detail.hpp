@@ -1,0 +1,160 @@
+// Internal to engine/batch: the pieces run_batch and merge_rekap are made of.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "batch/batch.hpp"
+#include "fill/data.hpp"
+
+namespace kinerja::batch_detail {
+
+namespace fs = std::filesystem;
+
+// ---------------------------------------------------------------- hashing
+
+// 64-bit FNV-1a: a change detector for the manifest and the shard split, not a secure hash.
+class Hasher {
+public:
+    void add(std::string_view bytes);
+    void add_number(std::uint64_t value);
+    std::uint64_t value() const { return h_; }
+    std::string hex() const;
+
+private:
+    std::uint64_t h_ = 14695981039346656037ull;
+};
+// The hash of a file's bytes; throws InputError when it cannot be read.
+std::string file_hash(const fs::path& file);
+
+// ---------------------------------------------------------------- the data
+
+enum : std::size_t { tw1, tw2, tw3, tw4, tahun, period_count };
+const char* period_key(std::size_t period);    // "TW1" ... "TW4", "TAHUN"
+const char* period_title(std::size_t period);  // "TW I" ... "TW IV", "TAHUN"
+
+// One data row, with its texts interned in DataTable::strings.
+struct DataRow {
+    std::uint32_t indikator = 0, variabel = 0;
+    Periode periode = Periode::tahun;
+    bool not_applicable = false;
+    double value = 0;
+    std::uint32_t line = 0;
+};
+
+struct UnitData {
+    std::string kode, nama;
+    std::vector<DataRow> rows;
+    std::optional<Message> error;  // the first bad row: the unit fails, the batch goes on
+};
+
+struct DataTable {
+    std::string file_name;
+    std::vector<std::string> strings;
+    std::vector<UnitData> units;    // sorted by kode
+    std::vector<Message> problems;  // rows that name no satker
+};
+
+// Reads satker,indikator,variabel,periode,nilai[,satker_nama] from a .csv or the first sheet
+// of an .xlsx. A bad row fails its satker only; a file without the header throws InputError.
+DataTable read_batch_data(const fs::path& file);
+SatkerData satker_data(const DataTable& table, const UnitData& unit);
+// What the unit's output depends on in the data, for the manifest.
+void hash_unit_data(Hasher& hasher, const DataTable& table, const UnitData& unit);
+
+// ---------------------------------------------------------------- figures
+
+struct Figure {
+    double target = na, realisasi = na, capaian = na;
+    std::string kategori;
+};
+
+struct Budget {
+    double pagu = na, realisasi = na, persen = na;
+};
+
+struct PeriodFigures {
+    bool present = false;
+    std::map<std::string, Figure> indikator;  // by catalogue id
+    std::optional<Budget> anggaran;
+};
+
+struct UnitSummary {
+    UnitReport report;
+    std::array<PeriodFigures, period_count> periods;
+};
+
+// The figures of one unit: the year's from the filled workbook, the triwulan's computed
+// cumulatively from the raw inputs, and the budget absorption (anggaran.penyerapan) when the
+// data has pagu and realisasi_anggaran. Holds an Evaluator: one per thread.
+class FigureMaker {
+public:
+    explicit FigureMaker(const Engine& engine);
+    ~FigureMaker();
+    FigureMaker(const FigureMaker&) = delete;
+    FigureMaker& operator=(const FigureMaker&) = delete;
+    void add(UnitSummary& summary, const std::vector<IndicatorOutcome>& outcomes,
+             const SatkerData* data);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+nlohmann::json summary_json(const UnitSummary& summary);
+UnitSummary summary_from_json(const nlohmann::json& json);  // throws nlohmann::json::exception
+nlohmann::json message_json(const Message& message);
+Message message_from_json(const nlohmann::json& json);
+
+// ---------------------------------------------------------------- outputs
+
+// Everything the rekap and laporan.json are made from.
+struct RekapInput {
+    std::vector<UnitSummary> units;  // sorted by key
+    std::vector<Message> problems;
+    std::string source;              // the data file or inputs folder, for the titles
+    std::size_t parts = 1;
+};
+
+Workbook build_rekap(const Engine& engine, const RekapInput& input);
+std::string laporan_json(const RekapInput& input, Lang lang, double seconds);
+void write_text_file(const fs::path& file, const std::string& text);  // atomically
+
+// rekap-part-K-of-N.json: the summaries of one shard.
+std::string part_file_name(const Shard& shard);
+std::string part_text(const RekapInput& input, const Shard& shard, std::size_t units_total);
+
+// ---------------------------------------------------------------- the manifest
+
+// Which outputs of earlier runs are up to date, and their summaries. Each finished unit is
+// appended as one JSON line, so an interrupted batch keeps what it finished.
+class Manifest {
+public:
+    Manifest(const fs::path& out_dir, const Shard& shard);  // reads every manifest in out_dir
+    ~Manifest();
+    Manifest(const Manifest&) = delete;
+    Manifest& operator=(const Manifest&) = delete;
+    // The earlier summary, when the output is unchanged since, newer than `inputs_time`, and
+    // made from inputs with this hash.
+    std::optional<UnitSummary> up_to_date(const std::string& key, const std::string& hash,
+                                          fs::file_time_type inputs_time) const;
+    // Thread-safe.
+    void record(const UnitSummary& summary, const std::string& hash);
+    // Rewrites this shard's manifest with only the latest entry per unit.
+    void compact();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kinerja::batch_detail

@@ -1,0 +1,312 @@
+// run_batch: the units of this shard through a pool of workers, then the rekap files.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "batch/detail.hpp"
+#include "batch/template_base.hpp"
+#include "read/read.hpp"
+#include "tables/tables.hpp"
+#include "write/write.hpp"
+
+namespace kinerja {
+
+using namespace batch_detail;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// One unit to do: a satker of the data, or a workbook of the inputs folder.
+struct Unit {
+    std::string key;
+    std::string output;                  // file name in out_dir
+    const UnitData* data = nullptr;      // template mode
+    fs::path input;                      // inputs mode
+};
+
+// What every unit of the batch shares.
+struct Job {
+    const Engine& engine;
+    const BatchOptions& options;
+    Manifest manifest;
+    std::string common_hash;  // version, formulas, options, template
+    fs::file_time_type inputs_time{};
+    std::optional<TemplateBase> base;
+    std::optional<DataTable> data;
+};
+
+fs::file_time_type modified(const fs::path& file) {
+    std::error_code ec;
+    auto time = fs::last_write_time(file, ec);
+    return ec ? fs::file_time_type::max() : time;
+}
+
+Message failure_of(const std::exception& e, Lang) {
+    if (auto* input = dynamic_cast<const InputError*>(&e))
+        return {input->describe(Lang::id), input->describe(Lang::en)};
+    if (auto* output = dynamic_cast<const OutputError*>(&e))
+        return {output->describe(Lang::id), output->describe(Lang::en)};
+    return {std::string("kesalahan internal: ") + e.what(), std::string("internal error: ") + e.what()};
+}
+
+void finish_report(UnitSummary& s, const RunReport& r) {
+    s.report.errors = r.errors();
+    s.report.warnings = r.warnings();
+    s.report.status = r.findings.empty() ? UnitStatus::ok : UnitStatus::findings;
+    for (const Finding& f : r.findings) ++s.report.rules[f.rule];
+}
+
+UnitSummary do_template_unit(Job& job, FigureMaker& figures, const Unit& unit) {
+    auto start = Clock::now();
+    UnitSummary s;
+    s.report.key = unit.key;
+    s.report.nama = unit.data->nama;
+    if (unit.data->error) {
+        s.report.status = UnitStatus::failed;
+        s.report.failure = unit.data->error;
+        return s;
+    }
+    Hasher hash;
+    hash.add(job.common_hash);
+    hash.add(unit.output);
+    hash_unit_data(hash, *job.data, *unit.data);
+    if (!job.options.force)
+        if (auto earlier = job.manifest.up_to_date(unit.key, hash.hex(), job.inputs_time))
+            return *earlier;
+
+    FillOptions fill;
+    fill.kategori = job.options.kategori;
+    fill.data = satker_data(*job.data, *unit.data);
+    RunReport report;
+    {
+        auto step = Clock::now();
+        Workbook workbook = unit_workbook(*job.base, unit.data->nama.empty() ? unit.key : unit.data->nama);
+        s.report.timings.read_ms = ms_since(step);
+        step = Clock::now();
+        report = process(job.engine, workbook, fill);
+        s.report.timings.fill_ms = ms_since(step);
+        step = Clock::now();
+        write_workbook(workbook, job.options.out_dir / unit.output);
+        s.report.timings.write_ms = ms_since(step);
+    }  // the model is gone before the next unit starts
+    s.report.output = unit.output;
+    finish_report(s, report);
+    figures.add(s, report.fill.outcomes, &*fill.data);
+    s.report.timings.total_ms = ms_since(start);
+    job.manifest.record(s, hash.hex());
+    return s;
+}
+
+UnitSummary do_input_unit(Job& job, FigureMaker& figures, const Unit& unit) {
+    auto start = Clock::now();
+    UnitSummary s;
+    s.report.key = unit.key;
+    Hasher hash;
+    hash.add(job.common_hash);
+    hash.add(file_hash(unit.input));
+    std::string digest = hash.hex();
+    if (!job.options.force) {
+        auto newest = std::max(job.inputs_time, modified(unit.input));
+        if (auto earlier = job.manifest.up_to_date(unit.key, digest, newest)) return *earlier;
+    }
+    RunReport report;
+    std::optional<SatkerData> data;
+    {
+        auto step = Clock::now();
+        Workbook workbook = read_workbook(unit.input);
+        for (const Table& t : find_tables(workbook))
+            if (!t.satker.empty() && s.report.nama.empty()) s.report.nama = t.satker;
+        s.report.timings.read_ms = ms_since(step);
+        step = Clock::now();
+        FillOptions fill;
+        fill.kategori = job.options.kategori;
+        report = process(job.engine, workbook, fill);
+        data = read_data_sheet(workbook);
+        s.report.timings.fill_ms = ms_since(step);
+        step = Clock::now();
+        write_workbook(workbook, job.options.out_dir / unit.output);
+        s.report.timings.write_ms = ms_since(step);
+    }
+    s.report.output = unit.output;
+    finish_report(s, report);
+    figures.add(s, report.fill.outcomes, data ? &*data : nullptr);
+    s.report.timings.total_ms = ms_since(start);
+    job.manifest.record(s, digest);
+    return s;
+}
+
+// Output names for every satker of the data (not only this shard's), so that shards agree
+// on them: sanitised codes, made unique without regard to case.
+std::vector<std::string> output_names(const std::vector<UnitData>& units) {
+    std::vector<std::string> names;
+    std::set<std::string> taken;
+    for (const UnitData& u : units) {
+        std::string stem = unit_file_stem(u.kode), name;
+        for (int n = 1;; ++n) {
+            name = stem + (n == 1 ? "" : "-" + std::to_string(n)) + ".xlsx";
+            std::string folded = name;
+            for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (taken.insert(folded).second) break;
+        }
+        names.push_back(name);
+    }
+    return names;
+}
+
+std::vector<fs::path> input_workbooks(const fs::path& dir) {
+    std::error_code ec;
+    std::vector<fs::path> files;
+    fs::directory_iterator it(dir, ec);
+    if (ec)
+        throw InputError(dir.string(), "", {"folder masukan tidak dapat dibuka",
+                                            "the inputs folder cannot be opened"});
+    for (const auto& item : it) {
+        std::string name = item.path().filename().string();
+        std::string ext = item.path().extension().string();
+        for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        // "~$x.xlsx" is Excel's lock file and ".kinerja-tmp-*" a write cut short.
+        if (ext != ".xlsx" || name.rfind("~$", 0) == 0 || name[0] == '.') continue;
+        if (item.is_regular_file(ec)) files.push_back(item.path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::string common_hash(const BatchOptions& o) {
+    Hasher h;
+    h.add(KINERJA_VERSION);
+    h.add(o.kategori ? "kategori" : "-");
+    if (!o.formulas_dir.empty())
+        for (const char* f : {"indikator.toml", "pengaturan.toml"})
+            if (fs::exists(o.formulas_dir / f)) h.add(file_hash(o.formulas_dir / f));
+    if (!o.template_file.empty()) h.add(file_hash(o.template_file));
+    return h.hex();
+}
+
+}  // namespace
+
+BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
+    auto start = Clock::now();
+    bool inputs_mode = !options.inputs_dir.empty();
+    std::error_code ec;
+    fs::create_directories(options.out_dir, ec);
+    if (ec || !fs::is_directory(options.out_dir))
+        throw OutputError(options.out_dir.string(), {"folder keluaran tidak dapat dibuat",
+                                                     "the output folder cannot be created"});
+    Job job{engine, options, Manifest(options.out_dir, options.shard), common_hash(options), {}, {}, {}};
+    BatchResult result;
+    std::vector<Unit> units;
+    if (inputs_mode) {
+        if (fs::equivalent(options.inputs_dir, options.out_dir, ec))
+            throw OutputError(options.out_dir.string(),
+                              {"folder keluaran sama dengan folder masukan; pilih folder lain",
+                               "the output folder is the inputs folder; choose another one"});
+        job.inputs_time = fs::file_time_type::min();
+        for (const fs::path& file : input_workbooks(options.inputs_dir)) {
+            ++result.units_total;
+            std::string key = file.filename().string();
+            if (shard_of(key, options.shard.count) == options.shard.index)
+                units.push_back({key, key, nullptr, file});
+        }
+    } else {
+        job.data = read_batch_data(options.data_file);
+        job.base = prepare_template(options.template_file);
+        job.inputs_time = std::max(modified(options.template_file), modified(options.data_file));
+        std::vector<std::string> names = output_names(job.data->units);
+        for (std::size_t i = 0; i < job.data->units.size(); ++i) {
+            const UnitData& u = job.data->units[i];
+            ++result.units_total;
+            if (shard_of(u.kode, options.shard.count) == options.shard.index)
+                units.push_back({u.kode, names[i], &u, {}});
+        }
+        result.problems = job.data->problems;
+    }
+
+    std::vector<UnitSummary> summaries(units.size());
+    std::atomic<std::size_t> next{0}, done{0}, skipped{0}, failed{0};
+    std::mutex mutex;
+    std::condition_variable finished;
+    auto worker = [&] {
+        FigureMaker figures(engine);
+        for (std::size_t i; (i = next++) < units.size();) {
+            UnitSummary& s = summaries[i];
+            try {
+                s = inputs_mode ? do_input_unit(job, figures, units[i])
+                                : do_template_unit(job, figures, units[i]);
+            } catch (const std::exception& e) {
+                s = UnitSummary{};
+                s.report.key = units[i].key;
+                if (units[i].data) s.report.nama = units[i].data->nama;
+                s.report.status = UnitStatus::failed;
+                s.report.failure = failure_of(e, options.lang);
+            }
+            if (s.report.up_to_date) ++skipped;
+            if (s.report.status == UnitStatus::failed) ++failed;
+            std::lock_guard lock(mutex);
+            ++done;
+            finished.notify_one();
+        }
+    };
+    unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(units.size(), 1)));
+    auto units_start = Clock::now();
+    auto progress = [&] {
+        if (!options.on_progress) return;
+        options.on_progress({done, units.size(), skipped, failed,
+                             std::chrono::duration<double>(Clock::now() - units_start).count()});
+    };
+    {
+        std::vector<std::jthread> pool;
+        for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(worker);
+        std::unique_lock lock(mutex);
+        auto interval = std::chrono::duration<double>(std::max(options.progress_interval, 0.01));
+        while (done < units.size()) {
+            finished.wait_for(lock, interval);
+            lock.unlock();
+            progress();
+            lock.lock();
+        }
+    }
+    progress();
+
+    RekapInput input;
+    input.problems = result.problems;
+    input.source = (inputs_mode ? options.inputs_dir : options.data_file).filename().string();
+    for (UnitSummary& s : summaries) {
+        result.units.push_back(s.report);
+        if (s.report.status == UnitStatus::failed) ++result.failed;
+        else if (s.report.up_to_date) ++result.skipped;
+        else ++result.written;
+        input.units.push_back(std::move(s));
+    }
+    std::sort(input.units.begin(), input.units.end(),
+              [](const UnitSummary& a, const UnitSummary& b) { return a.report.key < b.report.key; });
+    std::sort(result.units.begin(), result.units.end(),
+              [](const UnitReport& a, const UnitReport& b) { return a.key < b.key; });
+    job.manifest.compact();
+    result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+
+    result.part = options.out_dir / part_file_name(options.shard);
+    write_text_file(result.part, part_text(input, options.shard, result.units_total));
+    if (options.shard.count == 1) {
+        result.rekap = options.out_dir / "rekap.xlsx";
+        write_workbook(build_rekap(engine, input), result.rekap);
+        result.laporan = options.out_dir / "laporan.json";
+    } else {
+        result.laporan = options.out_dir / ("laporan-part-" + std::to_string(options.shard.index) +
+                                            "-of-" + std::to_string(options.shard.count) + ".json");
+    }
+    write_text_file(result.laporan, laporan_json(input, options.lang, result.seconds));
+    return result;
+}
+
+}  // namespace kinerja
