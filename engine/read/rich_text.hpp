@@ -42,7 +42,6 @@ private:
 
 // Streams xl/sharedStrings.xml into `out`; throws InputError past `max_strings`.
 void read_shared_strings(ZipArchive& zip, const std::string& part, const ColorResolver& colors,
-                         std::uint64_t max_strings,
-                         std::vector<SharedString>& out);
+                         std::uint64_t max_strings, std::vector<SharedString>& out);
 
 }  // namespace kinerja::read

@@ -47,9 +47,8 @@ inline std::map<std::string, std::string> one_sheet_package(const std::string& s
              relationship("rId1", "worksheet", "worksheets/sheet1.xml") +
              relationship("rId2", "styles", "styles.xml") +
              relationship("rId3", "sharedStrings", "sharedStrings.xml") + "</Relationships>"},
-        {"xl/worksheets/sheet1.xml",
-         "<worksheet" + open + "><sheetData>" + sheet_data + "</sheetData>" + after_data +
-             "</worksheet>"},
+        {"xl/worksheets/sheet1.xml", "<worksheet" + open + "><sheetData>" + sheet_data +
+                                         "</sheetData>" + after_data + "</worksheet>"},
         {"xl/styles.xml", "<styleSheet" + open + ">" + styles + "</styleSheet>"},
         {"xl/sharedStrings.xml", "<sst" + open + ">" + shared_strings + "</sst>"},
     };

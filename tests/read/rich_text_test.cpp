@@ -24,10 +24,9 @@ const std::string shared_strings =
     R"(<color rgb="FFFF0000"/><rFont val="Calibri"/><family val="2"/><scheme val="minor"/>)"
     R"(</rPr><t>merah</t></r></si>)";
 
-const std::string cells =
-    R"(<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>)"
-    R"(<c r="C1" t="inlineStr"><is><r><t xml:space="preserve">Satu </t></r>)"
-    R"(<r><rPr><rFont val="Arial"/><u/></rPr><t>Dua</t></r></is></c></row>)";
+const std::string cells = R"(<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>)"
+                          R"(<c r="C1" t="inlineStr"><is><r><t xml:space="preserve">Satu </t></r>)"
+                          R"(<r><rPr><rFont val="Arial"/><u/></rPr><t>Dua</t></r></is></c></row>)";
 
 const Workbook& rich_workbook() {
     static const Workbook wb = [] {
