@@ -30,8 +30,8 @@
 namespace kinerja {
 
 // Shard K of N (1-based). A unit belongs to shard hash(key) mod N + 1, where the key is
-// the satker code (or the input file's name), so the split never depends on the order of
-// the data or on which other units exist.
+// the satker code (or the input file's name without .xlsx), so the split never depends on
+// the order of the data or on which other units exist.
 struct Shard {
     unsigned index = 1, count = 1;
     bool operator==(const Shard&) const = default;
@@ -75,7 +75,7 @@ struct UnitTimings {
 
 // One unit's line in laporan.json and in the summary.
 struct UnitReport {
-    std::string key;     // satker code, or the input file's name
+    std::string key;     // satker code, or the input file's name without .xlsx
     std::string nama;    // satker name, if known
     std::string output;  // file name in the output folder ("" when failed)
     UnitStatus status = UnitStatus::ok;

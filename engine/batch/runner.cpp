@@ -211,11 +211,16 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
                               {"folder keluaran sama dengan folder masukan; pilih folder lain",
                                "the output folder is the inputs folder; choose another one"});
         job.inputs_time = fs::file_time_type::min();
-        for (const fs::path& file : input_workbooks(options.inputs_dir)) {
+        std::vector<fs::path> files = input_workbooks(options.inputs_dir);
+        std::map<std::string, int> stems;
+        for (const fs::path& file : files) ++stems[file.stem().string()];
+        for (const fs::path& file : files) {
             ++result.units_total;
-            std::string key = file.filename().string();
+            // The satker's code is the file's name without .xlsx, unless two files share it.
+            std::string stem = file.stem().string();
+            std::string key = stems[stem] == 1 ? stem : file.filename().string();
             if (shard_of(key, options.shard.count) == options.shard.index)
-                units.push_back({key, key, nullptr, file});
+                units.push_back({key, file.filename().string(), nullptr, file});
         }
     } else {
         job.data = read_batch_data(options.data_file);
