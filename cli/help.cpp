@@ -13,6 +13,9 @@ Pemakaian:
   kinerja fill MASUK.xlsx -o KELUAR.xlsx    isi, periksa dan tulis buku kerja
   kinerja validate MASUK.xlsx               periksa saja, tanpa menulis buku kerja
   kinerja new TEMPLAT -o BERKAS.xlsx        buku kerja baru dari templat
+  kinerja batch --template T.xlsx --data DATA.csv --out FOLDER
+                                            isi buku kerja semua satker sekaligus
+  kinerja rekap FOLDER...                   gabungkan hasil batch menjadi rekap wilayah
   kinerja eval 'RUMUS' nama=nilai ...       hitung satu rumus (kalkulator perancang)
   kinerja formulas check|list               periksa atau daftar katalog indikator
   kinerja --version                         versi program
@@ -30,6 +33,9 @@ Usage:
   kinerja fill IN.xlsx -o OUT.xlsx    fill, check and write a workbook
   kinerja validate IN.xlsx            check only, write no workbook
   kinerja new TEMPLATE -o FILE.xlsx   a new workbook from a template
+  kinerja batch --template T.xlsx --data DATA.csv --out DIR
+                                      fill every satker's workbook in one go
+  kinerja rekap DIR...                merge batch results into a regional rekap
   kinerja eval 'FORMULA' name=value   evaluate one formula (a designer's calculator)
   kinerja formulas check|list         check or list the indicator catalogue
   kinerja --version                   program version
@@ -56,6 +62,7 @@ Opsi:
   --data DATA.csv     data mentah: satker,indikator,variabel,periode,nilai
   --satker KODE       satker yang dipakai bila DATA.csv berisi beberapa satker
   --report R.json     laporan temuan dalam JSON
+  --kategori          tambahkan kolom Kategori pada tabel capaian yang belum punya
   --formulas FOLDER   folder katalog (bawaan: formulas/)
 )",
     R"(kinerja fill IN.xlsx -o OUT.xlsx [options]
@@ -71,6 +78,7 @@ Options:
   --data DATA.csv     raw inputs: satker,indikator,variabel,periode,nilai
   --satker KODE       the satker to use when DATA.csv holds several
   --report R.json     findings as JSON
+  --kategori          add a Kategori column to capaian tables that have none
   --formulas DIR      catalogue folder (default: formulas/)
 )"};
 
@@ -102,6 +110,41 @@ kinerja new --list
 Creates a new workbook from a template: rencana-aksi, capaian-kinerja,
 realisasi-anggaran or rka-satker (or a path to an .xlsx file). --satker and
 --tahun fill the titles. An existing file is not overwritten without --force.
+)"};
+
+const Message batch_help{
+    R"(kinerja batch --template T.xlsx --data DATA.csv|DATA.xlsx --out FOLDER
+              [-j N] [--shard K/N] [--force]
+kinerja batch --inputs FOLDER --out FOLDER [-j N] [--force]
+
+Mengisi satu buku kerja per satker dari templat dan data (kolom
+satker,indikator,variabel,periode,nilai[,satker_nama]), atau mengisi dan
+memeriksa semua .xlsx di FOLDER masukan. Menulis FOLDER/rekap.xlsx dan
+FOLDER/laporan.json. Satker yang gagal tidak menghentikan batch; kode keluar 1
+di akhir. Keluaran yang sudah mutakhir dilewati kecuali dengan --force.
+--shard K/N mengerjakan 1/N satker yang tetap; gabungkan dengan kinerja rekap.
+Lihat docs/operator.md.
+)",
+    R"(kinerja batch --template T.xlsx --data DATA.csv|DATA.xlsx --out DIR
+              [-j N] [--shard K/N] [--force]
+kinerja batch --inputs DIR --out DIR [-j N] [--force]
+
+Fills one workbook per satker from a template and data (columns
+satker,indikator,variabel,periode,nilai[,satker_nama]), or fills and checks
+every .xlsx in an input folder. Writes DIR/rekap.xlsx and DIR/laporan.json. A
+failing satker does not stop the batch; the exit code is 1 at the end. Outputs
+already up to date are skipped unless --force. --shard K/N processes a stable
+1/N of the satker; merge the shards with kinerja rekap. See docs/operator.md.
+)"};
+
+const Message rekap_help{
+    R"(kinerja rekap FOLDER... [--out FOLDER]
+
+Menggabungkan hasil beberapa shard batch menjadi satu rekap.xlsx.
+)",
+    R"(kinerja rekap DIR... [--out DIR]
+
+Merges the results of several batch shards into one rekap.xlsx.
 )"};
 
 const Message eval_help{
@@ -142,6 +185,8 @@ std::string help(const std::string& command, Lang lang) {
     static const std::map<std::string, const Message*> pages{{"fill", &fill_help},
                                                              {"validate", &validate_help},
                                                              {"new", &new_help},
+                                                             {"batch", &batch_help},
+                                                             {"rekap", &rekap_help},
                                                              {"eval", &eval_help},
                                                              {"formulas", &formulas_help}};
     auto it = pages.find(command);

@@ -118,7 +118,7 @@ FillReport fill_tables(Workbook& workbook, const std::vector<Table>& tables, Eva
         switch (table.kind) {
             case TableKind::anggaran: fill_anggaran(ctx); break;
             case TableKind::rka: fill_rka(ctx); break;
-            case TableKind::capaian: fill_capaian(ctx, matcher, inputs); break;
+            case TableKind::capaian: fill_capaian(ctx, matcher, inputs, options.kategori); break;
             case TableKind::rencana_aksi: break;
         }
     }

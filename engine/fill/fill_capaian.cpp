@@ -1,5 +1,6 @@
 // Capaian tables: match each indicator to the catalogue, take its target and realisasi
 // (typed, or computed from the raw inputs), and fill capaian and kategori.
+#include <algorithm>
 #include <cmath>
 
 #include "fill/fill_context.hpp"
@@ -194,20 +195,62 @@ void fill_row(FillContext& ctx, std::size_t index, std::uint32_t row, const Year
     const KategoriBand* band = kategori(outcome.capaian, compiled.settings().scale);
     outcome.kategori = band ? band->kode : "";
     if (kategori_col && capaian_col) {
+        const Cell* typed = ctx.sheet.find(row, kategori_col->col);
+        std::string stated = typed && !typed->is_formula() ? header_key(display_text(ctx.sheet, row, kategori_col->col)) : "";
+        if (!stated.empty() && band && stated != header_key(band->kode)) {
+            std::string cell = cell_name(row, kategori_col->col);
+            ctx.finding(Severity::error, "kategori.beda", row, kategori_col->col,
+                        {"Kategori di " + cell + " tertulis " + display_text(ctx.sheet, row, kategori_col->col) +
+                             ", padahal capaian " + angka(outcome.capaian) + " termasuk " + band->kode + ".",
+                         "Kategori in " + cell + " is " + display_text(ctx.sheet, row, kategori_col->col) +
+                             ", but a capaian of " + angka(outcome.capaian) + " is " + band->kode + "."});
+        }
+        // The capaian cell as Excel reads it: a percent-formatted cell holds 0.94 for 94%.
+        std::string capaian_ref = ctx.operand(row, capaian_col->col).excel;
+        if (capaian_ref.find('*') == std::string::npos) capaian_ref = cell_name(row, capaian_col->col);
         ctx.put(row, kategori_col->col,
-                excel_kategori(compiled.settings().scale,
-                               cell_name(row, capaian_col->col), outcome.capaian));
+                excel_kategori(compiled.settings().scale, capaian_ref, outcome.capaian));
     }
     ctx.report.outcomes.push_back(outcome);
 }
 
 }  // namespace
 
-void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const InputCells& inputs) {
+// With --kategori, a table without a Kategori column gets one in the first empty column
+// right of the table, headed like the Capaian column.
+std::optional<TableColumn> added_kategori(FillContext& ctx, const YearColumns& columns) {
+    if (columns.kategori || !columns.capaian) return std::nullopt;
+    const Table& t = ctx.table;
+    std::uint32_t col = 0;
+    for (const TableColumn& c : t.columns) col = std::max(col, c.col + 1);
+    for (;; ++col) {
+        bool empty = true;
+        for (std::uint32_t r = t.header_row; r <= t.last_row && empty; ++r)
+            empty = display_text(ctx.sheet, r, col).empty();
+        if (empty) break;
+    }
+    Cell header;
+    header.row = t.header_row;
+    header.col = col;
+    const Cell* capaian_header = ctx.sheet.find(t.header_row, columns.capaian->col);
+    header.style = capaian_header ? capaian_header->style : 0;
+    header.value.kind = CellValue::Kind::text;
+    header.value.text = "Kategori";
+    ctx.sheet.put(std::move(header));
+    return TableColumn{ColumnRole::kategori, col, std::nullopt, columns.tahun, "Kategori"};
+}
+
+void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const InputCells& inputs,
+                  bool add_kategori) {
     const Table& t = ctx.table;
     const TableColumn* ind_col = t.column(ColumnRole::indikator);
     std::vector<YearColumns> groups = year_groups(t);
     if (!ind_col || groups.empty()) return;
+    std::vector<std::optional<TableColumn>> added(groups.size());
+    for (std::size_t g = 0; g < groups.size() && add_kategori; ++g) {
+        added[g] = added_kategori(ctx, groups[g]);
+        if (added[g]) groups[g].kategori = &*added[g];
+    }
     const CompiledCatalogue& compiled = ctx.evaluator.compiled();
     for (const IndicatorBlock& block : indicator_blocks(ctx.sheet, t)) {
         auto index = identify(ctx, matcher, block, ind_col->col);

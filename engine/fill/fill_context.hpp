@@ -40,6 +40,7 @@ std::vector<double> ordered_inputs(const CompiledCatalogue& compiled, std::size_
 
 void fill_anggaran(FillContext& ctx);
 void fill_rka(FillContext& ctx);
-void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const InputCells& inputs);
+void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const InputCells& inputs,
+                  bool add_kategori);
 
 }  // namespace kinerja

@@ -304,6 +304,11 @@ CASES = {
         .row(11, [1, "Belanja Pegawai", rp(1000000000), rp(950000000), pct2(0.95), rp(50000000)])
         .row(12, [2, "Belanja Barang", rp(3148521000), rp(2653876069), pct2(0.8429),
                   rp(494644931)])],
+    "kategori-beda": [Sheet("Capaian 2023")
+                      .row(1, ["CAPAIAN KINERJA TAHUN 2023"]).row(2, [RUTAN])
+                      .header(4, ["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian",
+                                  "Kategori"])
+                      .row(5, [1, MAKANAN, pct(1), pct(0.9), pct(0.9), "A"])],
     "rumus-tidak-valid": [capaian([["Persentase kunjungan keluarga yang terlayani", pct(0.9),
                                     pct(0.85), None]]),
                           Sheet("Rumus")
