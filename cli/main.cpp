@@ -31,6 +31,8 @@ constexpr Command commands[] = {
     {"new", cli::new_workbook},
     {"eval", cli::eval},
     {"formulas", cli::formulas},
+    {"batch", cli::batch},
+    {"rekap", cli::rekap},
 };
 
 }  // namespace
