@@ -274,8 +274,11 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
         for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(worker);
         std::unique_lock lock(mutex);
         auto interval = std::chrono::duration<double>(std::max(options.progress_interval, 0.01));
+        auto shown = Clock::now();
         while (done < units.size()) {
             finished.wait_for(lock, interval);
+            if (done == units.size() || Clock::now() - shown < interval) continue;
+            shown = Clock::now();
             lock.unlock();
             progress();
             lock.lock();
