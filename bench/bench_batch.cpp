@@ -70,9 +70,10 @@ Run measure(const std::vector<std::vector<std::string>>& programs, const fs::pat
 
 // What bench/exceljs/fill.js needs to know of the template's indicators.
 void write_indicators_json(const fs::path& file, const Catalogue& catalogue) {
-    const std::map<std::string, std::string> kinds = {
-        {"perawatan.hiv_tb", "avg_pct2"}, {"tahanan.overstaying", "pct_diff"},
-        {"pembinaan.ikrar_nkri", "single"}, {"manajemen.dokumen_perencanaan", "single"}};
+    const std::map<std::string, std::string> kinds = {{"perawatan.hiv_tb", "avg_pct2"},
+                                                      {"tahanan.overstaying", "pct_diff"},
+                                                      {"pembinaan.ikrar_nkri", "single"},
+                                                      {"manajemen.dokumen_perencanaan", "single"}};
     auto list = [](const std::vector<std::string>& v) {
         std::string s = "[";
         for (const auto& x : v) s += (s.size() > 1 ? "," : "") + ("\"" + x + "\"");
@@ -112,12 +113,17 @@ int main(int argc, char** argv) {
     bool exceljs = true;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--units" && i + 1 < argc) units = std::atoi(argv[++i]);
-        else if (a == "--jobs" && i + 1 < argc) jobs = static_cast<unsigned>(std::atoi(argv[++i]));
-        else if (a == "--work" && i + 1 < argc) work = argv[++i];
-        else if (a == "--no-exceljs") exceljs = false;
+        if (a == "--units" && i + 1 < argc)
+            units = std::atoi(argv[++i]);
+        else if (a == "--jobs" && i + 1 < argc)
+            jobs = static_cast<unsigned>(std::atoi(argv[++i]));
+        else if (a == "--work" && i + 1 < argc)
+            work = argv[++i];
+        else if (a == "--no-exceljs")
+            exceljs = false;
         else {
-            std::fprintf(stderr, "usage: bench_batch [--units N] [--jobs J] [--work DIR] [--no-exceljs]\n");
+            std::fprintf(stderr,
+                         "usage: bench_batch [--units N] [--jobs J] [--work DIR] [--no-exceljs]\n");
             return 2;
         }
     }
@@ -126,7 +132,8 @@ int main(int argc, char** argv) {
     fs::remove_all(work);
     std::printf("# kinerja batch: %d units x %zu indicators x 4 TW, -j %u\n\n", units,
                 province::indicators().size(), jobs);
-    std::printf("| run | units | seconds | workbooks/s | peak RSS (MB) |\n|---|---:|---:|---:|---:|\n");
+    std::printf(
+        "| run | units | seconds | workbooks/s | peak RSS (MB) |\n|---|---:|---:|---:|---:|\n");
 
     double kinerja_rate = 0;
     for (int n : {std::max(1, units / 4), units}) {
@@ -160,14 +167,16 @@ int main(int argc, char** argv) {
         for (unsigned k = 1; k <= jobs; ++k)
             programs.push_back({"node", script.string(), (dir / "template.xlsx").string(),
                                 (dir / "data.csv").string(), (dir / "indicators.json").string(),
-                                (dir / "exceljs").string(), std::to_string(k) + "/" + std::to_string(jobs)});
+                                (dir / "exceljs").string(),
+                                std::to_string(k) + "/" + std::to_string(jobs)});
         Run r = measure(programs, dir / "exceljs.log");
         if (r.exit_code != 0) {
-            std::printf("\nexceljs: failed with exit %d; see %s\n", r.exit_code, (dir / "exceljs.log").c_str());
+            std::printf("\nexceljs: failed with exit %d; see %s\n", r.exit_code,
+                        (dir / "exceljs.log").c_str());
         } else {
             double rate = units / r.seconds;
-            std::printf("| exceljs 4.4.0 (%u Node processes) | %d | %.2f | %.1f | %.1f |\n", jobs, units,
-                        r.seconds, rate, r.peak_mb);
+            std::printf("| exceljs 4.4.0 (%u Node processes) | %d | %.2f | %.1f | %.1f |\n", jobs,
+                        units, r.seconds, rate, r.peak_mb);
             std::printf("\nkinerja / exceljs: %.1fx the workbooks/s\n", kinerja_rate / rate);
         }
     }

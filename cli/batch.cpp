@@ -1,4 +1,6 @@
 // kinerja batch / kinerja rekap: many workbooks at once, and merging shards' rekap parts.
+#include "batch/batch.hpp"
+
 #include <unistd.h>
 
 #include <cmath>
@@ -6,7 +8,6 @@
 #include <filesystem>
 #include <string>
 
-#include "batch/batch.hpp"
 #include "cli/commands.hpp"
 
 namespace kinerja::cli {
@@ -33,8 +34,11 @@ std::string decimal(double value, Lang lang, int decimals = 1) {
 std::string clock(double seconds) {
     auto total = static_cast<long>(std::lround(std::max(seconds, 0.0)));
     char text[32];
-    if (total >= 3600) std::snprintf(text, sizeof text, "%ld:%02ld:%02ld", total / 3600, total / 60 % 60, total % 60);
-    else std::snprintf(text, sizeof text, "%ld:%02ld", total / 60, total % 60);
+    if (total >= 3600)
+        std::snprintf(text, sizeof text, "%ld:%02ld:%02ld", total / 3600, total / 60 % 60,
+                      total % 60);
+    else
+        std::snprintf(text, sizeof text, "%ld:%02ld", total / 60, total % 60);
     return text;
 }
 
@@ -63,17 +67,25 @@ bool parse(const Args& args, BatchArgs& a, Lang lang) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& s = args[i];
         bool has_value = i + 1 < args.size();
-        if (s == "--template" && has_value) o.template_file = args[++i];
-        else if (s == "--data" && has_value) o.data_file = args[++i];
-        else if (s == "--inputs" && has_value) o.inputs_dir = args[++i];
-        else if ((s == "--out" || s == "-o") && has_value) o.out_dir = args[++i];
-        else if (s == "--formulas" && has_value) a.formulas = args[++i];
-        else if (s == "--force") o.force = true;
-        else if (s == "--kategori") o.kategori = true;
+        if (s == "--template" && has_value)
+            o.template_file = args[++i];
+        else if (s == "--data" && has_value)
+            o.data_file = args[++i];
+        else if (s == "--inputs" && has_value)
+            o.inputs_dir = args[++i];
+        else if ((s == "--out" || s == "-o") && has_value)
+            o.out_dir = args[++i];
+        else if (s == "--formulas" && has_value)
+            a.formulas = args[++i];
+        else if (s == "--force")
+            o.force = true;
+        else if (s == "--kategori")
+            o.kategori = true;
         else if ((s == "-j" || s == "--jobs") && has_value) {
             if (!parse_jobs(args[++i], o.jobs)) {
                 complain({"-j harus bilangan 1 sampai 1024, bukan " + args[i],
-                          "-j must be a number from 1 to 1024, not " + args[i]}, lang);
+                          "-j must be a number from 1 to 1024, not " + args[i]},
+                         lang);
                 return false;
             }
         } else if (s.rfind("-j", 0) == 0 && s.size() > 2 && parse_jobs(s.substr(2), o.jobs)) {
@@ -81,13 +93,15 @@ bool parse(const Args& args, BatchArgs& a, Lang lang) {
             auto shard = parse_shard(args[++i]);
             if (!shard) {
                 complain({"--shard harus K/N dengan 1 <= K <= N, misalnya 2/4, bukan " + args[i],
-                          "--shard must be K/N with 1 <= K <= N, such as 2/4, not " + args[i]}, lang);
+                          "--shard must be K/N with 1 <= K <= N, such as 2/4, not " + args[i]},
+                         lang);
                 return false;
             }
             o.shard = *shard;
         } else {
             complain({"opsi tidak dikenal atau tanpa nilai: " + s + " (lihat kinerja batch --help)",
-                      "unknown option or missing value: " + s + " (see kinerja batch --help)"}, lang);
+                      "unknown option or missing value: " + s + " (see kinerja batch --help)"},
+                     lang);
             return false;
         }
     }
@@ -125,12 +139,11 @@ public:
         if (p.done == last_done_) return;
         printed_at_ = p.seconds;
         last_done_ = p.done;
-        Message line{"kinerja: " + std::to_string(p.done) + "/" + std::to_string(p.total) +
-                         " satker, " + speed + ", sisa ~" + clock(eta) + ", gagal " +
-                         std::to_string(p.failed),
-                     "kinerja: " + std::to_string(p.done) + "/" + std::to_string(p.total) +
-                         " units, " + speed + ", ETA " + clock(eta) + ", failed " +
-                         std::to_string(p.failed)};
+        Message line{
+            "kinerja: " + std::to_string(p.done) + "/" + std::to_string(p.total) + " satker, " +
+                speed + ", sisa ~" + clock(eta) + ", gagal " + std::to_string(p.failed),
+            "kinerja: " + std::to_string(p.done) + "/" + std::to_string(p.total) + " units, " +
+                speed + ", ETA " + clock(eta) + ", failed " + std::to_string(p.failed)};
         std::fprintf(stderr, "%s\n", line.in(lang_).c_str());
     }
 
@@ -144,16 +157,15 @@ private:
 void print_summary(const BatchResult& r, Lang lang) {
     std::size_t processed = r.written + r.failed;
     double rate = r.seconds > 0 ? static_cast<double>(r.written) / r.seconds : 0;
-    Message head{"Selesai: " + std::to_string(r.units.size()) + " satker dalam " +
-                     decimal(r.seconds, lang) + " dtk (" + decimal(rate, lang) +
-                     " buku kerja/dtk): " + std::to_string(r.written) + " ditulis, " +
-                     std::to_string(r.skipped) + " dilewati karena sudah mutakhir, " +
-                     std::to_string(r.failed) + " gagal.",
-                 "Done: " + std::to_string(r.units.size()) + " units in " +
-                     decimal(r.seconds, lang) + " s (" + decimal(rate, lang) +
-                     " workbooks/s): " + std::to_string(r.written) + " written, " +
-                     std::to_string(r.skipped) + " skipped as up to date, " +
-                     std::to_string(r.failed) + " failed."};
+    Message head{
+        "Selesai: " + std::to_string(r.units.size()) + " satker dalam " + decimal(r.seconds, lang) +
+            " dtk (" + decimal(rate, lang) + " buku kerja/dtk): " + std::to_string(r.written) +
+            " ditulis, " + std::to_string(r.skipped) + " dilewati karena sudah mutakhir, " +
+            std::to_string(r.failed) + " gagal.",
+        "Done: " + std::to_string(r.units.size()) + " units in " + decimal(r.seconds, lang) +
+            " s (" + decimal(rate, lang) + " workbooks/s): " + std::to_string(r.written) +
+            " written, " + std::to_string(r.skipped) + " skipped as up to date, " +
+            std::to_string(r.failed) + " failed."};
     (void)processed;
     std::printf("%s\n", head.in(lang).c_str());
     std::size_t with_errors = 0, with_warnings = 0;
@@ -170,11 +182,14 @@ void print_summary(const BatchResult& r, Lang lang) {
     for (const UnitReport& u : r.units)
         if (u.status == UnitStatus::failed && u.failure)
             std::printf("  %s: %s\n", u.key.c_str(), u.failure->in(lang).c_str());
-    if (!r.problems.empty()) std::printf("%s\n", lang == Lang::en ? "Data problems:" : "Masalah data:");
+    if (!r.problems.empty())
+        std::printf("%s\n", lang == Lang::en ? "Data problems:" : "Masalah data:");
     for (const Message& m : r.problems) std::printf("  %s\n", m.in(lang).c_str());
-    if (!r.rekap.empty()) std::printf("Rekap: %s\n", r.rekap.string().c_str());
+    if (!r.rekap.empty())
+        std::printf("Rekap: %s\n", r.rekap.string().c_str());
     else
-        std::printf("%s %s\n", lang == Lang::en ? "Part for kinerja rekap:" : "Bagian untuk kinerja rekap:",
+        std::printf("%s %s\n",
+                    lang == Lang::en ? "Part for kinerja rekap:" : "Bagian untuk kinerja rekap:",
                     r.part.string().c_str());
     std::printf("%s: %s\n", lang == Lang::en ? "Report" : "Laporan", r.laporan.string().c_str());
 }
@@ -218,17 +233,22 @@ int rekap(const Args& args, Lang lang) {
     fs::path out, formulas;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& s = args[i];
-        if ((s == "--out" || s == "-o") && i + 1 < args.size()) out = args[++i];
-        else if (s == "--formulas" && i + 1 < args.size()) formulas = args[++i];
+        if ((s == "--out" || s == "-o") && i + 1 < args.size())
+            out = args[++i];
+        else if (s == "--formulas" && i + 1 < args.size())
+            formulas = args[++i];
         else if (!s.empty() && s[0] == '-') {
             complain({"opsi tidak dikenal atau tanpa nilai: " + s + " (lihat kinerja rekap --help)",
-                      "unknown option or missing value: " + s + " (see kinerja rekap --help)"}, lang);
+                      "unknown option or missing value: " + s + " (see kinerja rekap --help)"},
+                     lang);
             return 2;
-        } else dirs.emplace_back(s);
+        } else
+            dirs.emplace_back(s);
     }
     if (dirs.empty()) {
         complain({"pemakaian: kinerja rekap FOLDER... [--out FOLDER]",
-                  "usage: kinerja rekap DIR... [--out DIR]"}, lang);
+                  "usage: kinerja rekap DIR... [--out DIR]"},
+                 lang);
         return 2;
     }
     if (out.empty()) out = dirs.front();
@@ -237,14 +257,15 @@ int rekap(const Args& args, Lang lang) {
         RekapResult r = merge_rekap(engine, dirs, out, lang);
         Message head{"Rekap dari " + std::to_string(r.parts) + " bagian, " +
                          std::to_string(r.units) + " satker.",
-                     "Rekap from " + std::to_string(r.parts) + " parts, " + std::to_string(r.units) +
-                         " units."};
+                     "Rekap from " + std::to_string(r.parts) + " parts, " +
+                         std::to_string(r.units) + " units."};
         std::printf("%s\n", head.in(lang).c_str());
         for (const Shard& m : r.missing)
             complain({"bagian " + std::to_string(m.index) + "/" + std::to_string(m.count) +
                           " tidak ditemukan; rekap belum lengkap",
                       "part " + std::to_string(m.index) + "/" + std::to_string(m.count) +
-                          " not found; the rekap is incomplete"}, lang);
+                          " not found; the rekap is incomplete"},
+                     lang);
         std::printf("Rekap: %s\n%s: %s\n", r.rekap.string().c_str(),
                     lang == Lang::en ? "Report" : "Laporan", r.laporan.string().c_str());
         return r.exit_code;

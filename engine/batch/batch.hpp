@@ -45,7 +45,7 @@ struct BatchProgress {
     std::size_t total = 0;    // units in this shard
     std::size_t skipped = 0;  // of `done`, up to date from an earlier run
     std::size_t failed = 0;
-    double seconds = 0;       // since the units started
+    double seconds = 0;  // since the units started
 };
 
 struct BatchOptions {

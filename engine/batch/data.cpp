@@ -38,9 +38,12 @@ bool split_fields(std::string_view line, std::vector<std::string>& fields) {
     for (std::size_t i = 0; i < line.size(); ++i) {
         char c = line[i];
         if (in_quotes) {
-            if (c != '"') fields.back() += c;
-            else if (i + 1 < line.size() && line[i + 1] == '"') fields.back() += '"', ++i;
-            else in_quotes = false;
+            if (c != '"')
+                fields.back() += c;
+            else if (i + 1 < line.size() && line[i + 1] == '"')
+                fields.back() += '"', ++i;
+            else
+                in_quotes = false;
         } else if (c == '"') {
             in_quotes = true;
         } else if (c == ',') {
@@ -58,7 +61,8 @@ struct Columns {
 };
 
 // The columns named by a header; nullopt names the first missing one in `missing`.
-std::optional<Columns> header_columns(const std::vector<std::string>& header, std::string& missing) {
+std::optional<Columns> header_columns(const std::vector<std::string>& header,
+                                      std::string& missing) {
     std::map<std::string, std::size_t> at;
     for (std::size_t i = 0; i < header.size(); ++i) at.try_emplace(header_key(header[i]), i);
     for (const char* needed : {"satker", "indikator", "variabel", "periode", "nilai"}) {
@@ -68,17 +72,21 @@ std::optional<Columns> header_columns(const std::vector<std::string>& header, st
         }
     }
     Columns c{at["satker"], at["indikator"], at["variabel"], at["periode"], at["nilai"], {}};
-    if (at.count("satkernama")) c.nama = at["satkernama"];
-    else if (at.count("namasatker")) c.nama = at["namasatker"];
+    if (at.count("satkernama"))
+        c.nama = at["satkernama"];
+    else if (at.count("namasatker"))
+        c.nama = at["namasatker"];
     return c;
 }
 
 [[noreturn]] void no_header(const fs::path& file, const std::string& missing) {
     throw InputError(file.string(), "baris 1",
-                     {"kolom \"" + missing + "\" tidak ada di baris judul; baris pertama harus "
-                      "berisi satker,indikator,variabel,periode,nilai (satker_nama boleh)",
-                      "the header has no \"" + missing + "\" column; the first line must be "
-                      "satker,indikator,variabel,periode,nilai (satker_nama optional)"});
+                     {"kolom \"" + missing +
+                          "\" tidak ada di baris judul; baris pertama harus "
+                          "berisi satker,indikator,variabel,periode,nilai (satker_nama boleh)",
+                      "the header has no \"" + missing +
+                          "\" column; the first line must be "
+                          "satker,indikator,variabel,periode,nilai (satker_nama optional)"});
 }
 
 class Collector {
@@ -113,9 +121,11 @@ public:
                           where_en + ": unknown periode \"" + r.periode +
                               "\"; use TW1..TW4, S1, S2 or TAHUN"};
         } else if (!r.quantity) {
-            bad = Message{where + ": nilai \"" + r.nilai + "\" bukan angka (tulis - bila tidak "
+            bad = Message{where + ": nilai \"" + r.nilai +
+                              "\" bukan angka (tulis - bila tidak "
                               "berlaku)",
-                          where_en + ": value \"" + r.nilai + "\" is not a number (write - when "
+                          where_en + ": value \"" + r.nilai +
+                              "\" is not a number (write - when "
                               "not applicable)"};
         }
         if (bad) {
@@ -139,7 +149,8 @@ public:
 
 private:
     std::uint32_t intern(const std::string& text) {
-        auto [it, added] = ids_.try_emplace(text, static_cast<std::uint32_t>(table_.strings.size()));
+        auto [it, added] =
+            ids_.try_emplace(text, static_cast<std::uint32_t>(table_.strings.size()));
         if (added) table_.strings.push_back(text);
         return it->second;
     }
@@ -155,11 +166,12 @@ DataTable read_csv(const fs::path& file) {
     auto size = fs::file_size(file, ec);
     std::ifstream in(file, std::ios::binary);
     if (!in || ec)
-        throw InputError(file.string(), "", {"berkas data tidak dapat dibuka",
-                                             "the data file cannot be opened"});
+        throw InputError(file.string(), "",
+                         {"berkas data tidak dapat dibuka", "the data file cannot be opened"});
     if (size > max_data_bytes)
-        throw InputError(file.string(), "", {"berkas data lebih dari 512 MB; bagi per wilayah",
-                                             "the data file is over 512 MB; split it by region"});
+        throw InputError(file.string(), "",
+                         {"berkas data lebih dari 512 MB; bagi per wilayah",
+                          "the data file is over 512 MB; split it by region"});
     std::string line;
     std::vector<std::string> fields;
     if (!std::getline(in, line)) no_header(file, "satker");
@@ -175,7 +187,9 @@ DataTable read_csv(const fs::path& file) {
         Record r;
         r.line = number;
         r.broken = !split_fields(line, fields);
-        auto get = [&](std::size_t i) { return i < fields.size() ? trimmed(fields[i]) : std::string(); };
+        auto get = [&](std::size_t i) {
+            return i < fields.size() ? trimmed(fields[i]) : std::string();
+        };
         r.kode = get(cols->satker);
         r.nama = cols->nama ? get(*cols->nama) : std::string();
         r.indikator = get(cols->indikator);
@@ -198,7 +212,8 @@ DataTable read_xlsx(const fs::path& file) {
         last_col = std::min<std::uint32_t>(last_col, 63);
         for (std::uint32_t header = first; header < first + 10; ++header) {
             std::vector<std::string> names;
-            for (std::uint32_t c = 0; c <= last_col; ++c) names.push_back(display_text(sheet, header, c));
+            for (std::uint32_t c = 0; c <= last_col; ++c)
+                names.push_back(display_text(sheet, header, c));
             std::string missing;
             auto cols = header_columns(names, missing);
             if (!cols) continue;
@@ -216,7 +231,8 @@ DataTable read_xlsx(const fs::path& file) {
                 r.variabel = text(cols->variabel);
                 r.periode = text(cols->periode);
                 r.nilai = text(cols->nilai);
-                r.quantity = quantity_at(workbook, sheet, row, static_cast<std::uint32_t>(cols->nilai));
+                r.quantity =
+                    quantity_at(workbook, sheet, row, static_cast<std::uint32_t>(cols->nilai));
                 if (r.kode.empty() && r.indikator.empty() && r.nilai.empty()) continue;
                 collector.add(std::move(r));
             }
@@ -259,7 +275,8 @@ void hash_unit_data(Hasher& hasher, const DataTable& table, const UnitData& unit
         hasher.add(table.strings[row.indikator]);
         hasher.add({"\0", 1});
         hasher.add(table.strings[row.variabel]);
-        hasher.add_number(static_cast<std::uint64_t>(row.periode) | (row.not_applicable ? 0x100 : 0));
+        hasher.add_number(static_cast<std::uint64_t>(row.periode) |
+                          (row.not_applicable ? 0x100 : 0));
         std::uint64_t bits;
         std::memcpy(&bits, &row.value, sizeof bits);
         hasher.add_number(bits);

@@ -6,12 +6,11 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "batch/batch.hpp"
 #include "fill/data.hpp"
@@ -121,7 +120,7 @@ Message message_from_json(const nlohmann::json& json);
 struct RekapInput {
     std::vector<UnitSummary> units;  // sorted by key
     std::vector<Message> problems;
-    std::string source;              // the data file or inputs folder, for the titles
+    std::string source;  // the data file or inputs folder, for the titles
     std::size_t parts = 1;
 };
 

@@ -38,9 +38,8 @@ std::vector<std::vector<double>> triwulan_inputs(const Indicator& indicator, con
 // The year's inputs: a TAHUN value where given, else the triwulan combined.
 std::vector<double> yearly_inputs(const Indicator& indicator, const Vars& vars) {
     auto periods = triwulan_inputs(indicator, vars, 3);
-    std::vector<double> values = periods.empty()
-                                     ? std::vector<double>(indicator.inputs.size(), na)
-                                     : combine_periods(indicator, periods);
+    std::vector<double> values = periods.empty() ? std::vector<double>(indicator.inputs.size(), na)
+                                                 : combine_periods(indicator, periods);
     for (std::size_t i = 0; i < indicator.inputs.size(); ++i) {
         auto var = vars.find(indicator.inputs[i].name);
         if (var == vars.end()) continue;
@@ -129,7 +128,8 @@ void FigureMaker::add(UnitSummary& summary, const std::vector<IndicatorOutcome>&
             if (vars == inputs.end()) continue;
             auto given = triwulan_inputs(compiled.indicator(index), *vars->second, p);
             if (!given.empty())
-                f = impl_->evaluate(index, combine_periods(compiled.indicator(index), given), target);
+                f = impl_->evaluate(index, combine_periods(compiled.indicator(index), given),
+                                    target);
         }
     }
 

@@ -1,8 +1,8 @@
 // laporan.json, and merging the shards' parts into one rekap.
 #include <cstdio>
 #include <fstream>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "batch/detail.hpp"
 #include "common/atomic_output.hpp"
@@ -40,10 +40,11 @@ std::string laporan_json(const RekapInput& input, Lang lang, double seconds) {
                {"up_to_date", r.up_to_date},
                {"findings", {{"errors", r.errors}, {"warnings", r.warnings}, {"rules", r.rules}}},
                {"failure", r.failure ? json(r.failure->in(lang)) : json(nullptr)},
-               {"timings_ms", {{"read", r.timings.read_ms},
-                               {"fill", r.timings.fill_ms},
-                               {"write", r.timings.write_ms},
-                               {"total", r.timings.total_ms}}}};
+               {"timings_ms",
+                {{"read", r.timings.read_ms},
+                 {"fill", r.timings.fill_ms},
+                 {"write", r.timings.write_ms},
+                 {"total", r.timings.total_ms}}}};
         units.push_back(std::move(u));
     }
     json problems = json::array();
@@ -58,14 +59,11 @@ std::string laporan_json(const RekapInput& input, Lang lang, double seconds) {
                 {"warnings", warnings},
                 {"problems", input.problems.size()},
                 {"seconds", seconds},
-                {"workbooks_per_second", seconds > 0 ? json(static_cast<double>(done) / seconds)
-                                                     : json(nullptr)}};
-    json doc{{"format", "kinerja-laporan"},
-             {"version", 1},
-             {"source", input.source},
-             {"parts", input.parts},
-             {"totals", std::move(totals)},
-             {"problems", std::move(problems)},
+                {"workbooks_per_second",
+                 seconds > 0 ? json(static_cast<double>(done) / seconds) : json(nullptr)}};
+    json doc{{"format", "kinerja-laporan"}, {"version", 1},
+             {"source", input.source},      {"parts", input.parts},
+             {"totals", std::move(totals)}, {"problems", std::move(problems)},
              {"units", std::move(units)}};
     return doc.dump(2) + "\n";
 }
@@ -99,7 +97,8 @@ std::vector<Part> find_parts(const std::vector<fs::path>& dirs) {
                 continue;
             std::ifstream in(item.path(), std::ios::binary);
             json doc = json::parse(in, nullptr, false);
-            if (doc.is_discarded() || !doc.is_object() || doc.value("format", "") != "kinerja-rekap-part")
+            if (doc.is_discarded() || !doc.is_object() ||
+                doc.value("format", "") != "kinerja-rekap-part")
                 bad_part(item.path(), "bukan bagian rekap Kinerja yang utuh (terpotong atau rusak)",
                          "not a complete Kinerja rekap part (cut short or damaged)");
             parts.push_back({{k, n}, item.path(), std::move(doc)});
@@ -121,8 +120,9 @@ RekapResult merge_rekap(const Engine& engine, const std::vector<fs::path>& dirs,
     std::map<unsigned, const Part*> by_index;
     for (const Part& p : parts) {
         if (p.shard.count != n)
-            bad_part(p.file, "bagian ini dari pembagian /" + std::to_string(p.shard.count) +
-                                 ", yang lain /" + std::to_string(n) + "; gabungkan satu pembagian saja",
+            bad_part(p.file,
+                     "bagian ini dari pembagian /" + std::to_string(p.shard.count) +
+                         ", yang lain /" + std::to_string(n) + "; gabungkan satu pembagian saja",
                      "this part is of a /" + std::to_string(p.shard.count) + " split, others of /" +
                          std::to_string(n) + "; merge one split only");
         if (by_index.count(p.shard.index))
@@ -137,7 +137,8 @@ RekapResult merge_rekap(const Engine& engine, const std::vector<fs::path>& dirs,
         for (const auto& [index, part] : by_index) {
             if (input.source.empty()) input.source = part->doc.value("source", "");
             for (const json& m : part->doc.at("problems"))
-                if (index == by_index.begin()->first) input.problems.push_back(message_from_json(m));
+                if (index == by_index.begin()->first)
+                    input.problems.push_back(message_from_json(m));
             for (const json& u : part->doc.at("units")) {
                 UnitSummary s = summary_from_json(u);
                 if (!keys.insert(s.report.key).second)
@@ -150,8 +151,9 @@ RekapResult merge_rekap(const Engine& engine, const std::vector<fs::path>& dirs,
         bad_part(dirs.front(), std::string("bagian rekap tidak terbaca: ") + e.what(),
                  std::string("a rekap part cannot be read: ") + e.what());
     }
-    std::sort(input.units.begin(), input.units.end(),
-              [](const UnitSummary& a, const UnitSummary& b) { return a.report.key < b.report.key; });
+    std::sort(
+        input.units.begin(), input.units.end(),
+        [](const UnitSummary& a, const UnitSummary& b) { return a.report.key < b.report.key; });
     input.parts = by_index.size();
     for (unsigned k = 1; k <= n; ++k)
         if (!by_index.count(k)) result.missing.push_back({k, n});

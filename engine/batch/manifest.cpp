@@ -43,9 +43,12 @@ std::optional<Entry> parse_entry(const std::string& line, std::string& key) {
 
 // One line of the manifest; the summary is spliced in as the text it already is.
 std::string entry_line(const std::string& key, const Entry& e) {
-    std::string head = json{{"key", key},     {"hash", e.hash},  {"output", e.output},
-                            {"size", e.size}, {"mtime", e.mtime}}
-                           .dump();
+    std::string head = json{
+        {"key", key},
+        {"hash", e.hash},
+        {"output", e.output},
+        {"size", e.size},
+        {"mtime", e.mtime}}.dump();
     head.pop_back();  // the closing brace
     return head + ",\"summary\":" + e.summary + "}\n";
 }
@@ -67,7 +70,8 @@ Manifest::Manifest(const fs::path& out_dir, const Shard& shard) : impl_(std::mak
     std::error_code ec;
     for (const auto& item : fs::directory_iterator(out_dir, ec)) {
         std::string name = item.path().filename().string();
-        if (name.rfind(".kinerja-manifest-", 0) != 0 || item.path().extension() != ".jsonl") continue;
+        if (name.rfind(".kinerja-manifest-", 0) != 0 || item.path().extension() != ".jsonl")
+            continue;
         std::ifstream in(item.path(), std::ios::binary);
         std::string line, key;
         while (std::getline(in, line)) {
@@ -117,7 +121,8 @@ void Manifest::record(const UnitSummary& summary, const std::string& hash) {
     if (ec) return;
     std::string line = entry_line(r.key, e);
     std::lock_guard lock(impl_->mutex);
-    if (!impl_->journal.is_open()) impl_->journal.open(impl_->own, std::ios::binary | std::ios::app);
+    if (!impl_->journal.is_open())
+        impl_->journal.open(impl_->own, std::ios::binary | std::ios::app);
     impl_->journal << line;
     impl_->journal.flush();
     impl_->mine[r.key] = std::move(e);

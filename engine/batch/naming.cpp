@@ -47,9 +47,9 @@ std::string unit_file_stem(std::string_view kode) {
     std::string base = lower.substr(0, lower.find('.'));
     // Our own outputs, and names Windows refuses whatever the extension.
     static const std::array<std::string_view, 26> reserved = {
-        "rekap", "laporan", "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4",
-        "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5",
-        "lpt6", "lpt7", "lpt8", "lpt9", "manifest", "clock$"};
+        "rekap", "laporan", "con",  "prn",  "aux",  "nul",  "com1",     "com2",  "com3",
+        "com4",  "com5",    "com6", "com7", "com8", "com9", "lpt1",     "lpt2",  "lpt3",
+        "lpt4",  "lpt5",    "lpt6", "lpt7", "lpt8", "lpt9", "manifest", "clock$"};
     bool is_reserved = std::find(reserved.begin(), reserved.end(), base) != reserved.end() ||
                        lower.rfind("rekap-part-", 0) == 0 || lower.rfind("laporan-part-", 0) == 0;
     return is_reserved ? stem + "_satker" : stem;
@@ -57,9 +57,12 @@ std::string unit_file_stem(std::string_view kode) {
 
 const char* status_name(UnitStatus status) {
     switch (status) {
-        case UnitStatus::ok: return "ok";
-        case UnitStatus::findings: return "findings";
-        case UnitStatus::failed: return "failed";
+        case UnitStatus::ok:
+            return "ok";
+        case UnitStatus::findings:
+            return "findings";
+        case UnitStatus::failed:
+            return "failed";
     }
     return "failed";
 }
@@ -97,7 +100,8 @@ std::string Hasher::hex() const {
 std::string file_hash(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in)
-        throw InputError(file.string(), "", {"berkas tidak dapat dibuka", "the file cannot be opened"});
+        throw InputError(file.string(), "",
+                         {"berkas tidak dapat dibuka", "the file cannot be opened"});
     Hasher h;
     std::array<char, 1 << 16> buffer;
     while (in) {
@@ -105,7 +109,8 @@ std::string file_hash(const fs::path& file) {
         h.add({buffer.data(), static_cast<std::size_t>(in.gcount())});
     }
     if (in.bad())
-        throw InputError(file.string(), "", {"berkas tidak dapat dibaca", "the file cannot be read"});
+        throw InputError(file.string(), "",
+                         {"berkas tidak dapat dibaca", "the file cannot be read"});
     return h.hex();
 }
 

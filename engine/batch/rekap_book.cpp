@@ -38,7 +38,9 @@ struct Layout {
     std::vector<RekapIndicator> indicators;
     bool budget = false;
     std::uint32_t mean_col = 0, rank_col = 0, budget_col = 0, last_col = 0;
-    std::uint32_t realisasi(std::size_t i) const { return fixed_cols + 3 * static_cast<std::uint32_t>(i); }
+    std::uint32_t realisasi(std::size_t i) const {
+        return fixed_cols + 3 * static_cast<std::uint32_t>(i);
+    }
 };
 
 class PeriodSheet {
@@ -61,14 +63,16 @@ public:
 
 private:
     void titles() {
-        put_text(sheet_, 0, 0, std::string("REKAP CAPAIAN KINERJA WILAYAH - ") + period_title(period_),
+        put_text(sheet_, 0, 0,
+                 std::string("REKAP CAPAIAN KINERJA WILAYAH - ") + period_title(period_),
                  st_.title);
         std::size_t failed = 0;
         for (const UnitSummary& u : input_.units) failed += u.report.status == UnitStatus::failed;
         std::string note = "Sumber: " + input_.source + "; " + std::to_string(input_.units.size()) +
                            " satker, " + std::to_string(failed) + " gagal diolah.";
         if (period_ != tahun)
-            note += " Capaian triwulan dihitung kumulatif sampai triwulan ini terhadap target tahunan.";
+            note +=
+                " Capaian triwulan dihitung kumulatif sampai triwulan ini terhadap target tahunan.";
         put_text(sheet_, 1, 0, note, st_.subtitle);
     }
 
@@ -104,13 +108,15 @@ private:
         }
         header_pair(layout_.mean_col, "Rata-rata Capaian (%)");
         header_pair(layout_.rank_col, "Peringkat");
-        sheet_.columns.push_back({layout_.mean_col, layout_.rank_col, 12, false, false, 0, std::nullopt});
+        sheet_.columns.push_back(
+            {layout_.mean_col, layout_.rank_col, 12, false, false, 0, std::nullopt});
         if (layout_.budget) {
-            group(layout_.budget_col, "Anggaran", {"Pagu (Rp)", "Realisasi (Rp)", "Penyerapan (%)"});
+            group(layout_.budget_col, "Anggaran",
+                  {"Pagu (Rp)", "Realisasi (Rp)", "Penyerapan (%)"});
             sheet_.columns.push_back(
                 {layout_.budget_col, layout_.budget_col + 1, 17, false, false, 0, std::nullopt});
-            sheet_.columns.push_back(
-                {layout_.budget_col + 2, layout_.budget_col + 2, 12, false, false, 0, std::nullopt});
+            sheet_.columns.push_back({layout_.budget_col + 2, layout_.budget_col + 2, 12, false,
+                                      false, 0, std::nullopt});
         }
         sheet_.rows[header_row].height = 96;
     }
@@ -130,13 +136,15 @@ private:
             Figure figure = f == figures.indikator.end() ? Figure{} : f->second;
             put_number(sheet_, row, c, figure.realisasi, st_.number);
             put_number(sheet_, row, c + 1, figure.capaian, st_.number);
-            put_text(sheet_, row, c + 2, figure.kategori.empty() ? "-" : figure.kategori, st_.center);
+            put_text(sheet_, row, c + 2, figure.kategori.empty() ? "-" : figure.kategori,
+                     st_.center);
             capaian_cells += (capaian_cells.empty() ? "" : ",") + cell_name(row, c + 1);
         }
         std::string mean_cell = cell_name(row, layout_.mean_col);
-        put_formula(sheet_, row, layout_.mean_col,
-                    capaian_cells.empty() ? "\"-\"" : "IFERROR(AVERAGE(" + capaian_cells + "),\"-\")",
-                    means_.at(u), st_.number);
+        put_formula(
+            sheet_, row, layout_.mean_col,
+            capaian_cells.empty() ? "\"-\"" : "IFERROR(AVERAGE(" + capaian_cells + "),\"-\")",
+            means_.at(u), st_.number);
         put_formula(sheet_, row, layout_.rank_col,
                     "IF(ISNUMBER(" + mean_cell + "),RANK(" + mean_cell + "," +
                         col_range(layout_.mean_col, first_unit_row, last_unit_row_) + "),\"-\")",
@@ -162,7 +170,8 @@ private:
     void stat_cells(std::uint32_t row, std::uint32_t col, std::uint32_t style) {
         std::string range = col_range(col, first_unit_row, last_unit_row_);
         std::vector<double> values = column_values(col);
-        put_formula(sheet_, row, col, "IFERROR(AVERAGE(" + range + "),\"-\")", mean_of(values), style);
+        put_formula(sheet_, row, col, "IFERROR(AVERAGE(" + range + "),\"-\")", mean_of(values),
+                    style);
         put_formula(sheet_, row + 1, col, "IFERROR(MEDIAN(" + range + "),\"-\")", median_of(values),
                     style);
     }
@@ -218,15 +227,18 @@ private:
             cf.priority = priority++;
             sheet_.conditional_formats.push_back(std::move(cf));
         };
-        ConditionalFormat low = rule(capaian, "expression", "", "AND(ISNUMBER(" + first + ")," + first + "<100)");
+        ConditionalFormat low =
+            rule(capaian, "expression", "", "AND(ISNUMBER(" + first + ")," + first + "<100)");
         low.style = colours(0xFFC7CE, 0x9C0006);
         add(low);
-        ConditionalFormat high = rule(capaian, "expression", "", "AND(ISNUMBER(" + first + ")," + first + ">=100)");
+        ConditionalFormat high =
+            rule(capaian, "expression", "", "AND(ISNUMBER(" + first + ")," + first + ">=100)");
         high.style = colours(0xC6EFCE, 0x006100);
         add(high);
         static const std::map<std::string, std::pair<Rgb, Rgb>> kategori_colours = {
-            {"AA", {0x00B050, 0xFFFFFF}}, {"A", {0x92D050, 0x000000}}, {"BB", {0xC6E0B4, 0x000000}},
-            {"B", {0xFFFF99, 0x000000}},  {"CC", {0xFFD966, 0x000000}}, {"C", {0xF4B084, 0x000000}},
+            {"AA", {0x00B050, 0xFFFFFF}}, {"A", {0x92D050, 0x000000}},
+            {"BB", {0xC6E0B4, 0x000000}}, {"B", {0xFFFF99, 0x000000}},
+            {"CC", {0xFFD966, 0x000000}}, {"C", {0xF4B084, 0x000000}},
             {"D", {0xFF7C80, 0x000000}}};
         for (const KategoriBand& band : engine_.compiled->settings().scale.bands) {
             auto colour = kategori_colours.find(band.kode);
@@ -237,7 +249,8 @@ private:
         }
         if (layout_.budget) {
             std::uint32_t c = layout_.budget_col + 2;
-            ConditionalFormat scale = rule({{first_unit_row, c, last_unit_row_, c}}, "colorScale", "", "");
+            ConditionalFormat scale =
+                rule({{first_unit_row, c, last_unit_row_, c}}, "colorScale", "", "");
             scale.formulas.clear();
             scale.thresholds = {{"min", ""}, {"percentile", "50"}, {"max", ""}};
             scale.colors = {0xF8696B, 0xFFEB84, 0x63BE7B};

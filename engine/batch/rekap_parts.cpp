@@ -138,7 +138,9 @@ std::vector<RekapIndicator> rekap_indicators(const Engine& engine, const RekapIn
         }
         list.push_back(std::move(r));
     }
-    auto order = [&](const RekapIndicator& r) { return compiled.index_of(r.id).value_or(compiled.size()); };
+    auto order = [&](const RekapIndicator& r) {
+        return compiled.index_of(r.id).value_or(compiled.size());
+    };
     std::stable_sort(list.begin(), list.end(),
                      [&](const auto& a, const auto& b) { return order(a) < order(b); });
     return list;
@@ -156,9 +158,12 @@ std::vector<double> mean_capaian(const RekapInput& input, std::size_t period) {
 
 const char* status_label(const UnitReport& report) {
     switch (report.status) {
-        case UnitStatus::ok: return "OK";
-        case UnitStatus::findings: return "Ada temuan";
-        case UnitStatus::failed: return "Gagal";
+        case UnitStatus::ok:
+            return "OK";
+        case UnitStatus::findings:
+            return "Ada temuan";
+        case UnitStatus::failed:
+            return "Gagal";
     }
     return "Gagal";
 }
@@ -167,10 +172,18 @@ void add_peringkat_sheet(Workbook& wb, const RekapStyles& st, const RekapInput& 
     Sheet sheet;
     sheet.name = "Peringkat";
     put_text(sheet, 0, 0, "PERINGKAT SATKER MENURUT RATA-RATA CAPAIAN TAHUN", st.title);
-    put_text(sheet, 1, 0, "Sumber: " + input.source + ". Satker dengan rata-rata sama mendapat "
-                          "peringkat sama.", st.subtitle);
-    const char* heads[] = {"Peringkat", "Kode Satker", "Nama Satker", "Rata-rata Capaian (%)",
-                           "Indikator Bercapaian", "Penyerapan Anggaran (%)", "Status"};
+    put_text(sheet, 1, 0,
+             "Sumber: " + input.source +
+                 ". Satker dengan rata-rata sama mendapat "
+                 "peringkat sama.",
+             st.subtitle);
+    const char* heads[] = {"Peringkat",
+                           "Kode Satker",
+                           "Nama Satker",
+                           "Rata-rata Capaian (%)",
+                           "Indikator Bercapaian",
+                           "Penyerapan Anggaran (%)",
+                           "Status"};
     const double widths[] = {10, 16, 40, 14, 14, 14, 14};
     for (std::uint32_t c = 0; c < 7; ++c) {
         put_text(sheet, 3, c, heads[c], st.header);
@@ -213,8 +226,8 @@ void add_status_sheet(Workbook& wb, const RekapStyles& st, const RekapInput& inp
     put_text(sheet, 0, 0, "STATUS PENGOLAHAN BUKU KERJA", st.title);
     put_text(sheet, 1, 0, "Sumber: " + input.source + ". Rincian waktu ada di laporan.json.",
              st.subtitle);
-    const char* heads[] = {"Kode Satker", "Nama Satker", "Berkas", "Status", "Galat",
-                           "Peringatan", "Keterangan"};
+    const char* heads[] = {"Kode Satker", "Nama Satker", "Berkas",    "Status",
+                           "Galat",       "Peringatan",  "Keterangan"};
     const double widths[] = {16, 40, 24, 12, 8, 11, 80};
     for (std::uint32_t c = 0; c < 7; ++c) {
         put_text(sheet, 3, c, heads[c], st.header);

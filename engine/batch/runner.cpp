@@ -28,9 +28,9 @@ double ms_since(Clock::time_point start) {
 // One unit to do: a satker of the data, or a workbook of the inputs folder.
 struct Unit {
     std::string key;
-    std::string output;                  // file name in out_dir
-    const UnitData* data = nullptr;      // template mode
-    fs::path input;                      // inputs mode
+    std::string output;              // file name in out_dir
+    const UnitData* data = nullptr;  // template mode
+    fs::path input;                  // inputs mode
 };
 
 // What every unit of the batch shares.
@@ -55,7 +55,8 @@ Message failure_of(const std::exception& e, Lang) {
         return {input->describe(Lang::id), input->describe(Lang::en)};
     if (auto* output = dynamic_cast<const OutputError*>(&e))
         return {output->describe(Lang::id), output->describe(Lang::en)};
-    return {std::string("kesalahan internal: ") + e.what(), std::string("internal error: ") + e.what()};
+    return {std::string("kesalahan internal: ") + e.what(),
+            std::string("internal error: ") + e.what()};
 }
 
 void finish_report(UnitSummary& s, const RunReport& r) {
@@ -89,7 +90,8 @@ UnitSummary do_template_unit(Job& job, FigureMaker& figures, const Unit& unit) {
     RunReport report;
     {
         auto step = Clock::now();
-        Workbook workbook = unit_workbook(*job.base, unit.data->nama.empty() ? unit.key : unit.data->nama);
+        Workbook workbook =
+            unit_workbook(*job.base, unit.data->nama.empty() ? unit.key : unit.data->nama);
         s.report.timings.read_ms = ms_since(step);
         step = Clock::now();
         report = process(job.engine, workbook, fill);
@@ -154,7 +156,8 @@ std::vector<std::string> output_names(const std::vector<UnitData>& units) {
         for (int n = 1;; ++n) {
             name = stem + (n == 1 ? "" : "-" + std::to_string(n)) + ".xlsx";
             std::string folded = name;
-            for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            for (char& c : folded)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             if (taken.insert(folded).second) break;
         }
         names.push_back(name);
@@ -167,8 +170,9 @@ std::vector<fs::path> input_workbooks(const fs::path& dir) {
     std::vector<fs::path> files;
     fs::directory_iterator it(dir, ec);
     if (ec)
-        throw InputError(dir.string(), "", {"folder masukan tidak dapat dibuka",
-                                            "the inputs folder cannot be opened"});
+        throw InputError(
+            dir.string(), "",
+            {"folder masukan tidak dapat dibuka", "the inputs folder cannot be opened"});
     for (const auto& item : it) {
         std::string name = item.path().filename().string();
         std::string ext = item.path().extension().string();
@@ -202,7 +206,8 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
     if (ec || !fs::is_directory(options.out_dir))
         throw OutputError(options.out_dir.string(), {"folder keluaran tidak dapat dibuat",
                                                      "the output folder cannot be created"});
-    Job job{engine, options, Manifest(options.out_dir, options.shard), common_hash(options), {}, {}, {}};
+    Job job{engine, options, Manifest(options.out_dir, options.shard), common_hash(options), {},
+            {},     {}};
     BatchResult result;
     std::vector<Unit> units;
     if (inputs_mode) {
@@ -262,7 +267,8 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
         }
     };
     unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-    jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(units.size(), 1)));
+    jobs =
+        static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(units.size(), 1)));
     auto units_start = Clock::now();
     auto progress = [&] {
         if (!options.on_progress) return;
@@ -291,13 +297,17 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
     input.source = (inputs_mode ? options.inputs_dir : options.data_file).filename().string();
     for (UnitSummary& s : summaries) {
         result.units.push_back(s.report);
-        if (s.report.status == UnitStatus::failed) ++result.failed;
-        else if (s.report.up_to_date) ++result.skipped;
-        else ++result.written;
+        if (s.report.status == UnitStatus::failed)
+            ++result.failed;
+        else if (s.report.up_to_date)
+            ++result.skipped;
+        else
+            ++result.written;
         input.units.push_back(std::move(s));
     }
-    std::sort(input.units.begin(), input.units.end(),
-              [](const UnitSummary& a, const UnitSummary& b) { return a.report.key < b.report.key; });
+    std::sort(
+        input.units.begin(), input.units.end(),
+        [](const UnitSummary& a, const UnitSummary& b) { return a.report.key < b.report.key; });
     std::sort(result.units.begin(), result.units.end(),
               [](const UnitReport& a, const UnitReport& b) { return a.key < b.key; });
     job.manifest.compact();

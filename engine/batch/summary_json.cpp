@@ -56,12 +56,13 @@ json summary_json(const UnitSummary& s) {
         if (!f.present) continue;
         json indikator = json::object();
         for (const auto& [id, fig] : f.indikator)
-            indikator[id] = json::array({number(fig.target), number(fig.realisasi),
-                                         number(fig.capaian), fig.kategori});
+            indikator[id] = json::array(
+                {number(fig.target), number(fig.realisasi), number(fig.capaian), fig.kategori});
         json period{{"indikator", std::move(indikator)}};
         if (f.anggaran)
-            period["anggaran"] = json::array(
-                {number(f.anggaran->pagu), number(f.anggaran->realisasi), number(f.anggaran->persen)});
+            period["anggaran"] =
+                json::array({number(f.anggaran->pagu), number(f.anggaran->realisasi),
+                             number(f.anggaran->persen)});
         periods[period_key(p)] = std::move(period);
     }
     j["periods"] = std::move(periods);

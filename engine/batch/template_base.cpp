@@ -16,7 +16,8 @@ constexpr std::string_view marker = "KINERJA-SATKER-9F3A7C";
 std::string replaced(const std::string& text, std::string_view with) {
     std::string out;
     std::size_t from = 0;
-    for (std::size_t at; (at = text.find(marker, from)) != std::string::npos; from = at + marker.size())
+    for (std::size_t at; (at = text.find(marker, from)) != std::string::npos;
+         from = at + marker.size())
         out.append(text, from, at - from).append(with);
     return out.append(text, from, std::string::npos);
 }

@@ -60,12 +60,12 @@ BOOST_AUTO_TEST_CASE(usage_errors_and_unusable_inputs_exit_2) {
         BOOST_TEST(!r.err.empty());
     }
     std::ofstream(scratch / "kosong.csv") << "kode,nilai\nS1,3\n";
-    RunResult header = run_cli({"batch", "--template", t, "--data", (scratch / "kosong.csv").string(),
-                                "--out", out});
+    RunResult header = run_cli(
+        {"batch", "--template", t, "--data", (scratch / "kosong.csv").string(), "--out", out});
     BOOST_TEST(header.exit_code == 2);
     BOOST_TEST(header.err.find("kolom \"satker\" tidak ada") != std::string::npos, header.err);
-    RunResult no_template = run_cli({"batch", "--template", (scratch / "tidak-ada.xlsx").string(),
-                                     "--data", d, "--out", out});
+    RunResult no_template = run_cli(
+        {"batch", "--template", (scratch / "tidak-ada.xlsx").string(), "--data", d, "--out", out});
     BOOST_TEST(no_template.exit_code == 2);
     BOOST_TEST(no_template.err.find("tidak-ada.xlsx") != std::string::npos, no_template.err);
     RunResult english = run_cli({"batch", "--lang", "en", "--template", t, "--data",

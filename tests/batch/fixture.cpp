@@ -15,8 +15,15 @@ const province::Unit* ProvinceRun::unit(const std::string& kode) const {
 
 std::vector<std::string> batch_args(const ProvinceRun& p, const fs::path& out,
                                     std::vector<std::string> extra) {
-    std::vector<std::string> args{"batch", "--template", p.template_file().string(), "--data",
-                                  p.data_file().string(), "--out", out.string(), "-j", "2"};
+    std::vector<std::string> args{"batch",
+                                  "--template",
+                                  p.template_file().string(),
+                                  "--data",
+                                  p.data_file().string(),
+                                  "--out",
+                                  out.string(),
+                                  "-j",
+                                  "2"};
     args.insert(args.end(), extra.begin(), extra.end());
     return args;
 }
@@ -57,8 +64,10 @@ RekapSheet read_rekap_sheet(const Workbook& rekap, const std::string& name) {
     std::map<std::uint32_t, std::string> keys, labels;
     for (const Cell& c : sheet->cells) {
         if (c.row >= 5 && c.col == 1 && c.value.kind == CellValue::Kind::text) {
-            if (c.value.text.rfind("S", 0) == 0 && c.value.text.size() == 4) keys[c.row] = c.value.text;
-            else labels[c.row] = c.value.text;
+            if (c.value.text.rfind("S", 0) == 0 && c.value.text.size() == 4)
+                keys[c.row] = c.value.text;
+            else
+                labels[c.row] = c.value.text;
         }
     }
     for (const Cell& c : sheet->cells) {

@@ -29,8 +29,8 @@ const ProvinceRun& province_run();
 // The cells of a rekap sheet by satker code (column B of the unit rows) and column.
 struct RekapSheet {
     std::map<std::string, std::map<std::uint32_t, CellValue>> rows;
-    std::map<std::string, std::uint32_t> indicator_col;  // id -> its realisasi column
-    std::map<std::string, std::uint32_t> header_col;     // header text -> column
+    std::map<std::string, std::uint32_t> indicator_col;               // id -> its realisasi column
+    std::map<std::string, std::uint32_t> header_col;                  // header text -> column
     std::map<std::string, std::map<std::uint32_t, CellValue>> stats;  // label -> cells
 };
 RekapSheet read_rekap_sheet(const Workbook& rekap, const std::string& sheet);

@@ -100,9 +100,11 @@ BOOST_AUTO_TEST_CASE(data_as_xlsx_fills_like_the_csv) {
         std::string field;
         bool quoted = false;
         for (char ch : line + ",") {
-            if (ch == '"') quoted = !quoted;
+            if (ch == '"')
+                quoted = !quoted;
             else if (ch == ',' && !quoted) {
-                bool is_number = !field.empty() && field.find_first_not_of("0123456789") == std::string::npos;
+                bool is_number =
+                    !field.empty() && field.find_first_not_of("0123456789") == std::string::npos;
                 if (is_number && row > 2) {
                     Cell cell;
                     cell.row = row;
@@ -114,7 +116,8 @@ BOOST_AUTO_TEST_CASE(data_as_xlsx_fills_like_the_csv) {
                 }
                 ++col;
                 field.clear();
-            } else field += ch;
+            } else
+                field += ch;
         }
     }
     data.sheets.push_back(std::move(sheet));

@@ -4,9 +4,9 @@
 // worked out here with plain arithmetic, independently of the engine.
 #pragma once
 
-#include <cmath>
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -36,43 +36,79 @@ struct IndicatorSpec {
     bool round_half = false;  // ROUND instead of TRUNC to 2 decimals
 };
 
-inline double pct(double a, double b) { return b == 0 ? NAN : a / b * 100; }
+inline double pct(double a, double b) {
+    return b == 0 ? NAN : a / b * 100;
+}
 
 inline const std::vector<IndicatorSpec>& indicators() {
     static const std::vector<IndicatorSpec> list = {
-        {"perawatan.makanan", 100, {"terpenuhi", "jumlah_wbp"}, {},
+        {"perawatan.makanan",
+         100,
+         {"terpenuhi", "jumlah_wbp"},
+         {},
          [](const Inputs& v) { return pct(v.at("terpenuhi"), v.at("jumlah_wbp")); }},
-        {"perawatan.hiv_tb", 90, {"hiv_tersupresi", "jumlah_hiv", "tb_sembuh", "jumlah_tb"}, {},
+        {"perawatan.hiv_tb",
+         90,
+         {"hiv_tersupresi", "jumlah_hiv", "tb_sembuh", "jumlah_tb"},
+         {},
          [](const Inputs& v) {
              return (pct(v.at("hiv_tersupresi"), v.at("jumlah_hiv")) +
-                     pct(v.at("tb_sembuh"), v.at("jumlah_tb"))) / 2;
+                     pct(v.at("tb_sembuh"), v.at("jumlah_tb"))) /
+                    2;
          }},
-        {"tahanan.overstaying", 60, {"overstaying_sebelumnya", "overstaying_sekarang"},
+        {"tahanan.overstaying",
+         60,
+         {"overstaying_sebelumnya", "overstaying_sekarang"},
          {"overstaying_sebelumnya", "overstaying_sekarang"},
          [](const Inputs& v) {
              return pct(v.at("overstaying_sebelumnya") - v.at("overstaying_sekarang"),
                         v.at("overstaying_sebelumnya"));
          }},
-        {"pembinaan.remisi", 90, {"mendapat_remisi", "memenuhi_syarat"}, {},
+        {"pembinaan.remisi",
+         90,
+         {"mendapat_remisi", "memenuhi_syarat"},
+         {},
          [](const Inputs& v) { return pct(v.at("mendapat_remisi"), v.at("memenuhi_syarat")); }},
-        {"pembinaan.ikrar_nkri", 40, {"menyatakan_setia"}, {},
+        {"pembinaan.ikrar_nkri",
+         40,
+         {"menyatakan_setia"},
+         {},
          [](const Inputs& v) { return v.at("menyatakan_setia"); }},
-        {"keamanan.gangguan_dicegah", 100, {"dicegah", "jumlah_gangguan"}, {},
+        {"keamanan.gangguan_dicegah",
+         100,
+         {"dicegah", "jumlah_gangguan"},
+         {},
          [](const Inputs& v) { return pct(v.at("dicegah"), v.at("jumlah_gangguan")); }},
-        {"manajemen.dokumen_perencanaan", 4, {"layanan"}, {"layanan"},
+        {"manajemen.dokumen_perencanaan",
+         4,
+         {"layanan"},
+         {"layanan"},
          [](const Inputs& v) { return v.at("layanan"); }},
-        {"bapas.pelanggaran_pb", 5, {"melanggar", "klien_pb"}, {},
-         [](const Inputs& v) { return pct(v.at("melanggar"), v.at("klien_pb")); }, true},
-        {"anggaran.penyerapan", 95, {"realisasi_anggaran", "pagu"}, {"pagu"},
-         [](const Inputs& v) { return pct(v.at("realisasi_anggaran"), v.at("pagu")); }, false, true},
+        {"bapas.pelanggaran_pb",
+         5,
+         {"melanggar", "klien_pb"},
+         {},
+         [](const Inputs& v) { return pct(v.at("melanggar"), v.at("klien_pb")); },
+         true},
+        {"anggaran.penyerapan",
+         95,
+         {"realisasi_anggaran", "pagu"},
+         {"pagu"},
+         [](const Inputs& v) { return pct(v.at("realisasi_anggaran"), v.at("pagu")); },
+         false,
+         true},
     };
     return list;
 }
 
 // Two decimals as the documents show them. Safe here: inputs are whole numbers, so a
 // result is never within 1e-7 of a boundary unless it is exactly on it.
-inline double trunc2(double x) { return std::floor(x * 100 + 1e-7) / 100; }
-inline double round2(double x) { return std::floor(x * 100 + 0.5 + 1e-7) / 100; }
+inline double trunc2(double x) {
+    return std::floor(x * 100 + 1e-7) / 100;
+}
+inline double round2(double x) {
+    return std::floor(x * 100 + 0.5 + 1e-7) / 100;
+}
 
 struct Expected {
     double realisasi = NAN, capaian = NAN;
@@ -99,7 +135,8 @@ inline Expected expected(const IndicatorSpec& spec, const Unit& unit, int last) 
     for (const std::string& var : spec.vars) {
         auto v = found->second.find(var);
         if (v == found->second.end()) return e;  // a missing variable: nothing computed
-        bool is_last = std::find(spec.last_vars.begin(), spec.last_vars.end(), var) != spec.last_vars.end();
+        bool is_last =
+            std::find(spec.last_vars.begin(), spec.last_vars.end(), var) != spec.last_vars.end();
         double total = 0;
         for (int tw = 0; tw <= last; ++tw) total += v->second[tw];
         in[var] = is_last ? v->second[last] : total;
@@ -156,18 +193,20 @@ inline std::vector<Unit> make_units(int count, std::uint64_t seed = 2025) {
             share("pembinaan.remisi", "mendapat_remisi", "memenuhi_syarat", 50, 200, 55);
             share("keamanan.gangguan_dicegah", "dicegah", "jumlah_gangguan", 5, 30, 20);
             share("bapas.pelanggaran_pb", "melanggar", "klien_pb", 40, 150, 0);
-            u.values["bapas.pelanggaran_pb"]["melanggar"][tw] =
-                std::floor(u.values["bapas.pelanggaran_pb"]["klien_pb"][tw] * r.between(0, 8) / 100);
+            u.values["bapas.pelanggaran_pb"]["melanggar"][tw] = std::floor(
+                u.values["bapas.pelanggaran_pb"]["klien_pb"][tw] * r.between(0, 8) / 100);
             int before = r.between(10, 40);
             u.values["tahanan.overstaying"]["overstaying_sebelumnya"][tw] = before;
-            u.values["tahanan.overstaying"]["overstaying_sekarang"][tw] = before * r.between(10, 90) / 100;
+            u.values["tahanan.overstaying"]["overstaying_sekarang"][tw] =
+                before * r.between(10, 90) / 100;
             u.values["pembinaan.ikrar_nkri"]["menyatakan_setia"][tw] = r.between(0, 20);
             u.values["manajemen.dokumen_perencanaan"]["layanan"][tw] = r.between(1, 5);
             double pagu = 1000.0 * r.between(800'000, 3'000'000);
-            u.values["anggaran.penyerapan"]["pagu"][tw] = tw == 0 ? pagu
-                : u.values["anggaran.penyerapan"]["pagu"][0];
+            u.values["anggaran.penyerapan"]["pagu"][tw] =
+                tw == 0 ? pagu : u.values["anggaran.penyerapan"]["pagu"][0];
             u.values["anggaran.penyerapan"]["realisasi_anggaran"][tw] =
-                std::floor(u.values["anggaran.penyerapan"]["pagu"][0] * r.between(150, 270) / 1000) +
+                std::floor(u.values["anggaran.penyerapan"]["pagu"][0] * r.between(150, 270) /
+                           1000) +
                 r.between(0, 999);
         }
         units.push_back(std::move(u));
@@ -176,10 +215,10 @@ inline std::vector<Unit> make_units(int count, std::uint64_t seed = 2025) {
 }
 
 struct Faults {
-    std::string bad_number;     // a unit with a value "abc"
-    std::string bad_periode;    // a unit with periode "TW5"
-    std::string missing_var;    // a unit whose jumlah_wbp of perawatan.makanan is left out
-    bool orphan_row = false;    // a row without a satker code
+    std::string bad_number;   // a unit with a value "abc"
+    std::string bad_periode;  // a unit with periode "TW5"
+    std::string missing_var;  // a unit whose jumlah_wbp of perawatan.makanan is left out
+    bool orphan_row = false;  // a row without a satker code
 };
 
 inline void write_data_csv(const fs::path& file, std::vector<Unit>& units, const Faults& f = {}) {
@@ -208,7 +247,8 @@ inline void write_data_csv(const fs::path& file, std::vector<Unit>& units, const
 // templates/capaian-kinerja.xlsx with one row per indicator of indicators(): the official
 // name, its unit and target, styled like the template's first data row.
 inline void write_template(const fs::path& file, const Catalogue& catalogue) {
-    Workbook wb = read_workbook(fs::path(KINERJA_SOURCE_DIR) / "templates" / "capaian-kinerja.xlsx");
+    Workbook wb =
+        read_workbook(fs::path(KINERJA_SOURCE_DIR) / "templates" / "capaian-kinerja.xlsx");
     Sheet& sheet = *wb.sheet("Capaian Kinerja");
     constexpr std::uint32_t first = 5;
     std::map<std::uint32_t, std::uint32_t> styles;  // column -> style of the first data row
@@ -228,7 +268,9 @@ inline void write_template(const fs::path& file, const Catalogue& catalogue) {
             c.style = style;
             sheet.put(c);
         }
-        auto set = [&](std::uint32_t col, CellValue v) { sheet.find(row, col)->value = std::move(v); };
+        auto set = [&](std::uint32_t col, CellValue v) {
+            sheet.find(row, col)->value = std::move(v);
+        };
         set(0, {CellValue::Kind::number, double(i + 1), ""});
         set(1, {CellValue::Kind::text, 0, "Sasaran " + ind->sasaran});
         set(2, {CellValue::Kind::text, 0, ind->name});

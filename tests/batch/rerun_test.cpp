@@ -76,7 +76,8 @@ BOOST_AUTO_TEST_CASE(skips_up_to_date_outputs_and_force_redoes_them_identically)
     fs::copy_file(p.template_file(), scratch / "template.xlsx");
     auto args = batch_args(p, out);
     args[2] = (scratch / "template.xlsx").string();
-    fs::last_write_time(scratch / "template.xlsx", fs::file_time_type::clock::now() + std::chrono::seconds(5));
+    fs::last_write_time(scratch / "template.xlsx",
+                        fs::file_time_type::clock::now() + std::chrono::seconds(5));
     RunResult newer = run_cli(args);
     BOOST_TEST(newer.out.find("38 ditulis, 0 dilewati") != std::string::npos, newer.out);
 }
@@ -105,7 +106,8 @@ BOOST_AUTO_TEST_CASE(same_inputs_give_the_same_bytes_with_any_number_of_workers)
     auto serial = xlsx_files(scratch / "one");
     auto parallel = xlsx_files(p.out());
     BOOST_TEST(serial.size() == parallel.size());
-    for (const auto& [name, state] : parallel) BOOST_TEST(serial.at(name).digest == state.digest, name);
+    for (const auto& [name, state] : parallel)
+        BOOST_TEST(serial.at(name).digest == state.digest, name);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

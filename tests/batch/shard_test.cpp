@@ -63,13 +63,15 @@ BOOST_AUTO_TEST_CASE(two_shards_merged_give_the_unsharded_rekap) {
     BOOST_TEST(!b.empty());
     for (const auto& name : a) BOOST_TEST(!b.count(name), name);
     BOOST_TEST(a.size() + b.size() == 38u);
-    for (const auto& name : a) BOOST_TEST(file_digest(scratch / "a" / name) == file_digest(p.out() / name));
+    for (const auto& name : a)
+        BOOST_TEST(file_digest(scratch / "a" / name) == file_digest(p.out() / name));
 
-    RunResult merged = run_cli({"rekap", (scratch / "a").string(), (scratch / "b").string(), "--out",
-                                (scratch / "merged").string()});
+    RunResult merged = run_cli({"rekap", (scratch / "a").string(), (scratch / "b").string(),
+                                "--out", (scratch / "merged").string()});
     BOOST_TEST(merged.exit_code == 1, merged.out << merged.err);  // failed units are merged too
     BOOST_TEST(merged.out.find("2 bagian, 40 satker") != std::string::npos, merged.out);
-    BOOST_TEST(file_digest(scratch / "merged" / "rekap.xlsx") == file_digest(p.out() / "rekap.xlsx"));
+    BOOST_TEST(file_digest(scratch / "merged" / "rekap.xlsx") ==
+               file_digest(p.out() / "rekap.xlsx"));
     auto laporan = nlohmann::json::parse(read_file(scratch / "merged" / "laporan.json"));
     BOOST_TEST(laporan["totals"]["units"] == 40);
     BOOST_TEST(laporan["totals"]["failed"] == 2);
