@@ -5,6 +5,7 @@
 
 #include "write/detail.hpp"
 #include "write/formats.hpp"
+#include "write/numbers.hpp"
 #include "write/patches.hpp"
 
 namespace kinerja::write_detail {
@@ -58,7 +59,13 @@ private:
         return utf8_length(escaped) <= max_text_chars ? escaped : kept;
     }
 
-    void check(lxw_error error, const char* what) const { ctx_.check(error, where_, what); }
+    bool check(lxw_error error, const char* what) const { return ctx_.check(error, where_, what); }
+
+    // libxlsxwriter printed `value` with 16 digits; the exact text comes by a patch.
+    void exact(lxw_row_t row, lxw_col_t col, double value) const {
+        if (needs_exact_text(value))
+            ctx_.patches.cell_number(ctx_.index, ctx_.model.name, row, col, value);
+    }
 
     void write_value(const Cell& cell) {
         const CellValue& v = cell.value;
@@ -72,7 +79,9 @@ private:
                     write_error("#NUM!");
                     break;
                 }
-                check(worksheet_write_number(ctx_.sheet, row_, col_, v.number, format_), "number");
+                if (check(worksheet_write_number(ctx_.sheet, row_, col_, v.number, format_),
+                          "number"))
+                    exact(row_, col_, v.number);
                 break;
             case CellValue::Kind::text:
                 check(worksheet_write_string(ctx_.sheet, row_, col_, text(v.text).c_str(), format_),
@@ -112,8 +121,10 @@ private:
         }
         const char* formula = cell.formula.c_str();
         if (v.kind == CellValue::Kind::number && std::isfinite(v.number)) {
-            check(worksheet_write_formula_num(ctx_.sheet, row_, col_, formula, format_, v.number),
-                  "formula");
+            if (check(worksheet_write_formula_num(ctx_.sheet, row_, col_, formula, format_,
+                                                  v.number),
+                      "formula"))
+                exact(row_, col_, v.number);
             return;
         }
         // libxlsxwriter 1.1.4 caches every non-number result as a string (t="str");
@@ -153,10 +164,11 @@ private:
         if (v.kind == CellValue::Kind::boolean) patch("b", v.number != 0 ? "1" : "0", false, lost);
         if (v.kind == CellValue::Kind::error) patch("e", v.text, false, lost);
         std::string formula = "{=" + cell.formula + "}";
-        check(worksheet_write_array_formula_num(ctx_.sheet, ref.first_row, ref.first_col,
-                                                ref.last_row, ref.last_col, formula.c_str(),
-                                                format_, cached),
-              "array formula");
+        if (check(worksheet_write_array_formula_num(ctx_.sheet, ref.first_row, ref.first_col,
+                                                    ref.last_row, ref.last_col, formula.c_str(),
+                                                    format_, cached),
+                  "array formula"))
+            exact(ref.first_row, static_cast<lxw_col_t>(ref.first_col), cached);
     }
 
     void write_rich(const Cell& cell) {

@@ -71,10 +71,8 @@ void Patches::add(const std::string& part, Edit edit, Fallback fallback) {
     parts_[part].edits.push_back({std::move(edit), std::move(fallback), false});
 }
 
-void Patches::cell_value(std::size_t sheet, std::string ref, std::string type, std::string value,
-                         bool drop_formula, Fallback fallback) {
-    sheet_part(sheet).cells.push_back({std::move(ref), std::move(type), xml_escape(value),
-                                       drop_formula, std::move(fallback), false});
+void Patches::edit_part(const std::string& part, Edit edit, Fallback fallback) {
+    add(part, std::move(edit), std::move(fallback));
 }
 
 void Patches::column_width(std::size_t sheet, std::uint32_t first, std::uint32_t last, double width,
@@ -243,59 +241,18 @@ void Patches::remove_all(const std::string& part, const std::string& text, Fallb
     parts_[part].edits.back().part_optional = true;
 }
 
-// One pass over the sheet: cells are edited in the order libxlsxwriter wrote them,
-// copying everything between them once.
-void Patches::edit_cells(std::string& xml, std::vector<CellEdit>& cells) {
-    constexpr auto npos = std::string::npos;
-    std::string out;
-    out.reserve(xml.size() + cells.size() * 8);
-    std::size_t pos = 0;
-    std::string key;
-    for (CellEdit& c : cells) {
-        key.assign("<c r=\"").append(c.ref).append("\"");
-        auto at = xml.find(key, pos);
-        auto tag_end = at == npos ? npos : xml.find('>', at);
-        auto end = tag_end == npos ? npos : xml.find("</c>", tag_end);
-        if (end == npos || xml[tag_end - 1] == '/') continue;
-        // The old type attribute, if any, and the formula to leave out, if asked.
-        auto type = xml.find(" t=\"", at);
-        auto type_end = type < tag_end ? xml.find('"', type + 4) + 1 : npos;
-        auto f = c.drop_formula ? xml.find("<f", tag_end) : npos;
-        auto f_end = f < end ? xml.find("</f>", f) + 4 : npos;
-        if (c.drop_formula && (f_end == npos || f_end > end)) continue;
-        auto v = xml.find("<v>", tag_end);
-        auto v_end = v < end ? xml.find("</v>", v) : npos;
-        if (v_end == npos || v_end > end) continue;
-        out.append(xml, pos, (type_end == npos ? tag_end : type) - pos);
-        if (type_end != npos) out.append(xml, type_end, tag_end - type_end);
-        out.append(" t=\"").append(c.type).append("\">");
-        std::size_t body = tag_end + 1;
-        if (f_end != npos) {
-            out.append(xml, body, f - body);
-            body = f_end;
-        }
-        out.append(xml, body, v + 3 - body).append(c.value).append(xml, v_end, end + 4 - v_end);
-        pos = end + 4;
-        c.applied = true;
-    }
-    out.append(xml, pos, npos);
-    xml = std::move(out);
-}
-
 void Patches::apply(const std::filesystem::path& zip, Drops& drops) {
     std::map<std::string, PartEditor> editors;
     for (auto& [name, part] : parts_) {
         Part* p = &part;
         editors[name] = [p](std::string& xml) {
-            if (!p->cells.empty()) edit_cells(xml, p->cells);
+            if (!p->cells.empty()) edit_cells(xml, *p);
             for (Pending& e : p->edits) e.applied = e.edit(xml);
         };
     }
     RewriteResult result = rewrite_zip(zip, editors, max_edit_bytes);
     for (auto& [name, part] : parts_) {
-        for (const CellEdit& c : part.cells)
-            if (!result.ok || !c.applied)
-                drops.add(c.fallback.scope, c.fallback.location, c.fallback.what);
+        report_cells(part, result.ok, drops);
         bool absent = result.ok && !result.present.count(name);
         for (const Pending& e : part.edits)
             if (!result.ok || (!e.applied && !(absent && e.part_optional)))

@@ -30,6 +30,11 @@ public:
     // cached value `value`; `drop_formula` removes its <f> (an error constant).
     void cell_value(std::size_t sheet, std::string ref, std::string type, std::string value,
                     bool drop_formula, Fallback fallback);
+    // The number cell (row, col) of sheet `sheet`, named `sheet_name`, gets the shortest
+    // exact text of `value` (engine/write/numbers.hpp). Kept compact: a sheet may
+    // have hundreds of thousands.
+    void cell_number(std::size_t sheet, const std::string& sheet_name, std::uint32_t row,
+                     std::uint32_t col, double value);
     // <col min max> of columns first..last (0-based) gets the exact stored width.
     void column_width(std::size_t sheet, std::uint32_t first, std::uint32_t last, double width,
                       Fallback fallback);
@@ -58,32 +63,45 @@ public:
     // and when the part does not exist.
     void remove_all(const std::string& part, const std::string& text, Fallback fallback);
 
+    // Any other edit of `part`: `edit` returns whether it found its place and made
+    // the change. Edits of one part run in the order they were added.
+    using Edit = std::function<bool(std::string& xml)>;
+    void edit_part(const std::string& part, Edit edit, Fallback fallback);
+
     bool empty() const { return parts_.empty(); }
     // Edits the finished file; reports each edit that could not be made.
     void apply(const std::filesystem::path& zip, Drops& drops);
 
 private:
-    // Returns whether it found its place and made the change.
-    using Edit = std::function<bool(std::string& xml)>;
     struct Pending {
         Edit edit;
         Fallback fallback;
         bool applied = false;
         bool part_optional = false;  // applied if the part is not in the file
     };
-    struct CellEdit {
-        std::string ref, type, value;
+    // A cached value of another type (error, boolean...), rare.
+    struct TypedValue {
+        std::string type, value;
         bool drop_formula = false;
         Fallback fallback;
+    };
+    static constexpr std::uint32_t number_edit = 0xFFFFFFFFu;
+    struct CellEdit {
+        std::uint32_t row = 0, col = 0;
+        std::uint32_t typed = number_edit;  // index into Part::typed, or a number edit
+        double number = 0;
         bool applied = false;
     };
     struct Part {
-        std::vector<CellEdit> cells;  // in sheet order, applied in one pass
+        std::vector<CellEdit> cells;  // applied in one pass, in sheet order
+        std::vector<TypedValue> typed;
+        std::string sheet_name;  // for the report of a number edit that failed
         std::vector<Pending> edits;
     };
     Part& sheet_part(std::size_t sheet);
     void add(const std::string& part, Edit edit, Fallback fallback);
-    static void edit_cells(std::string& xml, std::vector<CellEdit>& cells);
+    static void edit_cells(std::string& xml, Part& part);
+    static void report_cells(const Part& part, bool rewritten, Drops& drops);
 
     std::map<std::string, Part> parts_;
     // All sqrefs of a sheet are set in one pass over its validations.
