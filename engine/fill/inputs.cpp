@@ -46,35 +46,55 @@ Sheet& data_sheet_for(Workbook& workbook) {
     return workbook.sheets.back();
 }
 
-// The column of each periode in a Data sheet's header row 0, adding missing ones.
-std::map<Periode, std::uint32_t> period_columns(Sheet& sheet) {
-    std::map<Periode, std::uint32_t> cols;
-    std::uint32_t next = 2;
+// Where a Data sheet's columns are: the header row (Indikator | Variabel | TW I ...) may sit
+// below a title, as in the templates. Missing periode columns are added to the right.
+struct DataLayout {
+    std::uint32_t header_row = 0, indikator_col = 0, variabel_col = 1;
+    std::map<Periode, std::uint32_t> periods;
+};
+
+DataLayout data_layout(Sheet& sheet) {
+    DataLayout layout;
+    std::uint32_t first = sheet.cells.empty() ? 0 : sheet.cells.front().row;
+    bool found = false;
+    for (std::uint32_t r = first; r < first + 10 && !found; ++r) {
+        for (std::uint32_t c = 0; c < 64; ++c) {
+            std::string k = header_key(display_text(sheet, r, c));
+            if (k == "variabel") {
+                layout.header_row = r;
+                layout.variabel_col = c;
+                found = true;
+            }
+            if (k == "indikator") layout.indikator_col = c;
+        }
+    }
+    std::uint32_t next = std::max(layout.indikator_col, layout.variabel_col) + 1;
     for (std::uint32_t c = 0; c < 64; ++c) {
-        std::string t = display_text(sheet, 0, c);
+        std::string t = display_text(sheet, layout.header_row, c);
         if (t.empty()) continue;
         next = std::max(next, c + 1);
-        if (auto p = parse_periode(t)) cols[*p] = c;
+        if (auto p = parse_periode(t)) layout.periods[*p] = c;
     }
     for (int p = 0; p < 7; ++p) {
-        if (cols.count(static_cast<Periode>(p))) continue;
-        sheet.put(text_cell(0, next, period_headers[p]));
-        cols[static_cast<Periode>(p)] = next++;
+        if (layout.periods.count(static_cast<Periode>(p))) continue;
+        sheet.put(text_cell(layout.header_row, next, period_headers[p]));
+        layout.periods[static_cast<Periode>(p)] = next++;
     }
-    return cols;
+    return layout;
 }
 
 void write_data(Workbook& workbook, const SatkerData& data) {
     Sheet& sheet = data_sheet_for(workbook);
-    auto cols = period_columns(sheet);
+    DataLayout layout = data_layout(sheet);
+    auto& cols = layout.periods;
     std::map<std::pair<std::string, std::string>, std::uint32_t> rows;
-    std::uint32_t last = 0;
+    std::uint32_t last = layout.header_row;
     std::string indikator;
     for (const Cell& c : sheet.cells) last = std::max(last, c.row);
-    for (std::uint32_t r = 1; r <= last; ++r) {
-        std::string i = display_text(sheet, r, 0);
+    for (std::uint32_t r = layout.header_row + 1; r <= last; ++r) {
+        std::string i = display_text(sheet, r, layout.indikator_col);
         if (!i.empty()) indikator = i;
-        std::string v = display_text(sheet, r, 1);
+        std::string v = display_text(sheet, r, layout.variabel_col);
         if (!v.empty()) rows[{indikator, v}] = r;
     }
     for (const auto& [ind, vars] : data.values) {
@@ -82,8 +102,8 @@ void write_data(Workbook& workbook, const SatkerData& data) {
             auto [it, added] = rows.try_emplace({ind, var}, last + 1);
             if (added) {
                 ++last;
-                sheet.put(text_cell(it->second, 0, ind));
-                sheet.put(text_cell(it->second, 1, var));
+                sheet.put(text_cell(it->second, layout.indikator_col, ind));
+                sheet.put(text_cell(it->second, layout.variabel_col, var));
             }
             for (const auto& [periode, value] : periods) {
                 // Typed input, not a formula: a value such as "=1+1" from a CSV stays text.

@@ -59,6 +59,13 @@ RunReport process(const Engine& engine, Workbook& workbook, const FillOptions& o
     report.fill = fill_tables(workbook, tables, evaluator, *matcher, options);
     report.findings.insert(report.findings.end(), report.fill.findings.begin(),
                            report.fill.findings.end());
+    // A realisasi the fill computed from the raw inputs is not missing any more.
+    std::erase_if(report.findings, [&](const Finding& f) {
+        if (f.rule != "umum.realisasi_kosong") return false;
+        const Sheet* sheet = workbook.sheet(f.sheet);
+        const Cell* cell = sheet ? sheet->find(f.row, f.col) : nullptr;
+        return cell && cell->is_formula();
+    });
     // In workbook order: sheet, then row, then column.
     auto sheet_index = [&](const std::string& name) {
         for (std::size_t i = 0; i < workbook.sheets.size(); ++i)
