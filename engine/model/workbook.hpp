@@ -223,6 +223,33 @@ struct PageSetup {
     bool operator==(const PageSetup&) const = default;
 };
 
+// A chart Kinerja generates, such as the Grafik sheet's capaian per indicator. Charts in a
+// source file are not read (they are listed in Workbook::dropped); these are written only.
+// Ranges are formulas on a sheet of the same workbook, e.g. "'Grafik'!$B$2:$B$20"; the
+// writer fills the chart's cached values from those cells of the model.
+struct Chart {
+    enum class Type : std::uint8_t { column, bar, line };  // bar: horizontal bars
+
+    struct Series {
+        std::string name;          // legend text, plain (not a formula)
+        std::string categories;    // range of the category labels; empty = 1, 2, 3, ...
+        std::string values;        // range of the numbers, one row or one column
+        std::optional<Rgb> color;  // fill of columns and bars, colour of lines; unset = automatic
+        bool line = false;         // in a column chart: a line over the columns (a 100% target)
+        bool labels = false;       // the value shown at each point
+        bool operator==(const Series&) const = default;
+    };
+
+    Type type = Type::column;
+    std::string title, category_title, value_title;  // empty = none
+    std::vector<Series> series;
+    std::uint32_t row = 0, col = 0;              // top-left anchor cell
+    double width = 720, height = 400;            // pixels
+    std::optional<double> value_min, value_max;  // value axis bounds; unset = automatic
+    bool legend = true;                          // shown below the plot
+    bool operator==(const Chart&) const = default;
+};
+
 struct SheetView {
     std::uint32_t frozen_rows = 0, frozen_cols = 0;  // a freeze pane splits here
     std::uint16_t zoom = 100;
@@ -253,6 +280,7 @@ struct Sheet {
     std::vector<Comment> comments;
     std::vector<Hyperlink> hyperlinks;
     std::vector<Image> images;
+    std::vector<Chart> charts;  // written only, see Chart
     std::optional<CellRange> autofilter;
     PageSetup page;
 

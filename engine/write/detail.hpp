@@ -44,6 +44,9 @@ struct SheetContext {
     Drops& drops;
     Patches& patches;
     std::size_t index;  // of the sheet in the workbook, from 0
+    // Charts inserted so far in the workbook: libxlsxwriter numbers chart parts
+    // in sheet order, then in the order a sheet's charts were inserted.
+    std::size_t& charts_written;
 
     void drop(const std::string& location, const std::string& what) const {
         drops.add(model.name, location, what);
@@ -77,6 +80,7 @@ void write_validations(const SheetContext& ctx);
 void write_conditional_formats(const SheetContext& ctx);
 void write_comments(const SheetContext& ctx);
 void write_images(const SheetContext& ctx);
+void write_charts(const SheetContext& ctx);
 void write_view(const SheetContext& ctx);
 void write_page_setup(const SheetContext& ctx);
 

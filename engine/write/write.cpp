@@ -76,6 +76,7 @@ void write_sheet(const SheetContext& ctx) {
     write_conditional_formats(ctx);
     write_comments(ctx);
     write_images(ctx);
+    write_charts(ctx);
 }
 
 void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
@@ -95,6 +96,7 @@ void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
     FormatCache formats(guard.book, model, drops);
     Patches patches;
     std::vector<lxw_worksheet*> sheets;
+    std::size_t charts_written = 0;
     for (const Sheet& sheet : model.sheets) {
         lxw_error name_error = workbook_validate_sheet_name(guard.book, sheet.name.c_str());
         lxw_worksheet* ws = name_error == LXW_NO_ERROR
@@ -102,7 +104,8 @@ void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
                                 : nullptr;
         if (!ws) throw sheet_name_error(file, sheet.name, name_error);
         sheets.push_back(ws);
-        write_sheet({guard.book, ws, sheet, model, formats, drops, patches, sheets.size() - 1});
+        write_sheet({guard.book, ws, sheet, model, formats, drops, patches, sheets.size() - 1,
+                     charts_written});
     }
     if (sheets.empty()) {
         drops.add(workbook_part, "", "workbook without sheets: an empty sheet added");
