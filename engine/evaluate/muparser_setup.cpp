@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "evaluate/numeric.hpp"
 
@@ -95,21 +96,21 @@ value_type fn_round(const value_type* v, int n) {
     return std::isnan(v[1]) ? na : round_to(v[0], decimals_of(v[1]));
 }
 
-value_type fn_min(const value_type* v, int n) {
+// min and max: not applicable as soon as one argument is.
+template <typename Better>
+value_type pick(const value_type* v, int n, Better better) {
     value_type best = v[0];
     for (int i = 0; i < n; ++i) {
         if (std::isnan(v[i])) return na;
-        best = std::min(best, v[i]);
+        if (better(v[i], best)) best = v[i];
     }
     return best;
 }
+value_type fn_min(const value_type* v, int n) {
+    return pick(v, n, std::less<>{});
+}
 value_type fn_max(const value_type* v, int n) {
-    value_type best = v[0];
-    for (int i = 0; i < n; ++i) {
-        if (std::isnan(v[i])) return na;
-        best = std::max(best, v[i]);
-    }
-    return best;
+    return pick(v, n, std::greater<>{});
 }
 value_type fn_sum(const value_type* v, int n) {
     value_type total = 0;

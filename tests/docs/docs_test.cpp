@@ -1,7 +1,9 @@
 // The documentation is tested: every command in a fenced `sh` block of README.md and docs/
 // runs, from a scratch folder laid out like the repository, and exits as the docs say
 // (0, or 1 for fill and validate, which the docs explain means "errors found").
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -62,12 +64,77 @@ BOOST_AUTO_TEST_CASE(every_documented_command_runs) {
                         c.text.find("kinerja validate") != std::string::npos;
         bool ok = r.exit_code == 0 || (may_find && r.exit_code == 1);
         BOOST_TEST(ok, c.file << ":" << c.line << ": `" << c.text << "` exited " << r.exit_code
-                              << "\n" << r.err);
+                              << "\n"
+                              << r.err);
     }
 }
 
-BOOST_AUTO_TEST_CASE(help_names_every_documented_command) {
-    auto help = run_cli({"--help"});
-    for (const char* command : {"fill", "validate", "new", "eval", "formulas"})
-        BOOST_TEST(help.out.find(std::string("kinerja ") + command) != std::string::npos, command);
+namespace {
+
+const std::vector<std::string> commands{"fill",  "validate", "new",     "batch",
+                                        "rekap", "eval",     "formulas"};
+
+// The `--option` words of a text, in order of first appearance.
+std::vector<std::string> options_in(const std::string& text) {
+    std::vector<std::string> out;
+    for (std::size_t at = text.find("--"); at != std::string::npos; at = text.find("--", at + 2)) {
+        if (at > 0 &&
+            (std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '-'))
+            continue;
+        std::size_t end = at + 2;
+        while (end < text.size() &&
+               (std::islower(static_cast<unsigned char>(text[end])) || text[end] == '-'))
+            ++end;
+        std::string option = text.substr(at, end - at);
+        if (option.size() > 3 && std::find(out.begin(), out.end(), option) == out.end())
+            out.push_back(option);
+    }
+    return out;
+}
+
+std::string all_docs_text() {
+    std::string all = read_file(source_dir() / "README.md");
+    for (const auto& entry : fs::directory_iterator(source_dir() / "docs"))
+        if (entry.path().extension() == ".md") all += read_file(entry.path());
+    return all;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(help_names_every_command) {
+    for (const char* lang : {"id", "en"}) {
+        auto help = run_cli({"--help", "--lang", lang});
+        BOOST_TEST(help.exit_code == 0);
+        for (const auto& command : commands)
+            BOOST_TEST(help.out.find("kinerja " + command) != std::string::npos,
+                       lang << ": " << command);
+    }
+}
+
+// Every option a command's help offers is documented for users, and every option the docs
+// use with a command is one its help names, in both languages.
+BOOST_AUTO_TEST_CASE(command_help_and_docs_name_the_same_options) {
+    const std::string docs = all_docs_text();
+    for (const auto& command : commands) {
+        auto id = run_cli({command, "--help"});
+        auto en = run_cli({command, "--help", "--lang", "en"});
+        BOOST_TEST(id.exit_code == 0, command);
+        BOOST_TEST(en.exit_code == 0, command);
+        BOOST_TEST(options_in(id.out) == options_in(en.out), command << ": help languages differ");
+        for (const auto& option : options_in(id.out))
+            BOOST_TEST(docs.find(option) != std::string::npos,
+                       "kinerja " << command << " " << option << " is in --help but in no doc");
+
+        std::istringstream lines(docs);
+        for (std::string line; std::getline(lines, line);) {
+            auto at = line.find("kinerja " + command + " ");
+            if (at == std::string::npos) continue;
+            for (const auto& option : options_in(line.substr(at))) {
+                if (option == "--lang" || option == "--help") continue;
+                BOOST_TEST(id.out.find(option) != std::string::npos,
+                           "docs use kinerja " << command << " " << option
+                                               << ", which its --help does not name: " << line);
+            }
+        }
+    }
 }

@@ -2,27 +2,17 @@
 #include <boost/test/unit_test.hpp>
 
 #include "pipeline/pipeline.hpp"
+#include "support/cells.hpp"
 
 using namespace kinerja;
 
 namespace {
 
 void text(Sheet& s, std::uint32_t r, std::uint32_t c, const std::string& t) {
-    Cell cell;
-    cell.row = r;
-    cell.col = c;
-    cell.value.kind = CellValue::Kind::text;
-    cell.value.text = t;
-    s.put(std::move(cell));
+    test::put_text(s, r, c, t);
 }
-
 void number(Sheet& s, std::uint32_t r, std::uint32_t c, double v) {
-    Cell cell;
-    cell.row = r;
-    cell.col = c;
-    cell.value.kind = CellValue::Kind::number;
-    cell.value.number = v;
-    s.put(std::move(cell));
+    test::put_number(s, r, c, v);
 }
 
 Workbook workbook_with_rumus(const std::string& formula) {
@@ -91,6 +81,7 @@ BOOST_AUTO_TEST_CASE(a_bad_formula_in_the_rumus_sheet_is_a_finding_at_its_cell) 
     RunReport r = process(engine, wb, {});
     bool found = false;
     for (const auto& f : r.findings)
-        if (f.rule == "rumus.tidak_valid" && f.sheet == "Rumus" && f.row == 1 && f.col == 5) found = true;
+        if (f.rule == "rumus.tidak_valid" && f.sheet == "Rumus" && f.row == 1 && f.col == 5)
+            found = true;
     BOOST_TEST(found);
 }

@@ -1,31 +1,23 @@
 #include <boost/test/unit_test.hpp>
 
+#include "support/cells.hpp"
 #include "tables/tables.hpp"
 
 using namespace kinerja;
 
 namespace kinerja {
-std::ostream& operator<<(std::ostream& out, TableKind kind) { return out << kind_name(kind); }
+std::ostream& operator<<(std::ostream& out, TableKind kind) {
+    return out << kind_name(kind);
+}
 }  // namespace kinerja
 
 namespace {
 
 void text(Sheet& s, std::uint32_t row, std::uint32_t col, std::string t) {
-    Cell c;
-    c.row = row;
-    c.col = col;
-    c.value.kind = CellValue::Kind::text;
-    c.value.text = std::move(t);
-    s.put(std::move(c));
+    test::put_text(s, row, col, std::move(t));
 }
-
 void number(Sheet& s, std::uint32_t row, std::uint32_t col, double v) {
-    Cell c;
-    c.row = row;
-    c.col = col;
-    c.value.kind = CellValue::Kind::number;
-    c.value.number = v;
-    s.put(std::move(c));
+    test::put_number(s, row, col, v);
 }
 
 // A capaian table as Rutan SoE's LKjIP prints it, with a split word in the header.
@@ -98,7 +90,12 @@ BOOST_AUTO_TEST_CASE(two_row_header_with_triwulan_blocks) {
     text(s, 2, 3, "PAGU (Rp)");
     text(s, 2, 4, "RENCANA PENARIKAN DANA");
     s.merges.push_back({2, 4, 2, 7});
-    for (std::uint32_t i = 0; i < 4; ++i) text(s, 3, 4 + i, "TW " + std::string(i == 0 ? "I" : i == 1 ? "II" : i == 2 ? "III" : "IV"));
+    for (std::uint32_t i = 0; i < 4; ++i)
+        text(s, 3, 4 + i,
+             "TW " + std::string(i == 0   ? "I"
+                                 : i == 1 ? "II"
+                                 : i == 2 ? "III"
+                                          : "IV"));
     text(s, 4, 0, "Sasaran");
     text(s, 4, 1, "Indikator");
     number(s, 4, 3, 100);

@@ -1,6 +1,7 @@
 // The structural rules on small tables built in code. Real workbooks are in tests/cases/.
 #include <boost/test/unit_test.hpp>
 
+#include "support/cells.hpp"
 #include "tables/tables.hpp"
 #include "validate/validate.hpp"
 
@@ -12,21 +13,11 @@ struct SheetBuilder {
     Sheet sheet;
     explicit SheetBuilder(std::string name) { sheet.name = std::move(name); }
     SheetBuilder& text(std::uint32_t r, std::uint32_t c, std::string t) {
-        Cell cell;
-        cell.row = r;
-        cell.col = c;
-        cell.value.kind = CellValue::Kind::text;
-        cell.value.text = std::move(t);
-        sheet.put(std::move(cell));
+        test::put_text(sheet, r, c, std::move(t));
         return *this;
     }
     SheetBuilder& num(std::uint32_t r, std::uint32_t c, double v) {
-        Cell cell;
-        cell.row = r;
-        cell.col = c;
-        cell.value.kind = CellValue::Kind::number;
-        cell.value.number = v;
-        sheet.put(std::move(cell));
+        test::put_number(sheet, r, c, v);
         return *this;
     }
     SheetBuilder& row(std::uint32_t r, std::vector<std::string> texts) {
@@ -87,7 +78,7 @@ BOOST_AUTO_TEST_CASE(rka_sums_and_tree) {
     b.text(2, 0, "5252").num(2, 2, 1000).num(2, 4, 1000);
     b.text(3, 0, "5252.BDC").num(3, 2, 1000).num(3, 4, 1000);
     b.text(4, 0, "003").num(4, 2, 600).num(4, 4, 600);
-    b.text(5, 0, "U01").num(5, 2, 300).num(5, 4, 300);  // 600 + 300 != 1000
+    b.text(5, 0, "U01").num(5, 2, 300).num(5, 4, 300);                    // 600 + 300 != 1000
     b.text(6, 0, "013.05.WA").num(6, 2, 50).num(6, 3, 10).num(6, 4, 70);  // 50 + 10 != 70
     b.text(7, 0, "6231").num(7, 2, 60).num(7, 4, 60);  // 60 != 70 for the parent above
     auto f = check(b.sheet);
@@ -97,8 +88,8 @@ BOOST_AUTO_TEST_CASE(rka_sums_and_tree) {
 
 BOOST_AUTO_TEST_CASE(rencana_aksi_drawdowns) {
     SheetBuilder b("RA");
-    b.row(0, {"INDIKATOR KINERJA", "TARGET", "PAGU", "RENCANA PENARIKAN DANA",
-              "REALISASI ANGGARAN", "RENCANA KEGIATAN"});
+    b.row(0, {"INDIKATOR KINERJA", "TARGET", "PAGU", "RENCANA PENARIKAN DANA", "REALISASI ANGGARAN",
+              "RENCANA KEGIATAN"});
     b.text(1, 0, "1. Persentase pemenuhan layanan makanan").text(1, 1, "85%").num(1, 2, 1000);
     b.sheet.merges.push_back({1, 0, 4, 0});
     b.sheet.merges.push_back({1, 2, 4, 2});
