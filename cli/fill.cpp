@@ -121,43 +121,30 @@ void print_summary(const RunReport& r, Lang lang) {
 int run(const Args& args, Lang lang, bool write) {
     Options o;
     if (!parse(args, o, write, lang)) return 2;
-    try {
-        Engine engine = Engine::load(o.formulas.empty() ? default_formulas_dir() : o.formulas);
-        FillOptions options = fill_options(o, lang);
-        RunReport r;
-        if (write) {
-            if (!o.output.parent_path().empty()) fs::create_directories(o.output.parent_path());
-            r = fill_workbook(engine, o.input, o.output, options);
-        } else {
-            r = validate_workbook(engine, o.input, options);
-        }
-        print_summary(r, lang);
-        if (!o.report.empty()) {
-            std::string json = findings_json(r.findings, lang);
-            write_atomically(o.report, [&](const fs::path& temp) {
-                std::ofstream out(temp, std::ios::binary);
-                out << json;
-                if (!out.flush())
-                    throw OutputError(o.report.string(), {"gagal menulis laporan", "cannot write the report"});
-            });
-        }
-        if (write) {
-            Message done{"ditulis: " + o.output.string(), "written: " + o.output.string()};
-            std::printf("%s\n", done.in(lang).c_str());
-        }
-        return r.errors() > 0 ? 1 : 0;
-    } catch (const InputError& e) {
-        std::fprintf(stderr, "kinerja: %s\n", e.describe(lang).c_str());
-        return 2;
-    } catch (const OutputError& e) {
-        std::fprintf(stderr, "kinerja: %s\n", e.describe(lang).c_str());
-        return 2;
-    } catch (const fs::filesystem_error& e) {
-        complain({std::string("tidak dapat menulis keluaran: ") + e.what(),
-                  std::string("cannot write the output: ") + e.what()},
-                 lang);
-        return 2;
+    Engine engine = Engine::load(o.formulas.empty() ? default_formulas_dir() : o.formulas);
+    FillOptions options = fill_options(o, lang);
+    RunReport r;
+    if (write) {
+        if (!o.output.parent_path().empty()) fs::create_directories(o.output.parent_path());
+        r = fill_workbook(engine, o.input, o.output, options);
+    } else {
+        r = validate_workbook(engine, o.input, options);
     }
+    print_summary(r, lang);
+    if (!o.report.empty()) {
+        std::string json = findings_json(r.findings, lang);
+        write_atomically(o.report, [&](const fs::path& temp) {
+            std::ofstream out(temp, std::ios::binary);
+            out << json;
+            if (!out.flush())
+                throw OutputError(o.report.string(), {"gagal menulis laporan", "cannot write the report"});
+        });
+    }
+    if (write) {
+        Message done{"ditulis: " + o.output.string(), "written: " + o.output.string()};
+        std::printf("%s\n", done.in(lang).c_str());
+    }
+    return r.errors() > 0 ? 1 : 0;
 }
 
 }  // namespace

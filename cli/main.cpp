@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <filesystem>
 #include <string>
 
 #include "cli/commands.hpp"
@@ -26,12 +27,8 @@ struct Command {
 };
 
 constexpr Command commands[] = {
-    {"fill", cli::fill},
-    {"validate", cli::validate},
-    {"new", cli::new_workbook},
-    {"eval", cli::eval},
-    {"formulas", cli::formulas},
-    {"batch", cli::batch},
+    {"fill", cli::fill},   {"validate", cli::validate}, {"new", cli::new_workbook},
+    {"eval", cli::eval},   {"formulas", cli::formulas}, {"batch", cli::batch},
     {"rekap", cli::rekap},
 };
 
@@ -71,6 +68,17 @@ int main(int argc, char** argv) {
         }
         try {
             return command.run(rest, lang);
+        } catch (const InputError& e) {
+            std::fprintf(stderr, "kinerja: %s\n", e.describe(lang).c_str());
+            return 2;
+        } catch (const OutputError& e) {
+            std::fprintf(stderr, "kinerja: %s\n", e.describe(lang).c_str());
+            return 2;
+        } catch (const std::filesystem::filesystem_error& e) {
+            cli::complain({std::string("tidak dapat menulis keluaran: ") + e.what(),
+                           std::string("cannot write the output: ") + e.what()},
+                          lang);
+            return 2;
         } catch (const std::exception& e) {
             // The engine reports every expected failure itself; this is the last guard.
             cli::complain({std::string("kesalahan internal: ") + e.what(),

@@ -156,34 +156,20 @@ int new_workbook(const Args& args, Lang lang) {
         complain(*problem, lang);
         return 2;
     }
-    try {
-        if (!o.output.parent_path().empty()) fs::create_directories(o.output.parent_path());
-        NewWorkbookReport r = kinerja::new_workbook(*file, o.output, o.workbook);
-        if (!o.workbook.satker.empty() && r.satker_cells == 0)
-            complain(
-                {"peringatan: tidak ada judul untuk nama satker di templat ini; isi sendiri",
-                 "warning: this template has no title line for the satker; fill it in yourself"},
-                lang);
-        if (o.workbook.tahun && r.tahun_cells == 0)
-            complain({"peringatan: tidak ada judul bertahun di templat ini; isi sendiri",
-                      "warning: this template has no title line with a year; fill it in yourself"},
-                     lang);
-        Message done{"dibuat: " + o.output.string() + " (dari " + file->filename().string() + ")",
-                     "created: " + o.output.string() + " (from " + file->filename().string() + ")"};
-        std::printf("%s\n", done.in(lang).c_str());
-        return 0;
-    } catch (const InputError& e) {
-        std::fprintf(stderr, "kinerja: %s\n", e.describe(lang).c_str());
-        return 2;
-    } catch (const OutputError& e) {
-        std::fprintf(stderr, "kinerja: %s\n", e.describe(lang).c_str());
-        return 2;
-    } catch (const fs::filesystem_error& e) {
-        complain({std::string("tidak dapat menulis keluaran: ") + e.what(),
-                  std::string("cannot write the output: ") + e.what()},
+    if (!o.output.parent_path().empty()) fs::create_directories(o.output.parent_path());
+    NewWorkbookReport r = kinerja::new_workbook(*file, o.output, o.workbook);
+    if (!o.workbook.satker.empty() && r.satker_cells == 0)
+        complain({"peringatan: tidak ada judul untuk nama satker di templat ini; isi sendiri",
+                  "warning: this template has no title line for the satker; fill it in yourself"},
                  lang);
-        return 2;
-    }
+    if (o.workbook.tahun && r.tahun_cells == 0)
+        complain({"peringatan: tidak ada judul bertahun di templat ini; isi sendiri",
+                  "warning: this template has no title line with a year; fill it in yourself"},
+                 lang);
+    Message done{"dibuat: " + o.output.string() + " (dari " + file->filename().string() + ")",
+                 "created: " + o.output.string() + " (from " + file->filename().string() + ")"};
+    std::printf("%s\n", done.in(lang).c_str());
+    return 0;
 }
 
 }  // namespace kinerja::cli
