@@ -3,25 +3,40 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <sstream>
+
+#include "tables/quantity.hpp"
 
 namespace kinerja {
 
 namespace {
 
-bool same_value(const CellValue& a, const CellValue& b) {
-    if (a.kind != b.kind) return false;
-    if (a.kind == CellValue::Kind::number)
-        return std::fabs(a.number - b.number) <= 1e-9 * std::max(1.0, std::fabs(a.number));
-    return a.text == b.text && a.number == b.number;
+bool near(double a, double b) {
+    return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(a));
 }
 
+// Whether the typed value says what the computed one says. Text typed as a number ("92,5%"
+// where 92.5 is computed, or 0.925 in a percent-formatted column) is the same value: keeping
+// it in a note would only bury the notes that matter.
+bool same_value(const CellValue& typed, const CellValue& computed) {
+    if (typed.kind == CellValue::Kind::text && computed.kind == CellValue::Kind::number) {
+        auto q = parse_quantity(typed.text);
+        return q && !q->not_applicable &&
+               (near(q->value, computed.number) ||
+                (q->percent && near(q->value / 100, computed.number)));
+    }
+    if (typed.kind != computed.kind) return false;
+    if (typed.kind == CellValue::Kind::number) return near(typed.number, computed.number);
+    return typed.text == computed.text && typed.number == computed.number;
+}
+
+// Numbers in their shortest exact form (1.06, not 1.0600000000000001): the note is read by
+// people, and from_chars reads it back to the same double.
 std::string encode(const CellValue& v) {
     if (v.kind == CellValue::Kind::number) {
         char buf[40];
-        std::snprintf(buf, sizeof buf, "%.17g", v.number);
-        return buf;
+        auto end = std::to_chars(buf, buf + sizeof buf, v.number).ptr;
+        return std::string(buf, end);
     }
     return "\"" + v.text + "\"";
 }
@@ -70,7 +85,8 @@ void restore_typed_values(Workbook& workbook) {
             std::string line;
             while (std::getline(lines, line)) {
                 if (line.rfind(typed_value_prefix, 0) != 0) continue;
-                auto typed = decode(std::string_view(line).substr(std::string(typed_value_prefix).size()));
+                auto typed =
+                    decode(std::string_view(line).substr(std::string(typed_value_prefix).size()));
                 Cell* cell = sheet.find(c.row, c.col);
                 if (!typed || !cell) continue;
                 cell->formula.clear();

@@ -1,6 +1,6 @@
 // Nothing the user typed is lost: after a fill, every typed cell of the input holds the same
-// value in the output, or it became a computed formula and Kinerja's comment on it keeps the
-// typed value ("Nilai semula: ...", see engine/fill/computed.hpp).
+// value in the output, or it became a computed formula whose value is the typed one, or
+// Kinerja's comment on it keeps the typed value ("Nilai semula: ...", engine/fill/computed.hpp).
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <cmath>
@@ -12,6 +12,7 @@
 #include "pipeline/pipeline.hpp"
 #include "read/read.hpp"
 #include "support/support.hpp"
+#include "tables/quantity.hpp"
 
 namespace fs = std::filesystem;
 using namespace kinerja;
@@ -28,11 +29,21 @@ bool same_value(const CellValue& a, const CellValue& b) {
     return a.text == b.text;
 }
 
-// As the fill decides that a computed value equals the typed one (engine/fill/computed.cpp).
+bool near(double a, double b) {
+    return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(b));
+}
+
+// A computed value equal to the typed one replaced nothing: the same number, or text that
+// reads as that number ("92,5%" for 92.5, or for 0.925 in a percent-formatted column).
 bool close_value(const CellValue& computed, const CellValue& typed) {
     if (computed.kind == CellValue::Kind::number && typed.kind == CellValue::Kind::number)
-        return std::fabs(computed.number - typed.number) <=
-               1e-9 * std::max(1.0, std::fabs(typed.number));
+        return near(computed.number, typed.number);
+    if (computed.kind == CellValue::Kind::number && typed.kind == CellValue::Kind::text) {
+        auto q = parse_quantity(typed.text);
+        return q && !q->not_applicable &&
+               (near(computed.number, q->value) ||
+                (q->percent && near(computed.number, q->value / 100)));
+    }
     return same_value(computed, typed);
 }
 
@@ -63,12 +74,8 @@ bool kept_in_note(const Sheet& sheet, const Cell& typed) {
             if (at == std::string::npos) continue;
             auto v = kept_value(std::string_view(line).substr(at + kept_prefix.size()));
             if (!v) continue;
+            // Numbers are kept in their shortest exact form, so they read back exactly.
             if (same_value(*v, typed.value)) return true;
-            // Numbers are kept with 17 digits; allow the last one.
-            if (v->kind == CellValue::Kind::number && typed.value.kind == CellValue::Kind::number &&
-                std::fabs(v->number - typed.value.number) <=
-                    1e-15 * std::max(1.0, std::fabs(typed.value.number)))
-                return true;
         }
     }
     return false;
