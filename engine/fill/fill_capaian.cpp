@@ -37,24 +37,24 @@ std::optional<std::size_t> identify(FillContext& ctx, const IndicatorMatcher& ma
     if (m.status == MatchStatus::matched) return compiled.index_of(m.id);
     // "Output : Persentase ..." above a row of prose names the indicator the row is about.
     if (!block.section.empty()) {
-        std::string label = block.section.substr(block.section.find(':') == std::string::npos
-                                                     ? 0
-                                                     : block.section.find(':') + 1);
+        std::string label = block.section.substr(
+            block.section.find(':') == std::string::npos ? 0 : block.section.find(':') + 1);
         IndicatorMatch by_section = matcher.match(label);
         if (by_section.status == MatchStatus::matched) return compiled.index_of(by_section.id);
     }
     bool ambiguous = m.status == MatchStatus::ambiguous;
     std::string near = candidates_text(m, compiled);
-    ctx.finding(Severity::error, ambiguous ? "indikator.ambigu" : "indikator.tidak_dikenal",
-                block.first_row, col,
-                {std::string(ambiguous ? "Indikator ini cocok dengan lebih dari satu indikator katalog"
-                                       : "Indikator ini tidak dikenali di katalog") +
-                     ": \"" + block.indikator + "\". Yang terdekat: " + near +
-                     ". Tulis nama resminya atau isi kolom Id Indikator.",
-                 std::string(ambiguous ? "This indicator matches several catalogue indicators"
-                                       : "This indicator is not in the catalogue") +
-                     ": \"" + block.indikator + "\". Nearest: " + near +
-                     ". Use its official name or fill the indicator id column."});
+    ctx.finding(
+        Severity::error, ambiguous ? "indikator.ambigu" : "indikator.tidak_dikenal",
+        block.first_row, col,
+        {std::string(ambiguous ? "Indikator ini cocok dengan lebih dari satu indikator katalog"
+                               : "Indikator ini tidak dikenali di katalog") +
+             ": \"" + block.indikator + "\". Yang terdekat: " + near +
+             ". Tulis nama resminya atau isi kolom Id Indikator.",
+         std::string(ambiguous ? "This indicator matches several catalogue indicators"
+                               : "This indicator is not in the catalogue") +
+             ": \"" + block.indikator + "\". Nearest: " + near +
+             ". Use its official name or fill the indicator id column."});
     return std::nullopt;
 }
 
@@ -62,7 +62,8 @@ std::optional<std::size_t> identify(FillContext& ctx, const IndicatorMatcher& ma
 // can show: 142 for 142,85 (0 decimals) and 94,11 for 94,117 both agree.
 bool agrees(double stated, double computed) {
     double tolerance = 1.0;
-    for (int d = 0; d < 3 && std::fabs(stated * tolerance - std::round(stated * tolerance)) > 1e-6; ++d)
+    for (int d = 0; d < 3 && std::fabs(stated * tolerance - std::round(stated * tolerance)) > 1e-6;
+         ++d)
         tolerance *= 10;
     return std::fabs(stated - computed) < 1.0 / tolerance + 1e-9;
 }
@@ -116,6 +117,30 @@ struct YearColumns {
                       *kategori = nullptr;
 };
 
+// A year on some headers only ("Target 2025 | Realisasi s.d. TW III | Capaian") is the
+// year of the whole row: columns without a year join the table's year, or the only year.
+void join_untagged_columns(std::vector<YearColumns>& groups, std::optional<int> table_year) {
+    YearColumns* untagged = nullptr;
+    YearColumns* home = nullptr;
+    int years = 0;
+    for (auto& g : groups) {
+        if (!g.tahun) {
+            untagged = &g;
+        } else {
+            ++years;
+            if (table_year && g.tahun == table_year) home = &g;
+        }
+    }
+    if (!home && years == 1)
+        for (auto& g : groups)
+            if (g.tahun) home = &g;
+    if (!untagged || !home || untagged->target) return;
+    for (auto slot : {&YearColumns::realisasi, &YearColumns::capaian, &YearColumns::kategori}) {
+        if (!(home->*slot)) home->*slot = untagged->*slot;
+        untagged->*slot = nullptr;
+    }
+}
+
 std::vector<YearColumns> year_groups(const Table& t) {
     std::vector<YearColumns> groups;
     auto group_for = [&](std::optional<int> tahun) -> YearColumns& {
@@ -132,6 +157,7 @@ std::vector<YearColumns> year_groups(const Table& t) {
                                                                      : nullptr;
         if (slot && !*slot) *slot = &c;
     }
+    join_untagged_columns(groups, t.tahun);
     std::erase_if(groups, [](const YearColumns& g) { return !g.target; });
     return groups;
 }
@@ -178,17 +204,17 @@ void fill_row(FillContext& ctx, std::size_t index, std::uint32_t row, const Year
         bool was_formula = before && before->is_formula();
         // "1 Layanan" typed as capaian restates the realisasi; only percentages compare.
         bool comparable = stated.unit.empty() || stated.unit == "%";
-        if (!was_formula && comparable && !std::isnan(stated.value) && !std::isnan(outcome.capaian) &&
-            !agrees(stated.value, outcome.capaian)) {
-            ctx.finding(Severity::error, "capaian.beda", row, capaian_col->col,
-                        {"Capaian di " + cell_name(row, capaian_col->col) + " tertulis " +
-                             angka(stated.value) + ", padahal " + angka(real.value) + " / " +
-                             angka(target.value) + " menghasilkan " + angka(outcome.capaian) +
-                             ". Nilai semula disimpan di komentar sel.",
-                         "Capaian in " + cell_name(row, capaian_col->col) + " is " +
-                             angka(stated.value) + ", but " + angka(real.value) + " / " +
-                             angka(target.value) + " gives " + angka(outcome.capaian) +
-                             ". The old value is kept in the cell comment."});
+        if (!was_formula && comparable && !std::isnan(stated.value) &&
+            !std::isnan(outcome.capaian) && !agrees(stated.value, outcome.capaian)) {
+            ctx.finding(
+                Severity::error, "capaian.beda", row, capaian_col->col,
+                {"Capaian di " + cell_name(row, capaian_col->col) + " tertulis " +
+                     angka(stated.value) + ", padahal " + angka(real.value) + " / " +
+                     angka(target.value) + " menghasilkan " + angka(outcome.capaian) +
+                     ". Nilai semula disimpan di komentar sel.",
+                 "Capaian in " + cell_name(row, capaian_col->col) + " is " + angka(stated.value) +
+                     ", but " + angka(real.value) + " / " + angka(target.value) + " gives " +
+                     angka(outcome.capaian) + ". The old value is kept in the cell comment."});
         }
         ctx.put(row, capaian_col->col, ctx.in_cell_units(row, capaian_col->col, f));
     }
@@ -196,18 +222,23 @@ void fill_row(FillContext& ctx, std::size_t index, std::uint32_t row, const Year
     outcome.kategori = band ? band->kode : "";
     if (kategori_col && capaian_col) {
         const Cell* typed = ctx.sheet.find(row, kategori_col->col);
-        std::string stated = typed && !typed->is_formula() ? header_key(display_text(ctx.sheet, row, kategori_col->col)) : "";
+        std::string stated = typed && !typed->is_formula()
+                                 ? header_key(display_text(ctx.sheet, row, kategori_col->col))
+                                 : "";
         if (!stated.empty() && band && stated != header_key(band->kode)) {
             std::string cell = cell_name(row, kategori_col->col);
-            ctx.finding(Severity::error, "kategori.beda", row, kategori_col->col,
-                        {"Kategori di " + cell + " tertulis " + display_text(ctx.sheet, row, kategori_col->col) +
-                             ", padahal capaian " + angka(outcome.capaian) + " termasuk " + band->kode + ".",
-                         "Kategori in " + cell + " is " + display_text(ctx.sheet, row, kategori_col->col) +
-                             ", but a capaian of " + angka(outcome.capaian) + " is " + band->kode + "."});
+            ctx.finding(
+                Severity::error, "kategori.beda", row, kategori_col->col,
+                {"Kategori di " + cell + " tertulis " +
+                     display_text(ctx.sheet, row, kategori_col->col) + ", padahal capaian " +
+                     angka(outcome.capaian) + " termasuk " + band->kode + ".",
+                 "Kategori in " + cell + " is " + display_text(ctx.sheet, row, kategori_col->col) +
+                     ", but a capaian of " + angka(outcome.capaian) + " is " + band->kode + "."});
         }
         // The capaian cell as Excel reads it: a percent-formatted cell holds 0.94 for 94%.
         std::string capaian_ref = ctx.operand(row, capaian_col->col).excel;
-        if (capaian_ref.find('*') == std::string::npos) capaian_ref = cell_name(row, capaian_col->col);
+        if (capaian_ref.find('*') == std::string::npos)
+            capaian_ref = cell_name(row, capaian_col->col);
         ctx.put(row, kategori_col->col,
                 excel_kategori(compiled.settings().scale, capaian_ref, outcome.capaian));
     }
