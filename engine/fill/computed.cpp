@@ -30,12 +30,13 @@ bool same_value(const CellValue& typed, const CellValue& computed) {
     return typed.text == computed.text && typed.number == computed.number;
 }
 
-// Numbers in their shortest exact form (1.06, not 1.0600000000000001): the note is read by
-// people, and from_chars reads it back to the same double.
+// Numbers in their shortest exact form, without exponent (1.06, not 1.0600000000000001;
+// 3900000000, not 3.9e+09): the note is read by people, and from_chars reads it back to the
+// same double.
 std::string encode(const CellValue& v) {
     if (v.kind == CellValue::Kind::number) {
-        char buf[40];
-        auto end = std::to_chars(buf, buf + sizeof buf, v.number).ptr;
+        char buf[512];  // the longest fixed form of a double has about 330 characters
+        auto end = std::to_chars(buf, buf + sizeof buf, v.number, std::chars_format::fixed).ptr;
         return std::string(buf, end);
     }
     return "\"" + v.text + "\"";

@@ -32,6 +32,9 @@ struct FillContext {
     void put(std::uint32_t row, std::uint32_t col, const ExcelFormula& value);
     void finding(Severity severity, std::string rule, std::uint32_t row, std::uint32_t col,
                  Message message);
+    // SUM of the column's cells in `rows` with its cached value (engine/fill/sums.cpp);
+    // an empty formula when none of them holds a number yet.
+    ExcelFormula sum(const std::vector<std::uint32_t>& rows, std::uint32_t col) const;
 };
 
 // The values in the order of the indicator's inputs; a missing name is not applicable.

@@ -1,6 +1,4 @@
 // RKA Bagian A: each parent's JUMLAH is the sum of its children's, by budget code.
-#include <cmath>
-
 #include "fill/fill_context.hpp"
 
 namespace kinerja {
@@ -20,21 +18,12 @@ void fill_rka(FillContext& ctx) {
     }
     // Children before parents, so a parent's cached value uses its children's new values.
     for (std::size_t i = nodes.size(); i-- > 0;) {
-        std::string sum;
-        double value = 0;
-        bool any = false;
-        for (std::size_t k = i + 1; k < nodes.size() && nodes[k].level > nodes[i].level; ++k) {
-            if (nodes[k].level != nodes[i].level + 1) continue;
-            Operand child = ctx.operand(nodes[k].row, jumlah->col);
-            sum += (sum.empty() ? "" : ",") + cell_name(nodes[k].row, jumlah->col);
-            if (!std::isnan(child.value)) value += child.value;
-            any = true;
-        }
-        if (!any) continue;
-        ExcelFormula f;
-        f.formula = "SUM(" + sum + ")";
-        f.cached.kind = CellValue::Kind::number;
-        f.cached.number = value;
+        std::vector<std::uint32_t> children;
+        for (std::size_t k = i + 1; k < nodes.size() && nodes[k].level > nodes[i].level; ++k)
+            if (nodes[k].level == nodes[i].level + 1) children.push_back(nodes[k].row);
+        if (children.empty()) continue;
+        ExcelFormula f = ctx.sum(children, jumlah->col);
+        if (f.formula.empty()) continue;
         ctx.put(nodes[i].row, jumlah->col, f);
     }
 }
