@@ -67,6 +67,10 @@ bool put_computed(Sheet& sheet, std::uint32_t row, std::uint32_t col, const Exce
         !same_value(existing->value, value.cached)) {
         // The user's text is the record; a "-" typed where we compute "-" is no change.
         differed = add_note(sheet, row, col, typed_value_prefix + encode(existing->value));
+    } else if (existing && existing->is_formula() && existing->formula != value.formula) {
+        // The user's own formula (=E5/D5*100): kept word for word, whatever it gave.
+        add_note(sheet, row, col, formula_prefix + existing->formula);
+        differed = !same_value(existing->value, value.cached);
     }
     Cell cell;
     cell.row = row;
@@ -85,11 +89,16 @@ void restore_typed_values(Workbook& workbook) {
             std::istringstream lines(c.text);
             std::string line;
             while (std::getline(lines, line)) {
+                Cell* cell = sheet.find(c.row, c.col);
+                if (!cell) continue;
+                if (line.rfind(formula_prefix, 0) == 0) {
+                    cell->formula = line.substr(std::string_view(formula_prefix).size());
+                    continue;
+                }
                 if (line.rfind(typed_value_prefix, 0) != 0) continue;
                 auto typed =
                     decode(std::string_view(line).substr(std::string(typed_value_prefix).size()));
-                Cell* cell = sheet.find(c.row, c.col);
-                if (!typed || !cell) continue;
+                if (!typed) continue;
                 cell->formula.clear();
                 cell->value = *typed;
             }

@@ -295,7 +295,8 @@ void SheetHandler::start_page_setup(const XmlAttrs& attrs) {
         p.scale = clamp_to<std::uint16_t>(to_long(attrs.get("scale"), 100), 10, 400);
     p.fit_width = clamp_to<std::uint16_t>(to_long(attrs.get("fitToWidth"), 1), 0, 32767);
     p.fit_height = clamp_to<std::uint16_t>(to_long(attrs.get("fitToHeight"), 1), 0, 32767);
-    if (flag_value(attrs.get("useFirstPageNumber"), false) && attrs.has("firstPageNumber"))
+    // firstPageNumber defaults to 1 (ECMA-376 18.3.1.63); libxlsxwriter leaves the 1 out.
+    if (flag_value(attrs.get("useFirstPageNumber"), false))
         p.first_page_number =
             clamp_to<std::uint16_t>(to_long(attrs.get("firstPageNumber"), 1), 0, 32767);
     p.across_then_down = attrs.get("pageOrder") == "overThenDown";

@@ -96,6 +96,14 @@ std::string shown(const CellValue& v) {
     }
 }
 
+bool formula_in_note(const Sheet& sheet, const Cell& typed) {
+    for (const Comment& c : sheet.comments)
+        if (c.row == typed.row && c.col == typed.col && c.author == note_author &&
+            (c.text + "\n").find("Rumus semula: =" + typed.formula + "\n") != std::string::npos)
+            return true;
+    return false;
+}
+
 struct Tally {
     std::size_t typed = 0, kept_in_notes = 0;
     std::string lost;
@@ -106,10 +114,20 @@ Tally compare(const Workbook& input, const Workbook& output, const std::string& 
     for (const Sheet& sheet : input.sheets) {
         const Sheet* out = output.sheet(sheet.name);
         for (const Cell& cell : sheet.cells) {
-            if (cell.is_formula() || cell.value.kind == CellValue::Kind::blank) continue;
+            if (cell.value.kind == CellValue::Kind::blank && !cell.is_formula()) continue;
             ++t.typed;
             std::string where = label + " '" + sheet.name + "'!" + cell_name(cell.row, cell.col);
             const Cell* o = out ? out->find(cell.row, cell.col) : nullptr;
+            if (cell.is_formula()) {
+                // The user's formula stays, or Kinerja's comment keeps it word for word.
+                if (o && o->formula == cell.formula) continue;
+                if (o && formula_in_note(*out, cell)) {
+                    ++t.kept_in_notes;
+                    continue;
+                }
+                t.lost += "\n  " + where + ": formula =" + cell.formula + " lost";
+                continue;
+            }
             if (o && !o->is_formula() && same_value(o->value, cell.value)) continue;
             // A computed cell whose value is what the user typed replaced nothing.
             if (o && o->is_formula() && close_value(o->value, cell.value)) continue;
