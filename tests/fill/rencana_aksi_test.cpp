@@ -5,6 +5,8 @@
 #include <cmath>
 
 #include "pipeline/pipeline.hpp"
+#include "read/read.hpp"
+#include "support/support.hpp"
 
 using namespace kinerja;
 
@@ -223,6 +225,49 @@ BOOST_AUTO_TEST_CASE(a_rencana_aksi_without_realisasi_is_not_matched_to_the_cata
     for (const auto& f : r.findings) BOOST_TEST(f.rule != "indikator.tidak_dikenal");
     BOOST_TEST(s.find(4, c_capaian) == nullptr);
     BOOST_TEST(at(wb, 4, c_jumlah_penarikan).value.number == 2000000.0);  // totals still filled
+}
+
+// The rencana-aksi template has the room: typing into it and filling computes every TW's
+// capaian and kategori and each block's totals, where the template leaves them grey.
+BOOST_AUTO_TEST_CASE(the_template_fills_capaian_per_tw_and_block_totals) {
+    Engine engine = Engine::load(default_formulas_dir());
+    Workbook wb = read_workbook(kinerja::test::source_dir() / "templates" / "rencana-aksi.xlsx");
+    Sheet& s = wb.sheets.at(0);
+    // Template columns: B indikator, C target, F pagu, H penarikan, I realisasi anggaran,
+    // J/K block totals, L penyerapan, N realisasi kinerja, O capaian, P kategori.
+    auto typed_number = [&](std::uint32_t r, std::uint32_t c, double v) {
+        Cell cell = *s.find(r, c);
+        cell.value.kind = CellValue::Kind::number;
+        cell.value.number = v;
+        s.put(cell);
+    };
+    Cell name = *s.find(5, 1);
+    name.value.kind = CellValue::Kind::text;
+    name.value.text = makanan.indikator;
+    s.put(name);
+    typed_number(5, 2, 85);
+    typed_number(5, 5, 4000000);
+    for (std::uint32_t t = 0; t < 4; ++t) typed_number(5 + t, 7, 1000000);
+    typed_number(5, 8, 900000);
+    typed_number(6, 8, 1100000);
+    typed_number(5, 13, 80);
+    typed_number(6, 13, 90);
+    RunReport r = process(engine, wb, {});
+    for (const auto& f : r.findings) BOOST_TEST_MESSAGE(f.rule << " " << f.message.en);
+    BOOST_TEST(at(wb, 5, 14).value.number == 94.11);
+    BOOST_TEST(at(wb, 6, 14).value.number == 105.88);  // 90 / 85 = 105.882..., uncapped
+    BOOST_TEST(at(wb, 5, 15).value.text == "AA");
+    BOOST_TEST(at(wb, 5, 9).formula == "SUM(H6:H9)");
+    BOOST_TEST(at(wb, 5, 9).value.number == 4000000.0);
+    BOOST_TEST(at(wb, 5, 10).value.number == 2000000.0);
+    BOOST_TEST(at(wb, 5, 11).value.number == 50.0);
+    BOOST_TEST(at(wb, 5, 11).is_formula());
+    // The empty example blocks get no capaian, and no finding for their empty names.
+    const Cell* empty_block = s.find(9, 14);
+    BOOST_TEST((!empty_block || empty_block->formula.empty()));
+    const Cell* empty_total = s.find(9, 9);
+    BOOST_TEST((!empty_total || empty_total->formula.empty()));
+    for (const auto& f : r.findings) BOOST_TEST(f.rule != "indikator.tidak_dikenal");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
