@@ -14,6 +14,7 @@
 // ceiling, as in the budget tables. (Realisasi against the planned drawdown is the IKPA's
 // "deviasi halaman III DIPA", a different figure.)
 #include <cmath>
+#include <set>
 
 #include "fill/fill_context.hpp"
 
@@ -34,6 +35,9 @@ struct RaColumns {
 RaColumns ra_columns(const Sheet& sheet, const Table& t, const IndicatorBlock* first) {
     RaColumns c;
     for (const TableColumn& col : t.columns) {
+        // "Realisasi TW I" ... across the header is another layout (one row per indicator),
+        // not the four-row blocks filled here.
+        if (col.triwulan) continue;
         switch (col.role) {
             case ColumnRole::target: {
                 const CellRange* m = first ? sheet.merge_at(first->first_row, col.col) : nullptr;
@@ -99,7 +103,11 @@ Operand block_sum(FillContext& ctx, const std::vector<std::uint32_t>& rows, std:
     std::string terms;
     bool all_refs = true;
     double value = 0;
+    std::set<std::uint32_t> anchors;  // a figure merged over several TW rows counts once
     for (std::uint32_t r : rows) {
+        const CellRange* m = ctx.sheet.merge_at(r, col);
+        if (!anchors.insert(m ? m->first_row : r).second) continue;
+        if (m && m->first_row != r) all_refs = false;
         Operand op = ctx.operand(r, col);
         terms += (terms.empty() ? "" : ",") + op.excel;
         if (op.excel != cell_name(r, col)) all_refs = false;

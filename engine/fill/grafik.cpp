@@ -122,6 +122,11 @@ ExcelFormula capaian_link(const Workbook& workbook, const IndicatorOutcome& o) {
 }  // namespace
 
 bool remove_grafik(Workbook& workbook) {
+    // Names local to sheets already gone (the Validasi sheet clear_marks removed) would shift
+    // onto the sheets appended after this: onto the Grafik, a filter name without a filter.
+    std::erase_if(workbook.names, [&](const DefinedName& n) {
+        return n.local_sheet >= static_cast<int>(workbook.sheets.size());
+    });
     bool removed = false;
     for (std::size_t i = workbook.sheets.size(); i-- > 0;) {
         if (!is_marked(workbook, i)) continue;

@@ -107,6 +107,7 @@ BOOST_AUTO_TEST_CASE(the_chart_is_written_and_filling_again_gives_the_same_bytes
 
     RunReport again = fill_workbook(engine, once, twice, options);
     BOOST_TEST(!has_dropped_chart(again));  // our own chart is rebuilt, not lost
+    BOOST_TEST(again.dropped.empty());      // nor anything else: the sample has nothing to lose
     BOOST_TEST(file_digest(once) == file_digest(twice));
 
     // Without --grafik, Kinerja's Grafik goes, silently: it is output, not the user's.
@@ -119,6 +120,11 @@ BOOST_AUTO_TEST_CASE(the_chart_is_written_and_filling_again_gives_the_same_bytes
     fs::path direct = dir / "direct.xlsx";
     fill_workbook(engine, muara_enim, direct, {});
     BOOST_TEST(file_digest(plain) == file_digest(direct));
+    // And asked again on a filled workbook without one, the same as the first time.
+    fs::path late = dir / "late.xlsx";
+    RunReport asked_later = fill_workbook(engine, plain, late, options);
+    BOOST_TEST(asked_later.dropped.empty());
+    BOOST_TEST(file_digest(late) == file_digest(once));
 }
 
 BOOST_AUTO_TEST_CASE(a_users_own_grafik_sheet_is_kept) {
