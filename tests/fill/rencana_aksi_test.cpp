@@ -6,6 +6,7 @@
 
 #include "pipeline/pipeline.hpp"
 #include "read/read.hpp"
+#include "support/recalc.hpp"
 #include "support/support.hpp"
 
 using namespace kinerja;
@@ -268,6 +269,40 @@ BOOST_AUTO_TEST_CASE(the_template_fills_capaian_per_tw_and_block_totals) {
     const Cell* empty_total = s.find(9, 9);
     BOOST_TEST((!empty_total || empty_total->formula.empty()));
     for (const auto& f : r.findings) BOOST_TEST(f.rule != "indikator.tidak_dikenal");
+}
+
+// LibreOffice, forced to recalculate, agrees with every cached value: percent-formatted
+// realisasi and capaian, sums with a number typed as text, penyerapan in a percent cell.
+BOOST_AUTO_TEST_CASE(libreoffice_recalculates_the_rencana_aksi_to_our_values) {
+    namespace fs = std::filesystem;
+    kinerja::test::ScratchDir dir;
+    Engine engine = Engine::load(default_formulas_dir());
+    fs::path out = dir / "ra.xlsx";
+    fill_workbook(engine, kinerja::test::test_dir() / "cases" / "ra-capaian-tw" / "input.xlsx",
+                  out);
+    auto converted = kinerja::test::recalc_with_libreoffice({out}, dir / "recalc");
+    if (converted.empty()) {
+        BOOST_TEST_MESSAGE("soffice not installed: LibreOffice check skipped");
+        return;
+    }
+    Workbook ours = read_workbook(out), theirs = read_workbook(converted.at(0));
+    const Sheet& a = ours.sheets.at(0);
+    const Sheet* b = theirs.sheet(a.name);
+    BOOST_TEST_REQUIRE(b);
+    int compared = 0;
+    for (const Cell& c : a.cells) {
+        if (!c.is_formula()) continue;
+        const Cell* o = b->find(c.row, c.col);
+        BOOST_TEST_REQUIRE(o);
+        BOOST_TEST_CONTEXT(cell_name(c.row, c.col) << " =" << c.formula) {
+            if (c.value.kind == CellValue::Kind::number)
+                BOOST_TEST(std::fabs(o->value.number - c.value.number) < 1e-9);
+            else
+                BOOST_TEST(o->value.text == c.value.text);
+        }
+        ++compared;
+    }
+    BOOST_TEST(compared >= 12);  // 8 capaian, 2 totals, 2 penyerapan
 }
 
 BOOST_AUTO_TEST_SUITE_END()
