@@ -18,6 +18,7 @@ struct Options {
     fs::path input, output, report, data, formulas;
     std::string satker;
     bool kategori = false;
+    bool grafik = false;
 };
 
 bool parse(const Args& args, Options& o, bool needs_output, Lang lang) {
@@ -34,6 +35,7 @@ bool parse(const Args& args, Options& o, bool needs_output, Lang lang) {
         else if (a == "--satker" && has_value) o.satker = args[++i];
         else if (a == "--formulas" && has_value) o.formulas = args[++i];
         else if (a == "--kategori") o.kategori = true;
+        else if (a == "--grafik" && needs_output) o.grafik = true;
         else if (!a.empty() && a[0] == '-') {
             complain({"opsi tidak dikenal atau tanpa nilai: " + a + " (lihat " + usage_id + " --help)",
                       "unknown option or missing value: " + a + " (see " + usage_en + " --help)"},
@@ -63,6 +65,7 @@ bool parse(const Args& args, Options& o, bool needs_output, Lang lang) {
 FillOptions fill_options(const Options& o, Lang lang) {
     FillOptions options;
     options.kategori = o.kategori;
+    options.grafik = o.grafik;
     if (o.data.empty()) return options;
     DataSet data = read_data_csv(o.data);
     if (!o.satker.empty()) {
@@ -97,6 +100,13 @@ void print_summary(const RunReport& r, Lang lang) {
                      std::to_string(r.fill.computed_cells) + " cells computed, " +
                      std::to_string(r.fill.replaced_values) + " old values kept in comments"};
     std::printf("%s\n", head.in(lang).c_str());
+    if (!r.fill.grafik_sheet.empty()) {
+        Message grafik{"grafik capaian di sheet " + r.fill.grafik_sheet,
+                       "capaian chart on sheet " + r.fill.grafik_sheet};
+        std::printf("%s\n", grafik.in(lang).c_str());
+    }
+    if (r.fill.grafik_problem)
+        std::fprintf(stderr, "kinerja: %s\n", r.fill.grafik_problem->in(lang).c_str());
     Message totals{"Temuan: " + std::to_string(r.errors()) + " galat, " +
                        std::to_string(r.warnings()) + " peringatan",
                    "Findings: " + std::to_string(r.errors()) + " errors, " +

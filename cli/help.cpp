@@ -63,6 +63,9 @@ Opsi:
   --satker KODE       satker yang dipakai bila DATA.csv berisi beberapa satker
   --report R.json     laporan temuan dalam JSON
   --kategori          tambahkan kolom Kategori pada tabel capaian yang belum punya
+  --grafik            tambahkan sheet Grafik: capaian per indikator terhadap 100%
+                      (dibuat ulang setiap fill; tanpa opsi ini Grafik buatan Kinerja
+                      dihapus, sheet Grafik milik pengguna tidak pernah disentuh)
   --formulas FOLDER   folder katalog (bawaan: formulas/)
 )",
     R"(kinerja fill IN.xlsx -o OUT.xlsx [options]
@@ -79,6 +82,9 @@ Options:
   --satker KODE       the satker to use when DATA.csv holds several
   --report R.json     findings as JSON
   --kategori          add a Kategori column to capaian tables that have none
+  --grafik            add a Grafik sheet: capaian per indicator against 100%
+                      (rebuilt on every fill; without this option Kinerja's own Grafik
+                      is removed, a user's own Grafik sheet is never touched)
   --formulas DIR      catalogue folder (default: formulas/)
 )"};
 

@@ -111,6 +111,8 @@ FillReport fill_tables(Workbook& workbook, const std::vector<Table>& tables, Eva
                        const IndicatorMatcher& matcher, const FillOptions& options) {
     FillReport report;
     InputCells inputs = place_inputs(workbook, options);
+    // Rencana Aksi outcomes are the year to date: they come after the tables of the year.
+    std::vector<IndicatorOutcome> year_to_date;
     for (const Table& table : tables) {
         Sheet* sheet = workbook.sheet(table.sheet);
         if (!sheet) continue;
@@ -119,10 +121,12 @@ FillReport fill_tables(Workbook& workbook, const std::vector<Table>& tables, Eva
             case TableKind::anggaran: fill_anggaran(ctx); break;
             case TableKind::rka: fill_rka(ctx); break;
             case TableKind::capaian: fill_capaian(ctx, matcher, inputs, options.kategori); break;
-            case TableKind::rencana_aksi: break;
+            case TableKind::rencana_aksi: fill_rencana_aksi(ctx, matcher, year_to_date); break;
         }
     }
+    report.outcomes.insert(report.outcomes.end(), year_to_date.begin(), year_to_date.end());
     check_across_tables(report);
+    if (options.grafik) add_grafik(workbook, evaluator.compiled(), report);
     return report;
 }
 

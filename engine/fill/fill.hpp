@@ -22,6 +22,8 @@ struct FillOptions {
     std::optional<SatkerData> data;
     // Add a Kategori column beside Capaian in tables that have none.
     bool kategori = false;
+    // Add a `Grafik` sheet: capaian per indicator against 100%, as a chart (see grafik.cpp).
+    bool grafik = false;
 };
 
 // One indicator's result, for summaries and the regional rekap.
@@ -35,6 +37,7 @@ struct IndicatorOutcome {
     std::optional<int> tahun;                   // the table's year
     std::uint32_t target_col = 0;               // where target and realisasi are, on `row`
     std::optional<std::uint32_t> realisasi_col;
+    std::optional<std::uint32_t> capaian_col;  // the filled capaian cell, on `row`
 };
 
 struct FillReport {
@@ -42,7 +45,14 @@ struct FillReport {
     std::vector<IndicatorOutcome> outcomes;
     std::size_t computed_cells = 0;
     std::size_t replaced_values = 0;  // typed values kept in notes
+    std::string grafik_sheet;         // the Grafik sheet made with FillOptions::grafik, if any
+    std::optional<Message> grafik_problem;  // why it was asked for and not made
 };
+
+// Removes the Grafik sheet a previous fill made (recognised by its hidden mark, never by its
+// name) and Kinerja's chart from Workbook::dropped. Run before finding tables, since the
+// sheet's own small table would be found. Returns true when there was one.
+bool remove_grafik(Workbook& workbook);
 
 FillReport fill_tables(Workbook& workbook, const std::vector<Table>& tables, Evaluator& evaluator,
                        const IndicatorMatcher& matcher, const FillOptions& options = {});

@@ -217,6 +217,7 @@ void fill_row(FillContext& ctx, std::size_t index, std::uint32_t row, const Year
                      angka(outcome.capaian) + ". The old value is kept in the cell comment."});
         }
         ctx.put(row, capaian_col->col, ctx.in_cell_units(row, capaian_col->col, f));
+        outcome.capaian_col = capaian_col->col;
     }
     const KategoriBand* band = kategori(outcome.capaian, compiled.settings().scale);
     outcome.kategori = band ? band->kode : "";
@@ -294,5 +295,12 @@ void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const Input
         }
     }
 }
+
+std::optional<std::size_t> identify_indicator(FillContext& ctx, const IndicatorMatcher& matcher,
+                                              const IndicatorBlock& block, std::uint32_t col) {
+    return identify(ctx, matcher, block, col);
+}
+
+bool stated_agrees(double stated, double computed) { return agrees(stated, computed); }
 
 }  // namespace kinerja

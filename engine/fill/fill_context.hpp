@@ -45,5 +45,17 @@ void fill_anggaran(FillContext& ctx);
 void fill_rka(FillContext& ctx);
 void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const InputCells& inputs,
                   bool add_kategori);
+// Rencana Aksi: per-TW capaian and kategori, and per-block totals. The outcome of each
+// indicator's latest TW with a capaian goes to `year_to_date`.
+void fill_rencana_aksi(FillContext& ctx, const IndicatorMatcher& matcher,
+                       std::vector<IndicatorOutcome>& year_to_date);
+// From fill_capaian.cpp: the catalogue indicator of a block (an explicit id column first,
+// then the text), or a finding naming the nearest candidates; and whether a stated capaian
+// agrees with the computed one to the stated value's own precision.
+std::optional<std::size_t> identify_indicator(FillContext& ctx, const IndicatorMatcher& matcher,
+                                              const IndicatorBlock& block, std::uint32_t col);
+bool stated_agrees(double stated, double computed);
+// Appends the Grafik sheet for the outcomes that have a capaian cell (FillOptions::grafik).
+void add_grafik(Workbook& workbook, const CompiledCatalogue& compiled, FillReport& report);
 
 }  // namespace kinerja

@@ -27,6 +27,7 @@ RunReport process(const Engine& engine, Workbook& workbook, const FillOptions& o
     // Start from what the user typed: undo a previous fill's computed values and marks.
     restore_typed_values(workbook);
     clear_marks(workbook);
+    remove_grafik(workbook);  // Kinerja's own Grafik sheet: rebuilt below when asked
     std::vector<Table> tables = find_tables(workbook);
     report.tables = tables.size();
     report.findings = validate(workbook, tables);

@@ -85,9 +85,14 @@ std::vector<IndicatorBlock> indicator_blocks(const Sheet& sheet, const Table& ta
         }
         std::string text = display_text(sheet, row.row, ind->col);
         const CellRange* merge = sheet.merge_at(row.row, ind->col);
+        // Inside a merge, a row belongs to the block that merge started; an empty merge (an
+        // example block of a template, not yet typed) is no block and continues none.
+        bool in_block_merge = !blocks.empty() && merge && merge->first_row < row.row &&
+                              blocks.back().first_row >= merge->first_row;
         bool continues = !blocks.empty() &&
-                         (text.empty() || (merge && merge->first_row < row.row &&
-                                           blocks.back().first_row >= merge->first_row));
+                         (merge && merge->first_row < merge->last_row
+                              ? in_block_merge
+                              : text.empty() || in_block_merge);
         if (continues) {
             blocks.back().last_row = row.row;
         } else if (!text.empty()) {

@@ -244,6 +244,33 @@ def rencana_aksi(second_plan, second_spent, realisasi_kinerja=None):
     return s
 
 
+def rencana_aksi_capaian(capaian_typed):
+    """Rencana Aksi with per-TW REALISASI and CAPAIAN and per-block totals, all typed: the fill
+    computes capaian per TW and the block sums; typed figures that differ are findings (capaian)
+    or kept in a note (totals)."""
+    s = Sheet("Rencana Aksi 2025")
+    s.row(1, ["RENCANA AKSI TAHUN ANGGARAN 2025"])
+    s.row(2, ["LEMBAGA PEMASYARAKATAN KELAS IIA CONTOH"])
+    s.header(4, ["NO", "INDIKATOR KINERJA", "TARGET", "PAGU", "TW", "RENCANA PENARIKAN DANA",
+                 "REALISASI ANGGARAN", "JUMLAH REALISASI ANGGARAN", "PENYERAPAN (%)", "REALISASI",
+                 "CAPAIAN (%)"])
+    realisasi = [[0.25, 0.5, 0.75, 1], [0.2, 0.45, 0.7, 0.9]]
+    spent = [[250000, 250000, None, None], [200000, 250000, None, None]]
+    for b, name in enumerate([MAKANAN, PREVENTIF]):
+        top = 5 + 4 * b
+        s.row(top, [b + 1, name, pct(1), rp(1000000)])
+        s.row(top, [rp(sum(v for v in spent[b] if v)), pct2(sum(v for v in spent[b] if v) / 1e6)],
+              first_col=7)
+        for col in "ABCDHI":
+            s.merge(f"{col}{top}:{col}{top + 3}")
+        for tw in range(4):
+            s.row(top + tw, [["TW I", "TW II", "TW III", "TW IV"][tw], rp(250000)], first_col=4)
+            if spent[b][tw]:
+                s.row(top + tw, [rp(spent[b][tw])], first_col=6)
+            s.row(top + tw, [pct(realisasi[b][tw]), pct(capaian_typed[b][tw])], first_col=9)
+    return s
+
+
 def note_sheet():
     s = Sheet("Catatan")
     s.row(1, ["Catatan rapat evaluasi kinerja"]).row(2, ["Hadir", 12]).row(3, ["Izin", 2])
@@ -333,6 +360,7 @@ CASES = {
     "ra-kumulatif-turun": [rencana_aksi([250000] * 4, [250000] * 4,
                                         realisasi_kinerja=[[0.25, 0.5, 0.75, 1],
                                                            [0.2, 0.45, 0.4, 0.9]])],
+    "ra-capaian-tw": [rencana_aksi_capaian([[0.25, 0.5, 0.75, 1], [0.2, 0.5, 0.7, 0.9]])],
 }
 
 # Written with inline strings, as WPS and hand-made files store them.

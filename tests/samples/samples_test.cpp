@@ -145,4 +145,18 @@ BOOST_AUTO_TEST_CASE(gnumeric_recalculates_to_our_cached_values) {
     BOOST_TEST(compared > 100);
 }
 
+// `kinerja fill --grafik` on the samples: a chart where there is capaian, a reason where not.
+BOOST_AUTO_TEST_CASE(the_command_takes_grafik_and_says_where_it_is) {
+    ScratchDir dir;
+    fs::path in = source_dir() / "samples" / "lapas-muara-enim-2023-lkjip.xlsx";
+    fs::path out = dir / "out.xlsx";
+    RunResult r = run_cli({"fill", in.string(), "-o", out.string(), "--grafik"});
+    BOOST_TEST(r.out.find("grafik capaian di sheet Grafik") != std::string::npos, r.out);
+    BOOST_TEST(read_workbook(out).sheet("Grafik") != nullptr);
+    // A workbook with no capaian column: told why there is no chart, not silence.
+    fs::path ra = source_dir() / "samples" / "lapas-kerobokan-2024-rencana-aksi.xlsx";
+    RunResult none = run_cli({"fill", ra.string(), "-o", (dir / "ra.xlsx").string(), "--grafik"});
+    BOOST_TEST(none.err.find("grafik capaian tidak dibuat") != std::string::npos, none.err);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
