@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <iosfwd>
 #include <map>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
@@ -124,13 +126,17 @@ struct RekapInput {
     std::size_t parts = 1;
 };
 
-Workbook build_rekap(const Engine& engine, const RekapInput& input);
-std::string laporan_json(const RekapInput& input, Lang lang, double seconds);
-void write_text_file(const fs::path& file, const std::string& text);  // atomically
+// rekap.xlsx, streamed (engine/batch/rekap_book.cpp); atomically.
+void write_rekap(const Engine& engine, const RekapInput& input, const fs::path& file);
+void write_laporan(const fs::path& file, const RekapInput& input, Lang lang, double seconds);
+// Atomically: readers see the old file or the whole new one.
+void write_text_file(const fs::path& file, const std::string& text);
+void write_stream_file(const fs::path& file, const std::function<void(std::ostream&)>& write);
 
 // rekap-part-K-of-N.json: the summaries of one shard.
 std::string part_file_name(const Shard& shard);
-std::string part_text(const RekapInput& input, const Shard& shard, std::size_t units_total);
+void write_part(const fs::path& file, const RekapInput& input, const Shard& shard,
+                std::size_t units_total);
 
 // ---------------------------------------------------------------- the manifest
 
