@@ -221,6 +221,25 @@ BOOST_AUTO_TEST_CASE(rekap_has_frozen_headers_and_conditional_formats) {
     const Cell* first = ranking->find(4, 0);
     BOOST_REQUIRE(first);
     BOOST_TEST(first->value.number == 1);
+    // The chart of the year's mean capaian per unit, over the ranking's columns.
+    BOOST_REQUIRE(ranking->charts.size() == 1u);
+    const Chart& chart = ranking->charts.front();
+    BOOST_REQUIRE(chart.series.size() == 1u);
+    BOOST_TEST(chart.series[0].values.find("$D$5:$D$") != std::string::npos,
+               chart.series[0].values);
+    BOOST_TEST(chart.series[0].categories.find("$B$5:$B$") != std::string::npos);
+    // Single headers span both header rows; indicator titles span their three columns.
+    bool no_merged = false, group_merged = false;
+    for (const CellRange& m : year->merges) {
+        no_merged = no_merged || (m.first_row == 3 && m.last_row == 4 && m.first_col == 0);
+        group_merged = group_merged ||
+                       (m.first_row == 3 && m.last_row == 3 && m.first_col == 4 && m.last_col == 6);
+    }
+    BOOST_TEST(no_merged);
+    BOOST_TEST(group_merged);
+    const Cell* no = year->find(3, 0);
+    BOOST_REQUIRE(no);
+    BOOST_TEST(no->value.text == "No");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
