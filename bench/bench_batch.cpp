@@ -28,6 +28,7 @@ struct Run {
     int exit_code = -1;
     double seconds = 0;
     double peak_mb = 0;
+    double cpu_seconds = 0;  // user + system, summed: what the load average does not move much
 };
 
 pid_t start(const std::vector<std::string>& argv, const fs::path& log) {
@@ -71,6 +72,8 @@ Run measure(const std::vector<std::vector<std::string>>& programs, const fs::pat
         int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
         if (code != 0) r.exit_code = code;
         r.peak_mb += static_cast<double>(usage.ru_maxrss) / 1024.0;
+        for (const timeval& t : {usage.ru_utime, usage.ru_stime})
+            r.cpu_seconds += static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
     }
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
     return r;
@@ -149,10 +152,10 @@ int main(int argc, char** argv) {
     std::printf("# kinerja batch: %d units x %zu indicators x 4 TW, -j %u\n\n", units,
                 province::indicators().size(), jobs);
     std::printf(
-        "| run | units | seconds | workbooks/s | peak RSS (MB) | load before / after |\n"
-        "|---|---:|---:|---:|---:|---|\n");
+        "| run | units | seconds | workbooks/s | CPU ms/workbook | peak RSS (MB) | load before / "
+        "after |\n|---|---:|---:|---:|---:|---:|---|\n");
 
-    double kinerja_rate = 0;
+    double kinerja_rate = 0, kinerja_cpu = 0;
     if (sizes.empty())
         sizes = {std::max(1, units / 4), units};
     else
@@ -171,9 +174,10 @@ int main(int argc, char** argv) {
             return 1;
         }
         double rate = n / r.seconds;
-        if (n == units) kinerja_rate = rate;
-        std::printf("| kinerja batch | %d | %.2f | %.1f | %.1f | %s / %s |\n", n, r.seconds, rate,
-                    r.peak_mb, load_before.c_str(), load_average().c_str());
+        double cpu_ms = 1000 * r.cpu_seconds / n;
+        if (n == units) kinerja_rate = rate, kinerja_cpu = cpu_ms;
+        std::printf("| kinerja batch | %d | %.2f | %.1f | %.2f | %.1f | %s / %s |\n", n, r.seconds,
+                    rate, cpu_ms, r.peak_mb, load_before.c_str(), load_average().c_str());
         // Merging the shard parts again (`kinerja rekap`): its memory must not grow either.
         load_before = load_average();
         Run m = measure({{kinerja.string(), "rekap", (dir / "out").string(), "--out",
@@ -184,7 +188,7 @@ int main(int argc, char** argv) {
                          (dir / "rekap.log").c_str());
             return 1;
         }
-        std::printf("| kinerja rekap (merge) | %d | %.2f | | %.1f | %s / %s |\n", n, m.seconds,
+        std::printf("| kinerja rekap (merge) | %d | %.2f | | | %.1f | %s / %s |\n", n, m.seconds,
                     m.peak_mb, load_before.c_str(), load_average().c_str());
         std::fflush(stdout);
     }
@@ -211,10 +215,14 @@ int main(int argc, char** argv) {
                         (dir / "exceljs.log").c_str());
         } else {
             double rate = units / r.seconds;
+            double cpu_ms = 1000 * r.cpu_seconds / units;
             std::printf(
-                "| exceljs 4.4.0 (%u Node processes) | %d | %.2f | %.1f | %.1f | %s / %s |\n", jobs,
-                units, r.seconds, rate, r.peak_mb, load_before.c_str(), load_average().c_str());
-            std::printf("\nkinerja / exceljs: %.1fx the workbooks/s\n", kinerja_rate / rate);
+                "| exceljs 4.4.0 (%u Node processes) | %d | %.2f | %.1f | %.2f | %.1f | %s / %s "
+                "|\n",
+                jobs, units, r.seconds, rate, cpu_ms, r.peak_mb, load_before.c_str(),
+                load_average().c_str());
+            std::printf("\nkinerja / exceljs: %.1fx the workbooks/s, %.1fx less CPU per workbook\n",
+                        kinerja_rate / rate, cpu_ms / kinerja_cpu);
         }
     }
     return 0;
