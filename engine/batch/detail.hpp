@@ -83,9 +83,26 @@ struct Budget {
     double pagu = na, realisasi = na, persen = na;
 };
 
+// Figures by indicator id, sorted by id: a flat map over ids interned once per process, as
+// a province holds tens of thousands of these (a std::map with string keys took ~3 KB more
+// per unit).
+class FigureMap {
+public:
+    using value_type = std::pair<std::string_view, Figure>;
+    Figure& operator[](std::string_view id);
+    const Figure* find(std::string_view id) const;
+    bool contains(std::string_view id) const { return find(id) != nullptr; }
+    auto begin() const { return items_.begin(); }
+    auto end() const { return items_.end(); }
+    std::size_t size() const { return items_.size(); }
+
+private:
+    std::vector<value_type> items_;
+};
+
 struct PeriodFigures {
     bool present = false;
-    std::map<std::string, Figure> indikator;  // by catalogue id
+    FigureMap indikator;  // by catalogue id
     std::optional<Budget> anggaran;
 };
 

@@ -145,8 +145,8 @@ private:
         std::string capaian_cells;
         for (std::size_t i = 0; i < layout_.indicators.size(); ++i) {
             std::uint32_t c = layout_.realisasi(i);
-            auto found = figures.indikator.find(layout_.indicators[i].id);
-            Figure figure = found == figures.indikator.end() ? Figure{} : found->second;
+            const Figure* found = figures.indikator.find(layout_.indicators[i].id);
+            Figure figure = found ? *found : Figure{};
             put_number(ws_, row, c, figure.realisasi, f_.number);
             put_number(ws_, row, c + 1, figure.capaian, f_.number);
             std::string kategori = figure.kategori.empty() ? "-" : figure.kategori;

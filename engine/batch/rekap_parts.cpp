@@ -119,7 +119,7 @@ std::vector<RekapIndicator> rekap_indicators(const Engine& engine, const RekapIn
     std::set<std::string> ids;
     for (const UnitSummary& u : input.units)
         for (const PeriodFigures& p : u.periods)
-            for (const auto& [id, figure] : p.indikator) ids.insert(id);
+            for (const auto& [id, figure] : p.indikator) ids.emplace(id);
     const CompiledCatalogue& compiled = *engine.compiled;
     std::vector<RekapIndicator> list;
     for (const std::string& id : ids) {

@@ -306,10 +306,12 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
     }
     progress();
 
+    // The data's rows are done with; the rekap is made from the summaries alone.
+    job.data.reset();
     RekapInput input;
     input.problems = result.problems;
     input.source = (inputs_mode ? options.inputs_dir : options.data_file).filename().string();
-    for (UnitSummary& s : summaries) {
+    for (const UnitSummary& s : summaries) {
         result.units.push_back(s.report);
         if (s.report.status == UnitStatus::failed)
             ++result.failed;
@@ -317,8 +319,8 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
             ++result.skipped;
         else
             ++result.written;
-        input.units.push_back(std::move(s));
     }
+    input.units = std::move(summaries);
     std::sort(
         input.units.begin(), input.units.end(),
         [](const UnitSummary& a, const UnitSummary& b) { return a.report.key < b.report.key; });

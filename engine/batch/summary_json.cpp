@@ -57,7 +57,7 @@ json summary_json(const UnitSummary& s) {
         if (!f.present) continue;
         json indikator = json::object();
         for (const auto& [id, fig] : f.indikator)
-            indikator[id] = json::array(
+            indikator[std::string(id)] = json::array(
                 {number(fig.target), number(fig.realisasi), number(fig.capaian), fig.kategori});
         json period{{"indikator", std::move(indikator)}};
         if (f.anggaran)
