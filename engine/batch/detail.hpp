@@ -95,6 +95,7 @@ public:
     auto begin() const { return items_.begin(); }
     auto end() const { return items_.end(); }
     std::size_t size() const { return items_.size(); }
+    void shrink() { items_.shrink_to_fit(); }  // once filled: growth left room for 16
 
 private:
     std::vector<value_type> items_;
@@ -124,6 +125,8 @@ public:
              const SatkerData* data);
 
 private:
+    void add_figures(UnitSummary& summary, const std::vector<IndicatorOutcome>& outcomes,
+                     const SatkerData* data);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

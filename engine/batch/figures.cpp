@@ -124,6 +124,12 @@ FigureMaker::~FigureMaker() = default;
 
 void FigureMaker::add(UnitSummary& summary, const std::vector<IndicatorOutcome>& outcomes,
                       const SatkerData* data) {
+    add_figures(summary, outcomes, data);
+    for (PeriodFigures& p : summary.periods) p.indikator.shrink();
+}
+
+void FigureMaker::add_figures(UnitSummary& summary, const std::vector<IndicatorOutcome>& outcomes,
+                              const SatkerData* data) {
     const CompiledCatalogue& compiled = *impl_->engine.compiled;
     // The year, from the workbook: the first row of each indicator.
     PeriodFigures& year = summary.periods[tahun];

@@ -96,6 +96,7 @@ UnitSummary summary_from_json(const json& j) {
         for (const auto& [id, fig] : period.at("indikator").items())
             f.indikator[id] = {number_from(fig.at(0)), number_from(fig.at(1)),
                                number_from(fig.at(2)), fig.at(3).get<std::string>()};
+        f.indikator.shrink();
         if (period.contains("anggaran")) {
             const json& a = period["anggaran"];
             f.anggaran = Budget{number_from(a.at(0)), number_from(a.at(1)), number_from(a.at(2))};
