@@ -214,8 +214,9 @@ int guarded(Lang lang, F&& body) {
 // Each unit allocates and frees a few MB (model, libxlsxwriter, zip buffers). By default
 // glibc hands freed memory at the top of a thread's heap back to the kernel (madvise) as
 // soon as 128 KB are free, and the next unit faults it in again: in a 2-core VM that TLB
-// and page-fault churn took about three quarters of a worker's time. Keeping up to 64 MB per
-// heap ends it; memory stays bounded, as each worker's heap only holds one unit at a time.
+// and page-fault churn took over half of a worker's time (docs/benchmarks.md). Keeping up
+// to 64 MB per heap ends it; memory stays bounded, as a worker's heap holds one unit at a
+// time.
 void keep_freed_memory() {
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
     mallopt(M_MMAP_THRESHOLD, 16 << 20);
