@@ -28,6 +28,7 @@ struct Run {
     int exit_code = -1;
     double seconds = 0;
     double peak_mb = 0;
+    double cpu_seconds = 0;  // user + system, summed: what the load average does not move much
 };
 
 pid_t start(const std::vector<std::string>& argv, const fs::path& log) {
@@ -47,6 +48,14 @@ pid_t start(const std::vector<std::string>& argv, const fs::path& log) {
     return pid;
 }
 
+// The 1-minute load average: the machine is shared, the figures move with it.
+std::string load_average() {
+    std::ifstream in("/proc/loadavg");
+    std::string one;
+    in >> one;
+    return one.empty() ? "?" : one;
+}
+
 // Runs programs at once, their output to `log`-N, and measures the wall time until the last
 // ends and the sum of their peak RSS.
 Run measure(const std::vector<std::vector<std::string>>& programs, const fs::path& log) {
@@ -63,6 +72,8 @@ Run measure(const std::vector<std::vector<std::string>>& programs, const fs::pat
         int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
         if (code != 0) r.exit_code = code;
         r.peak_mb += static_cast<double>(usage.ru_maxrss) / 1024.0;
+        for (const timeval& t : {usage.ru_utime, usage.ru_stime})
+            r.cpu_seconds += static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
     }
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
     return r;
@@ -108,6 +119,7 @@ void make_province(const fs::path& dir, int units) {
 
 int main(int argc, char** argv) {
     int units = 1000;
+    std::vector<int> sizes;  // --sizes 250,1000,4000: kinerja only, for memory
     unsigned jobs = 2;
     fs::path work = fs::temp_directory_path() / "kinerja-bench-batch";
     bool exceljs = true;
@@ -119,11 +131,18 @@ int main(int argc, char** argv) {
             jobs = static_cast<unsigned>(std::atoi(argv[++i]));
         else if (a == "--work" && i + 1 < argc)
             work = argv[++i];
-        else if (a == "--no-exceljs")
+        else if (a == "--sizes" && i + 1 < argc) {
+            for (std::string list = argv[++i]; !list.empty();) {
+                std::size_t comma = list.find(',');
+                sizes.push_back(std::atoi(list.substr(0, comma).c_str()));
+                list = comma == std::string::npos ? "" : list.substr(comma + 1);
+            }
+        } else if (a == "--no-exceljs")
             exceljs = false;
         else {
             std::fprintf(stderr,
-                         "usage: bench_batch [--units N] [--jobs J] [--work DIR] [--no-exceljs]\n");
+                         "usage: bench_batch [--units N] [--sizes N,N,...] [--jobs J] [--work DIR] "
+                         "[--no-exceljs]\n");
             return 2;
         }
     }
@@ -133,12 +152,18 @@ int main(int argc, char** argv) {
     std::printf("# kinerja batch: %d units x %zu indicators x 4 TW, -j %u\n\n", units,
                 province::indicators().size(), jobs);
     std::printf(
-        "| run | units | seconds | workbooks/s | peak RSS (MB) |\n|---|---:|---:|---:|---:|\n");
+        "| run | units | seconds | workbooks/s | CPU ms/workbook | peak RSS (MB) | load before / "
+        "after |\n|---|---:|---:|---:|---:|---:|---|\n");
 
-    double kinerja_rate = 0;
-    for (int n : {std::max(1, units / 4), units}) {
+    double kinerja_rate = 0, kinerja_cpu = 0;
+    if (sizes.empty())
+        sizes = {std::max(1, units / 4), units};
+    else
+        exceljs = false;
+    for (int n : sizes) {
         fs::path dir = work / ("n" + std::to_string(n));
         make_province(dir, n);
+        std::string load_before = load_average();
         Run r = measure({{kinerja.string(), "batch", "--template", (dir / "template.xlsx").string(),
                           "--data", (dir / "data.csv").string(), "--out", (dir / "out").string(),
                           "-j", std::to_string(jobs), "--force"}},
@@ -149,8 +174,22 @@ int main(int argc, char** argv) {
             return 1;
         }
         double rate = n / r.seconds;
-        if (n == units) kinerja_rate = rate;
-        std::printf("| kinerja batch | %d | %.2f | %.1f | %.1f |\n", n, r.seconds, rate, r.peak_mb);
+        double cpu_ms = 1000 * r.cpu_seconds / n;
+        if (n == units) kinerja_rate = rate, kinerja_cpu = cpu_ms;
+        std::printf("| kinerja batch | %d | %.2f | %.1f | %.2f | %.1f | %s / %s |\n", n, r.seconds,
+                    rate, cpu_ms, r.peak_mb, load_before.c_str(), load_average().c_str());
+        // Merging the shard parts again (`kinerja rekap`): its memory must not grow either.
+        load_before = load_average();
+        Run m = measure({{kinerja.string(), "rekap", (dir / "out").string(), "--out",
+                          (dir / "merged").string()}},
+                        dir / "rekap.log");
+        if (m.exit_code != 0) {
+            std::fprintf(stderr, "kinerja rekap exited %d; see %s\n", m.exit_code,
+                         (dir / "rekap.log").c_str());
+            return 1;
+        }
+        std::printf("| kinerja rekap (merge) | %d | %.2f | | | %.1f | %s / %s |\n", n, m.seconds,
+                    m.peak_mb, load_before.c_str(), load_average().c_str());
         std::fflush(stdout);
     }
 
@@ -169,15 +208,21 @@ int main(int argc, char** argv) {
                                 (dir / "data.csv").string(), (dir / "indicators.json").string(),
                                 (dir / "exceljs").string(),
                                 std::to_string(k) + "/" + std::to_string(jobs)});
+        std::string load_before = load_average();
         Run r = measure(programs, dir / "exceljs.log");
         if (r.exit_code != 0) {
             std::printf("\nexceljs: failed with exit %d; see %s\n", r.exit_code,
                         (dir / "exceljs.log").c_str());
         } else {
             double rate = units / r.seconds;
-            std::printf("| exceljs 4.4.0 (%u Node processes) | %d | %.2f | %.1f | %.1f |\n", jobs,
-                        units, r.seconds, rate, r.peak_mb);
-            std::printf("\nkinerja / exceljs: %.1fx the workbooks/s\n", kinerja_rate / rate);
+            double cpu_ms = 1000 * r.cpu_seconds / units;
+            std::printf(
+                "| exceljs 4.4.0 (%u Node processes) | %d | %.2f | %.1f | %.2f | %.1f | %s / %s "
+                "|\n",
+                jobs, units, r.seconds, rate, cpu_ms, r.peak_mb, load_before.c_str(),
+                load_average().c_str());
+            std::printf("\nkinerja / exceljs: %.1fx the workbooks/s, %.1fx less CPU per workbook\n",
+                        kinerja_rate / rate, cpu_ms / kinerja_cpu);
         }
     }
     return 0;

@@ -1,6 +1,7 @@
 // kinerja batch / kinerja rekap: many workbooks at once, and merging shards' rekap parts.
 #include "batch/batch.hpp"
 
+#include <malloc.h>
 #include <unistd.h>
 
 #include <cmath>
@@ -210,11 +211,23 @@ int guarded(Lang lang, F&& body) {
     return 2;
 }
 
+// Each unit allocates and frees a few MB (model, libxlsxwriter, zip buffers). By default
+// glibc hands freed memory at the top of a thread's heap back to the kernel (madvise) as
+// soon as 128 KB are free, and the next unit faults it in again: in a 2-core VM that TLB
+// and page-fault churn took over half of a worker's time (docs/benchmarks.md). Keeping up
+// to 64 MB per heap ends it; memory stays bounded, as a worker's heap holds one unit at a
+// time.
+void keep_freed_memory() {
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    mallopt(M_MMAP_THRESHOLD, 16 << 20);
+}
+
 }  // namespace
 
 int batch(const Args& args, Lang lang) {
     BatchArgs a;
     if (!parse(args, a, lang)) return 2;
+    keep_freed_memory();
     return guarded(lang, [&] {
         fs::path formulas = a.formulas.empty() ? default_formulas_dir() : a.formulas;
         Engine engine = Engine::load(formulas);

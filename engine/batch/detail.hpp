@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <iosfwd>
 #include <map>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
@@ -81,9 +83,27 @@ struct Budget {
     double pagu = na, realisasi = na, persen = na;
 };
 
+// Figures by indicator id, sorted by id: a flat map over ids interned once per process, as
+// a province holds tens of thousands of these (a std::map with string keys took ~3 KB more
+// per unit).
+class FigureMap {
+public:
+    using value_type = std::pair<std::string_view, Figure>;
+    Figure& operator[](std::string_view id);
+    const Figure* find(std::string_view id) const;
+    bool contains(std::string_view id) const { return find(id) != nullptr; }
+    auto begin() const { return items_.begin(); }
+    auto end() const { return items_.end(); }
+    std::size_t size() const { return items_.size(); }
+    void shrink() { items_.shrink_to_fit(); }  // once filled: growth left room for 16
+
+private:
+    std::vector<value_type> items_;
+};
+
 struct PeriodFigures {
     bool present = false;
-    std::map<std::string, Figure> indikator;  // by catalogue id
+    FigureMap indikator;  // by catalogue id
     std::optional<Budget> anggaran;
 };
 
@@ -105,6 +125,8 @@ public:
              const SatkerData* data);
 
 private:
+    void add_figures(UnitSummary& summary, const std::vector<IndicatorOutcome>& outcomes,
+                     const SatkerData* data);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
@@ -124,13 +146,17 @@ struct RekapInput {
     std::size_t parts = 1;
 };
 
-Workbook build_rekap(const Engine& engine, const RekapInput& input);
-std::string laporan_json(const RekapInput& input, Lang lang, double seconds);
-void write_text_file(const fs::path& file, const std::string& text);  // atomically
+// rekap.xlsx, streamed (engine/batch/rekap_book.cpp); atomically.
+void write_rekap(const Engine& engine, const RekapInput& input, const fs::path& file);
+void write_laporan(const fs::path& file, const RekapInput& input, Lang lang, double seconds);
+// Atomically: readers see the old file or the whole new one.
+void write_text_file(const fs::path& file, const std::string& text);
+void write_stream_file(const fs::path& file, const std::function<void(std::ostream&)>& write);
 
 // rekap-part-K-of-N.json: the summaries of one shard.
 std::string part_file_name(const Shard& shard);
-std::string part_text(const RekapInput& input, const Shard& shard, std::size_t units_total);
+void write_part(const fs::path& file, const RekapInput& input, const Shard& shard,
+                std::size_t units_total);
 
 // ---------------------------------------------------------------- the manifest
 

@@ -2,6 +2,8 @@
 // will see it; each triwulan is computed here from the raw inputs, cumulatively (TW II is
 // TW I and TW II combined as the indicator says: summed, the last, or averaged) against the
 // year's target, since the workbooks hold a target per year only.
+#include <algorithm>
+#include <mutex>
 #include <set>
 
 #include "batch/detail.hpp"
@@ -9,6 +11,20 @@
 namespace kinerja::batch_detail {
 
 namespace {
+
+// The ids of a process's indicators, stored once: a few hundred at most.
+std::string_view interned(std::string_view id) {
+    static std::mutex mutex;
+    static std::set<std::string, std::less<>> ids;
+    std::lock_guard lock(mutex);
+    auto found = ids.find(id);
+    if (found == ids.end()) found = ids.emplace(id).first;
+    return *found;
+}
+
+bool by_id(const FigureMap::value_type& item, std::string_view id) {
+    return item.first < id;
+}
 
 using Vars = std::map<std::string, std::map<Periode, DataValue>>;
 
@@ -57,6 +73,17 @@ std::optional<std::size_t> input_slot(const Indicator& indicator, std::string_vi
 
 }  // namespace
 
+Figure& FigureMap::operator[](std::string_view id) {
+    auto at = std::lower_bound(items_.begin(), items_.end(), id, by_id);
+    if (at == items_.end() || at->first != id) at = items_.insert(at, {interned(id), Figure{}});
+    return at->second;
+}
+
+const Figure* FigureMap::find(std::string_view id) const {
+    auto at = std::lower_bound(items_.begin(), items_.end(), id, by_id);
+    return at != items_.end() && at->first == id ? &at->second : nullptr;
+}
+
 struct FigureMaker::Impl {
     const Engine& engine;
     Evaluator evaluator;
@@ -97,13 +124,19 @@ FigureMaker::~FigureMaker() = default;
 
 void FigureMaker::add(UnitSummary& summary, const std::vector<IndicatorOutcome>& outcomes,
                       const SatkerData* data) {
+    add_figures(summary, outcomes, data);
+    for (PeriodFigures& p : summary.periods) p.indikator.shrink();
+}
+
+void FigureMaker::add_figures(UnitSummary& summary, const std::vector<IndicatorOutcome>& outcomes,
+                              const SatkerData* data) {
     const CompiledCatalogue& compiled = *impl_->engine.compiled;
     // The year, from the workbook: the first row of each indicator.
     PeriodFigures& year = summary.periods[tahun];
     year.present = true;
     std::vector<std::pair<std::size_t, double>> indicators;  // catalogue index, target
     for (const IndicatorOutcome& o : outcomes) {
-        if (year.indikator.count(o.id)) continue;
+        if (year.indikator.contains(o.id)) continue;
         year.indikator[o.id] = {o.target, o.realisasi, o.capaian, o.kategori};
         if (auto index = compiled.index_of(o.id)) indicators.push_back({*index, o.target});
     }

@@ -16,36 +16,56 @@ using nlohmann::json;
 namespace batch_detail {
 
 void write_text_file(const fs::path& file, const std::string& text) {
+    write_stream_file(file, [&](std::ostream& out) { out << text; });
+}
+
+void write_stream_file(const fs::path& file, const std::function<void(std::ostream&)>& write) {
     write_atomically(file, [&](const fs::path& temp) {
         std::ofstream out(temp, std::ios::binary);
-        out << text;
+        write(out);
         if (!out.flush())
             throw OutputError(file.string(), {"gagal menulis berkas", "cannot write the file"});
     });
 }
 
-std::string laporan_json(const RekapInput& input, Lang lang, double seconds) {
+namespace {
+
+json unit_json(const UnitReport& r, Lang lang) {
+    return json{{"satker", r.key},
+                {"nama", r.nama},
+                {"output", r.output.empty() ? json(nullptr) : json(r.output)},
+                {"status", status_name(r.status)},
+                {"up_to_date", r.up_to_date},
+                {"findings", {{"errors", r.errors}, {"warnings", r.warnings}, {"rules", r.rules}}},
+                {"failure", r.failure ? json(r.failure->in(lang)) : json(nullptr)},
+                {"timings_ms",
+                 {{"read", r.timings.read_ms},
+                  {"fill", r.timings.fill_ms},
+                  {"write", r.timings.write_ms},
+                  {"total", r.timings.total_ms}}}};
+}
+
+// `text` with every line but the first indented by `spaces`.
+void put_indented(std::ostream& out, const std::string& text, std::size_t spaces) {
+    std::string pad(spaces, ' ');
+    std::size_t from = 0;
+    for (std::size_t at; (at = text.find('\n', from)) != std::string::npos; from = at + 1)
+        out.write(text.data() + from, static_cast<std::streamsize>(at + 1 - from)) << pad;
+    out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+}
+
+}  // namespace
+
+// The document as json::dump(2) would print it, with the units printed one at a time so
+// that the whole province never sits in memory as one JSON tree.
+void write_laporan(const fs::path& file, const RekapInput& input, Lang lang, double seconds) {
     std::size_t counts[3] = {0, 0, 0}, up_to_date = 0, errors = 0, warnings = 0;
-    json units = json::array();
     for (const UnitSummary& s : input.units) {
         const UnitReport& r = s.report;
         ++counts[static_cast<int>(r.status)];
         up_to_date += r.up_to_date;
         errors += r.errors;
         warnings += r.warnings;
-        json u{{"satker", r.key},
-               {"nama", r.nama},
-               {"output", r.output.empty() ? json(nullptr) : json(r.output)},
-               {"status", status_name(r.status)},
-               {"up_to_date", r.up_to_date},
-               {"findings", {{"errors", r.errors}, {"warnings", r.warnings}, {"rules", r.rules}}},
-               {"failure", r.failure ? json(r.failure->in(lang)) : json(nullptr)},
-               {"timings_ms",
-                {{"read", r.timings.read_ms},
-                 {"fill", r.timings.fill_ms},
-                 {"write", r.timings.write_ms},
-                 {"total", r.timings.total_ms}}}};
-        units.push_back(std::move(u));
     }
     json problems = json::array();
     for (const Message& m : input.problems) problems.push_back(m.in(lang));
@@ -61,11 +81,31 @@ std::string laporan_json(const RekapInput& input, Lang lang, double seconds) {
                 {"seconds", seconds},
                 {"workbooks_per_second",
                  seconds > 0 ? json(static_cast<double>(done) / seconds) : json(nullptr)}};
-    json doc{{"format", "kinerja-laporan"}, {"version", 1},
-             {"source", input.source},      {"parts", input.parts},
-             {"totals", std::move(totals)}, {"problems", std::move(problems)},
-             {"units", std::move(units)}};
-    return doc.dump(2) + "\n";
+    constexpr std::string_view placeholder = "\"kinerja-units-here\"";
+    json doc{{"format", "kinerja-laporan"},
+             {"version", 1},
+             {"source", input.source},
+             {"parts", input.parts},
+             {"totals", std::move(totals)},
+             {"problems", std::move(problems)},
+             {"units", placeholder.substr(1, placeholder.size() - 2)}};
+    std::string text = doc.dump(2) + "\n";
+    std::size_t at = text.find(placeholder);
+    write_stream_file(file, [&](std::ostream& out) {
+        out.write(text.data(), static_cast<std::streamsize>(at));
+        if (input.units.empty()) {
+            out << "[]";
+        } else {
+            out << "[\n    ";
+            for (std::size_t i = 0; i < input.units.size(); ++i) {
+                if (i) out << ",\n    ";
+                put_indented(out, unit_json(input.units[i].report, lang).dump(2), 4);
+            }
+            out << "\n  ]";
+        }
+        at += placeholder.size();
+        out.write(text.data() + at, static_cast<std::streamsize>(text.size() - at));
+    });
 }
 
 }  // namespace batch_detail
@@ -75,11 +115,32 @@ namespace {
 struct Part {
     Shard shard;
     fs::path file;
-    json doc;
+    json doc;                        // without its units
+    std::vector<UnitSummary> units;  // read one at a time, never as one JSON tree
 };
 
 [[noreturn]] void bad_part(const fs::path& file, const std::string& id, const std::string& en) {
     throw InputError(file.string(), "", {id, en});
+}
+
+// Parses a part, turning each unit into its summary as soon as it is read.
+json read_part(const fs::path& file, std::vector<UnitSummary>& units) {
+    std::ifstream in(file, std::ios::binary);
+    std::string key;
+    bool bad_unit = false;
+    json::parser_callback_t keep = [&](int depth, json::parse_event_t event, json& parsed) {
+        if (event == json::parse_event_t::key && depth == 1) key = parsed.get<std::string>();
+        if (event != json::parse_event_t::object_end || depth != 2 || key != "units") return true;
+        try {
+            units.push_back(summary_from_json(parsed));
+        } catch (const json::exception&) {
+            bad_unit = true;
+        }
+        return false;
+    };
+    json doc = json::parse(in, keep, false);
+    if (bad_unit) doc = json(json::value_t::discarded);
+    return doc;
 }
 
 std::vector<Part> find_parts(const std::vector<fs::path>& dirs) {
@@ -95,13 +156,13 @@ std::vector<Part> find_parts(const std::vector<fs::path>& dirs) {
             if (std::sscanf(name.c_str(), "rekap-part-%u-of-%u.%5s", &k, &n, tail) != 3 ||
                 std::string(tail) != "json")
                 continue;
-            std::ifstream in(item.path(), std::ios::binary);
-            json doc = json::parse(in, nullptr, false);
-            if (doc.is_discarded() || !doc.is_object() ||
-                doc.value("format", "") != "kinerja-rekap-part")
+            Part part{{k, n}, item.path(), {}, {}};
+            part.doc = read_part(item.path(), part.units);
+            if (part.doc.is_discarded() || !part.doc.is_object() ||
+                part.doc.value("format", "") != "kinerja-rekap-part")
                 bad_part(item.path(), "bukan bagian rekap Kinerja yang utuh (terpotong atau rusak)",
                          "not a complete Kinerja rekap part (cut short or damaged)");
-            parts.push_back({{k, n}, item.path(), std::move(doc)});
+            parts.push_back(std::move(part));
         }
     }
     return parts;
@@ -117,8 +178,8 @@ RekapResult merge_rekap(const Engine& engine, const std::vector<fs::path>& dirs,
                          {"tidak ada berkas rekap-part-K-of-N.json; jalankan kinerja batch dulu",
                           "no rekap-part-K-of-N.json file; run kinerja batch first"});
     unsigned n = parts.front().shard.count;
-    std::map<unsigned, const Part*> by_index;
-    for (const Part& p : parts) {
+    std::map<unsigned, Part*> by_index;
+    for (Part& p : parts) {
         if (p.shard.count != n)
             bad_part(p.file,
                      "bagian ini dari pembagian /" + std::to_string(p.shard.count) +
@@ -139,8 +200,8 @@ RekapResult merge_rekap(const Engine& engine, const std::vector<fs::path>& dirs,
             for (const json& m : part->doc.at("problems"))
                 if (index == by_index.begin()->first)
                     input.problems.push_back(message_from_json(m));
-            for (const json& u : part->doc.at("units")) {
-                UnitSummary s = summary_from_json(u);
+            (void)part->doc.at("units");  // throws when the part has none
+            for (UnitSummary& s : part->units) {
                 if (!keys.insert(s.report.key).second)
                     bad_part(part->file, "satker " + s.report.key + " ada di dua bagian",
                              "satker " + s.report.key + " is in two parts");
@@ -161,9 +222,9 @@ RekapResult merge_rekap(const Engine& engine, const std::vector<fs::path>& dirs,
     std::error_code ec;
     fs::create_directories(out_dir, ec);
     result.rekap = out_dir / "rekap.xlsx";
-    write_workbook(build_rekap(engine, input), result.rekap);
+    write_rekap(engine, input, result.rekap);
     result.laporan = out_dir / "laporan.json";
-    write_text_file(result.laporan, laporan_json(input, lang, 0));
+    write_laporan(result.laporan, input, lang, 0);
     result.parts = by_index.size();
     result.units = input.units.size();
     bool bad = !input.problems.empty() || !result.missing.empty();

@@ -17,32 +17,48 @@ using nlohmann::json;
 
 namespace {
 
+// Where an entry's summary is: its JSON text sits in a manifest file and is read back only
+// when the unit is skipped, or when the manifest is compacted. Held as text, the summaries
+// of a province made the manifest a few KB per unit of memory.
 struct Entry {
     std::string hash, output;
     std::uintmax_t size = 0;
     std::int64_t mtime = 0;
-    std::string summary;  // as JSON text: parsed only when the unit is skipped
+    std::size_t file = 0;  // into Impl::files
+    std::uint64_t offset = 0, length = 0;
 };
 
 std::int64_t ticks(fs::file_time_type time) {
     return static_cast<std::int64_t>(time.time_since_epoch().count());
 }
 
-std::optional<Entry> parse_entry(const std::string& line, std::string& key) {
+constexpr std::string_view summary_key = ",\"summary\":";
+
+// The head of a line holds no unescaped quote-comma-quote but between its fields, so the
+// first `,"summary":` is the one entry_line wrote. `at` is where the line starts in its file.
+std::optional<Entry> parse_entry(const std::string& line, std::uint64_t at, std::size_t file,
+                                 std::string& key) {
+    std::size_t split = line.find(summary_key);
+    if (split == std::string::npos || line.empty() || line.back() != '}') return std::nullopt;
     json j = json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return std::nullopt;
+    if (j.is_discarded() || !j.is_object() || !j.contains("summary")) return std::nullopt;
     try {
         key = j.at("key").get<std::string>();
-        return Entry{j.at("hash").get<std::string>(), j.at("output").get<std::string>(),
-                     j.at("size").get<std::uintmax_t>(), j.at("mtime").get<std::int64_t>(),
-                     j.at("summary").dump()};
+        std::size_t start = split + summary_key.size();
+        return Entry{j.at("hash").get<std::string>(),
+                     j.at("output").get<std::string>(),
+                     j.at("size").get<std::uintmax_t>(),
+                     j.at("mtime").get<std::int64_t>(),
+                     file,
+                     at + start,
+                     line.size() - 1 - start};
     } catch (const json::exception&) {
         return std::nullopt;
     }
 }
 
-// One line of the manifest; the summary is spliced in as the text it already is.
-std::string entry_line(const std::string& key, const Entry& e) {
+// The head of an entry's line, up to and with `,"summary":`.
+std::string entry_head(const std::string& key, const Entry& e) {
     std::string head = json{
         {"key", key},
         {"hash", e.hash},
@@ -50,36 +66,53 @@ std::string entry_line(const std::string& key, const Entry& e) {
         {"size", e.size},
         {"mtime", e.mtime}}.dump();
     head.pop_back();  // the closing brace
-    return head + ",\"summary\":" + e.summary + "}\n";
+    return head.append(summary_key);
 }
 
 }  // namespace
 
 struct Manifest::Impl {
     fs::path dir, own;
+    std::vector<fs::path> files;  // the manifests the entries point into; own is files[0]
     std::map<std::string, std::vector<Entry>> earlier;  // every manifest in the folder
     std::map<std::string, Entry> mine;                  // this shard's latest entries
     std::mutex mutex;
     std::ofstream journal;
+    std::uint64_t journal_size = 0;
+
+    std::string summary_text(const Entry& e) const {
+        std::ifstream in(files[e.file], std::ios::binary);
+        std::string text(e.length, '\0');
+        in.seekg(static_cast<std::streamoff>(e.offset));
+        if (!in.read(text.data(), static_cast<std::streamsize>(e.length))) return {};
+        return text;
+    }
 };
 
 Manifest::Manifest(const fs::path& out_dir, const Shard& shard) : impl_(std::make_unique<Impl>()) {
     impl_->dir = out_dir;
     impl_->own = out_dir / (".kinerja-manifest-" + std::to_string(shard.index) + "-of-" +
                             std::to_string(shard.count) + ".jsonl");
+    impl_->files.push_back(impl_->own);
     std::error_code ec;
     for (const auto& item : fs::directory_iterator(out_dir, ec)) {
         std::string name = item.path().filename().string();
         if (name.rfind(".kinerja-manifest-", 0) != 0 || item.path().extension() != ".jsonl")
             continue;
+        bool own = item.path() == impl_->own;
+        if (!own) impl_->files.push_back(item.path());
+        std::size_t file = own ? 0 : impl_->files.size() - 1;
         std::ifstream in(item.path(), std::ios::binary);
         std::string line, key;
+        std::uint64_t at = 0;
         while (std::getline(in, line)) {
-            auto entry = parse_entry(line, key);
+            auto entry = parse_entry(line, at, file, key);
+            at += line.size() + 1;
             if (!entry) continue;
-            if (item.path() == impl_->own) impl_->mine[key] = *entry;
+            if (own) impl_->mine[key] = *entry;
             impl_->earlier[key].push_back(std::move(*entry));
         }
+        if (own) impl_->journal_size = at;
     }
 }
 
@@ -99,7 +132,7 @@ std::optional<UnitSummary> Manifest::up_to_date(const std::string& key, const st
         auto time = fs::last_write_time(output, ec);
         if (ec || ticks(time) != e.mtime || time < inputs_time) continue;
         try {
-            UnitSummary s = summary_from_json(json::parse(e.summary));
+            UnitSummary s = summary_from_json(json::parse(impl_->summary_text(e)));
             s.report.up_to_date = true;
             s.report.timings = {};
             return s;
@@ -115,16 +148,32 @@ void Manifest::record(const UnitSummary& summary, const std::string& hash) {
     if (r.status == UnitStatus::failed || r.output.empty()) return;
     std::error_code ec;
     fs::path output = impl_->dir / r.output;
-    Entry e{hash, r.output, fs::file_size(output, ec), 0, summary_json(summary).dump()};
+    Entry e{hash, r.output, fs::file_size(output, ec), 0, 0, 0, 0};
     if (ec) return;
     e.mtime = ticks(fs::last_write_time(output, ec));
     if (ec) return;
-    std::string line = entry_line(r.key, e);
+    std::string head = entry_head(r.key, e);
+    std::string text = summary_json(summary).dump();
     std::lock_guard lock(impl_->mutex);
-    if (!impl_->journal.is_open())
+    if (!impl_->journal.is_open()) {
         impl_->journal.open(impl_->own, std::ios::binary | std::ios::app);
-    impl_->journal << line;
+        impl_->journal_size = fs::file_size(impl_->own, ec);
+        if (ec) impl_->journal_size = 0;
+        // A line cut short by a kill: the next entry starts on a line of its own.
+        if (impl_->journal_size > 0) {
+            std::ifstream last(impl_->own, std::ios::binary);
+            last.seekg(static_cast<std::streamoff>(impl_->journal_size - 1));
+            if (last.get() != '\n') {
+                impl_->journal << '\n';
+                ++impl_->journal_size;
+            }
+        }
+    }
+    impl_->journal << head << text << "}\n";
     impl_->journal.flush();
+    e.offset = impl_->journal_size + head.size();
+    e.length = text.size();
+    impl_->journal_size += head.size() + text.size() + 2;
     impl_->mine[r.key] = std::move(e);
 }
 
@@ -132,9 +181,13 @@ void Manifest::compact() {
     std::lock_guard lock(impl_->mutex);
     if (impl_->journal.is_open()) impl_->journal.close();
     if (impl_->mine.empty()) return;
-    std::string text;
-    for (const auto& [key, e] : impl_->mine) text += entry_line(key, e);
-    write_text_file(impl_->own, text);
+    // Streamed: each summary is read back from the old file while the new one is written.
+    write_stream_file(impl_->own, [&](std::ostream& out) {
+        for (const auto& [key, e] : impl_->mine) {
+            std::string text = impl_->summary_text(e);
+            if (!text.empty()) out << entry_head(key, e) << text << "}\n";
+        }
+    });
 }
 
 }  // namespace kinerja::batch_detail

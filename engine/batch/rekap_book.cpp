@@ -1,37 +1,29 @@
 // rekap.xlsx: a sheet per period (TW I..IV when the data has them, and TAHUN) with a row per
 // satker and, per indicator, realisasi, capaian and kategori; the regional average and median
 // and the count per kategori below; the mean capaian, rank and budget absorption per satker;
-// then the Peringkat and Status sheets. Statistics are live formulas with cached values.
+// then the Peringkat (with a chart) and Status sheets. Statistics are live formulas with
+// cached values. Written row by row in libxlsxwriter's constant_memory mode: what is held
+// per unit is its summary and, while a sheet is written, one number per statistics column.
 #include <cmath>
+#include <ctime>
 
 #include "batch/rekap_detail.hpp"
+#include "common/atomic_output.hpp"
 
 namespace kinerja::batch_detail {
 
 namespace {
 
 constexpr std::uint32_t header_row = 3, first_unit_row = 5, fixed_cols = 4;
+constexpr std::time_t fixed_created = 946684800;  // 2000-01-01T00:00:00Z, as engine/write
 
 std::string col_range(std::uint32_t col, std::uint32_t first, std::uint32_t last) {
     return "$" + column_name(col) + "$" + std::to_string(first + 1) + ":$" + column_name(col) +
            "$" + std::to_string(last + 1);
 }
 
-DiffStyle colours(Rgb fill, Rgb font) {
-    DiffStyle d;
-    d.fill = Fill{1, fill, fill};
-    d.font_color = font;
-    return d;
-}
-
-ConditionalFormat rule(std::vector<CellRange> ranges, std::string type, std::string op,
-                       std::string formula) {
-    ConditionalFormat cf;
-    cf.ranges = std::move(ranges);
-    cf.type = std::move(type);
-    cf.op = std::move(op);
-    cf.formulas.push_back(std::move(formula));
-    return cf;
+std::string range_text(std::uint32_t first_row, std::uint32_t col, std::uint32_t last_row) {
+    return cell_name(first_row, col) + ":" + cell_name(last_row, col);
 }
 
 struct Layout {
@@ -43,29 +35,39 @@ struct Layout {
     }
 };
 
+// Conditional-format colours: a fill and a font colour.
+lxw_format* colours(lxw_workbook* book, lxw_color_t fill, lxw_color_t font) {
+    lxw_format* f = workbook_add_format(book);
+    format_set_pattern(f, LXW_PATTERN_SOLID);
+    format_set_bg_color(f, fill);
+    format_set_font_color(f, font);
+    return f;
+}
+
 class PeriodSheet {
 public:
-    PeriodSheet(const Engine& engine, const RekapInput& input, const Layout& layout,
-                const RekapStyles& st, std::size_t period)
-        : engine_(engine), input_(input), layout_(layout), st_(st), period_(period) {
-        sheet_.name = period_title(period);
+    PeriodSheet(lxw_workbook* book, const Engine& engine, const RekapInput& input,
+                const Layout& layout, const RekapFormats& f, std::size_t period)
+        : book_(book), engine_(engine), input_(input), layout_(layout), f_(f), period_(period) {
+        ws_ = workbook_add_worksheet(book, period_title(period));
         last_unit_row_ = first_unit_row + static_cast<std::uint32_t>(input.units.size()) - 1;
+        means_ = mean_capaian(input, period);
+        ranks_ = ranks_of(means_);
     }
 
-    Sheet build() {
+    lxw_worksheet* write() {
         titles();
         headers();
         for (std::size_t u = 0; u < input_.units.size(); ++u) unit_row(u);
         statistics();
         formats();
-        return std::move(sheet_);
+        return ws_;
     }
 
 private:
     void titles() {
-        put_text(sheet_, 0, 0,
-                 std::string("REKAP CAPAIAN KINERJA WILAYAH - ") + period_title(period_),
-                 st_.title);
+        put_text(ws_, 0, 0, std::string("REKAP CAPAIAN KINERJA WILAYAH - ") + period_title(period_),
+                 f_.title);
         std::size_t failed = 0;
         for (const UnitSummary& u : input_.units) failed += u.report.status == UnitStatus::failed;
         std::string note = "Sumber: " + input_.source + "; " + std::to_string(input_.units.size()) +
@@ -73,169 +75,181 @@ private:
         if (period_ != tahun)
             note +=
                 " Capaian triwulan dihitung kumulatif sampai triwulan ini terhadap target tahunan.";
-        put_text(sheet_, 1, 0, note, st_.subtitle);
+        put_text(ws_, 1, 0, note, f_.subtitle);
     }
 
-    void header_pair(std::uint32_t col, const std::string& text) {
-        put_text(sheet_, header_row, col, text, st_.header);
-        put_text(sheet_, header_row + 1, col, "", st_.header);
-        sheet_.merges.push_back({header_row, col, header_row + 1, col});
+    void column(std::uint32_t first, std::uint32_t last, double width) {
+        worksheet_set_column(ws_, static_cast<lxw_col_t>(first), static_cast<lxw_col_t>(last),
+                             width, nullptr);
     }
 
-    void group(std::uint32_t col, const std::string& title, const std::vector<std::string>& subs) {
-        auto width = static_cast<std::uint32_t>(subs.size());
-        for (std::uint32_t i = 0; i < width; ++i) {
-            put_text(sheet_, header_row, col + i, i ? "" : title, st_.header);
-            put_text(sheet_, header_row + 1, col + i, subs[i], st_.header);
-        }
-        sheet_.merges.push_back({header_row, col, header_row, col + width - 1});
-    }
-
+    // Row 3: titles, a group's title merged over its columns; row 4: the group's parts.
+    // The single headers span both rows, merged once row 4 is written (constant_memory
+    // writes rows in order; the merge keeps the title already in row 3).
     void headers() {
         const char* fixed[] = {"No", "Kode Satker", "Nama Satker", "Status"};
         const double widths[] = {5, 14, 34, 11};
+        worksheet_set_row(ws_, header_row, 96, nullptr);
+        std::vector<std::pair<std::uint32_t, std::string>> pairs;
         for (std::uint32_t c = 0; c < fixed_cols; ++c) {
-            header_pair(c, fixed[c]);
-            sheet_.columns.push_back({c, c, widths[c], false, false, 0, std::nullopt});
+            pairs.emplace_back(c, fixed[c]);
+            column(c, c, widths[c]);
         }
+        std::vector<std::pair<std::uint32_t, std::vector<std::string>>> groups;
         for (std::size_t i = 0; i < layout_.indicators.size(); ++i) {
             const RekapIndicator& ind = layout_.indicators[i];
             std::string title = ind.nama + (ind.satuan.empty() ? "" : " (" + ind.satuan + ")");
-            group(layout_.realisasi(i), title, {"Realisasi", "Capaian (%)", "Kategori"});
             std::uint32_t c = layout_.realisasi(i);
-            sheet_.columns.push_back({c, c + 1, 11.5, false, false, 0, std::nullopt});
-            sheet_.columns.push_back({c + 2, c + 2, 9, false, false, 0, std::nullopt});
+            group_title(c, 3, title);
+            groups.push_back({c, {"Realisasi", "Capaian (%)", "Kategori"}});
+            column(c, c + 1, 11.5);
+            column(c + 2, c + 2, 9);
         }
-        header_pair(layout_.mean_col, "Rata-rata Capaian (%)");
-        header_pair(layout_.rank_col, "Peringkat");
-        sheet_.columns.push_back(
-            {layout_.mean_col, layout_.rank_col, 12, false, false, 0, std::nullopt});
+        pairs.emplace_back(layout_.mean_col, "Rata-rata Capaian (%)");
+        pairs.emplace_back(layout_.rank_col, "Peringkat");
+        column(layout_.mean_col, layout_.rank_col, 12);
         if (layout_.budget) {
-            group(layout_.budget_col, "Anggaran",
-                  {"Pagu (Rp)", "Realisasi (Rp)", "Penyerapan (%)"});
-            sheet_.columns.push_back(
-                {layout_.budget_col, layout_.budget_col + 1, 17, false, false, 0, std::nullopt});
-            sheet_.columns.push_back({layout_.budget_col + 2, layout_.budget_col + 2, 12, false,
-                                      false, 0, std::nullopt});
+            group_title(layout_.budget_col, 3, "Anggaran");
+            groups.push_back(
+                {layout_.budget_col, {"Pagu (Rp)", "Realisasi (Rp)", "Penyerapan (%)"}});
+            column(layout_.budget_col, layout_.budget_col + 1, 17);
+            column(layout_.budget_col + 2, layout_.budget_col + 2, 12);
         }
-        sheet_.rows[header_row].height = 96;
+        for (const auto& [c, text] : pairs) put_text(ws_, header_row, c, text, f_.header);
+        for (const auto& [c, parts] : groups)
+            for (std::uint32_t i = 0; i < parts.size(); ++i)
+                put_text(ws_, header_row + 1, c + i, parts[i], f_.header);
+        for (const auto& [c, text] : pairs) {
+            put_text(ws_, header_row + 1, c, "", f_.header);
+            worksheet_merge_range(ws_, header_row, static_cast<lxw_col_t>(c), header_row + 1,
+                                  static_cast<lxw_col_t>(c), text.c_str(), f_.header);
+        }
     }
+
+    void group_title(std::uint32_t col, std::uint32_t width, const std::string& title) {
+        worksheet_merge_range(ws_, header_row, static_cast<lxw_col_t>(col), header_row,
+                              static_cast<lxw_col_t>(col + width - 1), title.c_str(), f_.header);
+    }
+
+    // The numbers of the statistics columns, kept while the sheet is written.
+    void keep(std::uint32_t col, double value) { columns_[col].push_back(value); }
 
     void unit_row(std::size_t u) {
         const UnitSummary& unit = input_.units[u];
         const PeriodFigures& figures = unit.periods[period_];
         auto row = first_unit_row + static_cast<std::uint32_t>(u);
-        put_number(sheet_, row, 0, static_cast<double>(u + 1), st_.center);
-        put_text(sheet_, row, 1, unit.report.key, st_.text);
-        put_text(sheet_, row, 2, unit.report.nama, st_.text);
-        put_text(sheet_, row, 3, status_label(unit.report), st_.center);
+        put_number(ws_, row, 0, static_cast<double>(u + 1), f_.center);
+        put_text(ws_, row, 1, unit.report.key, f_.text);
+        put_text(ws_, row, 2, unit.report.nama, f_.text);
+        put_text(ws_, row, 3, status_label(unit.report), f_.center);
         std::string capaian_cells;
         for (std::size_t i = 0; i < layout_.indicators.size(); ++i) {
             std::uint32_t c = layout_.realisasi(i);
-            auto f = figures.indikator.find(layout_.indicators[i].id);
-            Figure figure = f == figures.indikator.end() ? Figure{} : f->second;
-            put_number(sheet_, row, c, figure.realisasi, st_.number);
-            put_number(sheet_, row, c + 1, figure.capaian, st_.number);
-            put_text(sheet_, row, c + 2, figure.kategori.empty() ? "-" : figure.kategori,
-                     st_.center);
+            const Figure* found = figures.indikator.find(layout_.indicators[i].id);
+            Figure figure = found ? *found : Figure{};
+            put_number(ws_, row, c, figure.realisasi, f_.number);
+            put_number(ws_, row, c + 1, figure.capaian, f_.number);
+            std::string kategori = figure.kategori.empty() ? "-" : figure.kategori;
+            put_text(ws_, row, c + 2, kategori, f_.center);
+            keep(c, figure.realisasi);
+            keep(c + 1, figure.capaian);
+            ++kategori_counts_[{c + 2, kategori}];
             capaian_cells += (capaian_cells.empty() ? "" : ",") + cell_name(row, c + 1);
         }
         std::string mean_cell = cell_name(row, layout_.mean_col);
         put_formula(
-            sheet_, row, layout_.mean_col,
+            ws_, row, layout_.mean_col,
             capaian_cells.empty() ? "\"-\"" : "IFERROR(AVERAGE(" + capaian_cells + "),\"-\")",
-            means_.at(u), st_.number);
-        put_formula(sheet_, row, layout_.rank_col,
+            means_.at(u), f_.number);
+        keep(layout_.mean_col, means_.at(u));
+        put_formula(ws_, row, layout_.rank_col,
                     "IF(ISNUMBER(" + mean_cell + "),RANK(" + mean_cell + "," +
                         col_range(layout_.mean_col, first_unit_row, last_unit_row_) + "),\"-\")",
-                    ranks_.at(u) ? ranks_.at(u) : na, st_.center);
+                    ranks_.at(u) ? ranks_.at(u) : na, f_.center);
         if (layout_.budget) {
             Budget b = figures.anggaran.value_or(Budget{});
-            put_number(sheet_, row, layout_.budget_col, b.pagu, st_.money);
-            put_number(sheet_, row, layout_.budget_col + 1, b.realisasi, st_.money);
-            put_number(sheet_, row, layout_.budget_col + 2, b.persen, st_.number);
+            put_number(ws_, row, layout_.budget_col, b.pagu, f_.money);
+            put_number(ws_, row, layout_.budget_col + 1, b.realisasi, f_.money);
+            put_number(ws_, row, layout_.budget_col + 2, b.persen, f_.number);
+            keep(layout_.budget_col, b.pagu);
+            keep(layout_.budget_col + 1, b.realisasi);
+            keep(layout_.budget_col + 2, b.persen);
         }
     }
 
-    // The column's numbers over the unit rows, as the sheet holds them.
-    std::vector<double> column_values(std::uint32_t col) const {
-        std::vector<double> values;
-        for (std::uint32_t r = first_unit_row; r <= last_unit_row_; ++r) {
-            const Cell* c = sheet_.find(r, col);
-            values.push_back(c && c->value.kind == CellValue::Kind::number ? c->value.number : na);
-        }
-        return values;
+    lxw_format* stat_format(std::uint32_t col) const {
+        bool money = layout_.budget && (col == layout_.budget_col || col == layout_.budget_col + 1);
+        return money ? f_.stat_money : f_.stat;
     }
 
-    void stat_cells(std::uint32_t row, std::uint32_t col, std::uint32_t style) {
-        std::string range = col_range(col, first_unit_row, last_unit_row_);
-        std::vector<double> values = column_values(col);
-        put_formula(sheet_, row, col, "IFERROR(AVERAGE(" + range + "),\"-\")", mean_of(values),
-                    style);
-        put_formula(sheet_, row + 1, col, "IFERROR(MEDIAN(" + range + "),\"-\")", median_of(values),
-                    style);
+    void label_row(std::uint32_t row, const std::string& text) {
+        put_text(ws_, row, 0, "", f_.label);
+        worksheet_merge_range(ws_, row, 1, row, 3, text.c_str(), f_.label);
     }
 
     void statistics() {
         std::uint32_t row = last_unit_row_ + 2;
-        put_text(sheet_, row, 1, "Rata-rata wilayah", st_.label);
-        put_text(sheet_, row + 1, 1, "Median wilayah", st_.label);
-        for (std::size_t i = 0; i < layout_.indicators.size(); ++i) {
-            stat_cells(row, layout_.realisasi(i), st_.stat);
-            stat_cells(row, layout_.realisasi(i) + 1, st_.stat);
+        std::string range;
+        label_row(row, "Rata-rata wilayah");
+        for (const auto& [col, values] : columns_)
+            put_formula(
+                ws_, row, col,
+                "IFERROR(AVERAGE(" + col_range(col, first_unit_row, last_unit_row_) + "),\"-\")",
+                mean_of(values), stat_format(col));
+        ++row;
+        label_row(row, "Median wilayah");
+        for (auto& [col, values] : columns_) {
+            put_formula(
+                ws_, row, col,
+                "IFERROR(MEDIAN(" + col_range(col, first_unit_row, last_unit_row_) + "),\"-\")",
+                median_of(std::move(values)), stat_format(col));
         }
-        stat_cells(row, layout_.mean_col, st_.stat);
-        if (layout_.budget) {
-            stat_cells(row, layout_.budget_col, st_.stat_money);
-            stat_cells(row, layout_.budget_col + 1, st_.stat_money);
-            stat_cells(row, layout_.budget_col + 2, st_.stat);
-        }
-        row += 2;
+        columns_.clear();
+        ++row;
         for (const KategoriBand& band : engine_.compiled->settings().scale.bands) {
-            put_text(sheet_, row, 1, "Jumlah satker kategori " + band.kode, st_.label);
+            label_row(row, "Jumlah satker kategori " + band.kode);
             for (std::size_t i = 0; i < layout_.indicators.size(); ++i) {
                 std::uint32_t col = layout_.realisasi(i) + 2;
-                double count = 0;
-                for (std::uint32_t r = first_unit_row; r <= last_unit_row_; ++r) {
-                    const Cell* c = sheet_.find(r, col);
-                    count += c && c->value.text == band.kode;
-                }
-                put_formula(sheet_, row, col,
+                auto count = kategori_counts_.find({col, band.kode});
+                put_formula(ws_, row, col,
                             "COUNTIF(" + col_range(col, first_unit_row, last_unit_row_) + ",\"" +
                                 band.kode + "\")",
-                            count, st_.stat);
+                            count == kategori_counts_.end() ? 0.0 : double(count->second), f_.stat);
             }
             ++row;
         }
-        for (std::uint32_t r = last_unit_row_ + 2; r < row; ++r) {
-            for (std::uint32_t c : {0u, 2u, 3u}) put_text(sheet_, r, c, "", st_.label);
-            sheet_.merges.push_back({r, 1, r, 3});
-        }
+    }
+
+    void conditional(const std::vector<std::uint32_t>& cols, lxw_conditional_format& cf) {
+        std::string multi;
+        for (std::uint32_t c : cols)
+            multi += (multi.empty() ? "" : " ") + range_text(first_unit_row, c, last_unit_row_);
+        cf.multi_range = cols.size() > 1 ? multi.data() : nullptr;
+        worksheet_conditional_format_range(ws_, first_unit_row, static_cast<lxw_col_t>(cols[0]),
+                                           last_unit_row_, static_cast<lxw_col_t>(cols[0]), &cf);
     }
 
     void formats() {
-        std::vector<CellRange> capaian, kategori;
+        std::vector<std::uint32_t> capaian, kategori;
         for (std::size_t i = 0; i < layout_.indicators.size(); ++i) {
-            std::uint32_t c = layout_.realisasi(i);
-            capaian.push_back({first_unit_row, c + 1, last_unit_row_, c + 1});
-            kategori.push_back({first_unit_row, c + 2, last_unit_row_, c + 2});
+            capaian.push_back(layout_.realisasi(i) + 1);
+            kategori.push_back(layout_.realisasi(i) + 2);
         }
-        capaian.push_back({first_unit_row, layout_.mean_col, last_unit_row_, layout_.mean_col});
-        std::string first = cell_name(first_unit_row, capaian.front().first_col);
-        int priority = 1;
-        auto add = [&](ConditionalFormat cf) {
-            cf.priority = priority++;
-            sheet_.conditional_formats.push_back(std::move(cf));
-        };
-        ConditionalFormat low =
-            rule(capaian, "expression", "", "AND(ISNUMBER(" + first + ")," + first + "<100)");
-        low.style = colours(0xFFC7CE, 0x9C0006);
-        add(low);
-        ConditionalFormat high =
-            rule(capaian, "expression", "", "AND(ISNUMBER(" + first + ")," + first + ">=100)");
-        high.style = colours(0xC6EFCE, 0x006100);
-        add(high);
-        static const std::map<std::string, std::pair<Rgb, Rgb>> kategori_colours = {
+        capaian.push_back(layout_.mean_col);
+        std::string first = cell_name(first_unit_row, capaian.front());
+        std::string low_rule = "AND(ISNUMBER(" + first + ")," + first + "<100)";
+        std::string high_rule = "AND(ISNUMBER(" + first + ")," + first + ">=100)";
+        lxw_conditional_format low{};
+        low.type = LXW_CONDITIONAL_TYPE_FORMULA;
+        low.value_string = low_rule.data();
+        low.format = colours(book_, 0xFFC7CE, 0x9C0006);
+        conditional(capaian, low);
+        lxw_conditional_format high{};
+        high.type = LXW_CONDITIONAL_TYPE_FORMULA;
+        high.value_string = high_rule.data();
+        high.format = colours(book_, 0xC6EFCE, 0x006100);
+        conditional(capaian, high);
+        static const std::map<std::string, std::pair<lxw_color_t, lxw_color_t>> kategori_colours = {
             {"AA", {0x00B050, 0xFFFFFF}}, {"A", {0x92D050, 0x000000}},
             {"BB", {0xC6E0B4, 0x000000}}, {"B", {0xFFFF99, 0x000000}},
             {"CC", {0xFFD966, 0x000000}}, {"C", {0xF4B084, 0x000000}},
@@ -243,52 +257,51 @@ private:
         for (const KategoriBand& band : engine_.compiled->settings().scale.bands) {
             auto colour = kategori_colours.find(band.kode);
             if (kategori.empty() || colour == kategori_colours.end()) continue;
-            ConditionalFormat cf = rule(kategori, "cellIs", "equal", "\"" + band.kode + "\"");
-            cf.style = colours(colour->second.first, colour->second.second);
-            add(cf);
+            std::string value = "\"" + band.kode + "\"";
+            lxw_conditional_format cf{};
+            cf.type = LXW_CONDITIONAL_TYPE_CELL;
+            cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+            cf.value_string = value.data();
+            cf.format = colours(book_, colour->second.first, colour->second.second);
+            conditional(kategori, cf);
         }
         if (layout_.budget) {
-            std::uint32_t c = layout_.budget_col + 2;
-            ConditionalFormat scale =
-                rule({{first_unit_row, c, last_unit_row_, c}}, "colorScale", "", "");
-            scale.formulas.clear();
-            scale.thresholds = {{"min", ""}, {"percentile", "50"}, {"max", ""}};
-            scale.colors = {0xF8696B, 0xFFEB84, 0x63BE7B};
-            add(scale);
+            lxw_conditional_format scale{};
+            scale.type = LXW_CONDITIONAL_3_COLOR_SCALE;
+            scale.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_MINIMUM;
+            scale.mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_PERCENTILE;
+            scale.mid_value = 50;
+            scale.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_MAXIMUM;
+            scale.min_color = 0xF8696B;
+            scale.mid_color = 0xFFEB84;
+            scale.max_color = 0x63BE7B;
+            conditional({layout_.budget_col + 2}, scale);
         }
-        sheet_.view.frozen_rows = first_unit_row;
-        sheet_.view.frozen_cols = 3;
-        sheet_.autofilter = CellRange{header_row + 1, 0, last_unit_row_, layout_.last_col};
-        sheet_.page.paper = 9;
-        sheet_.page.orientation = "landscape";
-        sheet_.page.fit_to_page = true;
-        sheet_.page.fit_width = 1;
-        sheet_.page.fit_height = 0;
+        worksheet_freeze_panes(ws_, first_unit_row, 3);
+        worksheet_autofilter(ws_, header_row + 1, 0, last_unit_row_,
+                             static_cast<lxw_col_t>(layout_.last_col));
+        worksheet_repeat_rows(ws_, header_row, header_row + 1);
+        worksheet_set_paper(ws_, 9);
+        worksheet_set_landscape(ws_);
+        worksheet_fit_to_pages(ws_, 1, 0);
     }
 
-public:
-    void set_ranking(std::vector<double> means) {
-        ranks_ = ranks_of(means);
-        means_ = std::move(means);
-    }
-
-private:
+    lxw_workbook* book_;
+    lxw_worksheet* ws_ = nullptr;
     const Engine& engine_;
     const RekapInput& input_;
     const Layout& layout_;
-    const RekapStyles& st_;
+    const RekapFormats& f_;
     std::size_t period_;
-    Sheet sheet_;
     std::uint32_t last_unit_row_ = 0;
     std::vector<double> means_;
     std::vector<int> ranks_;
+    std::map<std::uint32_t, std::vector<double>> columns_;
+    std::map<std::pair<std::uint32_t, std::string>, std::size_t> kategori_counts_;
 };
 
-}  // namespace
-
-Workbook build_rekap(const Engine& engine, const RekapInput& input) {
-    Workbook wb;
-    RekapStyles styles(wb);
+void produce(lxw_workbook* book, const Engine& engine, const RekapInput& input) {
+    RekapFormats formats(book);
     Layout layout;
     layout.indicators = rekap_indicators(engine, input);
     for (const UnitSummary& u : input.units)
@@ -298,28 +311,49 @@ Workbook build_rekap(const Engine& engine, const RekapInput& input) {
     layout.budget_col = layout.rank_col + 1;
     layout.last_col = layout.budget ? layout.budget_col + 2 : layout.rank_col;
 
+    lxw_worksheet* active = nullptr;
     if (!input.units.empty()) {
         for (std::size_t p = 0; p < period_count; ++p) {
             bool present = p == tahun;
             for (const UnitSummary& u : input.units) present = present || u.periods[p].present;
-            if (!present) continue;
-            PeriodSheet sheet(engine, input, layout, styles, p);
-            sheet.set_ranking(mean_capaian(input, p));
-            wb.sheets.push_back(sheet.build());
-            auto index = static_cast<int>(wb.sheets.size() - 1);
-            std::string quoted = "'" + wb.sheets.back().name + "'";
-            wb.names.push_back({"_xlnm.Print_Titles", index,
-                                quoted + "!$" + std::to_string(header_row + 1) + ":$" +
-                                    std::to_string(header_row + 2),
-                                false});
+            if (present) active = PeriodSheet(book, engine, input, layout, formats, p).write();
         }
-        add_peringkat_sheet(wb, styles, input);
+        write_peringkat_sheet(book, formats, input);
     }
-    add_status_sheet(wb, styles, input);
-    wb.active_sheet = static_cast<std::uint32_t>(wb.sheets.size() > 1 ? wb.sheets.size() - 3 : 0);
-    wb.properties.title = "Rekap capaian kinerja wilayah";
-    wb.properties.creator = "Kinerja";
-    return wb;
+    write_status_sheet(book, formats, input);
+    if (active) worksheet_activate(active);
+}
+
+}  // namespace
+
+void write_rekap(const Engine& engine, const RekapInput& input, const fs::path& file) {
+    write_atomically(file, [&](const fs::path& temp) {
+        std::string tmpdir = temp.parent_path().empty() ? "." : temp.parent_path().string();
+        lxw_workbook_options options{};
+        options.constant_memory = LXW_TRUE;
+        options.tmpdir = tmpdir.data();
+        lxw_workbook* book = workbook_new_opt(temp.c_str(), &options);
+        if (!book)
+            throw OutputError(file.string(),
+                              {"tidak dapat membuat rekap.xlsx", "cannot create rekap.xlsx"});
+        lxw_doc_properties properties{};
+        std::string title = "Rekap capaian kinerja wilayah", author = "Kinerja";
+        properties.title = title.data();
+        properties.author = author.data();
+        properties.created = fixed_created;  // the same input gives the same bytes
+        workbook_set_properties(book, &properties);
+        try {
+            produce(book, engine, input);
+        } catch (...) {
+            workbook_close(book);
+            throw;
+        }
+        lxw_error error = workbook_close(book);
+        if (error != LXW_NO_ERROR)
+            throw OutputError(file.string(),
+                              {std::string("gagal menulis rekap.xlsx: ") + lxw_strerror(error),
+                               std::string("could not write rekap.xlsx: ") + lxw_strerror(error)});
+    });
 }
 
 }  // namespace kinerja::batch_detail

@@ -1,4 +1,5 @@
-// The rekap's building blocks: styles, cells, statistics, and the Peringkat and Status sheets.
+// The rekap's building blocks: formats, cells, statistics, and the Peringkat (with the chart
+// of capaian per unit) and Status sheets.
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -10,86 +11,77 @@ namespace kinerja::batch_detail {
 
 namespace {
 
-Style bordered() {
-    Style s;
-    s.font.name = "Arial";
-    s.font.size = 10;
-    BorderSide thin{1, std::nullopt};
-    s.border.left = s.border.right = s.border.top = s.border.bottom = thin;
-    s.alignment.vertical = 2;
-    return s;
+lxw_format* bordered(lxw_workbook* book) {
+    lxw_format* f = workbook_add_format(book);
+    format_set_font_name(f, "Arial");
+    format_set_font_size(f, 10);
+    format_set_border(f, LXW_BORDER_THIN);
+    format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+    return f;
+}
+
+lxw_format* shaded(lxw_workbook* book, lxw_color_t colour) {
+    lxw_format* f = bordered(book);
+    format_set_bold(f);
+    format_set_pattern(f, LXW_PATTERN_SOLID);
+    format_set_bg_color(f, colour);
+    return f;
 }
 
 }  // namespace
 
-RekapStyles::RekapStyles(Workbook& wb) {
-    Style t;
-    t.font.name = "Arial";
-    t.font.size = 14;
-    t.font.bold = true;
-    title = wb.intern_style(t);
-    t.font.size = 10;
-    t.font.bold = false;
-    t.font.italic = true;
-    subtitle = wb.intern_style(t);
+RekapFormats::RekapFormats(lxw_workbook* book) {
+    title = workbook_add_format(book);
+    format_set_font_name(title, "Arial");
+    format_set_font_size(title, 14);
+    format_set_bold(title);
+    subtitle = workbook_add_format(book);
+    format_set_font_name(subtitle, "Arial");
+    format_set_font_size(subtitle, 10);
+    format_set_italic(subtitle);
 
-    Style h = bordered();
-    h.font.bold = true;
-    h.fill = {1, 0xD9D9D9, std::nullopt};
-    h.alignment.horizontal = 2;
-    h.alignment.wrap = true;
-    header = wb.intern_style(h);
+    header = shaded(book, 0xD9D9D9);
+    format_set_align(header, LXW_ALIGN_CENTER);
+    format_set_text_wrap(header);
+    text = bordered(book);
+    format_set_text_wrap(text);
+    center = bordered(book);
+    format_set_align(center, LXW_ALIGN_CENTER);
+    number = bordered(book);
+    format_set_num_format(number, "0.00");
+    money = bordered(book);
+    format_set_num_format(money, "#,##0");
 
-    Style plain = bordered();
-    plain.alignment.wrap = true;
-    text = wb.intern_style(plain);
-    plain.alignment.wrap = false;
-    plain.alignment.horizontal = 2;
-    center = wb.intern_style(plain);
-    Style n = bordered();
-    n.num_format = "0.00";
-    number = wb.intern_style(n);
-    n.num_format = "#,##0";
-    money = wb.intern_style(n);
-
-    Style l = bordered();
-    l.font.bold = true;
-    l.fill = {1, 0xF2F2F2, std::nullopt};
-    label = wb.intern_style(l);
-    l.num_format = "0.00";
-    l.alignment.horizontal = 2;
-    stat = wb.intern_style(l);
-    l.num_format = "#,##0";
-    stat_money = wb.intern_style(l);
+    label = shaded(book, 0xF2F2F2);
+    stat = shaded(book, 0xF2F2F2);
+    format_set_num_format(stat, "0.00");
+    format_set_align(stat, LXW_ALIGN_CENTER);
+    stat_money = shaded(book, 0xF2F2F2);
+    format_set_num_format(stat_money, "#,##0");
+    format_set_align(stat_money, LXW_ALIGN_CENTER);
 }
 
-void put_text(Sheet& sheet, std::uint32_t row, std::uint32_t col, const std::string& text,
-              std::uint32_t style) {
-    Cell c;
-    c.row = row;
-    c.col = col;
-    c.style = style;
-    c.value.kind = CellValue::Kind::text;
-    c.value.text = text;
-    sheet.put(std::move(c));
+void put_text(lxw_worksheet* ws, std::uint32_t row, std::uint32_t col, const std::string& text,
+              lxw_format* format) {
+    if (text.empty())
+        worksheet_write_blank(ws, row, static_cast<lxw_col_t>(col), format);
+    else
+        worksheet_write_string(ws, row, static_cast<lxw_col_t>(col), text.c_str(), format);
 }
 
-void put_number(Sheet& sheet, std::uint32_t row, std::uint32_t col, double value,
-                std::uint32_t style) {
-    if (std::isnan(value)) return put_text(sheet, row, col, "-", style);
-    Cell c;
-    c.row = row;
-    c.col = col;
-    c.style = style;
-    c.value.kind = CellValue::Kind::number;
-    c.value.number = value;
-    sheet.put(std::move(c));
+void put_number(lxw_worksheet* ws, std::uint32_t row, std::uint32_t col, double value,
+                lxw_format* format) {
+    if (std::isnan(value)) return put_text(ws, row, col, "-", format);
+    worksheet_write_number(ws, row, static_cast<lxw_col_t>(col), value, format);
 }
 
-void put_formula(Sheet& sheet, std::uint32_t row, std::uint32_t col, const std::string& formula,
-                 double cached, std::uint32_t style) {
-    put_number(sheet, row, col, cached, style);
-    sheet.find(row, col)->formula = formula;
+void put_formula(lxw_worksheet* ws, std::uint32_t row, std::uint32_t col,
+                 const std::string& formula, double cached, lxw_format* format) {
+    auto c = static_cast<lxw_col_t>(col);
+    if (std::isnan(cached))
+        worksheet_write_formula_str(ws, row, c, formula.c_str(), format, "-");
+    else
+        worksheet_write_formula_num(ws, row, c, formula.c_str(), format, cached);
 }
 
 double mean_of(const std::vector<double>& values) {
@@ -100,10 +92,8 @@ double mean_of(const std::vector<double>& values) {
     return n ? sum / static_cast<double>(n) : na;
 }
 
-double median_of(const std::vector<double>& values) {
-    std::vector<double> v;
-    for (double x : values)
-        if (!std::isnan(x)) v.push_back(x);
+double median_of(std::vector<double> v) {
+    std::erase_if(v, [](double x) { return std::isnan(x); });
     if (v.empty()) return na;
     std::sort(v.begin(), v.end());
     std::size_t mid = v.size() / 2;
@@ -111,13 +101,16 @@ double median_of(const std::vector<double>& values) {
 }
 
 std::vector<int> ranks_of(const std::vector<double>& values) {
+    // Sorted once: a rank is one more than the count of strictly higher values.
+    std::vector<double> sorted;
+    for (double v : values)
+        if (!std::isnan(v)) sorted.push_back(v);
+    std::sort(sorted.begin(), sorted.end());
     std::vector<int> ranks(values.size(), 0);
     for (std::size_t i = 0; i < values.size(); ++i) {
         if (std::isnan(values[i])) continue;
-        int higher = 0;
-        for (double other : values)
-            if (!std::isnan(other) && other > values[i]) ++higher;
-        ranks[i] = higher + 1;
+        auto higher = sorted.end() - std::upper_bound(sorted.begin(), sorted.end(), values[i]);
+        ranks[i] = static_cast<int>(higher) + 1;
     }
     return ranks;
 }
@@ -126,7 +119,7 @@ std::vector<RekapIndicator> rekap_indicators(const Engine& engine, const RekapIn
     std::set<std::string> ids;
     for (const UnitSummary& u : input.units)
         for (const PeriodFigures& p : u.periods)
-            for (const auto& [id, figure] : p.indikator) ids.insert(id);
+            for (const auto& [id, figure] : p.indikator) ids.emplace(id);
     const CompiledCatalogue& compiled = *engine.compiled;
     std::vector<RekapIndicator> list;
     for (const std::string& id : ids) {
@@ -148,8 +141,9 @@ std::vector<RekapIndicator> rekap_indicators(const Engine& engine, const RekapIn
 
 std::vector<double> mean_capaian(const RekapInput& input, std::size_t period) {
     std::vector<double> means;
+    std::vector<double> values;
     for (const UnitSummary& u : input.units) {
-        std::vector<double> values;
+        values.clear();
         for (const auto& [id, f] : u.periods[period].indikator) values.push_back(f.capaian);
         means.push_back(mean_of(values));
     }
@@ -168,15 +162,44 @@ const char* status_label(const UnitReport& report) {
     return "Gagal";
 }
 
-void add_peringkat_sheet(Workbook& wb, const RekapStyles& st, const RekapInput& input) {
-    Sheet sheet;
-    sheet.name = "Peringkat";
-    put_text(sheet, 0, 0, "PERINGKAT SATKER MENURUT RATA-RATA CAPAIAN TAHUN", st.title);
-    put_text(sheet, 1, 0,
+namespace {
+
+void header_row(lxw_worksheet* ws, const RekapFormats& f, const char* const* heads,
+                const double* widths, std::uint32_t count) {
+    for (std::uint32_t c = 0; c < count; ++c) {
+        put_text(ws, 3, c, heads[c], f.header);
+        worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c],
+                             nullptr);
+    }
+}
+
+// A column chart of the year's mean capaian per unit, in ranking order, beside the table.
+void capaian_chart(lxw_workbook* book, lxw_worksheet* ws, std::size_t units) {
+    if (units == 0) return;
+    std::string last = std::to_string(4 + units);
+    lxw_chart* chart = workbook_add_chart(book, LXW_CHART_COLUMN);
+    lxw_chart_series* series = chart_add_series(chart, ("=Peringkat!$B$5:$B$" + last).c_str(),
+                                                ("=Peringkat!$D$5:$D$" + last).c_str());
+    chart_series_set_name(series, "=Peringkat!$D$4");
+    chart_title_set_name(chart, "Rata-rata capaian tahun per satker (%)");
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+    chart_axis_set_name(chart->y_axis, "Capaian (%)");
+    lxw_chart_options options{};
+    options.x_scale = std::clamp(static_cast<double>(units) / 12.0, 1.5, 8.0);
+    options.y_scale = 1.5;
+    worksheet_insert_chart_opt(ws, 3, 8, chart, &options);
+}
+
+}  // namespace
+
+void write_peringkat_sheet(lxw_workbook* book, const RekapFormats& f, const RekapInput& input) {
+    lxw_worksheet* ws = workbook_add_worksheet(book, "Peringkat");
+    put_text(ws, 0, 0, "PERINGKAT SATKER MENURUT RATA-RATA CAPAIAN TAHUN", f.title);
+    put_text(ws, 1, 0,
              "Sumber: " + input.source +
                  ". Satker dengan rata-rata sama mendapat "
                  "peringkat sama.",
-             st.subtitle);
+             f.subtitle);
     const char* heads[] = {"Peringkat",
                            "Kode Satker",
                            "Nama Satker",
@@ -185,10 +208,7 @@ void add_peringkat_sheet(Workbook& wb, const RekapStyles& st, const RekapInput& 
                            "Penyerapan Anggaran (%)",
                            "Status"};
     const double widths[] = {10, 16, 40, 14, 14, 14, 14};
-    for (std::uint32_t c = 0; c < 7; ++c) {
-        put_text(sheet, 3, c, heads[c], st.header);
-        sheet.columns.push_back({c, c, widths[c], false, false, 0, std::nullopt});
-    }
+    header_row(ws, f, heads, widths, 7);
     std::vector<double> means = mean_capaian(input, tahun);
     std::vector<int> ranks = ranks_of(means);
     std::vector<std::size_t> order(input.units.size());
@@ -201,53 +221,47 @@ void add_peringkat_sheet(Workbook& wb, const RekapStyles& st, const RekapInput& 
     for (std::size_t i : order) {
         const UnitSummary& u = input.units[i];
         const PeriodFigures& year = u.periods[tahun];
-        put_number(sheet, row, 0, ranks[i] ? ranks[i] : na, st.center);
-        put_text(sheet, row, 1, u.report.key, st.text);
-        put_text(sheet, row, 2, u.report.nama, st.text);
-        put_number(sheet, row, 3, means[i], st.number);
+        put_number(ws, row, 0, ranks[i] ? ranks[i] : na, f.center);
+        put_text(ws, row, 1, u.report.key, f.text);
+        put_text(ws, row, 2, u.report.nama, f.text);
+        put_number(ws, row, 3, means[i], f.number);
         double counted = 0;
-        for (const auto& [id, f] : year.indikator) counted += std::isnan(f.capaian) ? 0 : 1;
-        put_number(sheet, row, 4, counted, st.center);
-        put_number(sheet, row, 5, year.anggaran ? year.anggaran->persen : na, st.number);
-        put_text(sheet, row, 6, status_label(u.report), st.center);
+        for (const auto& [id, fig] : year.indikator) counted += std::isnan(fig.capaian) ? 0 : 1;
+        put_number(ws, row, 4, counted, f.center);
+        put_number(ws, row, 5, year.anggaran ? year.anggaran->persen : na, f.number);
+        put_text(ws, row, 6, status_label(u.report), f.center);
         ++row;
     }
-    sheet.view.frozen_rows = 4;
-    sheet.page.paper = 9;
-    sheet.page.orientation = "portrait";
-    sheet.page.fit_to_page = true;
-    sheet.page.fit_height = 0;
-    wb.sheets.push_back(std::move(sheet));
+    capaian_chart(book, ws, input.units.size());
+    worksheet_freeze_panes(ws, 4, 0);
+    worksheet_set_paper(ws, 9);
+    worksheet_set_portrait(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
 }
 
-void add_status_sheet(Workbook& wb, const RekapStyles& st, const RekapInput& input) {
-    Sheet sheet;
-    sheet.name = "Status";
-    put_text(sheet, 0, 0, "STATUS PENGOLAHAN BUKU KERJA", st.title);
-    put_text(sheet, 1, 0, "Sumber: " + input.source + ". Rincian waktu ada di laporan.json.",
-             st.subtitle);
+void write_status_sheet(lxw_workbook* book, const RekapFormats& f, const RekapInput& input) {
+    lxw_worksheet* ws = workbook_add_worksheet(book, "Status");
+    put_text(ws, 0, 0, "STATUS PENGOLAHAN BUKU KERJA", f.title);
+    put_text(ws, 1, 0, "Sumber: " + input.source + ". Rincian waktu ada di laporan.json.",
+             f.subtitle);
     const char* heads[] = {"Kode Satker", "Nama Satker", "Berkas",    "Status",
                            "Galat",       "Peringatan",  "Keterangan"};
     const double widths[] = {16, 40, 24, 12, 8, 11, 80};
-    for (std::uint32_t c = 0; c < 7; ++c) {
-        put_text(sheet, 3, c, heads[c], st.header);
-        sheet.columns.push_back({c, c, widths[c], false, false, 0, std::nullopt});
-    }
+    header_row(ws, f, heads, widths, 7);
     std::uint32_t row = 4;
     for (const UnitSummary& u : input.units) {
         const UnitReport& r = u.report;
-        put_text(sheet, row, 0, r.key, st.text);
-        put_text(sheet, row, 1, r.nama, st.text);
-        put_text(sheet, row, 2, r.output.empty() ? "-" : r.output, st.text);
-        put_text(sheet, row, 3, status_label(r), st.center);
-        put_number(sheet, row, 4, static_cast<double>(r.errors), st.center);
-        put_number(sheet, row, 5, static_cast<double>(r.warnings), st.center);
-        put_text(sheet, row, 6, r.failure ? r.failure->id : "", st.text);
+        put_text(ws, row, 0, r.key, f.text);
+        put_text(ws, row, 1, r.nama, f.text);
+        put_text(ws, row, 2, r.output.empty() ? "-" : r.output, f.text);
+        put_text(ws, row, 3, status_label(r), f.center);
+        put_number(ws, row, 4, static_cast<double>(r.errors), f.center);
+        put_number(ws, row, 5, static_cast<double>(r.warnings), f.center);
+        put_text(ws, row, 6, r.failure ? r.failure->id : "", f.text);
         ++row;
     }
-    for (const Message& m : input.problems) put_text(sheet, ++row, 0, m.id, st.subtitle);
-    sheet.view.frozen_rows = 4;
-    wb.sheets.push_back(std::move(sheet));
+    for (const Message& m : input.problems) put_text(ws, ++row, 0, m.id, f.subtitle);
+    worksheet_freeze_panes(ws, 4, 0);
 }
 
 }  // namespace kinerja::batch_detail

@@ -9,6 +9,7 @@
 
 #include "batch/detail.hpp"
 #include "batch/template_base.hpp"
+#include "common/atomic_output.hpp"
 #include "read/read.hpp"
 #include "tables/tables.hpp"
 #include "write/write.hpp"
@@ -66,7 +67,20 @@ void finish_report(UnitSummary& s, const RunReport& r) {
     for (const Finding& f : r.findings) ++s.report.rules[f.rule];
 }
 
-UnitSummary do_template_unit(Job& job, FigureMaker& figures, const Unit& unit) {
+// Unit outputs are not fsynced one by one (each worker waited on the disk for every file):
+// the output folder's filesystem is synced once at the end. After a power cut in between,
+// an output may be short; the manifest records each output's size, so a re-run redoes it.
+constexpr WriteOptions unsynced{.deterministic = true, .sync = false};
+
+// What a worker thread keeps from one unit to the next: muParser is not thread-safe, and
+// compiling the catalogue's formulas per unit cost about a sixth of the time.
+struct WorkerState {
+    explicit WorkerState(const Engine& engine) : evaluator(*engine.compiled), figures(engine) {}
+    Evaluator evaluator;
+    FigureMaker figures;
+};
+
+UnitSummary do_template_unit(Job& job, WorkerState& worker, const Unit& unit) {
     auto start = Clock::now();
     UnitSummary s;
     s.report.key = unit.key;
@@ -94,21 +108,21 @@ UnitSummary do_template_unit(Job& job, FigureMaker& figures, const Unit& unit) {
             unit_workbook(*job.base, unit.data->nama.empty() ? unit.key : unit.data->nama);
         s.report.timings.read_ms = ms_since(step);
         step = Clock::now();
-        report = process(job.engine, workbook, fill);
+        report = process(job.engine, worker.evaluator, workbook, fill);
         s.report.timings.fill_ms = ms_since(step);
         step = Clock::now();
-        write_workbook(workbook, job.options.out_dir / unit.output);
+        write_workbook(workbook, job.options.out_dir / unit.output, unsynced);
         s.report.timings.write_ms = ms_since(step);
     }  // the model is gone before the next unit starts
     s.report.output = unit.output;
     finish_report(s, report);
-    figures.add(s, report.fill.outcomes, &*fill.data);
+    worker.figures.add(s, report.fill.outcomes, &*fill.data);
     s.report.timings.total_ms = ms_since(start);
     job.manifest.record(s, hash.hex());
     return s;
 }
 
-UnitSummary do_input_unit(Job& job, FigureMaker& figures, const Unit& unit) {
+UnitSummary do_input_unit(Job& job, WorkerState& worker, const Unit& unit) {
     auto start = Clock::now();
     UnitSummary s;
     s.report.key = unit.key;
@@ -131,16 +145,16 @@ UnitSummary do_input_unit(Job& job, FigureMaker& figures, const Unit& unit) {
         step = Clock::now();
         FillOptions fill;
         fill.kategori = job.options.kategori;
-        report = process(job.engine, workbook, fill);
+        report = process(job.engine, worker.evaluator, workbook, fill);
         data = read_data_sheet(workbook);
         s.report.timings.fill_ms = ms_since(step);
         step = Clock::now();
-        write_workbook(workbook, job.options.out_dir / unit.output);
+        write_workbook(workbook, job.options.out_dir / unit.output, unsynced);
         s.report.timings.write_ms = ms_since(step);
     }
     s.report.output = unit.output;
     finish_report(s, report);
-    figures.add(s, report.fill.outcomes, data ? &*data : nullptr);
+    worker.figures.add(s, report.fill.outcomes, data ? &*data : nullptr);
     s.report.timings.total_ms = ms_since(start);
     job.manifest.record(s, digest);
     return s;
@@ -246,12 +260,12 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
     std::mutex mutex;
     std::condition_variable finished;
     auto worker = [&] {
-        FigureMaker figures(engine);
+        WorkerState state(engine);
         for (std::size_t i; (i = next++) < units.size();) {
             UnitSummary& s = summaries[i];
             try {
-                s = inputs_mode ? do_input_unit(job, figures, units[i])
-                                : do_template_unit(job, figures, units[i]);
+                s = inputs_mode ? do_input_unit(job, state, units[i])
+                                : do_template_unit(job, state, units[i]);
             } catch (const std::exception& e) {
                 s = UnitSummary{};
                 s.report.key = units[i].key;
@@ -292,10 +306,12 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
     }
     progress();
 
+    // The data's rows are done with; the rekap is made from the summaries alone.
+    job.data.reset();
     RekapInput input;
     input.problems = result.problems;
     input.source = (inputs_mode ? options.inputs_dir : options.data_file).filename().string();
-    for (UnitSummary& s : summaries) {
+    for (const UnitSummary& s : summaries) {
         result.units.push_back(s.report);
         if (s.report.status == UnitStatus::failed)
             ++result.failed;
@@ -303,8 +319,8 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
             ++result.skipped;
         else
             ++result.written;
-        input.units.push_back(std::move(s));
     }
+    input.units = std::move(summaries);
     std::sort(
         input.units.begin(), input.units.end(),
         [](const UnitSummary& a, const UnitSummary& b) { return a.report.key < b.report.key; });
@@ -314,16 +330,17 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
     result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
 
     result.part = options.out_dir / part_file_name(options.shard);
-    write_text_file(result.part, part_text(input, options.shard, result.units_total));
+    write_part(result.part, input, options.shard, result.units_total);
     if (options.shard.count == 1) {
         result.rekap = options.out_dir / "rekap.xlsx";
-        write_workbook(build_rekap(engine, input), result.rekap);
+        write_rekap(engine, input, result.rekap);
         result.laporan = options.out_dir / "laporan.json";
     } else {
         result.laporan = options.out_dir / ("laporan-part-" + std::to_string(options.shard.index) +
                                             "-of-" + std::to_string(options.shard.count) + ".json");
     }
-    write_text_file(result.laporan, laporan_json(input, options.lang, result.seconds));
+    write_laporan(result.laporan, input, options.lang, result.seconds);
+    sync_filesystem(options.out_dir);
     return result;
 }
 

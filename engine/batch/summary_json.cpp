@@ -2,6 +2,7 @@
 // Not-applicable numbers are null.
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <ostream>
 
 #include "batch/detail.hpp"
 
@@ -56,7 +57,7 @@ json summary_json(const UnitSummary& s) {
         if (!f.present) continue;
         json indikator = json::object();
         for (const auto& [id, fig] : f.indikator)
-            indikator[id] = json::array(
+            indikator[std::string(id)] = json::array(
                 {number(fig.target), number(fig.realisasi), number(fig.capaian), fig.kategori});
         json period{{"indikator", std::move(indikator)}};
         if (f.anggaran)
@@ -95,6 +96,7 @@ UnitSummary summary_from_json(const json& j) {
         for (const auto& [id, fig] : period.at("indikator").items())
             f.indikator[id] = {number_from(fig.at(0)), number_from(fig.at(1)),
                                number_from(fig.at(2)), fig.at(3).get<std::string>()};
+        f.indikator.shrink();
         if (period.contains("anggaran")) {
             const json& a = period["anggaran"];
             f.anggaran = Budget{number_from(a.at(0)), number_from(a.at(1)), number_from(a.at(2))};
@@ -108,22 +110,26 @@ std::string part_file_name(const Shard& shard) {
            ".json";
 }
 
-std::string part_text(const RekapInput& input, const Shard& shard, std::size_t units_total) {
+void write_part(const fs::path& file, const RekapInput& input, const Shard& shard,
+                std::size_t units_total) {
     json problems = json::array();
     for (const Message& m : input.problems) problems.push_back(message_json(m));
-    std::string text = json{{"format", "kinerja-rekap-part"},
+    std::string head = json{{"format", "kinerja-rekap-part"},
                             {"version", 1},
                             {"shard", json::array({shard.index, shard.count})},
                             {"source", input.source},
                             {"units_total", units_total},
                             {"problems", std::move(problems)}}
                            .dump();
-    // Unit by unit, so the whole province never sits in memory as one JSON tree.
-    text.pop_back();
-    text += ",\"units\":[";
-    for (std::size_t i = 0; i < input.units.size(); ++i)
-        text += (i ? ",\n" : "\n") + summary_json(input.units[i]).dump();
-    return text + "\n]}\n";
+    // Unit by unit, one a line, so the whole province never sits in memory as one JSON tree
+    // or one string.
+    head.pop_back();
+    write_stream_file(file, [&](std::ostream& out) {
+        out << head << ",\"units\":[";
+        for (std::size_t i = 0; i < input.units.size(); ++i)
+            out << (i ? ",\n" : "\n") << summary_json(input.units[i]).dump();
+        out << "\n]}\n";
+    });
 }
 
 }  // namespace kinerja::batch_detail

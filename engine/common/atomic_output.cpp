@@ -39,7 +39,7 @@ Message io_failure(const char* what_id, const char* what_en) {
 }  // namespace
 
 void write_atomically(const fs::path& destination,
-                      const std::function<void(const fs::path& temp)>& produce) {
+                      const std::function<void(const fs::path& temp)>& produce, bool sync) {
     const fs::path temp = temp_beside(destination);
     try {
         produce(temp);
@@ -48,7 +48,7 @@ void write_atomically(const fs::path& destination,
         fs::remove(temp, ignored);
         throw;
     }
-    sync_file(temp);
+    if (sync) sync_file(temp);
     if (::rename(temp.c_str(), destination.c_str()) != 0) {
         Message m = io_failure("gagal memindahkan berkas sementara ke tujuan",
                                "could not move the temp file into place");
@@ -56,8 +56,16 @@ void write_atomically(const fs::path& destination,
         fs::remove(temp, ignored);
         throw OutputError(destination.string(), m);
     }
+    if (!sync) return;
     fs::path dir = destination.parent_path().empty() ? fs::path(".") : destination.parent_path();
     sync_file(dir);
+}
+
+void sync_filesystem(const fs::path& path) {
+    int fd = ::open(path.c_str(), O_RDONLY);
+    if (fd < 0) return;
+    ::syncfs(fd);
+    ::close(fd);
 }
 
 }  // namespace kinerja

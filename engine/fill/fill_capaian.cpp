@@ -68,13 +68,33 @@ bool agrees(double stated, double computed) {
     return std::fabs(stated - computed) < 1.0 / tolerance + 1e-9;
 }
 
-// The raw inputs given for this indicator, under its id or any name that matches it.
-const std::map<std::string, std::map<Periode, InputCell>>* inputs_for(
-    const Indicator& indicator, const IndicatorMatcher& matcher, const InputCells& inputs) {
+// Which catalogue indicator each data key names. A key that is a catalogue id names that
+// indicator; only other keys (names as users write them) go through the fuzzy matcher, once
+// per key rather than once per key and indicator row.
+std::map<std::string, std::string> indicators_of_keys(const CompiledCatalogue& compiled,
+                                                      const IndicatorMatcher& matcher,
+                                                      const InputCells& inputs) {
+    std::map<std::string, std::string> ids;
     for (const auto& [key, vars] : inputs) {
-        if (key == indicator.id) return &vars;
+        if (compiled.index_of(key)) {
+            ids.emplace(key, key);
+            continue;
+        }
         IndicatorMatch m = matcher.match(key);
-        if (m.status == MatchStatus::matched && m.id == indicator.id) return &vars;
+        if (m.status == MatchStatus::matched) ids.emplace(key, m.id);
+    }
+    return ids;
+}
+
+// The raw inputs given for this indicator: under its id if given so, else the first key
+// that names it.
+const std::map<std::string, std::map<Periode, InputCell>>* inputs_for(
+    const Indicator& indicator, const std::map<std::string, std::string>& key_ids,
+    const InputCells& inputs) {
+    if (auto exact = inputs.find(indicator.id); exact != inputs.end()) return &exact->second;
+    for (const auto& [key, vars] : inputs) {
+        auto id = key_ids.find(key);
+        if (id != key_ids.end() && id->second == indicator.id) return &vars;
     }
     return nullptr;
 }
@@ -284,10 +304,11 @@ void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const Input
         if (added[g]) groups[g].kategori = &*added[g];
     }
     const CompiledCatalogue& compiled = ctx.evaluator.compiled();
+    const auto key_ids = indicators_of_keys(compiled, matcher, inputs);
     for (const IndicatorBlock& block : indicator_blocks(ctx.sheet, t)) {
         auto index = identify(ctx, matcher, block, ind_col->col);
         if (!index) continue;
-        const auto* vars = inputs_for(compiled.indicator(*index), matcher, inputs);
+        const auto* vars = inputs_for(compiled.indicator(*index), key_ids, inputs);
         for (const YearColumns& columns : groups) {
             // Raw inputs are this year's: they feed the table's own year only.
             bool this_year = !columns.tahun || columns.tahun == t.tahun || groups.size() == 1;

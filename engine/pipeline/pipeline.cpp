@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "fill/computed.hpp"
 #include "fill/rumus_sheet.hpp"
@@ -15,14 +16,22 @@ Engine Engine::load(const std::filesystem::path& formulas_dir) {
     Catalogue catalogue = load_catalogue(formulas_dir / "indikator.toml");
     Settings settings = load_settings(formulas_dir / "pengaturan.toml");
     auto matcher = std::make_shared<const IndicatorMatcher>(catalogue);
-    auto compiled = std::make_shared<const CompiledCatalogue>(std::move(catalogue), std::move(settings));
+    auto compiled =
+        std::make_shared<const CompiledCatalogue>(std::move(catalogue), std::move(settings));
     return Engine{std::move(compiled), std::move(matcher)};
 }
 
-std::size_t RunReport::errors() const { return count(findings, Severity::error); }
-std::size_t RunReport::warnings() const { return count(findings, Severity::warning); }
+std::size_t RunReport::errors() const {
+    return count(findings, Severity::error);
+}
+std::size_t RunReport::warnings() const {
+    return count(findings, Severity::warning);
+}
 
-RunReport process(const Engine& engine, Workbook& workbook, const FillOptions& options) {
+namespace {
+
+RunReport run(const Engine& engine, Evaluator* reusable, Workbook& workbook,
+              const FillOptions& options) {
     RunReport report;
     // Start from what the user typed: undo a previous fill's computed values and marks.
     restore_typed_values(workbook);
@@ -33,7 +42,11 @@ RunReport process(const Engine& engine, Workbook& workbook, const FillOptions& o
     report.findings = validate(workbook, tables);
     if (tables.empty() && !workbook.sheets.empty()) {
         report.findings.push_back(
-            {Severity::error, "tabel.tidak_ditemukan", workbook.sheets.front().name, 0, 0,
+            {Severity::error,
+             "tabel.tidak_ditemukan",
+             workbook.sheets.front().name,
+             0,
+             0,
              {"Tidak ada tabel yang dikenali di buku kerja ini. Baris judul tabel harus memuat "
               "kata seperti Indikator Kinerja, Target, Realisasi, Capaian, Pagu atau Uraian.",
               "No table was recognised in this workbook. A table's header row must hold words "
@@ -43,20 +56,28 @@ RunReport process(const Engine& engine, Workbook& workbook, const FillOptions& o
     std::shared_ptr<const CompiledCatalogue> compiled = engine.compiled;
     std::shared_ptr<const IndicatorMatcher> matcher = engine.matcher;
     if (auto rumus = read_rumus_sheet(workbook, engine.compiled->settings())) {
-        report.findings.insert(report.findings.end(), rumus->findings.begin(), rumus->findings.end());
+        report.findings.insert(report.findings.end(), rumus->findings.begin(),
+                               rumus->findings.end());
         Catalogue merged = apply_overrides(engine.compiled->catalogue(), *rumus);
         try {
             matcher = std::make_shared<const IndicatorMatcher>(merged);
-            compiled = std::make_shared<const CompiledCatalogue>(std::move(merged), rumus->settings);
+            compiled =
+                std::make_shared<const CompiledCatalogue>(std::move(merged), rumus->settings);
         } catch (const InputError& e) {
-            report.findings.push_back({Severity::error, "rumus.tidak_valid", "Rumus", 0, 0,
+            report.findings.push_back({Severity::error,
+                                       "rumus.tidak_valid",
+                                       "Rumus",
+                                       0,
+                                       0,
                                        {"Sheet Rumus tidak dapat dipakai: " + e.reason().id,
                                         "The Rumus sheet cannot be used: " + e.reason().en}});
             compiled = engine.compiled;
             matcher = engine.matcher;
         }
     }
-    Evaluator evaluator(*compiled);
+    std::optional<Evaluator> own;
+    if (!reusable || compiled != engine.compiled) own.emplace(*compiled);
+    Evaluator& evaluator = own ? *own : *reusable;
     report.fill = fill_tables(workbook, tables, evaluator, *matcher, options);
     report.findings.insert(report.findings.end(), report.fill.findings.begin(),
                            report.fill.findings.end());
@@ -81,6 +102,17 @@ RunReport process(const Engine& engine, Workbook& workbook, const FillOptions& o
                      });
     mark_findings(workbook, report.findings);
     return report;
+}
+
+}  // namespace
+
+RunReport process(const Engine& engine, Workbook& workbook, const FillOptions& options) {
+    return run(engine, nullptr, workbook, options);
+}
+
+RunReport process(const Engine& engine, Evaluator& evaluator, Workbook& workbook,
+                  const FillOptions& options) {
+    return run(engine, &evaluator, workbook, options);
 }
 
 RunReport fill_workbook(const Engine& engine, const std::filesystem::path& input,

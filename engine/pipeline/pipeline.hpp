@@ -27,9 +27,9 @@ struct Engine {
 };
 
 struct RunReport {
-    std::vector<Finding> findings;      // validation and fill findings, in sheet order
-    std::vector<DroppedPart> dropped;   // what the output could not carry
-    FillReport fill;                    // computed cells and per-indicator outcomes
+    std::vector<Finding> findings;     // validation and fill findings, in sheet order
+    std::vector<DroppedPart> dropped;  // what the output could not carry
+    FillReport fill;                   // computed cells and per-indicator outcomes
     std::size_t tables = 0;
     std::size_t errors() const;
     std::size_t warnings() const;
@@ -46,5 +46,12 @@ RunReport validate_workbook(const Engine& engine, const std::filesystem::path& i
 
 // The in-memory step both use: fills and marks `workbook` in place.
 RunReport process(const Engine& engine, Workbook& workbook, const FillOptions& options = {});
+
+// The same with an Evaluator made from engine.compiled and kept by the caller, so that many
+// workbooks in a row (the batch) compile the catalogue's formulas once, not once each. An
+// Evaluator is not thread-safe: one per thread. A workbook with a Rumus sheet still gets its
+// own, from its merged catalogue.
+RunReport process(const Engine& engine, Evaluator& evaluator, Workbook& workbook,
+                  const FillOptions& options = {});
 
 }  // namespace kinerja

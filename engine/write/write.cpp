@@ -145,7 +145,7 @@ WriteReport write_workbook(const Workbook& workbook, const fs::path& file,
         Drops drops;
         produce(workbook, file, temp, options, drops);
         report.dropped = drops.list();
-    });
+    }, options.sync);
     return report;
 }
 

@@ -29,6 +29,9 @@ struct WriteOptions {
     // Document dates from the model only (none if it has none), so the same model
     // gives the same bytes. When false, the file is marked as modified now.
     bool deterministic = true;
+    // fsync the file before it is renamed into place (engine/common/atomic_output.hpp).
+    // The batch turns it off and syncs the output folder's filesystem once at the end.
+    bool sync = true;
 };
 
 // What the writer could not express, in addition to Workbook::dropped (which the

@@ -1,6 +1,8 @@
 // End to end: a province of 40 units x every indicator of the template x 4 TW, 3 of them
 // faulty, through `kinerja batch`. Every output, the rekap's figures against figures worked
 // out by hand from the raw numbers, and the failures kept to their own units.
+#include <zip.h>
+
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -14,6 +16,25 @@ using namespace kinerja::test;
 namespace fs = std::filesystem;
 
 namespace {
+
+// One part of a zip package as text; empty when it is not there.
+std::string zip_entry(const fs::path& file, const char* name) {
+    int error = 0;
+    zip_t* zip = zip_open(file.c_str(), ZIP_RDONLY, &error);
+    if (!zip) return "";
+    std::string text;
+    zip_stat_t st;
+    if (zip_stat(zip, name, 0, &st) == 0) {
+        if (zip_file_t* f = zip_fopen(zip, name, 0)) {
+            text.resize(st.size);
+            zip_int64_t got = zip_fread(f, text.data(), st.size);
+            text.resize(got < 0 ? 0 : static_cast<std::size_t>(got));
+            zip_fclose(f);
+        }
+    }
+    zip_close(zip);
+    return text;
+}
 
 const std::string failed_units[] = {"S007", "S021"};
 
@@ -221,6 +242,27 @@ BOOST_AUTO_TEST_CASE(rekap_has_frozen_headers_and_conditional_formats) {
     const Cell* first = ranking->find(4, 0);
     BOOST_REQUIRE(first);
     BOOST_TEST(first->value.number == 1);
+    // The chart of the year's mean capaian per unit, over the ranking's columns. The reader
+    // lists charts as dropped parts; their XML is checked in the package.
+    bool chart_listed = false;
+    for (const DroppedPart& d : rekap.dropped) chart_listed = chart_listed || d.what == "chart";
+    BOOST_TEST(chart_listed);
+    std::string chart = zip_entry(p.out() / "rekap.xlsx", "xl/charts/chart1.xml");
+    BOOST_TEST(chart.find("<c:barDir val=\"col\"/>") != std::string::npos, chart);
+    BOOST_TEST(chart.find("Peringkat!$D$5:$D$") != std::string::npos, chart);
+    BOOST_TEST(chart.find("Peringkat!$B$5:$B$") != std::string::npos, chart);
+    // Single headers span both header rows; indicator titles span their three columns.
+    bool no_merged = false, group_merged = false;
+    for (const CellRange& m : year->merges) {
+        no_merged = no_merged || (m.first_row == 3 && m.last_row == 4 && m.first_col == 0);
+        group_merged = group_merged ||
+                       (m.first_row == 3 && m.last_row == 3 && m.first_col == 4 && m.last_col == 6);
+    }
+    BOOST_TEST(no_merged);
+    BOOST_TEST(group_merged);
+    const Cell* no = year->find(3, 0);
+    BOOST_REQUIRE(no);
+    BOOST_TEST(no->value.text == "No");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
