@@ -82,6 +82,8 @@ bool parse(const Args& args, BatchArgs& a, Lang lang) {
             o.force = true;
         else if (s == "--kategori")
             o.kategori = true;
+        else if (s == "--grafik")
+            o.grafik = true;
         else if ((s == "-j" || s == "--jobs") && has_value) {
             if (!parse_jobs(args[++i], o.jobs)) {
                 complain({"-j harus bilangan 1 sampai 1024, bukan " + args[i],

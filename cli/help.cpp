@@ -119,28 +119,39 @@ realisasi-anggaran or rka-satker (or a path to an .xlsx file). --satker and
 )"};
 
 const Message batch_help{
-    R"(kinerja batch --template T.xlsx --data DATA.csv|DATA.xlsx --out FOLDER
-              [-j N] [--shard K/N] [--force]
-kinerja batch --inputs FOLDER --out FOLDER [-j N] [--force]
+    R"(kinerja batch --template T.xlsx --data DATA.csv|DATA.xlsx --out FOLDER [opsi]
+kinerja batch --inputs FOLDER --out FOLDER [opsi]
 
 Mengisi satu buku kerja per satker dari templat dan data (kolom
 satker,indikator,variabel,periode,nilai[,satker_nama]), atau mengisi dan
 memeriksa semua .xlsx di FOLDER masukan. Menulis FOLDER/rekap.xlsx dan
 FOLDER/laporan.json. Satker yang gagal tidak menghentikan batch; kode keluar 1
-di akhir. Keluaran yang sudah mutakhir dilewati kecuali dengan --force.
---shard K/N mengerjakan 1/N satker yang tetap; gabungkan dengan kinerja rekap.
-Lihat docs/operator.md.
+di akhir. Lihat docs/operator.md.
+
+Opsi:
+  -j N                jumlah pekerja sekaligus (bawaan: jumlah inti prosesor)
+  --shard K/N         kerjakan bagian K dari N saja; gabungkan dengan kinerja rekap
+  --force             olah ulang satker yang keluarannya sudah mutakhir
+  --kategori          tambahkan kolom Kategori pada tabel capaian yang belum punya
+  --grafik            tambahkan sheet Grafik di setiap buku kerja
+  --formulas FOLDER   folder katalog (bawaan: formulas/)
 )",
-    R"(kinerja batch --template T.xlsx --data DATA.csv|DATA.xlsx --out DIR
-              [-j N] [--shard K/N] [--force]
-kinerja batch --inputs DIR --out DIR [-j N] [--force]
+    R"(kinerja batch --template T.xlsx --data DATA.csv|DATA.xlsx --out DIR [options]
+kinerja batch --inputs DIR --out DIR [options]
 
 Fills one workbook per satker from a template and data (columns
 satker,indikator,variabel,periode,nilai[,satker_nama]), or fills and checks
 every .xlsx in an input folder. Writes DIR/rekap.xlsx and DIR/laporan.json. A
-failing satker does not stop the batch; the exit code is 1 at the end. Outputs
-already up to date are skipped unless --force. --shard K/N processes a stable
-1/N of the satker; merge the shards with kinerja rekap. See docs/operator.md.
+failing satker does not stop the batch; the exit code is 1 at the end. See
+docs/operator.md.
+
+Options:
+  -j N                workers at once (default: the number of cores)
+  --shard K/N         process part K of N only; merge the parts with kinerja rekap
+  --force             redo satker whose output is already up to date
+  --kategori          add a Kategori column to capaian tables that have none
+  --grafik            add a Grafik sheet to every workbook
+  --formulas DIR      catalogue folder (default: formulas/)
 )"};
 
 const Message rekap_help{

@@ -60,6 +60,7 @@ struct BatchOptions {
     Shard shard;
     bool force = false;     // redo units that are up to date
     bool kategori = false;  // FillOptions::kategori
+    bool grafik = false;    // FillOptions::grafik: a Grafik sheet in every workbook
     Lang lang = Lang::id;   // of the messages in laporan.json
     // Called on the calling thread about every `progress_interval` seconds and once at the end.
     std::function<void(const BatchProgress&)> on_progress;

@@ -100,6 +100,7 @@ UnitSummary do_template_unit(Job& job, WorkerState& worker, const Unit& unit) {
 
     FillOptions fill;
     fill.kategori = job.options.kategori;
+    fill.grafik = job.options.grafik;
     fill.data = satker_data(*job.data, *unit.data);
     RunReport report;
     {
@@ -145,6 +146,8 @@ UnitSummary do_input_unit(Job& job, WorkerState& worker, const Unit& unit) {
         step = Clock::now();
         FillOptions fill;
         fill.kategori = job.options.kategori;
+        fill.grafik = job.options.grafik;
+    fill.grafik = job.options.grafik;
         report = process(job.engine, worker.evaluator, workbook, fill);
         data = read_data_sheet(workbook);
         s.report.timings.fill_ms = ms_since(step);
@@ -203,6 +206,7 @@ std::string common_hash(const BatchOptions& o) {
     Hasher h;
     h.add(KINERJA_VERSION);
     h.add(o.kategori ? "kategori" : "-");
+    h.add(o.grafik ? "grafik" : "-");
     if (!o.formulas_dir.empty())
         for (const char* f : {"indikator.toml", "pengaturan.toml"})
             if (fs::exists(o.formulas_dir / f)) h.add(file_hash(o.formulas_dir / f));
