@@ -110,6 +110,10 @@ std::uint64_t line_of(std::string_view text, std::size_t offset) {
 
 }  // namespace
 
+std::string_view XmlAttrs::local_part(const char* name) {
+    return after_separator(name);
+}
+
 const char* XmlAttrs::find(std::string_view local) const {
     for (const char** a = raw_; a && *a; a += 2)
         if (after_separator(a[0]) == local) return a[1];
