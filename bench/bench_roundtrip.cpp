@@ -37,13 +37,16 @@ namespace {
 constexpr int columns = 20;
 
 // The value of number cell `n`: exactly printable with 16 digits by default; with
-// `decimals`, one that needs the writer's exact-number patch (about 1 in 3 values
-// n * 1.1 does; the others are nudged until they do).
+// `decimals`, a fraction such as 14285.714285714286 whose "%.16G" text is not its
+// shortest exact form, so the writer patches it (about half of all n / d do; the
+// next divisor is tried until one does).
 double number_value(int n, bool decimals) {
     if (!decimals) return n * 1.25;
-    double value = n * 1.1;
-    for (int k = 1; !kinerja::write_detail::needs_exact_text(value); ++k)
-        value = n * 1.1 + k * 0.01;
+    double value = 0;
+    for (double divisor : {7.0, 11.0, 13.0, 17.0, 19.0, 23.0, 29.0, 31.0, 37.0, 41.0}) {
+        value = (n + 1) / divisor;
+        if (kinerja::write_detail::needs_exact_text(value)) break;
+    }
     return value;
 }
 
