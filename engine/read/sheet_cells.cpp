@@ -79,7 +79,10 @@ void SheetHandler::start_cell(const XmlAttrs& attrs) {
     formula_.clear();
     value_.clear();
     type_ = 'n';
-    if (const char* r = attrs.find("r")) {
+    static constexpr std::string_view names[] = {"r", "t", "s"};
+    const char* values[3];
+    attrs.find_all(names, values);
+    if (const char* r = values[0]) {
         if (!parse_cell_name(r, cell_.row, cell_.col)) fail_at("", msg_bad_reference("cell", r));
     } else {
         if (row_ < 0) row_ = 0;
@@ -88,12 +91,12 @@ void SheetHandler::start_cell(const XmlAttrs& attrs) {
         cell_.col = next_col_;
     }
     next_col_ = cell_.col + 1;
-    std::string_view t = attrs.get("t");
+    std::string_view t = values[1] ? std::string_view(values[1]) : std::string_view();
     if (t == "s" || t == "str" || t == "b" || t == "e" || t == "d")
         type_ = t[0] == 's' && t.size() == 3 ? 'S' : t[0];
     else if (t == "inlineStr")
         type_ = 'i';
-    const char* s = attrs.find("s");
+    const char* s = values[2];
     cell_.style = s ? style_index(s, [&] { return cell_name(cell_.row, cell_.col); })
                     : in_.styles.use(0, in_.wb);
     if (++in_.cell_count > in_.limits.max_cells) {

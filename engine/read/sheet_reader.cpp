@@ -173,6 +173,8 @@ void SheetHandler::text(std::string_view chars) {
 void SheetHandler::start_top_level(std::string_view name, const XmlAttrs& attrs) {
     if (name == "sheetData") {
         section_ = Section::data;
+    } else if (name == "dimension") {
+        reserve_cells(attrs.get("ref"));
     } else if (name == "tabColor") {
         sheet_.tab_color = in_.colors.resolve(color_spec(attrs));
     } else if (name == "pageSetUpPr") {
@@ -284,6 +286,19 @@ void SheetHandler::start_column(const XmlAttrs& attrs) {
     sheet_.columns.push_back(col);
 }
 
+// Room for the cells the sheet says it spans, so that the cell vector does not
+// grow by copying (which doubles the peak memory of a large sheet). The claim is
+// bounded by what the part's size can hold, so a wrong dimension costs little.
+void SheetHandler::reserve_cells(std::string_view dimension) {
+    constexpr std::uint64_t min_cell_bytes = 16;  // <c r="A1" s="1"/> is 17
+    CellRange range;
+    if (!sheet_.cells.empty() || !parse_range(dimension, range)) return;
+    std::uint64_t spanned = std::uint64_t(range.last_row - range.first_row + 1) *
+                            (range.last_col - range.first_col + 1);
+    std::uint64_t cells = std::min({spanned, part_bytes_ / min_cell_bytes, in_.limits.max_cells});
+    sheet_.cells.reserve(static_cast<std::size_t>(cells));
+}
+
 void SheetHandler::start_page_setup(const XmlAttrs& attrs) {
     PageSetup& p = sheet_.page;
     if (attrs.has("paperSize"))
@@ -304,6 +319,10 @@ void SheetHandler::start_page_setup(const XmlAttrs& attrs) {
 
 void SheetHandler::finish() {
     if (!sorted_) sheet_.normalize();
+    // A dimension that claimed far more cells than there are.
+    auto& cells = sheet_.cells;
+    if (cells.capacity() - cells.size() > std::max<std::size_t>(cells.size(), 4096))
+        cells.shrink_to_fit();
     auto& cols = sheet_.columns;
     std::stable_sort(cols.begin(), cols.end(),
                      [](const ColumnInfo& a, const ColumnInfo& b) { return a.first < b.first; });
@@ -320,6 +339,7 @@ void SheetHandler::finish() {
 
 SheetLinks read_sheet(ZipArchive& zip, const std::string& part, Sheet& sheet, SheetInputs& in) {
     SheetHandler handler(part, sheet, in);
+    handler.set_part_bytes(zip.declared_size(part));
     parse_stream(zip, part, handler);
     handler.finish();
     return std::move(handler.links);

@@ -48,6 +48,8 @@ public:
     void start(Ns ns, std::string_view name, const XmlAttrs& attrs) override;
     void end(Ns ns, std::string_view name) override;
     void text(std::string_view chars) override;
+    // The unzipped size of the part, which bounds how many cells it can hold.
+    void set_part_bytes(std::uint64_t bytes) { part_bytes_ = bytes; }
     void finish();
     SheetLinks links;
 
@@ -85,6 +87,7 @@ private:
     void start_top_level(std::string_view name, const XmlAttrs& attrs);
     void start_column(const XmlAttrs& attrs);
     void start_page_setup(const XmlAttrs& attrs);
+    void reserve_cells(std::string_view dimension);
     void drop(std::string what);
     // sheet_rules.cpp
     void start_rule_element(Ns ns, std::string_view name, const XmlAttrs& attrs);
@@ -96,6 +99,7 @@ private:
     [[noreturn]] void fail_at(const std::string& where, Message reason) const;
 
     const std::string& part_;
+    std::uint64_t part_bytes_ = 0;
     Sheet& sheet_;
     SheetInputs& in_;
     RichTextBuilder rich_;

@@ -6,6 +6,7 @@
 #include <limits>
 #include <map>
 
+#include "model/num_formats.hpp"
 #include "read/xml_stream.hpp"
 
 namespace kinerja::read {
@@ -148,53 +149,6 @@ bool flag_value(std::string_view text, bool absent_value) {
     return text == "1" || text == "true" || text == "on";
 }
 
-std::string builtin_num_format(int id) {
-    // ECMA-376 Part 1, 18.8.30 spells the ids it defines for all languages (0-4,
-    // 9-22, 37-40, 45-49); Excel's en-US strings differ for 14, 37-40 and 47, and
-    // the writer must map both spellings back to the id. 5-8 and 41-44 are the en-US
-    // currency and accounting formats the standard leaves to the locale.
-    static const std::map<int, std::string> formats = {
-        {0, "General"},
-        {1, "0"},
-        {2, "0.00"},
-        {3, "#,##0"},
-        {4, "#,##0.00"},
-        {5, "($#,##0_);($#,##0)"},
-        {6, "($#,##0_);[Red]($#,##0)"},
-        {7, "($#,##0.00_);($#,##0.00)"},
-        {8, "($#,##0.00_);[Red]($#,##0.00)"},
-        {9, "0%"},
-        {10, "0.00%"},
-        {11, "0.00E+00"},
-        {12, "# ?/?"},
-        {13, "# ?\?/??"},  // "\?" keeps "??/" from reading as a trigraph
-        {14, "mm-dd-yy"},
-        {15, "d-mmm-yy"},
-        {16, "d-mmm"},
-        {17, "mmm-yy"},
-        {18, "h:mm AM/PM"},
-        {19, "h:mm:ss AM/PM"},
-        {20, "h:mm"},
-        {21, "h:mm:ss"},
-        {22, "m/d/yy h:mm"},
-        {37, "#,##0 ;(#,##0)"},
-        {38, "#,##0 ;[Red](#,##0)"},
-        {39, "#,##0.00;(#,##0.00)"},
-        {40, "#,##0.00;[Red](#,##0.00)"},
-        {41, "_(* #,##0_);_(* (#,##0);_(* \"-\"_);_(@_)"},
-        {42, "_($* #,##0_);_($* (#,##0);_($* \"-\"_);_(@_)"},
-        {43, "_(* #,##0.00_);_(* (#,##0.00);_(* \"-\"?\?_);_(@_)"},
-        {44, "_($* #,##0.00_);_($* (#,##0.00);_($* \"-\"?\?_);_(@_)"},
-        {45, "mm:ss"},
-        {46, "[h]:mm:ss"},
-        {47, "mmss.0"},
-        {48, "##0.0E+0"},
-        {49, "@"},
-    };
-    auto it = formats.find(id);
-    return it == formats.end() ? "General" : it->second;
-}
-
 StyleTable::StyleTable() : xfs{Style{}} {}
 
 std::uint32_t StyleTable::use(std::uint32_t xf, Workbook& wb) {
@@ -223,7 +177,7 @@ void read_styles(pugi::xml_node sheet, ColorResolver& colors, std::uint32_t max_
     });
     auto format_of = [&](int id) {
         auto it = custom_formats.find(id);
-        return it != custom_formats.end() ? it->second : builtin_num_format(id);
+        return it != custom_formats.end() ? it->second : std::string(builtin_num_format_code(id));
     };
 
     std::vector<Font> fonts;

@@ -13,10 +13,6 @@
 
 namespace kinerja::read {
 
-// The format string of a built-in numFmtId as ECMA-376 spells it, which the writer
-// must map back to the same id. "General" for ids without a fixed meaning.
-std::string builtin_num_format(int id);
-
 bool flag_value(std::string_view text, bool absent_value);
 
 // One font property element (<b/>, <sz val>, <color>, <rFont val>, ...) applied to `font`.

@@ -30,7 +30,17 @@ Ns classify(std::string_view uri) {
     return Ns::other;
 }
 
+// The main namespace as expat joins it to a local name: nearly every element of a
+// sheet, recognised without scanning the name twice (strrchr, then strlen).
+constexpr std::string_view main_prefix =
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main\x01";
+
 void split(const char* name, Ns& ns, std::string_view& local) {
+    if (std::strncmp(name, main_prefix.data(), main_prefix.size()) == 0) {
+        ns = Ns::main;
+        local = name + main_prefix.size();
+        return;
+    }
     const char* sep = std::strrchr(name, ns_separator);
     if (!sep) {
         ns = Ns::main;
@@ -109,6 +119,10 @@ std::uint64_t line_of(std::string_view text, std::size_t offset) {
 }
 
 }  // namespace
+
+std::string_view XmlAttrs::local_part(const char* name) {
+    return after_separator(name);
+}
 
 const char* XmlAttrs::find(std::string_view local) const {
     for (const char** a = raw_; a && *a; a += 2)

@@ -22,8 +22,21 @@ public:
     std::string_view get(std::string_view local) const;
     bool has(std::string_view local) const;
     const char* find(std::string_view local) const;
+    // Finds several attributes in one pass over the element's attributes (the hot
+    // path of a sheet: every cell asks for r, s and t). `values[i]` is set to the
+    // value of `locals[i]`, or null when absent.
+    template <std::size_t N>
+    void find_all(const std::string_view (&locals)[N], const char* (&values)[N]) const {
+        for (auto& v : values) v = nullptr;
+        for (const char** a = raw_; a && *a; a += 2) {
+            std::string_view local = local_part(a[0]);
+            for (std::size_t i = 0; i < N; ++i)
+                if (!values[i] && local == locals[i]) values[i] = a[1];
+        }
+    }
 
 private:
+    static std::string_view local_part(const char* name);
     const char** raw_;
 };
 

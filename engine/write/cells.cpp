@@ -28,7 +28,6 @@ public:
     explicit CellWriter(const SheetContext& ctx) : ctx_(ctx) {}
 
     void write(const Cell& cell) {
-        where_ = cell_name(cell.row, cell.col);
         format_ = ctx_.formats.cell(cell.style);
         row_ = cell.row;
         col_ = cell.col;
@@ -44,22 +43,34 @@ private:
     // Sets the cached value libxlsxwriter could not type, after it has written the file.
     void patch(const char* type, const std::string& value, bool drop_formula,
                std::string fallback) const {
-        ctx_.patches.cell_value(ctx_.index, where_, type, value, drop_formula,
-                                {ctx_.model.name, where_, std::move(fallback)});
+        ctx_.patches.cell_value(ctx_.index, where(), type, value, drop_formula,
+                                {ctx_.model.name, where(), std::move(fallback)});
     }
 
     // Text as the cell should hold it: within Excel's limit, literal escapes kept.
-    std::string text(const std::string& value) const {
+    // Most text needs neither, and is passed as it is.
+    const char* text(const std::string& value) {
+        if (value.size() <= max_text_chars && !needs_protection(value)) return value.c_str();
+        text_ = text_copy(value);
+        return text_.c_str();
+    }
+
+    std::string text_copy(const std::string& value) const {
         std::string kept = value;
         if (utf8_length(value) > max_text_chars) {
-            ctx_.drop(where_, "text longer than 32767 characters truncated");
+            ctx_.drop(where(), "text longer than 32767 characters truncated");
             kept = utf8_prefix(value, max_text_chars);
         }
         std::string escaped = protect_escapes(kept);
         return utf8_length(escaped) <= max_text_chars ? escaped : kept;
     }
 
-    bool check(lxw_error error, const char* what) const { return ctx_.check(error, where_, what); }
+    // Named only when something is reported: most cells never need their name.
+    std::string where() const { return cell_name(row_, col_); }
+
+    bool check(lxw_error error, const char* what) const {
+        return error == LXW_NO_ERROR || ctx_.check(error, where(), what);
+    }
 
     // libxlsxwriter printed `value` with 16 digits; the exact text comes by a patch.
     void exact(lxw_row_t row, lxw_col_t col, double value) const {
@@ -75,7 +86,7 @@ private:
                 break;
             case CellValue::Kind::number:
                 if (!std::isfinite(v.number)) {
-                    ctx_.drop(where_, "infinite or NaN number written as #NUM!");
+                    ctx_.drop(where(), "infinite or NaN number written as #NUM!");
                     write_error("#NUM!");
                     break;
                 }
@@ -84,7 +95,7 @@ private:
                     exact(row_, col_, v.number);
                 break;
             case CellValue::Kind::text:
-                check(worksheet_write_string(ctx_.sheet, row_, col_, text(v.text).c_str(), format_),
+                check(worksheet_write_string(ctx_.sheet, row_, col_, text(v.text), format_),
                       "text");
                 break;
             case CellValue::Kind::boolean:
@@ -102,7 +113,7 @@ private:
     // error in Excel; an error without such a literal is text.
     void write_error(const std::string& code) {
         if (!is_formula_error(code)) {
-            check(worksheet_write_string(ctx_.sheet, row_, col_, text(code).c_str(), format_),
+            check(worksheet_write_string(ctx_.sheet, row_, col_, text(code), format_),
                   "error value");
             patch("e", code, false, "error value without a formula literal written as text");
             return;
@@ -121,9 +132,9 @@ private:
         }
         const char* formula = cell.formula.c_str();
         if (v.kind == CellValue::Kind::number && std::isfinite(v.number)) {
-            if (check(worksheet_write_formula_num(ctx_.sheet, row_, col_, formula, format_,
-                                                  v.number),
-                      "formula"))
+            if (check(
+                    worksheet_write_formula_num(ctx_.sheet, row_, col_, formula, format_, v.number),
+                    "formula"))
                 exact(row_, col_, v.number);
             return;
         }
@@ -140,7 +151,7 @@ private:
             patch("e", v.text, false, "error formula result cached as text");
         } else if (v.kind == CellValue::Kind::number) {
             cached = "#NUM!";
-            ctx_.drop(where_, "infinite or NaN formula result cached as #NUM!");
+            ctx_.drop(where(), "infinite or NaN formula result cached as #NUM!");
             patch("e", cached, false, "error formula result cached as text");
         }
         check(worksheet_write_formula_str(ctx_.sheet, row_, col_, formula, format_, cached.c_str()),
@@ -150,7 +161,7 @@ private:
     void write_array_formula(const Cell& cell) {
         CellRange ref;
         if (!parse_range(cell.array_ref, ref) || !ref.contains(cell.row, cell.col)) {
-            ctx_.drop(where_, "array formula with a bad range written as a normal formula");
+            ctx_.drop(where(), "array formula with a bad range written as a normal formula");
             Cell plain = cell;
             plain.array_ref.clear();
             write_formula(plain);
@@ -186,11 +197,11 @@ private:
         // libxlsxwriter needs two or more runs; a single run's font becomes the cell's.
         if (runs.size() < 2 || length > max_text_chars) {
             lxw_format* format = runs.size() == 1 ? run_format(*runs.front()) : format_;
-            if (runs.size() > 1) ctx_.drop(where_, "rich text over 32767 characters written plain");
+            if (runs.size() > 1)
+                ctx_.drop(where(), "rich text over 32767 characters written plain");
             if (runs.size() == 1)
-                ctx_.drop(where_, "rich text of one run written as plain text in its font");
-            check(worksheet_write_string(ctx_.sheet, row_, col_, text(cell.value.text).c_str(),
-                                         format),
+                ctx_.drop(where(), "rich text of one run written as plain text in its font");
+            check(worksheet_write_string(ctx_.sheet, row_, col_, text(cell.value.text), format),
                   "rich text");
             return;
         }
@@ -209,8 +220,8 @@ private:
     }
 
     const SheetContext& ctx_;
-    std::string where_;
     lxw_format* format_ = nullptr;
+    std::string text_;  // the last text() that had to be changed
     lxw_row_t row_ = 0;
     lxw_col_t col_ = 0;
 };

@@ -60,6 +60,14 @@ std::string utf8_prefix(std::string_view text, std::size_t max_chars) {
     return std::string(text);
 }
 
+bool needs_protection(std::string_view text) {
+    for (char c : text) {
+        auto byte = static_cast<unsigned char>(c);
+        if (c == '_' || (byte < 0x20 && c != '\t' && c != '\n')) return true;
+    }
+    return false;
+}
+
 std::string protect_escapes(std::string_view text) {
     auto hex = [](char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');

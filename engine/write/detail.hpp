@@ -72,6 +72,9 @@ std::size_t utf8_length(std::string_view text);
 // reader does not decode them into characters, and whose control characters other
 // than tab and newline become "_xHHHH_". libxlsxwriter does neither everywhere.
 std::string protect_escapes(std::string_view text);
+// False when protect_escapes would return `text` unchanged (no '_', no control
+// characters other than tab and newline): the common case, checked without copying.
+bool needs_protection(std::string_view text);
 
 // Sheet-level parts, one function per responsibility.
 void write_columns_and_rows(const SheetContext& ctx);

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "model/num_formats.hpp"
+
 namespace kinerja::write_detail {
 
 namespace {
@@ -116,7 +118,7 @@ void FormatCache::apply_style(lxw_format* format, const Style& s, const std::str
 void FormatCache::apply_num_format(lxw_format* format, const std::string& code,
                                    const std::string& scope, const std::string& where) {
     if (code.empty() || code == "General") return;
-    if (int id = builtin_num_format(code); id >= 0) {
+    if (int id = builtin_num_format_id(code); id >= 0) {
         format_set_num_format_index(format, static_cast<std::uint8_t>(id));
     } else if (code.size() > field_max) {
         drops_.add(scope, where, "number format longer than 127 bytes, General used");

@@ -48,7 +48,4 @@ private:
     bool automatic_marker_used_ = false;
 };
 
-// The built-in number format id (ECMA-376 18.8.30) whose format string is `code`, or -1.
-int builtin_num_format(std::string_view code);
-
 }  // namespace kinerja::write_detail

@@ -105,8 +105,14 @@ bool inflate_entry(std::ifstream& in, const Entry& e, std::string& out) {
 }
 
 std::string deflate_text(const std::string& text) {
-    // Big parts compress fast; small ones as libxlsxwriter does.
-    int level = text.size() > (16u << 20) ? 1 : Z_DEFAULT_COMPRESSION;
+    // Small parts as libxlsxwriter compresses them (level 6). A large part is
+    // deflated a second time only because it was edited (a sheet with numbers that
+    // need their exact text): level 4 takes about 40% less time for about 5% more
+    // bytes on sheet XML, level 1 above 16 MiB half the time for 50% more.
+    // Any level is plain deflate, which every reader accepts.
+    int level = text.size() > (16u << 20)  ? 1
+                : text.size() > (1u << 20) ? 4
+                                           : Z_DEFAULT_COMPRESSION;
     z_stream z{};
     if (deflateInit2(&z, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
         throw std::bad_alloc();

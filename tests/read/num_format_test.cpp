@@ -2,8 +2,8 @@
 // table and through cellXfs and dxfs; a numFmt element overrides an id.
 #include <map>
 
+#include "model/num_formats.hpp"
 #include "package_util.hpp"
-#include "read/styles.hpp"
 #include "read_test_util.hpp"
 
 using namespace kinerja;
@@ -43,20 +43,20 @@ BOOST_AUTO_TEST_CASE(ids_the_standard_defines_for_all_languages) {
         {49, "@"},
     };
     for (const auto& [id, code] : ecma)
-        BOOST_TEST(read::builtin_num_format(id) == code, "id " << id);
+        BOOST_TEST(builtin_num_format_code(id) == code, "id " << id);
 }
 
 BOOST_AUTO_TEST_CASE(currency_and_accounting_ids_in_en_us) {
-    BOOST_TEST(read::builtin_num_format(5) == "($#,##0_);($#,##0)");
-    BOOST_TEST(read::builtin_num_format(8) == "($#,##0.00_);[Red]($#,##0.00)");
-    BOOST_TEST(read::builtin_num_format(41) == "_(* #,##0_);_(* (#,##0);_(* \"-\"_);_(@_)");
-    BOOST_TEST(read::builtin_num_format(44) ==
+    BOOST_TEST(builtin_num_format_code(5) == "($#,##0_);($#,##0)");
+    BOOST_TEST(builtin_num_format_code(8) == "($#,##0.00_);[Red]($#,##0.00)");
+    BOOST_TEST(builtin_num_format_code(41) == "_(* #,##0_);_(* (#,##0);_(* \"-\"_);_(@_)");
+    BOOST_TEST(builtin_num_format_code(44) ==
                "_($* #,##0.00_);_($* (#,##0.00);_($* \"-\"??_);_(@_)");
 }
 
 BOOST_AUTO_TEST_CASE(locale_and_unknown_ids_are_general) {
     for (int id : {23, 30, 36, 50, 81, 163, -1, 1000})
-        BOOST_TEST(read::builtin_num_format(id) == "General", "id " << id);
+        BOOST_TEST(builtin_num_format_code(id) == "General", "id " << id);
 }
 
 BOOST_AUTO_TEST_CASE(cell_formats_and_differential_formats_resolve_ids) {

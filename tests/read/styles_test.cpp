@@ -1,6 +1,7 @@
 // Cell formats from tests/fixtures/handmade/styles.xlsx: resolved and deduplicated.
 #include "read/styles.hpp"
 
+#include "model/num_formats.hpp"
 #include "read_test_util.hpp"
 
 using namespace kinerja;
@@ -36,12 +37,12 @@ BOOST_AUTO_TEST_CASE(number_formats_custom_and_built_in) {
     BOOST_TEST(style_of("A1").num_format == "General");
     BOOST_TEST(style_of("B1").num_format == "#,##0.00 \"Rp\";[Red]-#,##0.00");
     BOOST_TEST(style_of("C1").num_format == "mm-dd-yy");  // id 14
-    BOOST_TEST(style_of("D1").num_format == "0%");      // id 9
+    BOOST_TEST(style_of("D1").num_format == "0%");        // id 9
     BOOST_TEST(style_of("E1").num_format == "#,##0.00");
     BOOST_TEST(style_of("F1").num_format == "@");
     BOOST_TEST(style_of("H1").num_format == "#,##0");
-    BOOST_TEST(read::builtin_num_format(46) == "[h]:mm:ss");
-    BOOST_TEST(read::builtin_num_format(30) == "General");  // locale-dependent ids
+    BOOST_TEST(builtin_num_format_code(46) == "[h]:mm:ss");
+    BOOST_TEST(builtin_num_format_code(30) == "General");  // locale-dependent ids
 }
 
 BOOST_AUTO_TEST_CASE(fonts) {

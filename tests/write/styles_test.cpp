@@ -1,6 +1,7 @@
 // Model styles as they land in xl/styles.xml.
 #include <boost/test/unit_test.hpp>
 
+#include "model/num_formats.hpp"
 #include "write/formats.hpp"
 #include "write/written.hpp"
 
@@ -120,7 +121,7 @@ BOOST_AUTO_TEST_CASE(alignment_and_protection) {
 BOOST_AUTO_TEST_CASE(number_formats_builtin_ids_and_custom_strings) {
     Workbook wb = one_sheet();
     Style builtin_date, custom, percent;
-    builtin_date.num_format = "m/d/yy";  // id 14: the reader's regional short date
+    builtin_date.num_format = "mm-dd-yy";  // id 14 as the reader spells it: regional short date
     custom.num_format = "[$-421]dd mmmm yyyy";
     percent.num_format = "0.00%";
     Sheet& s = wb.sheets[0];
@@ -205,11 +206,18 @@ BOOST_AUTO_TEST_CASE(a_style_that_looks_like_the_library_default_keeps_its_own_l
 }
 
 BOOST_AUTO_TEST_CASE(builtin_number_format_ids) {
-    BOOST_TEST(write_detail::builtin_num_format("m/d/yy") == 14);
-    BOOST_TEST(write_detail::builtin_num_format("mm-dd-yy") == -1);  // custom, as read
-    BOOST_TEST(write_detail::builtin_num_format("_(* #,##0_);_(* (#,##0);_(* \"-\"_);_(@_)") == 41);
-    BOOST_TEST(write_detail::builtin_num_format("0.000") == -1);
-    BOOST_TEST(write_detail::builtin_num_format("") == -1);
+    BOOST_TEST(builtin_num_format_id("m/d/yy") == 14);
+    BOOST_TEST(builtin_num_format_id("mm-dd-yy") == 14);  // as the reader spells id 14
+    BOOST_TEST(builtin_num_format_id("mmss.0") == 47);
+    BOOST_TEST(builtin_num_format_id("mm:ss.0") == 47);
+    BOOST_TEST(builtin_num_format_id("_(* #,##0_);_(* (#,##0);_(* \"-\"_);_(@_)") == 41);
+    BOOST_TEST(builtin_num_format_id("0.000") == -1);
+    BOOST_TEST(builtin_num_format_id("") == -1);
+    // Every id the reader resolves comes back as that id.
+    for (int id = 1; id < 50; ++id) {
+        std::string_view code = builtin_num_format_code(id);
+        if (code != "General") BOOST_TEST(builtin_num_format_id(code) == id, "id " << id);
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,18 +1,15 @@
-// Built-in number format ids, so that the writer can write the id, not the string.
-#include <array>
+#include "model/num_formats.hpp"
+
 #include <utility>
 
-#include "write/formats.hpp"
-
-namespace kinerja::write_detail {
+namespace kinerja {
 
 namespace {
 
-// Built-in number formats (ECMA-376 Part 1, 18.8.30) under the en-US strings
-// Excel shows, which is how the reader resolves them. Writing the id rather than
-// the string matters for 14-17 and 22: Excel shows those in the user's regional
-// date format.
-constexpr std::array<std::pair<int, std::string_view>, 40> builtin_formats{{
+// The first entry of an id is its spelling in the model; later ones are other
+// spellings of the same format that the writer maps back to the id.
+constexpr std::pair<int, std::string_view> builtin_formats[] = {
+    {0, "General"},
     {1, "0"},
     {2, "0.00"},
     {3, "#,##0"},
@@ -26,7 +23,8 @@ constexpr std::array<std::pair<int, std::string_view>, 40> builtin_formats{{
     {11, "0.00E+00"},
     {12, "# ?/?"},
     {13, "# ?\?/??"},  // "\?" keeps "??/" from reading as a trigraph
-    {14, "m/d/yy"},
+    {14, "mm-dd-yy"},
+    {14, "m/d/yy"},  // as Excel shows it in en-US
     {15, "d-mmm-yy"},
     {16, "d-mmm"},
     {17, "mmm-yy"},
@@ -35,32 +33,38 @@ constexpr std::array<std::pair<int, std::string_view>, 40> builtin_formats{{
     {20, "h:mm"},
     {21, "h:mm:ss"},
     {22, "m/d/yy h:mm"},
-    {37, "(#,##0_);(#,##0)"},
-    {37, "#,##0 ;(#,##0)"},  // 37-40 and 47 also as ECMA-376 spells them
-    {38, "(#,##0_);[Red](#,##0)"},
+    {37, "#,##0 ;(#,##0)"},
+    {37, "(#,##0_);(#,##0)"},  // 37-40 and 47 as Excel shows them in en-US
     {38, "#,##0 ;[Red](#,##0)"},
-    {39, "(#,##0.00_);(#,##0.00)"},
+    {38, "(#,##0_);[Red](#,##0)"},
     {39, "#,##0.00;(#,##0.00)"},
-    {40, "(#,##0.00_);[Red](#,##0.00)"},
+    {39, "(#,##0.00_);(#,##0.00)"},
     {40, "#,##0.00;[Red](#,##0.00)"},
+    {40, "(#,##0.00_);[Red](#,##0.00)"},
     {41, "_(* #,##0_);_(* (#,##0);_(* \"-\"_);_(@_)"},
     {42, "_($* #,##0_);_($* (#,##0);_($* \"-\"_);_(@_)"},
     {43, "_(* #,##0.00_);_(* (#,##0.00);_(* \"-\"?\?_);_(@_)"},
     {44, "_($* #,##0.00_);_($* (#,##0.00);_($* \"-\"?\?_);_(@_)"},
     {45, "mm:ss"},
     {46, "[h]:mm:ss"},
-    {47, "mm:ss.0"},
     {47, "mmss.0"},
+    {47, "mm:ss.0"},
     {48, "##0.0E+0"},
     {49, "@"},
-}};
+};
 
 }  // namespace
 
-int builtin_num_format(std::string_view code) {
+std::string_view builtin_num_format_code(int id) {
+    for (const auto& [known, code] : builtin_formats)
+        if (known == id) return code;
+    return "General";
+}
+
+int builtin_num_format_id(std::string_view code) {
     for (const auto& [id, text] : builtin_formats)
         if (text == code) return id;
     return -1;
 }
 
-}  // namespace kinerja::write_detail
+}  // namespace kinerja
