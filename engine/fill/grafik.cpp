@@ -26,32 +26,6 @@ bool is_marked(const Workbook& workbook, std::size_t index) {
     });
 }
 
-std::string sheet_ref(const std::string& sheet) {
-    std::string q = "'";
-    for (char c : sheet) q += c == '\'' ? std::string("''") : std::string(1, c);
-    return q + "'";
-}
-
-Cell text_cell(std::uint32_t row, std::uint32_t col, std::string text, std::uint32_t style) {
-    Cell c;
-    c.row = row;
-    c.col = col;
-    c.style = style;
-    c.value.kind = CellValue::Kind::text;
-    c.value.text = std::move(text);
-    return c;
-}
-
-Cell number_cell(std::uint32_t row, std::uint32_t col, double number, std::uint32_t style) {
-    Cell c;
-    c.row = row;
-    c.col = col;
-    c.style = style;
-    c.value.kind = CellValue::Kind::number;
-    c.value.number = number;
-    return c;
-}
-
 // The indicators to chart: each indicator once, from the tables of the latest year that
 // have a capaian column, in workbook order.
 std::vector<const IndicatorOutcome*> charted(const FillReport& report) {
@@ -104,7 +78,7 @@ Styles make_styles(Workbook& workbook) {
 ExcelFormula capaian_link(const Workbook& workbook, const IndicatorOutcome& o) {
     const Sheet* source = workbook.sheet(o.sheet);
     const Cell* cell = source ? source->find(o.row, *o.capaian_col) : nullptr;
-    std::string ref = sheet_ref(o.sheet) + "!" + cell_name(o.row, *o.capaian_col);
+    std::string ref = quoted_sheet_name(o.sheet) + "!" + cell_name(o.row, *o.capaian_col);
     bool percent = cell && cell->style < workbook.styles.size() &&
                    is_percent_format(workbook.styles[cell->style].num_format);
     ExcelFormula f;
@@ -180,18 +154,18 @@ void add_grafik(Workbook& workbook, const CompiledCatalogue& compiled, FillRepor
     std::optional<int> year = indicators.front()->tahun;
     std::string title = "CAPAIAN KINERJA PER INDIKATOR" +
                         (year ? " TAHUN " + std::to_string(*year) : std::string());
-    sheet.put(text_cell(title_row, 0, title, st.title));
+    sheet.put(Cell::of_text(title_row, 0, title, st.title));
     const char* headers[] = {"No", "Indikator Kinerja", "Capaian (%)", "Target (%)", "Sumber"};
     const double widths[] = {6, 70, 12, 12, 26};
     for (std::uint32_t c = 0; c < 5; ++c) {
-        sheet.put(text_cell(header_row, c, headers[c], st.header));
+        sheet.put(Cell::of_text(header_row, c, headers[c], st.header));
         sheet.columns.push_back({c, c, widths[c], false, false, 0, std::nullopt});
     }
     std::uint32_t row = header_row + 1;
     for (const IndicatorOutcome* o : indicators) {
         const Indicator* indicator = compiled.catalogue().find(o->id);
-        sheet.put(number_cell(row, 0, row - header_row, st.center));
-        sheet.put(text_cell(row, 1, indicator ? indicator->name : o->id, st.text));
+        sheet.put(Cell::of_number(row, 0, row - header_row, st.center));
+        sheet.put(Cell::of_text(row, 1, indicator ? indicator->name : o->id, st.text));
         ExcelFormula link = capaian_link(workbook, *o);
         Cell capaian;
         capaian.row = row;
@@ -200,14 +174,16 @@ void add_grafik(Workbook& workbook, const CompiledCatalogue& compiled, FillRepor
         capaian.formula = link.formula;
         capaian.value = link.cached;
         sheet.put(std::move(capaian));
-        sheet.put(number_cell(row, 3, 100, st.number));
-        sheet.put(text_cell(row, 4, o->sheet + "!" + cell_name(o->row, *o->capaian_col), st.text));
+        sheet.put(Cell::of_number(row, 3, 100, st.number));
+        sheet.put(
+            Cell::of_text(row, 4, o->sheet + "!" + cell_name(o->row, *o->capaian_col), st.text));
         ++row;
     }
     std::uint32_t last = row - 1;
     auto range = [&](std::uint32_t col) {
-        return sheet_ref(name) + "!$" + column_name(col) + "$" + std::to_string(header_row + 2) +
-               ":$" + column_name(col) + "$" + std::to_string(last + 1);
+        return quoted_sheet_name(name) + "!$" + column_name(col) + "$" +
+               std::to_string(header_row + 2) + ":$" + column_name(col) + "$" +
+               std::to_string(last + 1);
     };
     Chart chart;
     chart.title = "Capaian Kinerja per Indikator";
@@ -230,7 +206,7 @@ void add_grafik(Workbook& workbook, const CompiledCatalogue& compiled, FillRepor
     sheet.tab_color = 0x2E75B6;
     workbook.sheets.push_back(std::move(sheet));
     workbook.names.push_back({grafik_mark, static_cast<int>(workbook.sheets.size() - 1),
-                              sheet_ref(name) + "!$A$1", true});
+                              quoted_sheet_name(name) + "!$A$1", true});
     report.grafik_sheet = name;
 }
 

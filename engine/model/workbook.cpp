@@ -75,6 +75,12 @@ std::string column_name(std::uint32_t col) {
     return name;
 }
 
+std::string quoted_sheet_name(std::string_view name) {
+    std::string quoted = "'";
+    for (char c : name) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    return quoted + "'";
+}
+
 std::string cell_name(std::uint32_t row, std::uint32_t col) {
     return column_name(col) + std::to_string(row + 1);
 }

@@ -25,23 +25,26 @@ struct Font {
     bool bold = false;
     bool italic = false;
     bool strike = false;
-    std::uint8_t underline = 0;       // 0 none, 1 single, 2 double, 33 single accounting, 34 double accounting
-    std::uint8_t vert_align = 0;      // 0 baseline, 1 superscript, 2 subscript
-    std::optional<Rgb> color;         // unset = automatic
+    std::uint8_t underline =
+        0;  // 0 none, 1 single, 2 double, 33 single accounting, 34 double accounting
+    std::uint8_t vert_align = 0;  // 0 baseline, 1 superscript, 2 subscript
+    std::optional<Rgb> color;     // unset = automatic
     std::uint8_t family = 0;
-    std::string scheme;               // "minor", "major" or empty
+    std::string scheme;  // "minor", "major" or empty
     bool operator==(const Font&) const = default;
 };
 
 struct Fill {
-    std::uint8_t pattern = 0;  // ECMA-376 patternType order: 0 none, 1 solid, 2 mediumGray, ... 18 gray0625
-    std::optional<Rgb> fg;     // for solid fills this is the visible colour
+    std::uint8_t pattern =
+        0;  // ECMA-376 patternType order: 0 none, 1 solid, 2 mediumGray, ... 18 gray0625
+    std::optional<Rgb> fg;  // for solid fills this is the visible colour
     std::optional<Rgb> bg;
     bool operator==(const Fill&) const = default;
 };
 
 struct BorderSide {
-    std::uint8_t style = 0;  // libxlsxwriter lxw_format_borders order: 0 none, 1 thin, 2 medium, ...
+    std::uint8_t style =
+        0;  // libxlsxwriter lxw_format_borders order: 0 none, 1 thin, 2 medium, ...
     std::optional<Rgb> color;
     bool operator==(const BorderSide&) const = default;
 };
@@ -54,12 +57,13 @@ struct Border {
 };
 
 struct Alignment {
-    std::uint8_t horizontal = 0;  // 0 general, 1 left, 2 center, 3 right, 4 fill, 5 justify, 6 centerContinuous, 7 distributed
+    std::uint8_t horizontal = 0;  // 0 general, 1 left, 2 center, 3 right, 4 fill, 5 justify, 6
+                                  // centerContinuous, 7 distributed
     std::uint8_t vertical = 0;    // 0 bottom (default), 1 top, 2 center, 3 justify, 4 distributed
     bool wrap = false;
     bool shrink = false;
     std::uint8_t indent = 0;
-    std::int16_t rotation = 0;    // as in the file: 0-90, 91-180 (= -1..-90), 255 vertical text
+    std::int16_t rotation = 0;  // as in the file: 0-90, 91-180 (= -1..-90), 255 vertical text
     bool operator==(const Alignment&) const = default;
 };
 
@@ -114,8 +118,30 @@ struct Cell {
     CellValue value;          // for formula cells: the cached result
     std::string formula;      // without the leading '='; empty if not a formula
     std::string array_ref;    // "A1:B3" for the anchor of an array formula, else empty
-    std::shared_ptr<const std::vector<RichRun>> rich;  // set for rich text; value.text is the concatenation
+    std::shared_ptr<const std::vector<RichRun>>
+        rich;  // set for rich text; value.text is the concatenation
     bool is_formula() const { return !formula.empty(); }
+
+    static Cell of_text(std::uint32_t row, std::uint32_t col, std::string text,
+                        std::uint32_t style = 0) {
+        Cell c;
+        c.row = row;
+        c.col = col;
+        c.style = style;
+        c.value.kind = CellValue::Kind::text;
+        c.value.text = std::move(text);
+        return c;
+    }
+    static Cell of_number(std::uint32_t row, std::uint32_t col, double number,
+                          std::uint32_t style = 0) {
+        Cell c;
+        c.row = row;
+        c.col = col;
+        c.style = style;
+        c.value.kind = CellValue::Kind::number;
+        c.value.number = number;
+        return c;
+    }
 };
 
 struct CellRange {
@@ -149,8 +175,8 @@ struct ColumnInfo {
 
 struct DataValidation {
     std::vector<CellRange> ranges;
-    std::string type;      // "whole", "decimal", "list", "date", "time", "textLength", "custom", "any"
-    std::string op;        // "between", "notBetween", "equal", "notEqual", "greaterThan", ...
+    std::string type;  // "whole", "decimal", "list", "date", "time", "textLength", "custom", "any"
+    std::string op;    // "between", "notBetween", "equal", "notEqual", "greaterThan", ...
     std::string formula1;  // as in the file, e.g. "0" or "\"Belum,Proses,Selesai\"" or "$A$1:$A$3"
     std::string formula2;
     bool allow_blank = true;
@@ -165,14 +191,16 @@ struct DataValidation {
 
 struct ConditionalFormat {
     std::vector<CellRange> ranges;
-    std::string type;  // ECMA-376 cfRule type: "cellIs", "expression", "containsText", "colorScale", ...
-    std::string op;    // for cellIs: "lessThan", "between", ...
+    std::string
+        type;  // ECMA-376 cfRule type: "cellIs", "expression", "containsText", "colorScale", ...
+    std::string op;  // for cellIs: "lessThan", "between", ...
     std::vector<std::string> formulas;
     std::string text;  // for text rules
     std::optional<DiffStyle> style;
     int priority = 0;
     bool stop_if_true = false;
-    // colorScale / dataBar: cfvo types ("min","max","num","percent","percentile","formula") and values
+    // colorScale / dataBar: cfvo types ("min","max","num","percent","percentile","formula") and
+    // values
     std::vector<std::pair<std::string, std::string>> thresholds;
     std::vector<Rgb> colors;
     // top10 / aboveAverage
@@ -198,20 +226,20 @@ struct Hyperlink {
 };
 
 struct Image {
-    std::uint32_t row = 0, col = 0;  // top-left anchor cell
+    std::uint32_t row = 0, col = 0;           // top-left anchor cell
     std::int32_t x_offset = 0, y_offset = 0;  // pixels inside that cell
-    double width = 0, height = 0;    // displayed size in pixels (EMU / 9525)
-    std::string extension;           // "png", "jpeg", "gif", "bmp"
+    double width = 0, height = 0;             // displayed size in pixels (EMU / 9525)
+    std::string extension;                    // "png", "jpeg", "gif", "bmp"
     std::string description;
     std::shared_ptr<const std::string> data;  // the image file's bytes
     bool operator==(const Image&) const = default;
 };
 
 struct PageSetup {
-    std::uint8_t paper = 0;  // 0 = printer default, 9 = A4, 1 = Letter, 5 = Legal, ...
+    std::uint8_t paper = 0;   // 0 = printer default, 9 = A4, 1 = Letter, 5 = Legal, ...
     std::string orientation;  // "portrait", "landscape" or "" (default)
     std::uint16_t scale = 100;
-    bool fit_to_page = false;  // sheetPr/pageSetUpPr fitToPage
+    bool fit_to_page = false;                     // sheetPr/pageSetUpPr fitToPage
     std::uint16_t fit_width = 1, fit_height = 1;  // 0 = automatic
     double margin_left = 0.7, margin_right = 0.7, margin_top = 0.75, margin_bottom = 0.75;
     double margin_header = 0.3, margin_footer = 0.3;
@@ -295,9 +323,9 @@ struct Sheet {
 };
 
 struct DefinedName {
-    std::string name;        // e.g. "_xlnm.Print_Area", "_xlnm.Print_Titles", "Target"
-    int local_sheet = -1;    // sheet index for sheet-scoped names, -1 for global
-    std::string formula;     // e.g. "'Rencana Aksi'!$A$1:$P$40" (no leading '=')
+    std::string name;      // e.g. "_xlnm.Print_Area", "_xlnm.Print_Titles", "Target"
+    int local_sheet = -1;  // sheet index for sheet-scoped names, -1 for global
+    std::string formula;   // e.g. "'Rencana Aksi'!$A$1:$P$40" (no leading '=')
     bool hidden = false;
     bool operator==(const DefinedName&) const = default;
 };
@@ -305,15 +333,16 @@ struct DefinedName {
 struct DocProperties {
     std::string title, subject, creator, keywords, description, last_modified_by, category;
     std::string company, manager;
-    std::string created;   // W3CDTF as in docProps/core.xml, e.g. "2024-01-05T08:00:00Z"
+    std::string created;  // W3CDTF as in docProps/core.xml, e.g. "2024-01-05T08:00:00Z"
     std::string modified;
     bool operator==(const DocProperties&) const = default;
 };
 
 // Something in the source file that the model cannot carry and the writer will not emit.
 struct DroppedPart {
-    std::string part;         // zip part or "Sheet!A1" style location
-    std::string what;         // short English kind: "chart", "pivot table", "VBA project", "table", "extLst", ...
+    std::string part;  // zip part or "Sheet!A1" style location
+    std::string
+        what;  // short English kind: "chart", "pivot table", "VBA project", "table", "extLst", ...
     bool operator==(const DroppedPart&) const = default;
 };
 
@@ -333,9 +362,11 @@ struct Workbook {
 };
 
 // "A1" style helpers, 0-based.
-std::string column_name(std::uint32_t col);                 // 0 -> "A", 16383 -> "XFD"
+std::string column_name(std::uint32_t col);                   // 0 -> "A", 16383 -> "XFD"
 std::string cell_name(std::uint32_t row, std::uint32_t col);  // (0,0) -> "A1"
-std::string range_name(const CellRange& range);              // "A1:B2", or "A1" for one cell
+// A sheet name as a formula writes it: Data Kinerja -> 'Data Kinerja', O'Neil -> 'O''Neil'.
+std::string quoted_sheet_name(std::string_view name);
+std::string range_name(const CellRange& range);  // "A1:B2", or "A1" for one cell
 // Parses "A1", "$B$7" or "XFD1048576". Returns false if it is not a cell reference.
 bool parse_cell_name(std::string_view text, std::uint32_t& row, std::uint32_t& col);
 // Parses "A1:B2" or "A1". Returns false if malformed.

@@ -60,22 +60,6 @@ void highlight(Sheet& sheet, const Finding& f) {
     add_note(sheet, f.row, f.col, f.message.id);
 }
 
-Cell text_cell(std::uint32_t row, std::uint32_t col, std::string text, std::uint32_t style) {
-    Cell c;
-    c.row = row;
-    c.col = col;
-    c.style = style;
-    c.value.kind = CellValue::Kind::text;
-    c.value.text = std::move(text);
-    return c;
-}
-
-std::string quoted_sheet(const std::string& name) {
-    std::string q = "'";
-    for (char c : name) q += c == '\'' ? std::string("''") : std::string(1, c);
-    return q + "'";
-}
-
 void add_validasi_sheet(Workbook& workbook, const std::vector<Finding>& findings) {
     Style header;
     header.font.bold = true;
@@ -97,7 +81,7 @@ void add_validasi_sheet(Workbook& workbook, const std::vector<Finding>& findings
     sheet.tab_color = count(findings, Severity::error) > 0 ? 0xC00000 : 0x70AD47;
     const double widths[] = {6, 12, 26, 22, 10, 100};
     for (std::uint32_t c = 0; c < 6; ++c) {
-        sheet.put(text_cell(0, c, titles[c], header_style));
+        sheet.put(Cell::of_text(0, c, titles[c], header_style));
         sheet.columns.push_back({c, c, widths[c], false, false, 0, std::nullopt});
     }
     std::uint32_t row = 1;
@@ -108,19 +92,20 @@ void add_validasi_sheet(Workbook& workbook, const std::vector<Finding>& findings
         no.value.number = row;
         no.style = wrap_style;
         sheet.put(no);
-        sheet.put(text_cell(row, 1, f.severity == Severity::error ? "Galat" : "Peringatan", wrap_style));
-        sheet.put(text_cell(row, 2, f.rule, wrap_style));
-        sheet.put(text_cell(row, 3, f.sheet, wrap_style));
-        sheet.put(text_cell(row, 4, cell_name(f.row, f.col), link_style));
-        sheet.put(text_cell(row, 5, f.message.id, wrap_style));
+        sheet.put(Cell::of_text(row, 1, f.severity == Severity::error ? "Galat" : "Peringatan",
+                                wrap_style));
+        sheet.put(Cell::of_text(row, 2, f.rule, wrap_style));
+        sheet.put(Cell::of_text(row, 3, f.sheet, wrap_style));
+        sheet.put(Cell::of_text(row, 4, cell_name(f.row, f.col), link_style));
+        sheet.put(Cell::of_text(row, 5, f.message.id, wrap_style));
         // Rows do not grow by themselves in every reader: size them to the wrapped message.
         std::size_t lines = 1 + f.message.id.size() / 110;
         sheet.rows[row].height = 15.0 * static_cast<double>(lines);
         sheet.hyperlinks.push_back(
-            {row, 4, "", quoted_sheet(f.sheet) + "!" + cell_name(f.row, f.col), "Buka sel"});
+            {row, 4, "", quoted_sheet_name(f.sheet) + "!" + cell_name(f.row, f.col), "Buka sel"});
         ++row;
     }
-    if (findings.empty()) sheet.put(text_cell(1, 5, "Tidak ada temuan.", wrap_style));
+    if (findings.empty()) sheet.put(Cell::of_text(1, 5, "Tidak ada temuan.", wrap_style));
     sheet.view.frozen_rows = 1;
     sheet.autofilter = CellRange{0, 0, std::max<std::uint32_t>(row - 1, 1), 5};
     sheet.page.orientation = "landscape";

@@ -9,21 +9,11 @@
 namespace kinerja::test {
 
 inline Cell& put_text(Sheet& sheet, std::uint32_t row, std::uint32_t col, std::string text) {
-    Cell cell;
-    cell.row = row;
-    cell.col = col;
-    cell.value.kind = CellValue::Kind::text;
-    cell.value.text = std::move(text);
-    return sheet.put(std::move(cell));
+    return sheet.put(Cell::of_text(row, col, std::move(text)));
 }
 
 inline Cell& put_number(Sheet& sheet, std::uint32_t row, std::uint32_t col, double number) {
-    Cell cell;
-    cell.row = row;
-    cell.col = col;
-    cell.value.kind = CellValue::Kind::number;
-    cell.value.number = number;
-    return sheet.put(std::move(cell));
+    return sheet.put(Cell::of_number(row, col, number));
 }
 
 }  // namespace kinerja::test
