@@ -65,24 +65,12 @@ private:
 
 inline Cell number_cell(std::uint32_t row, std::uint32_t col, double value,
                         std::uint32_t style = 0) {
-    Cell c;
-    c.row = row;
-    c.col = col;
-    c.style = style;
-    c.value.kind = CellValue::Kind::number;
-    c.value.number = value;
-    return c;
+    return Cell::of_number(row, col, value, style);
 }
 
 inline Cell text_cell(std::uint32_t row, std::uint32_t col, std::string text,
                       std::uint32_t style = 0) {
-    Cell c;
-    c.row = row;
-    c.col = col;
-    c.style = style;
-    c.value.kind = CellValue::Kind::text;
-    c.value.text = std::move(text);
-    return c;
+    return Cell::of_text(row, col, std::move(text), style);
 }
 
 inline Workbook one_sheet(const std::string& name = "Data") {
