@@ -224,7 +224,8 @@ BOOST_AUTO_TEST_CASE(a_rencana_aksi_without_realisasi_is_not_matched_to_the_cata
     std::erase_if(s.cells, [](const Cell& c) { return c.col == c_realisasi && c.row >= 3; });
     RunReport r = process(engine, wb, {});
     for (const auto& f : r.findings) BOOST_TEST(f.rule != "indikator.tidak_dikenal");
-    BOOST_TEST(s.find(4, c_capaian) == nullptr);
+    // process() appends sheets (Validasi): look the sheet up again.
+    BOOST_TEST(wb.sheets[0].find(4, c_capaian) == nullptr);
     BOOST_TEST(at(wb, 4, c_jumlah_penarikan).value.number == 2000000.0);  // totals still filled
 }
 
@@ -264,9 +265,10 @@ BOOST_AUTO_TEST_CASE(the_template_fills_capaian_per_tw_and_block_totals) {
     BOOST_TEST(at(wb, 5, 11).value.number == 50.0);
     BOOST_TEST(at(wb, 5, 11).is_formula());
     // The empty example blocks get no capaian, and no finding for their empty names.
-    const Cell* empty_block = s.find(9, 14);
+    const Sheet& filled = wb.sheets.at(0);  // `s` may dangle: process() appends sheets
+    const Cell* empty_block = filled.find(9, 14);
     BOOST_TEST((!empty_block || empty_block->formula.empty()));
-    const Cell* empty_total = s.find(9, 9);
+    const Cell* empty_total = filled.find(9, 9);
     BOOST_TEST((!empty_total || empty_total->formula.empty()));
     for (const auto& f : r.findings) BOOST_TEST(f.rule != "indikator.tidak_dikenal");
 }
