@@ -57,10 +57,11 @@ void SheetHandler::start_row(const XmlAttrs& attrs) {
     RowInfo info;
     if (const char* ht = attrs.find("ht")) {
         auto height = parse_number(ht);
-        bool custom = flag_value(attrs.get("customHeight"), false);
+        // A row as high as the sheet's default is a plain row, custom or not: libxlsxwriter
+        // marks every row custom once the default differs from 15, and keeping those heights
+        // would make a second fill place comment boxes differently from the first.
         if (height && *height >= 0 && *height <= 409.5 &&
-            (custom || !sheet_.default_row_height ||
-             std::abs(*height - *sheet_.default_row_height) > 1e-9))
+            (!sheet_.default_row_height || std::abs(*height - *sheet_.default_row_height) > 1e-9))
             info.height = *height;
     }
     info.hidden = flag_value(attrs.get("hidden"), false);

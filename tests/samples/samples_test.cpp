@@ -66,13 +66,15 @@ int expect_same_values(const Workbook& ours, const Workbook& theirs, const std::
         for (const Cell& c : sheet.cells) {
             if (!c.is_formula()) continue;
             const Cell* o = other->find(c.row, c.col);
-            std::string where = who + " " + sheet.name + "!" + cell_name(c.row, c.col) + " =" + c.formula;
+            std::string where =
+                who + " " + sheet.name + "!" + cell_name(c.row, c.col) + " =" + c.formula;
             BOOST_REQUIRE_MESSAGE(o, where << ": cell missing");
             ++compared;
             if (c.value.kind == CellValue::Kind::number) {
                 BOOST_TEST_CONTEXT(where) {
                     BOOST_TEST((o->value.kind == CellValue::Kind::number));
-                    BOOST_TEST(std::fabs(o->value.number - c.value.number) <= 1e-9 * std::max(1.0, std::fabs(c.value.number)));
+                    BOOST_TEST(std::fabs(o->value.number - c.value.number) <=
+                               1e-9 * std::max(1.0, std::fabs(c.value.number)));
                 }
             } else {
                 BOOST_TEST(o->value.text == c.value.text, where);
@@ -107,15 +109,17 @@ BOOST_AUTO_TEST_CASE(filling_again_changes_nothing) {
 // (../shared/guides/domain.md and samples/README.md list these).
 BOOST_AUTO_TEST_CASE(capaian_differs_exactly_where_the_documents_do) {
     Engine engine = Engine::load(default_formulas_dir());
-    RunReport muara = validate_workbook(engine, source_dir() / "samples/lapas-muara-enim-2023-lkjip.xlsx");
-    BOOST_TEST(cells_with_rule(muara, "capaian.beda") ==
-                   (std::set<std::string>{"Capaian 2023!F12", "Banding 2022 & Renstra!E17",
-                                          "Banding 2022 & Renstra!E18", "Banding 2022 & Renstra!E22"}),
-               boost::test_tools::per_element());
+    RunReport muara =
+        validate_workbook(engine, source_dir() / "samples/lapas-muara-enim-2023-lkjip.xlsx");
+    BOOST_TEST(
+        cells_with_rule(muara, "capaian.beda") ==
+            (std::set<std::string>{"Capaian 2023!F12", "Banding 2022 & Renstra!E17",
+                                   "Banding 2022 & Renstra!E18", "Banding 2022 & Renstra!E22"}),
+        boost::test_tools::per_element());
     RunReport soe = validate_workbook(engine, source_dir() / "samples/rutan-soe-2023-lkjip.xlsx");
-    BOOST_TEST(cells_with_rule(soe, "capaian.beda") ==
-                   (std::set<std::string>{"Capaian Output!F25"}),
-               boost::test_tools::per_element());
+    BOOST_TEST(
+        cells_with_rule(soe, "capaian.beda") == (std::set<std::string>{"Capaian Output!F25"}),
+        boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(libreoffice_recalculates_to_our_cached_values) {
@@ -128,7 +132,8 @@ BOOST_AUTO_TEST_CASE(libreoffice_recalculates_to_our_cached_values) {
     }
     int compared = 0;
     for (std::size_t i = 0; i < files.size(); ++i)
-        compared += expect_same_values(read_workbook(files[i]), read_workbook(converted[i]), "LibreOffice");
+        compared +=
+            expect_same_values(read_workbook(files[i]), read_workbook(converted[i]), "LibreOffice");
     BOOST_TEST(compared > 100);
 }
 
@@ -140,7 +145,8 @@ BOOST_AUTO_TEST_CASE(gnumeric_recalculates_to_our_cached_values) {
             BOOST_TEST_MESSAGE("ssconvert not installed: Gnumeric check skipped");
             return;
         }
-        compared += expect_same_values(read_workbook(filled().outputs.at(s.name)), read_workbook(out), "Gnumeric");
+        compared += expect_same_values(read_workbook(filled().outputs.at(s.name)),
+                                       read_workbook(out), "Gnumeric");
     }
     BOOST_TEST(compared > 100);
 }
@@ -160,3 +166,53 @@ BOOST_AUTO_TEST_CASE(the_command_takes_grafik_and_says_where_it_is) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// The same holds for the workbooks other programs wrote: the first fill is already a fixed
+// point (LibreOffice marks row heights equal to the default as not custom; libxlsxwriter
+// marks them custom, which once moved the comment boxes of the second fill).
+BOOST_AUTO_TEST_CASE(filling_a_variant_again_changes_nothing) {
+    ScratchDir dir;
+    for (const char* variant : {"libreoffice", "gnumeric", "wps"}) {
+        std::string name = std::string("rutan-soe-2023-lkjip.") + variant + ".xlsx";
+        fs::path once = dir / ("once-" + name), twice = dir / ("twice-" + name);
+        run_cli(
+            {"fill", (source_dir() / "samples" / "variants" / name).string(), "-o", once.string()});
+        run_cli({"fill", once.string(), "-o", twice.string()});
+        BOOST_TEST(fs::exists(once), name);
+        BOOST_TEST(file_digest(twice) == file_digest(once), name);
+    }
+}
+
+// A capaian table made from scratch in LibreOffice with the user's own capaian formulas:
+// the catalogue's formulas replace them, the user's are kept word for word in notes, and
+// filling the result again gives the same bytes.
+BOOST_AUTO_TEST_CASE(a_libreoffice_workbook_with_own_formulas_fills_to_a_fixed_point) {
+    ScratchDir dir;
+    fs::path input = test_dir() / "fixtures" / "libreoffice" / "capaian-rumus-sendiri.xlsx";
+    fs::path once = dir / "once.xlsx", twice = dir / "twice.xlsx";
+    auto first = run_cli({"fill", input.string(), "-o", once.string()});
+    BOOST_TEST(first.exit_code == 0, first.err);
+    run_cli({"fill", once.string(), "-o", twice.string()});
+    BOOST_TEST(file_digest(twice) == file_digest(once));
+    Workbook wb = read_workbook(once);
+    const Sheet& sheet = wb.sheets.at(0);
+    BOOST_TEST(sheet.find(4, 5)->value.number == 94.66);  // 85.2 / 90, truncated
+    std::string notes;
+    for (const Comment& c : sheet.comments) notes += c.text + "\n";
+    BOOST_TEST(notes.find("Rumus semula: =E5/D5*100") != std::string::npos, notes);
+    BOOST_TEST(notes.find("Rumus semula: =ROUND(E6/D6*100,2)") != std::string::npos, notes);
+}
+
+// "Target 2025 | Realisasi s.d. TW III | % Capaian": capaian filled where the indicator is
+// known, and the unknown one is a finding naming the nearest candidates.
+BOOST_AUTO_TEST_CASE(a_year_on_the_target_header_only_fills_the_capaian) {
+    ScratchDir dir;
+    fs::path input = test_dir() / "fixtures" / "libreoffice" / "capaian-tahun-di-target.xlsx";
+    auto r = run_cli({"fill", input.string(), "-o", (dir / "out.xlsx").string()});
+    BOOST_TEST(r.exit_code == 1);  // the unknown indicator
+    BOOST_TEST(r.out.find("indikator.tidak_dikenal") != std::string::npos, r.out);
+    Workbook wb = read_workbook(dir / "out.xlsx");
+    const Sheet& sheet = wb.sheets.at(0);
+    BOOST_TEST(sheet.find(5, 5)->value.number == 94.66);  // remisi: 85,2% of 90%
+    BOOST_TEST(sheet.find(6, 5)->value.number == 97.0);   // 97 of 100
+}
