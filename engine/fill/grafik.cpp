@@ -96,24 +96,12 @@ ExcelFormula capaian_link(const Workbook& workbook, const IndicatorOutcome& o) {
 }  // namespace
 
 bool remove_grafik(Workbook& workbook) {
-    // Names local to sheets already gone (the Validasi sheet clear_marks removed) would shift
-    // onto the sheets appended after this: onto the Grafik, a filter name without a filter.
-    std::erase_if(workbook.names, [&](const DefinedName& n) {
-        return n.local_sheet >= static_cast<int>(workbook.sheets.size());
-    });
     bool removed = false;
     for (std::size_t i = workbook.sheets.size(); i-- > 0;) {
         if (!is_marked(workbook, i)) continue;
-        workbook.sheets.erase(workbook.sheets.begin() + static_cast<std::ptrdiff_t>(i));
-        // Sheet-local names follow their sheet's index.
-        std::erase_if(workbook.names,
-                      [&](const DefinedName& n) { return n.local_sheet == static_cast<int>(i); });
-        for (DefinedName& n : workbook.names)
-            if (n.local_sheet > static_cast<int>(i)) --n.local_sheet;
-        if (workbook.active_sheet > i) --workbook.active_sheet;
+        workbook.erase_sheet(i);
         removed = true;
     }
-    if (workbook.active_sheet >= workbook.sheets.size()) workbook.active_sheet = 0;
     // Charts in a source file are never read, so Kinerja's own chart is in the dropped list.
     // It is rebuilt (or removed on purpose), so it is not reported; when the file holds more
     // charts than ours (the user added some), all are reported, since the parts do not say

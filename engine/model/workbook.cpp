@@ -68,6 +68,17 @@ const Sheet* Workbook::sheet(const std::string& name) const {
     return const_cast<Workbook*>(this)->sheet(name);
 }
 
+void Workbook::erase_sheet(std::size_t index) {
+    if (index >= sheets.size()) return;
+    sheets.erase(sheets.begin() + static_cast<std::ptrdiff_t>(index));
+    auto removed = static_cast<int>(index);
+    std::erase_if(names, [&](const DefinedName& n) { return n.local_sheet == removed; });
+    for (DefinedName& n : names)
+        if (n.local_sheet > removed) --n.local_sheet;
+    if (active_sheet > index) --active_sheet;
+    if (active_sheet >= sheets.size()) active_sheet = 0;
+}
+
 std::string column_name(std::uint32_t col) {
     std::string name;
     for (std::uint32_t n = col + 1; n > 0; n = (n - 1) / 26)

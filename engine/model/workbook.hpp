@@ -359,6 +359,9 @@ struct Workbook {
     std::uint32_t intern_style(const Style& style);
     Sheet* sheet(const std::string& name);
     const Sheet* sheet(const std::string& name) const;
+    // Removes sheet `index` with the names local to it; later sheets' local names and the
+    // active sheet follow their sheets.
+    void erase_sheet(std::size_t index);
 };
 
 // "A1" style helpers, 0-based.

@@ -32,7 +32,8 @@ bool is_our_validasi(const Sheet& sheet) {
 
 void clear_marks(Workbook& workbook) {
     remove_notes(workbook);
-    std::erase_if(workbook.sheets, is_our_validasi);
+    for (std::size_t i = workbook.sheets.size(); i-- > 0;)
+        if (is_our_validasi(workbook.sheets[i])) workbook.erase_sheet(i);
     for (Sheet& sheet : workbook.sheets) {
         std::erase_if(sheet.conditional_formats, [](const ConditionalFormat& cf) {
             return cf.type == "expression" && cf.formulas.size() == 1 &&
