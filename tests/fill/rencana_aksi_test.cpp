@@ -6,6 +6,7 @@
 
 #include "pipeline/pipeline.hpp"
 #include "read/read.hpp"
+#include "support/cells.hpp"
 #include "support/recalc.hpp"
 #include "support/support.hpp"
 
@@ -14,21 +15,10 @@ using namespace kinerja;
 namespace {
 
 void text(Sheet& s, std::uint32_t r, std::uint32_t c, const std::string& t) {
-    Cell cell;
-    cell.row = r;
-    cell.col = c;
-    cell.value.kind = CellValue::Kind::text;
-    cell.value.text = t;
-    s.put(std::move(cell));
+    test::put_text(s, r, c, t);
 }
-
 void number(Sheet& s, std::uint32_t r, std::uint32_t c, double v) {
-    Cell cell;
-    cell.row = r;
-    cell.col = c;
-    cell.value.kind = CellValue::Kind::number;
-    cell.value.number = v;
-    s.put(std::move(cell));
+    test::put_number(s, r, c, v);
 }
 
 // Columns of the rencana-aksi template's kind, without the prose columns.
