@@ -160,31 +160,26 @@ private:
 void print_summary(const BatchResult& r, Lang lang) {
     std::size_t processed = r.written + r.failed;
     double rate = r.seconds > 0 ? static_cast<double>(r.written) / r.seconds : 0;
-    Message head{
-        "Selesai: " + std::to_string(r.units.size()) + " satker dalam " + decimal(r.seconds, lang) +
-            " dtk (" + decimal(rate, lang) + " buku kerja/dtk): " + std::to_string(r.written) +
-            " ditulis, " + std::to_string(r.skipped) + " dilewati karena sudah mutakhir, " +
-            std::to_string(r.failed) + " gagal.",
-        "Done: " + std::to_string(r.units.size()) + " units in " + decimal(r.seconds, lang) +
-            " s (" + decimal(rate, lang) + " workbooks/s): " + std::to_string(r.written) +
-            " written, " + std::to_string(r.skipped) + " skipped as up to date, " +
-            std::to_string(r.failed) + " failed."};
+    Message head{"Selesai: " + std::to_string(r.units) + " satker dalam " +
+                     decimal(r.seconds, lang) + " dtk (" + decimal(rate, lang) +
+                     " buku kerja/dtk): " + std::to_string(r.written) + " ditulis, " +
+                     std::to_string(r.skipped) + " dilewati karena sudah mutakhir, " +
+                     std::to_string(r.failed) + " gagal.",
+                 "Done: " + std::to_string(r.units) + " units in " + decimal(r.seconds, lang) +
+                     " s (" + decimal(rate, lang) + " workbooks/s): " + std::to_string(r.written) +
+                     " written, " + std::to_string(r.skipped) + " skipped as up to date, " +
+                     std::to_string(r.failed) + " failed."};
     (void)processed;
     std::printf("%s\n", head.in(lang).c_str());
-    std::size_t with_errors = 0, with_warnings = 0;
-    for (const UnitReport& u : r.units) {
-        with_errors += u.errors > 0;
-        with_warnings += u.errors == 0 && u.warnings > 0;
-    }
+    std::size_t with_errors = r.with_errors, with_warnings = r.with_warnings_only;
     Message findings{"Temuan: " + std::to_string(with_errors) + " satker dengan galat, " +
                          std::to_string(with_warnings) + " satker hanya dengan peringatan.",
                      "Findings: " + std::to_string(with_errors) + " units with errors, " +
                          std::to_string(with_warnings) + " units with warnings only."};
     std::printf("%s\n", findings.in(lang).c_str());
     if (r.failed > 0) std::printf("%s\n", lang == Lang::en ? "Failed:" : "Gagal:");
-    for (const UnitReport& u : r.units)
-        if (u.status == UnitStatus::failed && u.failure)
-            std::printf("  %s: %s\n", u.key.c_str(), u.failure->in(lang).c_str());
+    for (const UnitReport& u : r.failures)
+        if (u.failure) std::printf("  %s: %s\n", u.key.c_str(), u.failure->in(lang).c_str());
     if (!r.problems.empty())
         std::printf("%s\n", lang == Lang::en ? "Data problems:" : "Masalah data:");
     for (const Message& m : r.problems) std::printf("  %s\n", m.in(lang).c_str());

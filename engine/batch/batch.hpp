@@ -87,8 +87,12 @@ struct UnitReport {
     UnitTimings timings;
 };
 
+// What run_batch did. Per unit it keeps only the failures: the reports of every unit are in
+// laporan.json, and holding them here would make memory grow with the number of units.
 struct BatchResult {
-    std::vector<UnitReport> units;  // this shard's, sorted by key
+    std::size_t units = 0;                                // this shard's
+    std::size_t with_errors = 0, with_warnings_only = 0;  // among the units not failed
+    std::vector<UnitReport> failures;                     // sorted by key
     // Problems that belong to no unit: data rows without a satker code.
     std::vector<Message> problems;
     std::size_t written = 0, skipped = 0, failed = 0;

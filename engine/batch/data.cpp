@@ -139,11 +139,18 @@ public:
         row.not_applicable = r.quantity->not_applicable;
         row.value = r.quantity->value;
         row.line = r.line;
-        unit.rows.push_back(row);
+        std::uint64_t index = table_.rows.append(row);
+        if (unit.runs.empty() || unit.runs.back().first + unit.runs.back().count != index)
+            unit.runs.push_back({index, 0});
+        ++unit.runs.back().count;
     }
 
     DataTable finish() {
-        for (auto& [kode, unit] : units_) table_.units.push_back(std::move(unit));
+        table_.rows.finish();
+        for (auto& [kode, unit] : units_) {
+            unit.runs.shrink_to_fit();
+            table_.units.push_back(std::move(unit));
+        }
         return std::move(table_);
     }
 
@@ -255,11 +262,12 @@ DataTable read_batch_data(const fs::path& file) {
     return read_csv(file);
 }
 
-SatkerData satker_data(const DataTable& table, const UnitData& unit) {
+SatkerData satker_data(const DataTable& table, const UnitData& unit,
+                       const std::vector<DataRow>& rows) {
     SatkerData data;
     data.kode = unit.kode;
     data.nama = unit.nama;
-    for (const DataRow& row : unit.rows) {
+    for (const DataRow& row : rows) {
         data.values[table.strings[row.indikator]][table.strings[row.variabel]][row.periode] =
             DataValue{row.value, row.not_applicable,
                       table.file_name + ":" + std::to_string(row.line)};
@@ -267,11 +275,12 @@ SatkerData satker_data(const DataTable& table, const UnitData& unit) {
     return data;
 }
 
-void hash_unit_data(Hasher& hasher, const DataTable& table, const UnitData& unit) {
+void hash_unit_data(Hasher& hasher, const DataTable& table, const UnitData& unit,
+                    const std::vector<DataRow>& rows) {
     hasher.add(unit.kode);
     hasher.add({"\0", 1});
     hasher.add(unit.nama);
-    for (const DataRow& row : unit.rows) {
+    for (const DataRow& row : rows) {
         hasher.add(table.strings[row.indikator]);
         hasher.add({"\0", 1});
         hasher.add(table.strings[row.variabel]);

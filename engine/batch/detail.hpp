@@ -52,10 +52,33 @@ struct DataRow {
     std::uint32_t line = 0;
 };
 
+// Rows first .. first + count - 1 of the row file: a unit's rows that came one after another.
+struct RowRun {
+    std::uint64_t first = 0;
+    std::uint32_t count = 0;
+};
+
 struct UnitData {
     std::string kode, nama;
-    std::vector<DataRow> rows;
+    std::vector<RowRun> runs;      // one run when the data is grouped by satker
     std::optional<Message> error;  // the first bad row: the unit fails, the batch goes on
+};
+
+// The data's rows sit in an unlinked temporary file (DataRow as is), so memory does not
+// grow with the size of the region; each unit's rows are read back when it is filled.
+class RowFile {
+public:
+    RowFile();  // throws InputError when no temporary file can be made
+    ~RowFile();
+    RowFile(RowFile&&) noexcept;
+    RowFile& operator=(RowFile&&) noexcept;
+    std::uint64_t append(const DataRow& row);                          // its index; not thread-safe
+    void finish();                                                     // after the last append
+    std::vector<DataRow> read(const std::vector<RowRun>& runs) const;  // thread-safe
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
 };
 
 struct DataTable {
@@ -63,14 +86,17 @@ struct DataTable {
     std::vector<std::string> strings;
     std::vector<UnitData> units;    // sorted by kode
     std::vector<Message> problems;  // rows that name no satker
+    RowFile rows;
 };
 
 // Reads satker,indikator,variabel,periode,nilai[,satker_nama] from a .csv or the first sheet
 // of an .xlsx. A bad row fails its satker only; a file without the header throws InputError.
 DataTable read_batch_data(const fs::path& file);
-SatkerData satker_data(const DataTable& table, const UnitData& unit);
+SatkerData satker_data(const DataTable& table, const UnitData& unit,
+                       const std::vector<DataRow>& rows);
 // What the unit's output depends on in the data, for the manifest.
-void hash_unit_data(Hasher& hasher, const DataTable& table, const UnitData& unit);
+void hash_unit_data(Hasher& hasher, const DataTable& table, const UnitData& unit,
+                    const std::vector<DataRow>& rows);
 
 // ---------------------------------------------------------------- figures
 
@@ -136,11 +162,57 @@ UnitSummary summary_from_json(const nlohmann::json& json);  // throws nlohmann::
 nlohmann::json message_json(const Message& message);
 Message message_from_json(const nlohmann::json& json);
 
+// ---------------------------------------------------------------- the summaries
+
+// The summaries of a batch's units, kept in an unnamed temporary file (compactly encoded)
+// so that memory does not grow with the number of units: what stays in memory is each
+// unit's key and where its summary is. Read back one at a time, in key order once sorted.
+class SummaryStore {
+public:
+    // The file is made in `dir` and unlinked at once: it never outlives the process.
+    // Throws OutputError when it cannot be made.
+    explicit SummaryStore(const fs::path& dir);
+    ~SummaryStore();
+    SummaryStore(SummaryStore&&) noexcept;
+    SummaryStore& operator=(SummaryStore&&) noexcept;
+
+    // Thread-safe. `tag` is the caller's (merge_rekap: which part the unit came from).
+    void add(const UnitSummary& summary, std::uint32_t tag = 0);
+    // By key, then by the order of adding (stable). Not thread-safe.
+    void sort_by_key();
+
+    std::size_t size() const;
+    bool empty() const { return size() == 0; }
+    UnitSummary operator[](std::size_t index) const;  // throws OutputError on a read error
+    const std::string& key(std::size_t index) const;
+    std::uint32_t tag(std::size_t index) const;
+
+    // Range-for over the summaries, each decoded as it is reached.
+    class iterator {
+    public:
+        iterator(const SummaryStore& store, std::size_t index) : store_(&store), index_(index) {}
+        UnitSummary operator*() const { return (*store_)[index_]; }
+        iterator& operator++() { return ++index_, *this; }
+        bool operator==(const iterator& other) const { return index_ == other.index_; }
+
+    private:
+        const SummaryStore* store_;
+        std::size_t index_;
+    };
+    iterator begin() const { return {*this, 0}; }
+    iterator end() const { return {*this, size()}; }
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
 // ---------------------------------------------------------------- outputs
 
 // Everything the rekap and laporan.json are made from.
 struct RekapInput {
-    std::vector<UnitSummary> units;  // sorted by key
+    explicit RekapInput(const fs::path& spill_dir) : units(spill_dir) {}
+    SummaryStore units;  // sorted by key
     std::vector<Message> problems;
     std::string source;  // the data file or inputs folder, for the titles
     std::size_t parts = 1;

@@ -115,8 +115,7 @@ namespace {
 struct Part {
     Shard shard;
     fs::path file;
-    json doc;                        // without its units
-    std::vector<UnitSummary> units;  // read one at a time, never as one JSON tree
+    json doc;  // without its units: they go to the store one at a time
 };
 
 [[noreturn]] void bad_part(const fs::path& file, const std::string& id, const std::string& en) {
@@ -124,7 +123,7 @@ struct Part {
 }
 
 // Parses a part, turning each unit into its summary as soon as it is read.
-json read_part(const fs::path& file, std::vector<UnitSummary>& units) {
+json read_part(const fs::path& file, SummaryStore& units, std::uint32_t tag) {
     std::ifstream in(file, std::ios::binary);
     std::string key;
     bool bad_unit = false;
@@ -132,7 +131,7 @@ json read_part(const fs::path& file, std::vector<UnitSummary>& units) {
         if (event == json::parse_event_t::key && depth == 1) key = parsed.get<std::string>();
         if (event != json::parse_event_t::object_end || depth != 2 || key != "units") return true;
         try {
-            units.push_back(summary_from_json(parsed));
+            units.add(summary_from_json(parsed), tag);
         } catch (const json::exception&) {
             bad_unit = true;
         }
@@ -143,7 +142,7 @@ json read_part(const fs::path& file, std::vector<UnitSummary>& units) {
     return doc;
 }
 
-std::vector<Part> find_parts(const std::vector<fs::path>& dirs) {
+std::vector<Part> find_parts(const std::vector<fs::path>& dirs, SummaryStore& units) {
     std::vector<Part> parts;
     for (const fs::path& dir : dirs) {
         std::error_code ec;
@@ -156,8 +155,8 @@ std::vector<Part> find_parts(const std::vector<fs::path>& dirs) {
             if (std::sscanf(name.c_str(), "rekap-part-%u-of-%u.%5s", &k, &n, tail) != 3 ||
                 std::string(tail) != "json")
                 continue;
-            Part part{{k, n}, item.path(), {}, {}};
-            part.doc = read_part(item.path(), part.units);
+            Part part{{k, n}, item.path(), {}};
+            part.doc = read_part(item.path(), units, static_cast<std::uint32_t>(parts.size()));
             if (part.doc.is_discarded() || !part.doc.is_object() ||
                 part.doc.value("format", "") != "kinerja-rekap-part")
                 bad_part(item.path(), "bukan bagian rekap Kinerja yang utuh (terpotong atau rusak)",
@@ -172,7 +171,10 @@ std::vector<Part> find_parts(const std::vector<fs::path>& dirs) {
 
 RekapResult merge_rekap(const Engine& engine, const std::vector<fs::path>& dirs,
                         const fs::path& out_dir, Lang lang) {
-    std::vector<Part> parts = find_parts(dirs);
+    std::error_code ec;
+    fs::create_directories(out_dir, ec);
+    RekapInput input(out_dir);
+    std::vector<Part> parts = find_parts(dirs, input.units);
     if (parts.empty())
         throw InputError(dirs.empty() ? "." : dirs.front().string(), "",
                          {"tidak ada berkas rekap-part-K-of-N.json; jalankan kinerja batch dulu",
@@ -192,8 +194,6 @@ RekapResult merge_rekap(const Engine& engine, const std::vector<fs::path>& dirs,
         by_index[p.shard.index] = &p;
     }
     RekapResult result;
-    RekapInput input;
-    std::set<std::string> keys;
     try {
         for (const auto& [index, part] : by_index) {
             if (input.source.empty()) input.source = part->doc.value("source", "");
@@ -201,26 +201,22 @@ RekapResult merge_rekap(const Engine& engine, const std::vector<fs::path>& dirs,
                 if (index == by_index.begin()->first)
                     input.problems.push_back(message_from_json(m));
             (void)part->doc.at("units");  // throws when the part has none
-            for (UnitSummary& s : part->units) {
-                if (!keys.insert(s.report.key).second)
-                    bad_part(part->file, "satker " + s.report.key + " ada di dua bagian",
-                             "satker " + s.report.key + " is in two parts");
-                input.units.push_back(std::move(s));
-            }
         }
     } catch (const json::exception& e) {
         bad_part(dirs.front(), std::string("bagian rekap tidak terbaca: ") + e.what(),
                  std::string("a rekap part cannot be read: ") + e.what());
     }
-    std::sort(
-        input.units.begin(), input.units.end(),
-        [](const UnitSummary& a, const UnitSummary& b) { return a.report.key < b.report.key; });
+    input.units.sort_by_key();
+    for (std::size_t i = 1; i < input.units.size(); ++i) {
+        const std::string& key = input.units.key(i);
+        if (key == input.units.key(i - 1))
+            bad_part(parts[input.units.tag(i)].file, "satker " + key + " ada di dua bagian",
+                     "satker " + key + " is in two parts");
+    }
     input.parts = by_index.size();
     for (unsigned k = 1; k <= n; ++k)
         if (!by_index.count(k)) result.missing.push_back({k, n});
 
-    std::error_code ec;
-    fs::create_directories(out_dir, ec);
     result.rekap = out_dir / "rekap.xlsx";
     write_rekap(engine, input, result.rekap);
     result.laporan = out_dir / "laporan.json";

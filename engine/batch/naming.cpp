@@ -68,10 +68,7 @@ const char* status_name(UnitStatus status) {
 }
 
 int BatchResult::exit_code() const {
-    if (!problems.empty() || failed > 0) return 1;
-    for (const UnitReport& u : units)
-        if (u.errors > 0 || u.status == UnitStatus::failed) return 1;
-    return 0;
+    return !problems.empty() || failed > 0 || with_errors > 0 ? 1 : 0;
 }
 
 }  // namespace kinerja

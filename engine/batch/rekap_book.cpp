@@ -29,6 +29,7 @@ std::string range_text(std::uint32_t first_row, std::uint32_t col, std::uint32_t
 struct Layout {
     std::vector<RekapIndicator> indicators;
     bool budget = false;
+    std::size_t failed = 0;
     std::uint32_t mean_col = 0, rank_col = 0, budget_col = 0, last_col = 0;
     std::uint32_t realisasi(std::size_t i) const {
         return fixed_cols + 3 * static_cast<std::uint32_t>(i);
@@ -47,18 +48,25 @@ lxw_format* colours(lxw_workbook* book, lxw_color_t fill, lxw_color_t font) {
 class PeriodSheet {
 public:
     PeriodSheet(lxw_workbook* book, const Engine& engine, const RekapInput& input,
-                const Layout& layout, const RekapFormats& f, std::size_t period)
-        : book_(book), engine_(engine), input_(input), layout_(layout), f_(f), period_(period) {
+                const Layout& layout, const RekapFormats& f, std::size_t period,
+                const std::vector<double>& means)
+        : book_(book),
+          engine_(engine),
+          input_(input),
+          layout_(layout),
+          f_(f),
+          period_(period),
+          means_(means),
+          ranks_(ranks_of(means)) {
         ws_ = workbook_add_worksheet(book, period_title(period));
         last_unit_row_ = first_unit_row + static_cast<std::uint32_t>(input.units.size()) - 1;
-        means_ = mean_capaian(input, period);
-        ranks_ = ranks_of(means_);
     }
 
     lxw_worksheet* write() {
         titles();
         headers();
-        for (std::size_t u = 0; u < input_.units.size(); ++u) unit_row(u);
+        std::size_t u = 0;
+        for (const UnitSummary& unit : input_.units) unit_row(unit, u++);
         statistics();
         formats();
         return ws_;
@@ -68,8 +76,7 @@ private:
     void titles() {
         put_text(ws_, 0, 0, std::string("REKAP CAPAIAN KINERJA WILAYAH - ") + period_title(period_),
                  f_.title);
-        std::size_t failed = 0;
-        for (const UnitSummary& u : input_.units) failed += u.report.status == UnitStatus::failed;
+        std::size_t failed = layout_.failed;
         std::string note = "Sumber: " + input_.source + "; " + std::to_string(input_.units.size()) +
                            " satker, " + std::to_string(failed) + " gagal diolah.";
         if (period_ != tahun)
@@ -134,8 +141,7 @@ private:
     // The numbers of the statistics columns, kept while the sheet is written.
     void keep(std::uint32_t col, double value) { columns_[col].push_back(value); }
 
-    void unit_row(std::size_t u) {
-        const UnitSummary& unit = input_.units[u];
+    void unit_row(const UnitSummary& unit, std::size_t u) {
         const PeriodFigures& figures = unit.periods[period_];
         auto row = first_unit_row + static_cast<std::uint32_t>(u);
         put_number(ws_, row, 0, static_cast<double>(u + 1), f_.center);
@@ -294,7 +300,7 @@ private:
     const RekapFormats& f_;
     std::size_t period_;
     std::uint32_t last_unit_row_ = 0;
-    std::vector<double> means_;
+    const std::vector<double>& means_;
     std::vector<int> ranks_;
     std::map<std::uint32_t, std::vector<double>> columns_;
     std::map<std::pair<std::uint32_t, std::string>, std::size_t> kategori_counts_;
@@ -302,10 +308,11 @@ private:
 
 void produce(lxw_workbook* book, const Engine& engine, const RekapInput& input) {
     RekapFormats formats(book);
+    RekapOverview overview = rekap_overview(engine, input);
     Layout layout;
-    layout.indicators = rekap_indicators(engine, input);
-    for (const UnitSummary& u : input.units)
-        for (const PeriodFigures& p : u.periods) layout.budget = layout.budget || p.anggaran;
+    layout.indicators = overview.indicators;
+    layout.budget = overview.budget;
+    layout.failed = overview.failed;
     layout.mean_col = fixed_cols + 3 * static_cast<std::uint32_t>(layout.indicators.size());
     layout.rank_col = layout.mean_col + 1;
     layout.budget_col = layout.rank_col + 1;
@@ -313,12 +320,11 @@ void produce(lxw_workbook* book, const Engine& engine, const RekapInput& input) 
 
     lxw_worksheet* active = nullptr;
     if (!input.units.empty()) {
-        for (std::size_t p = 0; p < period_count; ++p) {
-            bool present = p == tahun;
-            for (const UnitSummary& u : input.units) present = present || u.periods[p].present;
-            if (present) active = PeriodSheet(book, engine, input, layout, formats, p).write();
-        }
-        write_peringkat_sheet(book, formats, input);
+        for (std::size_t p = 0; p < period_count; ++p)
+            if (overview.present[p])
+                active =
+                    PeriodSheet(book, engine, input, layout, formats, p, overview.means[p]).write();
+        write_peringkat_sheet(book, formats, input, overview);
     }
     write_status_sheet(book, formats, input);
     if (active) worksheet_activate(active);

@@ -33,19 +33,26 @@ double median_of(std::vector<double> values);
 // Competition ranks, highest first (1, 2, 2, 4); 0 for na.
 std::vector<int> ranks_of(const std::vector<double>& values);
 
-// The indicators of the rekap, in catalogue order.
 struct RekapIndicator {
     std::string id, nama, satuan;
 };
-std::vector<RekapIndicator> rekap_indicators(const Engine& engine, const RekapInput& input);
 
-// Per unit, the mean capaian over the indicators of a period (na when none has one).
-std::vector<double> mean_capaian(const RekapInput& input, std::size_t period);
+// What the sheets need to know of all the units before writing the first row, gathered in
+// one pass: each pass over the summaries decodes them all again from the store.
+struct RekapOverview {
+    std::vector<RekapIndicator> indicators;  // in catalogue order
+    bool budget = false;                     // some unit has budget figures
+    std::array<bool, period_count> present{};
+    std::size_t failed = 0;
+    // Per period and unit, the mean capaian over the indicators (na when none has one).
+    std::array<std::vector<double>, period_count> means;
+};
+RekapOverview rekap_overview(const Engine& engine, const RekapInput& input);
 
 const char* status_label(const UnitReport& report);  // "OK", "Ada temuan", "Gagal"
 
-void write_peringkat_sheet(lxw_workbook* book, const RekapFormats& formats,
-                           const RekapInput& input);
+void write_peringkat_sheet(lxw_workbook* book, const RekapFormats& formats, const RekapInput& input,
+                           const RekapOverview& overview);
 void write_status_sheet(lxw_workbook* book, const RekapFormats& formats, const RekapInput& input);
 
 }  // namespace kinerja::batch_detail

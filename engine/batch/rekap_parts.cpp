@@ -115,13 +115,26 @@ std::vector<int> ranks_of(const std::vector<double>& values) {
     return ranks;
 }
 
-std::vector<RekapIndicator> rekap_indicators(const Engine& engine, const RekapInput& input) {
+RekapOverview rekap_overview(const Engine& engine, const RekapInput& input) {
+    RekapOverview o;
+    o.present[tahun] = true;  // the year's sheet is always there
     std::set<std::string> ids;
-    for (const UnitSummary& u : input.units)
-        for (const PeriodFigures& p : u.periods)
-            for (const auto& [id, figure] : p.indikator) ids.emplace(id);
+    std::vector<double> values;
+    for (const UnitSummary& u : input.units) {
+        o.failed += u.report.status == UnitStatus::failed;
+        for (std::size_t p = 0; p < period_count; ++p) {
+            const PeriodFigures& figures = u.periods[p];
+            o.present[p] = o.present[p] || figures.present;
+            o.budget = o.budget || figures.anggaran;
+            values.clear();
+            for (const auto& [id, f] : figures.indikator) {
+                ids.emplace(id);
+                values.push_back(f.capaian);
+            }
+            o.means[p].push_back(mean_of(values));
+        }
+    }
     const CompiledCatalogue& compiled = *engine.compiled;
-    std::vector<RekapIndicator> list;
     for (const std::string& id : ids) {
         RekapIndicator r{id, id, ""};
         if (auto index = compiled.index_of(id)) {
@@ -129,25 +142,14 @@ std::vector<RekapIndicator> rekap_indicators(const Engine& engine, const RekapIn
             r.nama = ind.name;
             if (!ind.units.empty()) r.satuan = ind.units.front();
         }
-        list.push_back(std::move(r));
+        o.indicators.push_back(std::move(r));
     }
     auto order = [&](const RekapIndicator& r) {
         return compiled.index_of(r.id).value_or(compiled.size());
     };
-    std::stable_sort(list.begin(), list.end(),
+    std::stable_sort(o.indicators.begin(), o.indicators.end(),
                      [&](const auto& a, const auto& b) { return order(a) < order(b); });
-    return list;
-}
-
-std::vector<double> mean_capaian(const RekapInput& input, std::size_t period) {
-    std::vector<double> means;
-    std::vector<double> values;
-    for (const UnitSummary& u : input.units) {
-        values.clear();
-        for (const auto& [id, f] : u.periods[period].indikator) values.push_back(f.capaian);
-        means.push_back(mean_of(values));
-    }
-    return means;
+    return o;
 }
 
 const char* status_label(const UnitReport& report) {
@@ -192,7 +194,8 @@ void capaian_chart(lxw_workbook* book, lxw_worksheet* ws, std::size_t units) {
 
 }  // namespace
 
-void write_peringkat_sheet(lxw_workbook* book, const RekapFormats& f, const RekapInput& input) {
+void write_peringkat_sheet(lxw_workbook* book, const RekapFormats& f, const RekapInput& input,
+                           const RekapOverview& overview) {
     lxw_worksheet* ws = workbook_add_worksheet(book, "Peringkat");
     put_text(ws, 0, 0, "PERINGKAT SATKER MENURUT RATA-RATA CAPAIAN TAHUN", f.title);
     put_text(ws, 1, 0,
@@ -209,7 +212,7 @@ void write_peringkat_sheet(lxw_workbook* book, const RekapFormats& f, const Reka
                            "Status"};
     const double widths[] = {10, 16, 40, 14, 14, 14, 14};
     header_row(ws, f, heads, widths, 7);
-    std::vector<double> means = mean_capaian(input, tahun);
+    const std::vector<double>& means = overview.means[tahun];
     std::vector<int> ranks = ranks_of(means);
     std::vector<std::size_t> order(input.units.size());
     std::iota(order.begin(), order.end(), 0);

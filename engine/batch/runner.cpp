@@ -93,7 +93,8 @@ UnitSummary do_template_unit(Job& job, WorkerState& worker, const Unit& unit) {
     Hasher hash;
     hash.add(job.common_hash);
     hash.add(unit.output);
-    hash_unit_data(hash, *job.data, *unit.data);
+    std::vector<DataRow> rows = job.data->rows.read(unit.data->runs);
+    hash_unit_data(hash, *job.data, *unit.data, rows);
     if (!job.options.force)
         if (auto earlier = job.manifest.up_to_date(unit.key, hash.hex(), job.inputs_time))
             return *earlier;
@@ -101,7 +102,7 @@ UnitSummary do_template_unit(Job& job, WorkerState& worker, const Unit& unit) {
     FillOptions fill;
     fill.kategori = job.options.kategori;
     fill.grafik = job.options.grafik;
-    fill.data = satker_data(*job.data, *unit.data);
+    fill.data = satker_data(*job.data, *unit.data, rows);
     RunReport report;
     {
         auto step = Clock::now();
@@ -147,7 +148,6 @@ UnitSummary do_input_unit(Job& job, WorkerState& worker, const Unit& unit) {
         FillOptions fill;
         fill.kategori = job.options.kategori;
         fill.grafik = job.options.grafik;
-    fill.grafik = job.options.grafik;
         report = process(job.engine, worker.evaluator, workbook, fill);
         data = read_data_sheet(workbook);
         s.report.timings.fill_ms = ms_since(step);
@@ -259,14 +259,16 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
         result.problems = job.data->problems;
     }
 
-    std::vector<UnitSummary> summaries(units.size());
+    // Each finished unit's summary goes to the store, not to memory; the counts for the
+    // summary line are kept as they come.
+    RekapInput input(options.out_dir);
     std::atomic<std::size_t> next{0}, done{0}, skipped{0}, failed{0};
     std::mutex mutex;
     std::condition_variable finished;
     auto worker = [&] {
         WorkerState state(engine);
         for (std::size_t i; (i = next++) < units.size();) {
-            UnitSummary& s = summaries[i];
+            UnitSummary s;
             try {
                 s = inputs_mode ? do_input_unit(job, state, units[i])
                                 : do_template_unit(job, state, units[i]);
@@ -277,9 +279,16 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
                 s.report.status = UnitStatus::failed;
                 s.report.failure = failure_of(e, options.lang);
             }
+            input.units.add(s);
             if (s.report.up_to_date) ++skipped;
-            if (s.report.status == UnitStatus::failed) ++failed;
             std::lock_guard lock(mutex);
+            if (s.report.status == UnitStatus::failed) {
+                ++failed;
+                result.failures.push_back(std::move(s.report));
+            } else {
+                result.with_errors += s.report.errors > 0;
+                result.with_warnings_only += s.report.errors == 0 && s.report.warnings > 0;
+            }
             ++done;
             finished.notify_one();
         }
@@ -312,24 +321,15 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
 
     // The data's rows are done with; the rekap is made from the summaries alone.
     job.data.reset();
-    RekapInput input;
     input.problems = result.problems;
     input.source = (inputs_mode ? options.inputs_dir : options.data_file).filename().string();
-    for (const UnitSummary& s : summaries) {
-        result.units.push_back(s.report);
-        if (s.report.status == UnitStatus::failed)
-            ++result.failed;
-        else if (s.report.up_to_date)
-            ++result.skipped;
-        else
-            ++result.written;
-    }
-    input.units = std::move(summaries);
-    std::sort(
-        input.units.begin(), input.units.end(),
-        [](const UnitSummary& a, const UnitSummary& b) { return a.report.key < b.report.key; });
-    std::sort(result.units.begin(), result.units.end(),
+    input.units.sort_by_key();
+    std::sort(result.failures.begin(), result.failures.end(),
               [](const UnitReport& a, const UnitReport& b) { return a.key < b.key; });
+    result.units = units.size();
+    result.failed = failed;
+    result.skipped = skipped;
+    result.written = units.size() - failed - skipped;
     job.manifest.compact();
     result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
 

@@ -130,7 +130,7 @@ BOOST_AUTO_TEST_CASE(data_as_xlsx_fills_like_the_csv) {
     o.out_dir = scratch / "out";
     o.jobs = 2;
     BatchResult r = run_batch(engine, o);
-    BOOST_TEST(r.units.size() == 40u);
+    BOOST_TEST(r.units == 40u);
     BOOST_TEST(r.failed == 2u);
     BOOST_TEST(r.problems.size() == 1u);
     BOOST_TEST(r.exit_code() == 1);
