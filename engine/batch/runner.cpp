@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <future>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -330,20 +331,31 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
     result.failed = failed;
     result.skipped = skipped;
     result.written = units.size() - failed - skipped;
-    job.manifest.compact();
     result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
 
+    // The rekap takes most of this tail and needs one core; the part, laporan.json and the
+    // manifest's compaction only read the store, so they are written beside it.
     result.part = options.out_dir / part_file_name(options.shard);
-    write_part(result.part, input, options.shard, result.units_total);
-    if (options.shard.count == 1) {
-        result.rekap = options.out_dir / "rekap.xlsx";
-        write_rekap(engine, input, result.rekap);
-        result.laporan = options.out_dir / "laporan.json";
-    } else {
-        result.laporan = options.out_dir / ("laporan-part-" + std::to_string(options.shard.index) +
-                                            "-of-" + std::to_string(options.shard.count) + ".json");
+    result.laporan =
+        options.out_dir / (options.shard.count == 1
+                               ? std::string("laporan.json")
+                               : "laporan-part-" + std::to_string(options.shard.index) + "-of-" +
+                                     std::to_string(options.shard.count) + ".json");
+    auto beside = std::async(std::launch::async, [&] {
+        job.manifest.compact();
+        write_part(result.part, input, options.shard, result.units_total);
+        write_laporan(result.laporan, input, options.lang, result.seconds);
+    });
+    try {
+        if (options.shard.count == 1) {
+            result.rekap = options.out_dir / "rekap.xlsx";
+            write_rekap(engine, input, result.rekap);
+        }
+    } catch (...) {
+        beside.wait();
+        throw;
     }
-    write_laporan(result.laporan, input, options.lang, result.seconds);
+    beside.get();
     sync_filesystem(options.out_dir);
     return result;
 }
