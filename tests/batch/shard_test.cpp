@@ -110,4 +110,20 @@ BOOST_AUTO_TEST_CASE(rekap_refuses_mixed_splits_and_empty_folders) {
     BOOST_TEST(none.err.find("rekap-part") != std::string::npos, none.err);
 }
 
+BOOST_AUTO_TEST_CASE(rekap_refuses_a_satker_in_two_parts) {
+    const ProvinceRun& p = province_run();
+    ScratchDir scratch;
+    run_cli(batch_args(p, scratch / "x", {"--shard", "1/2"}));
+    // Part 1 again, named as part 2: each of its satker is now in two parts.
+    fs::create_directories(scratch / "z");
+    fs::copy_file(scratch / "x" / "rekap-part-1-of-2.json",
+                  scratch / "z" / "rekap-part-2-of-2.json");
+    RunResult twice = run_cli({"rekap", (scratch / "x").string(), (scratch / "z").string(), "--out",
+                               (scratch / "merged").string()});
+    BOOST_TEST(twice.exit_code == 2);
+    BOOST_TEST(twice.err.find("ada di dua bagian") != std::string::npos, twice.err);
+    BOOST_TEST(twice.err.find("rekap-part-") != std::string::npos, twice.err);
+    BOOST_TEST(!fs::exists(scratch / "merged" / "rekap.xlsx"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
