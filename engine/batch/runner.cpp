@@ -107,11 +107,12 @@ UnitSummary do_template_unit(Job& job, WorkerState& worker, const Unit& unit) {
     RunReport report;
     {
         auto step = Clock::now();
-        Workbook workbook =
-            unit_workbook(*job.base, unit.data->nama.empty() ? unit.key : unit.data->nama);
+        const std::string& satker = unit.data->nama.empty() ? unit.key : unit.data->nama;
+        Workbook workbook = unit_workbook(*job.base, satker);
         s.report.timings.read_ms = ms_since(step);
         step = Clock::now();
-        report = process(job.engine, worker.evaluator, workbook, fill);
+        report =
+            process(job.engine, worker.evaluator, workbook, unit_tables(*job.base, satker), fill);
         s.report.timings.fill_ms = ms_since(step);
         step = Clock::now();
         write_workbook(workbook, job.options.out_dir / unit.output, unsynced);

@@ -4,6 +4,7 @@
 // a marker as the satker, and each unit only swaps the marker in the cells that got it.
 #include "batch/template_base.hpp"
 
+#include "pipeline/pipeline.hpp"
 #include "read/read.hpp"
 #include "templates/templates.hpp"
 
@@ -31,6 +32,7 @@ TemplateBase prepare_template(const std::filesystem::path& file) {
     personalise(base.model, {std::string(marker), std::nullopt});
     // personalise dates the document now; the outputs must not depend on when they ran.
     base.model.properties = original;
+    base.tables = bind(base.model);
     for (std::size_t s = 0; s < base.model.sheets.size(); ++s) {
         for (const Cell& cell : base.model.sheets[s].cells) {
             bool has = cell.value.kind == CellValue::Kind::text &&
@@ -55,6 +57,15 @@ Workbook unit_workbook(const TemplateBase& base, const std::string& satker) {
     }
     if (!base.slots.empty()) workbook.properties.subject = satker;
     return workbook;
+}
+
+std::vector<Table> unit_tables(const TemplateBase& base, const std::string& satker) {
+    std::vector<Table> tables = base.tables;
+    for (Table& table : tables) {
+        for (std::string& line : table.title) line = replaced(line, satker);
+        table.satker = replaced(table.satker, satker);
+    }
+    return tables;
 }
 
 }  // namespace kinerja::batch_detail

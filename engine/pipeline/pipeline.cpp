@@ -30,14 +30,23 @@ std::size_t RunReport::warnings() const {
 
 namespace {
 
-RunReport run(const Engine& engine, Evaluator* reusable, Workbook& workbook,
-              const FillOptions& options) {
-    RunReport report;
-    // Start from what the user typed: undo a previous fill's computed values and marks.
+// Start from what the user typed: undo a previous fill's computed values and marks.
+void undo_earlier_fill(Workbook& workbook) {
     restore_typed_values(workbook);
     clear_marks(workbook);
     remove_grafik(workbook);  // Kinerja's own Grafik sheet: rebuilt below when asked
-    std::vector<Table> tables = find_tables(workbook);
+}
+
+RunReport run(const Engine& engine, Evaluator* reusable, Workbook& workbook,
+              const std::vector<Table>* bound, const FillOptions& options) {
+    RunReport report;
+    std::vector<Table> tables;
+    if (bound) {
+        tables = *bound;  // the copy of a bound template: nothing to undo, tables known
+    } else {
+        undo_earlier_fill(workbook);
+        tables = find_tables(workbook);
+    }
     report.tables = tables.size();
     report.findings = validate(workbook, tables);
     if (tables.empty() && !workbook.sheets.empty()) {
@@ -107,12 +116,22 @@ RunReport run(const Engine& engine, Evaluator* reusable, Workbook& workbook,
 }  // namespace
 
 RunReport process(const Engine& engine, Workbook& workbook, const FillOptions& options) {
-    return run(engine, nullptr, workbook, options);
+    return run(engine, nullptr, workbook, nullptr, options);
 }
 
 RunReport process(const Engine& engine, Evaluator& evaluator, Workbook& workbook,
                   const FillOptions& options) {
-    return run(engine, &evaluator, workbook, options);
+    return run(engine, &evaluator, workbook, nullptr, options);
+}
+
+std::vector<Table> bind(Workbook& workbook) {
+    undo_earlier_fill(workbook);
+    return find_tables(workbook);
+}
+
+RunReport process(const Engine& engine, Evaluator& evaluator, Workbook& workbook,
+                  const std::vector<Table>& bound, const FillOptions& options) {
+    return run(engine, &evaluator, workbook, &bound, options);
 }
 
 RunReport fill_workbook(const Engine& engine, const std::filesystem::path& input,

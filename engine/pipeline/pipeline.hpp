@@ -14,6 +14,7 @@
 #include "evaluate/evaluate.hpp"
 #include "fill/fill.hpp"
 #include "model/workbook.hpp"
+#include "tables/tables.hpp"
 
 namespace kinerja {
 
@@ -53,5 +54,13 @@ RunReport process(const Engine& engine, Workbook& workbook, const FillOptions& o
 // own, from its merged catalogue.
 RunReport process(const Engine& engine, Evaluator& evaluator, Workbook& workbook,
                   const FillOptions& options = {});
+
+// Binding a template once for many copies (the batch): bind() undoes an earlier fill of
+// `workbook` as process() would and returns its tables. process() with those tables skips
+// the table search; they must have been bound on a workbook whose copy `workbook` is, with
+// only non-header texts changed (the satker's name in the title).
+std::vector<Table> bind(Workbook& workbook);
+RunReport process(const Engine& engine, Evaluator& evaluator, Workbook& workbook,
+                  const std::vector<Table>& bound, const FillOptions& options = {});
 
 }  // namespace kinerja
