@@ -143,14 +143,15 @@ UnitSummary do_input_unit(Job& job, WorkerState& worker, const Unit& unit) {
     {
         auto step = Clock::now();
         Workbook workbook = read_workbook(unit.input);
-        for (const Table& t : find_tables(workbook))
+        std::vector<Table> tables = bind(workbook);  // searched once, for the name and the fill
+        for (const Table& t : tables)
             if (!t.satker.empty() && s.report.nama.empty()) s.report.nama = t.satker;
         s.report.timings.read_ms = ms_since(step);
         step = Clock::now();
         FillOptions fill;
         fill.kategori = job.options.kategori;
         fill.grafik = job.options.grafik;
-        report = process(job.engine, worker.evaluator, workbook, fill);
+        report = process(job.engine, worker.evaluator, workbook, tables, fill);
         data = read_data_sheet(workbook);
         s.report.timings.fill_ms = ms_since(step);
         step = Clock::now();
