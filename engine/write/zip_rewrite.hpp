@@ -24,10 +24,12 @@ struct RewriteResult {
     std::set<std::string> present;    // every part name in the zip
 };
 
-// Writes `zip` again with each part in `editors` passed through its editor.
-// Entries get fixed timestamps so the same input gives the same bytes. Returns
-// ok = false, leaving `zip` as it was, if it is not a zip this code can read.
-// Throws OutputError if the new file cannot be written.
+// Writes `zip` again with each part in `editors` passed through its editor; a part
+// its editor leaves as it was keeps its compressed bytes. Entries get fixed
+// timestamps so the same input gives the same bytes. Returns ok = false, leaving
+// `zip` as it was, if it is not a zip this code can read. The file is read whole
+// and written over in place, so it must be a temp file: if writing fails (throws
+// OutputError), it is left damaged.
 RewriteResult rewrite_zip(const std::filesystem::path& zip,
                           const std::map<std::string, PartEditor>& editors,
                           std::uint64_t max_part_bytes);
