@@ -5,6 +5,8 @@
 // visibility and the active sheet, and closes the file.
 #include "write/write.hpp"
 
+#include <unistd.h>
+
 #include <cstdio>
 
 #include "common/atomic_output.hpp"
@@ -20,6 +22,7 @@ using namespace write_detail;
 namespace {
 
 const char* const workbook_part = "xl/workbook.xml";
+const char* const memory_folder = "/dev/shm";
 
 // Frees an unclosed workbook when writing stops with an exception.
 struct BookGuard {
@@ -79,14 +82,26 @@ void write_sheet(const SheetContext& ctx) {
     write_charts(ctx);
 }
 
+// /dev/shm if it is a folder this process may create files in (checked once).
+bool memory_folder_usable() {
+    static const bool usable = [] {
+        std::error_code ignored;
+        return fs::is_directory(memory_folder, ignored) &&
+               ::access(memory_folder, W_OK | X_OK) == 0;
+    }();
+    return usable;
+}
+
 void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
              const WriteOptions& options, Drops& drops) {
-    std::string tmpdir = temp.parent_path().empty() ? "." : temp.parent_path().string();
+    std::string folder = temp.parent_path().empty() ? "." : temp.parent_path().string();
     // Checked here for a clear message; libxlsxwriter would only fail at the end.
     std::error_code ignored;
-    if (!fs::is_directory(tmpdir, ignored))
-        throw OutputError(file.string(), {"folder tujuan tidak ada: " + tmpdir,
-                                          "the destination folder does not exist: " + tmpdir});
+    if (!fs::is_directory(folder, ignored))
+        throw OutputError(file.string(), {"folder tujuan tidak ada: " + folder,
+                                          "the destination folder does not exist: " + folder});
+    std::string tmpdir =
+        options.temp_files_in_memory && memory_folder_usable() ? memory_folder : folder;
     lxw_workbook_options lxw_options{};
     lxw_options.tmpdir = tmpdir.data();
     BookGuard guard{workbook_new_opt(temp.c_str(), &lxw_options)};
@@ -141,11 +156,14 @@ void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
 WriteReport write_workbook(const Workbook& workbook, const fs::path& file,
                            const WriteOptions& options) {
     WriteReport report;
-    write_atomically(file, [&](const fs::path& temp) {
-        Drops drops;
-        produce(workbook, file, temp, options, drops);
-        report.dropped = drops.list();
-    }, options.sync);
+    write_atomically(
+        file,
+        [&](const fs::path& temp) {
+            Drops drops;
+            produce(workbook, file, temp, options, drops);
+            report.dropped = drops.list();
+        },
+        options.sync);
     return report;
 }
 

@@ -167,6 +167,16 @@ BOOST_AUTO_TEST_CASE(writing_into_a_missing_folder_fails_and_leaves_nothing) {
     BOOST_TEST(files_in(scratch.path()) == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(temp_files_in_memory_give_the_same_bytes) {
+    ScratchDir scratch;
+    WriteOptions in_memory;
+    in_memory.temp_files_in_memory = true;
+    write_workbook(patched_sample(), scratch / "disk.xlsx");
+    write_workbook(patched_sample(), scratch / "memory.xlsx", in_memory);
+    BOOST_TEST(file_digest(scratch / "memory.xlsx") == file_digest(scratch / "disk.xlsx"));
+    BOOST_TEST(files_in(scratch.path()) == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(a_failed_write_leaves_the_old_file_alone) {
     ScratchDir scratch;
     fs::path target = scratch / "laporan.xlsx";
