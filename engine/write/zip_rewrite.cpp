@@ -165,7 +165,7 @@ std::string header(std::uint32_t signature, const Entry& e, std::uint32_t offset
 }  // namespace
 
 RewriteResult rewrite_zip(const fs::path& zip, const std::map<std::string, PartEditor>& editors,
-                          std::uint64_t max_part_bytes) {
+                          std::uint64_t max_part_bytes, const fs::path& destination) {
     RewriteResult result;
     std::string file;
     std::vector<Entry> entries;
@@ -220,13 +220,14 @@ RewriteResult rewrite_zip(const fs::path& zip, const std::map<std::string, PartE
     put(end, static_cast<std::uint32_t>(central.size()), 4);
     put(end, static_cast<std::uint32_t>(offset), 4);
     put(end, 0, 2);  // comment
-    // Written over the file itself: it is all in memory, and the caller's temp file
+    // The source is all in memory, so it may be written over; the caller's temp file
     // (engine/common/atomic_output.hpp) is discarded if this fails half-way.
+    const fs::path& target = destination.empty() ? zip : destination;
     std::ofstream out;
     char buffer[1 << 16];
     out.rdbuf()->pubsetbuf(buffer, sizeof buffer);
-    out.open(zip, std::ios::binary | std::ios::trunc);
-    if (!out) fail(zip);
+    out.open(target, std::ios::binary | std::ios::trunc);
+    if (!out) fail(target);
     const auto write = [&out](std::string_view bytes) {
         out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     };
@@ -237,7 +238,7 @@ RewriteResult rewrite_zip(const fs::path& zip, const std::map<std::string, PartE
     write(central);
     write(end);
     out.close();
-    if (!out) fail(zip);
+    if (!out) fail(target);
     result.ok = true;
     return result;
 }
