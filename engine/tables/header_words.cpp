@@ -1,30 +1,51 @@
 // The words of table headers and what each means.
+#include "tables/header_words.hpp"
+
 #include <array>
 #include <cctype>
 #include <cstdio>
 
-#include "tables/header_words.hpp"
-
 namespace kinerja {
+
+namespace {
+
+// Letters and digits as std::isalnum and std::tolower see them in the C locale the
+// program runs in (it never calls setlocale): ASCII only, without a call per byte.
+constexpr bool is_key_char(unsigned char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '%';
+}
+constexpr char key_char(unsigned char c) {
+    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+}
+
+}  // namespace
 
 std::string header_key(std::string_view text) {
     std::string key;
-    for (unsigned char c : text) {
-        if (std::isalnum(c)) key += static_cast<char>(std::tolower(c));
-        else if (c == '%') key += '%';
-    }
+    key.reserve(text.size());
+    for (unsigned char c : text)
+        if (is_key_char(c)) key += key_char(c);
     return key;
 }
 
 std::optional<int> triwulan_of(std::string_view text) {
-    std::string k = header_key(text);
+    // Called on every text cell of every table row, so the key is built on the stack
+    // and a text whose key is longer than the longest label ("triwulaniii") stops early.
+    char buffer[11];
+    std::size_t n = 0;
+    for (unsigned char c : text) {
+        if (!is_key_char(c)) continue;
+        if (n == sizeof buffer) return std::nullopt;
+        buffer[n++] = key_char(c);
+    }
+    std::string_view k(buffer, n);
     for (std::string_view prefix : {"triwulan", "tw", "trw", "tri"}) {
-        if (k.rfind(prefix, 0) != 0) continue;
-        std::string_view rest = std::string_view(k).substr(prefix.size());
+        if (k.substr(0, prefix.size()) != prefix) continue;
+        std::string_view rest = k.substr(prefix.size());
         static constexpr std::array<std::string_view, 4> roman{"i", "ii", "iii", "iv"};
-        for (int i = 0; i < 4; ++i)
-            if (rest == roman[static_cast<std::size_t>(i)] || rest == std::to_string(i + 1))
-                return i + 1;
+        static constexpr std::array<std::string_view, 4> digit{"1", "2", "3", "4"};
+        for (std::size_t i = 0; i < 4; ++i)
+            if (rest == roman[i] || rest == digit[i]) return static_cast<int>(i) + 1;
     }
     return std::nullopt;
 }
@@ -131,21 +152,28 @@ std::optional<int> year_in(std::string_view text) {
 
 const char* kind_name(TableKind kind) {
     switch (kind) {
-        case TableKind::rencana_aksi: return "rencana_aksi";
-        case TableKind::capaian: return "capaian";
-        case TableKind::anggaran: return "anggaran";
-        case TableKind::rka: return "rka";
+        case TableKind::rencana_aksi:
+            return "rencana_aksi";
+        case TableKind::capaian:
+            return "capaian";
+        case TableKind::anggaran:
+            return "anggaran";
+        case TableKind::rka:
+            return "rka";
     }
     return "?";
 }
 
 const char* role_name(ColumnRole role) {
     static constexpr const char* names[] = {
-        "nomor", "kode", "sasaran", "indikator", "indikator_id", "satuan", "target",
-        "target_renstra", "realisasi", "capaian", "kategori", "rumus", "kegiatan", "pagu",
-        "penarikan", "realisasi_anggaran", "sisa", "persen", "triwulan", "status", "keterangan",
-        "data_dukung", "uraian", "volume", "angka_dasar", "inisiatif_baru", "jumlah",
-        "jenis_belanja", "pembilang", "penyebut"};
+        "nomor",        "kode",           "sasaran",   "indikator",
+        "indikator_id", "satuan",         "target",    "target_renstra",
+        "realisasi",    "capaian",        "kategori",  "rumus",
+        "kegiatan",     "pagu",           "penarikan", "realisasi_anggaran",
+        "sisa",         "persen",         "triwulan",  "status",
+        "keterangan",   "data_dukung",    "uraian",    "volume",
+        "angka_dasar",  "inisiatif_baru", "jumlah",    "jenis_belanja",
+        "pembilang",    "penyebut"};
     return names[static_cast<int>(role)];
 }
 

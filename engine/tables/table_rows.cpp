@@ -12,11 +12,44 @@ namespace {
 
 // "JUMLAH", "Total", "Jumlah Total": a total row. "Jumlah Layanan Perkantoran" is an
 // indicator and "Jumlah narapidana ..." a numerator's label, so only the short forms count.
-bool is_total_label(const std::string& text) {
-    static const std::set<std::string> totals{
-        "jumlah", "total", "jumlahtotal", "totaljumlah", "grandtotal", "subtotal",
-        "jumlahseluruhnya", "jumlahkeseluruhan", "totalkeseluruhan", "jumlahakhir"};
+bool is_total_label(std::string_view text) {
+    static const std::set<std::string, std::less<>> totals{
+        "jumlah",           "total",      "jumlahtotal",      "totaljumlah",
+        "grandtotal",       "subtotal",   "jumlahseluruhnya", "jumlahkeseluruhan",
+        "totalkeseluruhan", "jumlahakhir"};
     return totals.count(header_key(text)) > 0;
+}
+
+// What display_text shows at (row, col), without making the text: a number or a
+// boolean always shows something, a text cell its text without surrounding blanks.
+struct Shown {
+    bool any = false;
+    std::string_view text;  // set for text and error cells
+};
+
+Shown shown_at(const Sheet& sheet, std::uint32_t row, std::uint32_t col) {
+    if (const CellRange* m = sheet.merge_at(row, col)) {
+        row = m->first_row;
+        col = m->first_col;
+    }
+    const Cell* cell = sheet.find(row, col);
+    if (!cell) return {};
+    switch (cell->value.kind) {
+        case CellValue::Kind::text:
+        case CellValue::Kind::error: {
+            std::string_view t = cell->value.text;
+            auto first = t.find_first_not_of(" \t\r\n");
+            if (first == std::string_view::npos) return {};
+            t = t.substr(first, t.find_last_not_of(" \t\r\n") + 1 - first);
+            return {true, t};
+        }
+        case CellValue::Kind::number:
+        case CellValue::Kind::boolean:
+            return {true, {}};
+        case CellValue::Kind::blank:
+            return {};
+    }
+    return {};
 }
 
 // The label columns: where a row says what it is.
@@ -51,10 +84,11 @@ std::vector<TableRow> table_rows(const Sheet& sheet, const Table& table) {
                 row.is_section = true;
         bool any = false;
         for (const auto& col : table.columns) {
-            std::string text = display_text(sheet, r, col.col);
-            if (text.empty()) continue;
+            Shown shown = shown_at(sheet, r, col.col);
+            if (!shown.any) continue;
             any = true;
-            if (is_label_role(col.role) && is_total_label(text)) row.is_total = true;
+            // A number's text ("%.15g") or TRUE/FALSE never is a total's label.
+            if (is_label_role(col.role) && is_total_label(shown.text)) row.is_total = true;
         }
         // A TW label may sit in any column of the row (the Rencana Aksi puts it beside the
         // planned activity), so look at every cell of the row, not only header columns.
@@ -89,10 +123,9 @@ std::vector<IndicatorBlock> indicator_blocks(const Sheet& sheet, const Table& ta
         // example block of a template, not yet typed) is no block and continues none.
         bool in_block_merge = !blocks.empty() && merge && merge->first_row < row.row &&
                               blocks.back().first_row >= merge->first_row;
-        bool continues = !blocks.empty() &&
-                         (merge && merge->first_row < merge->last_row
-                              ? in_block_merge
-                              : text.empty() || in_block_merge);
+        bool continues = !blocks.empty() && (merge && merge->first_row < merge->last_row
+                                                 ? in_block_merge
+                                                 : text.empty() || in_block_merge);
         if (continues) {
             blocks.back().last_row = row.row;
         } else if (!text.empty()) {
@@ -102,8 +135,8 @@ std::vector<IndicatorBlock> indicator_blocks(const Sheet& sheet, const Table& ta
     return blocks;
 }
 
-std::optional<Quantity> quantity_at(const Workbook& workbook, const Sheet& sheet,
-                                    std::uint32_t row, std::uint32_t col) {
+std::optional<Quantity> quantity_at(const Workbook& workbook, const Sheet& sheet, std::uint32_t row,
+                                    std::uint32_t col) {
     if (const CellRange* m = sheet.merge_at(row, col)) {
         row = m->first_row;
         col = m->first_col;

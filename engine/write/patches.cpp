@@ -241,7 +241,8 @@ void Patches::remove_all(const std::string& part, const std::string& text, Fallb
     parts_[part].edits.back().part_optional = true;
 }
 
-void Patches::apply(const std::filesystem::path& zip, Drops& drops) {
+bool Patches::apply(const std::filesystem::path& zip, Drops& drops,
+                    const std::filesystem::path& destination) {
     std::map<std::string, PartEditor> editors;
     for (auto& [name, part] : parts_) {
         Part* p = &part;
@@ -250,7 +251,7 @@ void Patches::apply(const std::filesystem::path& zip, Drops& drops) {
             for (Pending& e : p->edits) e.applied = e.edit(xml);
         };
     }
-    RewriteResult result = rewrite_zip(zip, editors, max_edit_bytes);
+    RewriteResult result = rewrite_zip(zip, editors, max_edit_bytes, destination);
     for (auto& [name, part] : parts_) {
         report_cells(part, result.ok, drops);
         bool absent = result.ok && !result.present.count(name);
@@ -258,6 +259,7 @@ void Patches::apply(const std::filesystem::path& zip, Drops& drops) {
             if (!result.ok || (!e.applied && !(absent && e.part_optional)))
                 drops.add(e.fallback.scope, e.fallback.location, e.fallback.what);
     }
+    return result.ok;
 }
 
 }  // namespace kinerja::write_detail

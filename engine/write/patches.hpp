@@ -69,8 +69,11 @@ public:
     void edit_part(const std::string& part, Edit edit, Fallback fallback);
 
     bool empty() const { return parts_.empty(); }
-    // Edits the finished file; reports each edit that could not be made.
-    void apply(const std::filesystem::path& zip, Drops& drops);
+    // Edits the finished file, writing the result to `destination` (over `zip` when
+    // empty); reports each edit that could not be made. Returns false, having
+    // written nothing, when `zip` could not be read as a zip.
+    bool apply(const std::filesystem::path& zip, Drops& drops,
+               const std::filesystem::path& destination = {});
 
 private:
     struct Pending {

@@ -5,6 +5,8 @@
 // visibility and the active sheet, and closes the file.
 #include "write/write.hpp"
 
+#include <unistd.h>
+
 #include <cstdio>
 
 #include "common/atomic_output.hpp"
@@ -20,6 +22,7 @@ using namespace write_detail;
 namespace {
 
 const char* const workbook_part = "xl/workbook.xml";
+const char* const memory_folder = "/dev/shm";
 
 // Frees an unclosed workbook when writing stops with an exception.
 struct BookGuard {
@@ -79,17 +82,43 @@ void write_sheet(const SheetContext& ctx) {
     write_charts(ctx);
 }
 
+// A file of ours outside the destination's folder, removed whatever happens.
+struct ScratchFile {
+    fs::path path;
+    ~ScratchFile() {
+        std::error_code ignored;
+        if (!path.empty()) fs::remove(path, ignored);
+    }
+};
+
+// /dev/shm if it is a folder this process may create files in (checked once).
+bool memory_folder_usable() {
+    static const bool usable = [] {
+        std::error_code ignored;
+        return fs::is_directory(memory_folder, ignored) &&
+               ::access(memory_folder, W_OK | X_OK) == 0;
+    }();
+    return usable;
+}
+
 void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
              const WriteOptions& options, Drops& drops) {
-    std::string tmpdir = temp.parent_path().empty() ? "." : temp.parent_path().string();
+    std::string folder = temp.parent_path().empty() ? "." : temp.parent_path().string();
     // Checked here for a clear message; libxlsxwriter would only fail at the end.
     std::error_code ignored;
-    if (!fs::is_directory(tmpdir, ignored))
-        throw OutputError(file.string(), {"folder tujuan tidak ada: " + tmpdir,
-                                          "the destination folder does not exist: " + tmpdir});
+    if (!fs::is_directory(folder, ignored))
+        throw OutputError(file.string(), {"folder tujuan tidak ada: " + folder,
+                                          "the destination folder does not exist: " + folder});
+    const bool in_memory = options.temp_files_in_memory && memory_folder_usable();
+    std::string tmpdir = in_memory ? memory_folder : folder;
+    // In memory, libxlsxwriter's zip goes there too, and the patch pass writes the
+    // temp file once: writing over a file just written makes ext4 flush it to the
+    // disk when it is closed (its auto_da_alloc rule), for every workbook.
+    ScratchFile scratch{in_memory ? fs::path(memory_folder) / temp.filename() : fs::path()};
+    const fs::path& zip = in_memory ? scratch.path : temp;
     lxw_workbook_options lxw_options{};
     lxw_options.tmpdir = tmpdir.data();
-    BookGuard guard{workbook_new_opt(temp.c_str(), &lxw_options)};
+    BookGuard guard{workbook_new_opt(zip.c_str(), &lxw_options)};
     if (!guard.book)
         throw OutputError(file.string(), {"tidak cukup memori untuk membuat buku kerja",
                                           "not enough memory to create the workbook"});
@@ -133,7 +162,15 @@ void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
         throw OutputError(file.string(), {"gagal menulis berkas xlsx: " + reason,
                                           "could not write the xlsx file: " + reason});
     }
-    if (!patches.empty()) patches.apply(temp, drops);
+    bool written = !patches.empty() && patches.apply(zip, drops, in_memory ? temp : fs::path());
+    if (in_memory && !written) {
+        std::error_code copy_error;
+        fs::copy_file(zip, temp, fs::copy_options::overwrite_existing, copy_error);
+        if (copy_error)
+            throw OutputError(file.string(),
+                              {"gagal menulis berkas xlsx: " + copy_error.message(),
+                               "could not write the xlsx file: " + copy_error.message()});
+    }
 }
 
 }  // namespace
@@ -141,11 +178,14 @@ void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
 WriteReport write_workbook(const Workbook& workbook, const fs::path& file,
                            const WriteOptions& options) {
     WriteReport report;
-    write_atomically(file, [&](const fs::path& temp) {
-        Drops drops;
-        produce(workbook, file, temp, options, drops);
-        report.dropped = drops.list();
-    }, options.sync);
+    write_atomically(
+        file,
+        [&](const fs::path& temp) {
+            Drops drops;
+            produce(workbook, file, temp, options, drops);
+            report.dropped = drops.list();
+        },
+        options.sync);
     return report;
 }
 

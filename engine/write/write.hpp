@@ -32,6 +32,15 @@ struct WriteOptions {
     // fsync the file before it is renamed into place (engine/common/atomic_output.hpp).
     // The batch turns it off and syncs the output folder's filesystem once at the end.
     bool sync = true;
+    // libxlsxwriter writes each part to a temp file (deleted as soon as it is opened)
+    // before it zips them: a dozen per workbook, in the destination's folder by
+    // default, and its zip is then edited (engine/write/patches.hpp). When true, and
+    // /dev/shm is a writable folder, the part files and libxlsxwriter's zip go there,
+    // and only the finished file is written beside the destination: in memory, they
+    // cost far less than on a disk filesystem when writing many small workbooks.
+    // They hold the workbook's uncompressed XML meanwhile, so leave it off for very
+    // large workbooks.
+    bool temp_files_in_memory = false;
 };
 
 // What the writer could not express, in addition to Workbook::dropped (which the

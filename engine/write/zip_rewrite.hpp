@@ -24,12 +24,16 @@ struct RewriteResult {
     std::set<std::string> present;    // every part name in the zip
 };
 
-// Writes `zip` again with each part in `editors` passed through its editor.
-// Entries get fixed timestamps so the same input gives the same bytes. Returns
-// ok = false, leaving `zip` as it was, if it is not a zip this code can read.
-// Throws OutputError if the new file cannot be written.
+// Writes `zip` again with each part in `editors` passed through its editor; a part
+// its editor leaves as it was keeps its compressed bytes. Entries get fixed
+// timestamps so the same input gives the same bytes. The result goes to
+// `destination`, or over `zip` itself when that is empty. Returns ok = false,
+// writing nothing, if `zip` is not a zip this code can read. The file is read whole
+// and the result written in one go; the file written must be a temp file: if
+// writing fails (throws OutputError), it is left damaged.
 RewriteResult rewrite_zip(const std::filesystem::path& zip,
                           const std::map<std::string, PartEditor>& editors,
-                          std::uint64_t max_part_bytes);
+                          std::uint64_t max_part_bytes,
+                          const std::filesystem::path& destination = {});
 
 }  // namespace kinerja::write_detail

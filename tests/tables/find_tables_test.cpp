@@ -60,6 +60,10 @@ BOOST_AUTO_TEST_CASE(header_words_tolerate_case_spacing_and_split_words) {
     BOOST_TEST((triwulan_of("TW-IV") == 4));
     BOOST_TEST((triwulan_of("Triwulan 3") == 3));
     BOOST_TEST(!triwulan_of("TWITTER"));
+    BOOST_TEST((triwulan_of(" Triwulan   III ") == 3));  // the longest label
+    BOOST_TEST(!triwulan_of("Triwulan IIII"));
+    BOOST_TEST(!triwulan_of("TW I dan TW II"));
+    BOOST_TEST(header_key("Capaian Tahun 2025 (%) \xC2\xB1") == "capaiantahun2025%");
 }
 
 BOOST_AUTO_TEST_CASE(finds_a_capaian_table_with_title_unit_and_year) {

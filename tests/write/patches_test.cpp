@@ -75,6 +75,31 @@ BOOST_AUTO_TEST_CASE(parts_over_the_limit_are_copied_unedited) {
     BOOST_TEST(run({"unzip", "-t", out.file().string()}).exit_code == 0);
 }
 
+BOOST_AUTO_TEST_CASE(a_part_an_edit_leaves_as_it_was_keeps_its_bytes) {
+    // A zip with a stored (uncompressed) part: compressed again, it would be deflated.
+    ScratchDir scratch;
+    std::ofstream(scratch / "core.xml") << "<core><dcterms:created>2025</dcterms:created></core>";
+    std::ofstream(scratch / "other.xml") << "<other/>";
+    fs::path zip = scratch / "stored.xlsx";
+    BOOST_REQUIRE(
+        run({"sh", "-c",
+             "cd '" + scratch.path().string() + "' && zip -q -0 -X stored.xlsx core.xml other.xml"})
+            .exit_code == 0);
+    std::map<std::string, PartEditor> editors{
+        {"core.xml", [](std::string& xml) { xml.replace(xml.find("2025"), 4, "2025"); }},
+        {"other.xml", [](std::string& xml) { xml = "<other>diubah</other>"; }}};
+    RewriteResult result = rewrite_zip(zip, editors, 1 << 20);
+    BOOST_TEST(result.ok);
+    std::string listing = run({"unzip", "-v", zip.string()}).out;
+    BOOST_TEST_MESSAGE(listing);
+    BOOST_TEST(listing.find("Stored") != std::string::npos);  // core.xml, untouched
+    BOOST_TEST(listing.find("Defl") != std::string::npos);    // other.xml, edited
+    BOOST_TEST(run({"unzip", "-p", zip.string(), "other.xml"}).out == "<other>diubah</other>");
+    BOOST_TEST(run({"unzip", "-p", zip.string(), "core.xml"}).out ==
+               "<core><dcterms:created>2025</dcterms:created></core>");
+    BOOST_TEST(run({"unzip", "-t", zip.string()}).exit_code == 0);
+}
+
 BOOST_AUTO_TEST_CASE(numbers_and_text_for_xml) {
     BOOST_TEST(shortest_decimal(14.72) == "14.72");
     BOOST_TEST(shortest_decimal(12.7109375) == "12.7109375");

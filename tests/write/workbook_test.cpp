@@ -1,5 +1,7 @@
 // Whole-file behaviour: properties, reproducible bytes, atomic replacement, and
 // LibreOffice reading what we wrote.
+#include <unistd.h>
+
 #include <boost/test/unit_test.hpp>
 #include <ctime>
 #include <limits>
@@ -165,6 +167,21 @@ BOOST_AUTO_TEST_CASE(writing_into_a_missing_folder_fails_and_leaves_nothing) {
     BOOST_CHECK_THROW(write_workbook(sample(), missing / "out.xlsx"), OutputError);
     BOOST_TEST(!fs::exists(missing));
     BOOST_TEST(files_in(scratch.path()) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(temp_files_in_memory_give_the_same_bytes) {
+    ScratchDir scratch;
+    WriteOptions in_memory;
+    in_memory.temp_files_in_memory = true;
+    write_workbook(patched_sample(), scratch / "disk.xlsx");
+    write_workbook(patched_sample(), scratch / "memory.xlsx", in_memory);
+    BOOST_TEST(file_digest(scratch / "memory.xlsx") == file_digest(scratch / "disk.xlsx"));
+    BOOST_TEST(files_in(scratch.path()) == 2u);
+    // libxlsxwriter's zip, written in /dev/shm under the temp file's name, is gone.
+    std::string ours = ".kinerja-tmp-" + std::to_string(::getpid()) + "-";
+    std::error_code ignored;
+    for (const auto& entry : fs::directory_iterator("/dev/shm", ignored))
+        BOOST_TEST(entry.path().filename().string().rfind(ours, 0) != 0, entry.path());
 }
 
 BOOST_AUTO_TEST_CASE(a_failed_write_leaves_the_old_file_alone) {
