@@ -2,6 +2,7 @@
 // about 3 KB per unit (92 rows of a capaian workbook), the largest part of what grew with the
 // size of the region. Rows are written once, buffered, while the data is read, and each
 // worker reads its unit's runs back with pread, which needs no lock.
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -26,18 +27,33 @@ struct RowFile::Impl {
 namespace {
 
 [[noreturn]] void temp_failure() {
-    throw InputError(fs::temp_directory_path().string(), "",
+    std::error_code ec;
+    fs::path dir = fs::temp_directory_path(ec);
+    throw InputError((ec ? fs::path("/tmp") : dir).string(), "",
                      {std::string("berkas sementara untuk baris data tidak dapat dipakai: ") +
-                          std::strerror(errno) + "; periksa ruang kosong di folder sementara",
+                          std::strerror(errno) +
+                          "; folder sementara (TMPDIR) harus ada, dapat ditulis dan cukup ruang",
                       std::string("the temporary file for the data rows cannot be used: ") +
-                          std::strerror(errno) + "; check the free space of the temp folder"});
+                          std::strerror(errno) +
+                          "; the temp folder (TMPDIR) must exist, be writable and have room"});
 }
 
 }  // namespace
 
+// In the temp folder (TMPDIR is honoured, unlike tmpfile()), unlinked at once: the system
+// removes it when it is closed, whatever happens to the process.
 RowFile::RowFile() : impl_(std::make_unique<Impl>()) {
-    impl_->file = std::tmpfile();  // removed by the system when closed, whatever happens
-    if (!impl_->file) temp_failure();
+    std::error_code ec;
+    fs::path dir = fs::temp_directory_path(ec);
+    std::string name = (ec ? fs::path("/tmp") : dir) / "kinerja-baris-XXXXXX";
+    int fd = ::mkstemp(name.data());
+    if (fd < 0) temp_failure();
+    ::unlink(name.c_str());
+    impl_->file = ::fdopen(fd, "w+b");
+    if (!impl_->file) {
+        ::close(fd);
+        temp_failure();
+    }
 }
 
 RowFile::~RowFile() = default;
