@@ -27,15 +27,15 @@ struct RowFile::Impl {
 namespace {
 
 [[noreturn]] void temp_failure() {
+    std::string reason = std::strerror(errno);  // before anything else can change errno
     std::error_code ec;
     fs::path dir = fs::temp_directory_path(ec);
-    throw InputError((ec ? fs::path("/tmp") : dir).string(), "",
-                     {std::string("berkas sementara untuk baris data tidak dapat dipakai: ") +
-                          std::strerror(errno) +
-                          "; folder sementara (TMPDIR) harus ada, dapat ditulis dan cukup ruang",
-                      std::string("the temporary file for the data rows cannot be used: ") +
-                          std::strerror(errno) +
-                          "; the temp folder (TMPDIR) must exist, be writable and have room"});
+    throw InputError(
+        (ec ? fs::path("/tmp") : dir).string(), "",
+        {std::string("berkas sementara untuk baris data tidak dapat dipakai: ") + reason +
+             "; folder sementara (TMPDIR) harus ada, dapat ditulis dan cukup ruang",
+         std::string("the temporary file for the data rows cannot be used: ") + reason +
+             "; the temp folder (TMPDIR) must exist, be writable and have room"});
 }
 
 }  // namespace
