@@ -132,6 +132,11 @@ BOOST_AUTO_TEST_CASE(data_as_xlsx_fills_like_the_csv) {
     BatchResult r = run_batch(engine, o);
     BOOST_TEST(r.units == 40u);
     BOOST_TEST(r.failed == 2u);
+    BOOST_TEST_REQUIRE(r.failures.size() == 2u);  // only the failed units, in key order
+    BOOST_TEST(r.failures[0].key == "S007");
+    BOOST_TEST(r.failures[1].key == "S021");
+    BOOST_TEST(r.failures[0].failure.has_value());
+    BOOST_TEST(r.written == 38u);
     BOOST_TEST(r.problems.size() == 1u);
     BOOST_TEST(r.exit_code() == 1);
     for (const char* name : {"S001.xlsx", "S013.xlsx", "S040.xlsx"})
