@@ -1,4 +1,6 @@
 // run_batch: the units of this shard through a pool of workers, then the rekap files.
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -35,6 +37,19 @@ struct Unit {
     fs::path input;                  // inputs mode
 };
 
+// Unit outputs are not fsynced one by one (each worker waited on the disk for every file):
+// the output folder's filesystem is synced once at the end. After a power cut in between,
+// an output may be short; the manifest records each output's size, so a re-run redoes it.
+// libxlsxwriter's dozen temp files per workbook go to /dev/shm when it can be written: on a
+// disk filesystem they cost about a third of a unit's time.
+WriteOptions unit_write_options() {
+    WriteOptions options{.deterministic = true, .sync = false, .temp_folder = {}};
+    std::error_code ignored;
+    if (fs::is_directory("/dev/shm", ignored) && ::access("/dev/shm", W_OK | X_OK) == 0)
+        options.temp_folder = "/dev/shm";
+    return options;
+}
+
 // What every unit of the batch shares.
 struct Job {
     const Engine& engine;
@@ -44,6 +59,7 @@ struct Job {
     fs::file_time_type inputs_time{};
     std::optional<TemplateBase> base;
     std::optional<DataTable> data;
+    WriteOptions write_options = unit_write_options();
 };
 
 fs::file_time_type modified(const fs::path& file) {
@@ -67,13 +83,6 @@ void finish_report(UnitSummary& s, const RunReport& r) {
     s.report.status = r.findings.empty() ? UnitStatus::ok : UnitStatus::findings;
     for (const Finding& f : r.findings) ++s.report.rules[f.rule];
 }
-
-// Unit outputs are not fsynced one by one (each worker waited on the disk for every file):
-// the output folder's filesystem is synced once at the end. After a power cut in between,
-// an output may be short; the manifest records each output's size, so a re-run redoes it.
-// libxlsxwriter's dozen temp files per workbook go to /dev/shm: on a disk filesystem they
-// cost about a third of a unit's time.
-constexpr WriteOptions unsynced{.deterministic = true, .sync = false, .temp_files_in_memory = true};
 
 // What a worker thread keeps from one unit to the next: muParser is not thread-safe, and
 // compiling the catalogue's formulas per unit cost about a sixth of the time.
@@ -117,7 +126,7 @@ UnitSummary do_template_unit(Job& job, WorkerState& worker, const Unit& unit) {
             process(job.engine, worker.evaluator, workbook, unit_tables(*job.base, satker), fill);
         s.report.timings.fill_ms = ms_since(step);
         step = Clock::now();
-        write_workbook(workbook, job.options.out_dir / unit.output, unsynced);
+        write_workbook(workbook, job.options.out_dir / unit.output, job.write_options);
         s.report.timings.write_ms = ms_since(step);
     }  // the model is gone before the next unit starts
     s.report.output = unit.output;
@@ -157,7 +166,7 @@ UnitSummary do_input_unit(Job& job, WorkerState& worker, const Unit& unit) {
         data = read_data_sheet(workbook);
         s.report.timings.fill_ms = ms_since(step);
         step = Clock::now();
-        write_workbook(workbook, job.options.out_dir / unit.output, unsynced);
+        write_workbook(workbook, job.options.out_dir / unit.output, job.write_options);
         s.report.timings.write_ms = ms_since(step);
     }
     s.report.output = unit.output;

@@ -22,7 +22,6 @@ using namespace write_detail;
 namespace {
 
 const char* const workbook_part = "xl/workbook.xml";
-const char* const memory_folder = "/dev/shm";
 
 // Frees an unclosed workbook when writing stops with an exception.
 struct BookGuard {
@@ -91,16 +90,6 @@ struct ScratchFile {
     }
 };
 
-// /dev/shm if it is a folder this process may create files in (checked once).
-bool memory_folder_usable() {
-    static const bool usable = [] {
-        std::error_code ignored;
-        return fs::is_directory(memory_folder, ignored) &&
-               ::access(memory_folder, W_OK | X_OK) == 0;
-    }();
-    return usable;
-}
-
 void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
              const WriteOptions& options, Drops& drops) {
     std::string folder = temp.parent_path().empty() ? "." : temp.parent_path().string();
@@ -109,12 +98,12 @@ void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
     if (!fs::is_directory(folder, ignored))
         throw OutputError(file.string(), {"folder tujuan tidak ada: " + folder,
                                           "the destination folder does not exist: " + folder});
-    const bool in_memory = options.temp_files_in_memory && memory_folder_usable();
-    std::string tmpdir = in_memory ? memory_folder : folder;
+    const bool in_memory = !options.temp_folder.empty();
+    std::string tmpdir = in_memory ? options.temp_folder.string() : folder;
     // In memory, libxlsxwriter's zip goes there too, and the patch pass writes the
     // temp file once: writing over a file just written makes ext4 flush it to the
     // disk when it is closed (its auto_da_alloc rule), for every workbook.
-    ScratchFile scratch{in_memory ? fs::path(memory_folder) / temp.filename() : fs::path()};
+    ScratchFile scratch{in_memory ? options.temp_folder / temp.filename() : fs::path()};
     const fs::path& zip = in_memory ? scratch.path : temp;
     lxw_workbook_options lxw_options{};
     lxw_options.tmpdir = tmpdir.data();
@@ -182,7 +171,15 @@ WriteReport write_workbook(const Workbook& workbook, const fs::path& file,
         file,
         [&](const fs::path& temp) {
             Drops drops;
-            produce(workbook, file, temp, options, drops);
+            try {
+                produce(workbook, file, temp, options, drops);
+            } catch (const OutputError&) {
+                if (options.temp_folder.empty()) throw;
+                WriteOptions beside = options;  // the temp folder is missing or full
+                beside.temp_folder.clear();
+                drops = Drops{};
+                produce(workbook, file, temp, beside, drops);
+            }
             report.dropped = drops.list();
         },
         options.sync);

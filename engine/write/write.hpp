@@ -34,13 +34,13 @@ struct WriteOptions {
     bool sync = true;
     // libxlsxwriter writes each part to a temp file (deleted as soon as it is opened)
     // before it zips them: a dozen per workbook, in the destination's folder by
-    // default, and its zip is then edited (engine/write/patches.hpp). When true, and
-    // /dev/shm is a writable folder, the part files and libxlsxwriter's zip go there,
-    // and only the finished file is written beside the destination: in memory, they
-    // cost far less than on a disk filesystem when writing many small workbooks.
-    // They hold the workbook's uncompressed XML meanwhile, so leave it off for very
-    // large workbooks.
-    bool temp_files_in_memory = false;
+    // default, and its zip is then edited (engine/write/patches.hpp). When set, the part
+    // files and libxlsxwriter's zip go to this folder, and only the finished file is
+    // written beside the destination: in memory (/dev/shm), they cost far less than on a
+    // disk filesystem when writing many small workbooks. If writing there fails (the
+    // folder is missing or full: a container's /dev/shm may hold 64 MB), the workbook is
+    // written again with them beside the destination.
+    std::filesystem::path temp_folder;
 };
 
 // What the writer could not express, in addition to Workbook::dropped (which the

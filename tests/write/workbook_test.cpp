@@ -172,7 +172,7 @@ BOOST_AUTO_TEST_CASE(writing_into_a_missing_folder_fails_and_leaves_nothing) {
 BOOST_AUTO_TEST_CASE(temp_files_in_memory_give_the_same_bytes) {
     ScratchDir scratch;
     WriteOptions in_memory;
-    in_memory.temp_files_in_memory = true;
+    in_memory.temp_folder = "/dev/shm";
     write_workbook(patched_sample(), scratch / "disk.xlsx");
     write_workbook(patched_sample(), scratch / "memory.xlsx", in_memory);
     BOOST_TEST(file_digest(scratch / "memory.xlsx") == file_digest(scratch / "disk.xlsx"));
@@ -182,6 +182,19 @@ BOOST_AUTO_TEST_CASE(temp_files_in_memory_give_the_same_bytes) {
     std::error_code ignored;
     for (const auto& entry : fs::directory_iterator("/dev/shm", ignored))
         BOOST_TEST(entry.path().filename().string().rfind(ours, 0) != 0, entry.path());
+}
+
+// A temp folder that cannot be used (missing here; full in a container's small /dev/shm)
+// costs the speed-up, never the workbook.
+BOOST_AUTO_TEST_CASE(an_unusable_temp_folder_falls_back_to_the_destination) {
+    ScratchDir scratch;
+    WriteOptions options;
+    options.temp_folder = scratch / "tidak-ada";
+    write_workbook(patched_sample(), scratch / "disk.xlsx");
+    write_workbook(patched_sample(), scratch / "fallback.xlsx", options);
+    BOOST_TEST(file_digest(scratch / "fallback.xlsx") == file_digest(scratch / "disk.xlsx"));
+    BOOST_TEST(files_in(scratch.path()) == 2u);
+    BOOST_TEST(!fs::exists(scratch / "tidak-ada"));
 }
 
 BOOST_AUTO_TEST_CASE(a_failed_write_leaves_the_old_file_alone) {
