@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <exception>
 #include <future>
 #include <mutex>
 #include <set>
@@ -279,9 +280,13 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
     std::atomic<std::size_t> next{0}, done{0}, skipped{0}, failed{0};
     std::mutex mutex;
     std::condition_variable finished;
+    // A summary the store cannot keep (the output folder full or gone) stops the batch: the
+    // rekap would be missing units. Workers stop taking units; the error is thrown after.
+    std::atomic<bool> stop{false};
+    std::exception_ptr store_error;
     auto worker = [&] {
         WorkerState state(engine);
-        for (std::size_t i; (i = next++) < units.size();) {
+        for (std::size_t i; !stop && (i = next++) < units.size();) {
             UnitSummary s;
             try {
                 s = inputs_mode ? do_input_unit(job, state, units[i])
@@ -293,7 +298,15 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
                 s.report.status = UnitStatus::failed;
                 s.report.failure = failure_of(e, options.lang);
             }
-            input.units.add(s);
+            try {
+                input.units.add(s);
+            } catch (const std::exception&) {
+                std::lock_guard lock(mutex);
+                if (!store_error) store_error = std::current_exception();
+                stop = true;
+                finished.notify_one();
+                return;
+            }
             if (s.report.up_to_date) ++skipped;
             std::lock_guard lock(mutex);
             if (s.report.status == UnitStatus::failed) {
@@ -322,15 +335,16 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
         std::unique_lock lock(mutex);
         auto interval = std::chrono::duration<double>(std::max(options.progress_interval, 0.01));
         auto shown = Clock::now();
-        while (done < units.size()) {
+        while (done < units.size() && !stop) {
             finished.wait_for(lock, interval);
-            if (done == units.size() || Clock::now() - shown < interval) continue;
+            if (done == units.size() || stop || Clock::now() - shown < interval) continue;
             shown = Clock::now();
             lock.unlock();
             progress();
             lock.lock();
         }
     }
+    if (store_error) std::rethrow_exception(store_error);
     progress();
 
     // The data's rows are done with; the rekap is made from the summaries alone.
