@@ -111,7 +111,7 @@ Operand block_sum(FillContext& ctx, const std::vector<std::uint32_t>& rows, std:
         Operand op = ctx.operand(r, col);
         terms += (terms.empty() ? "" : ",") + op.excel;
         if (op.excel != cell_name(r, col)) all_refs = false;
-        if (!std::isnan(op.value)) value += op.value;
+        if (!std::isnan(op.value)) value += op.value, sum.typed = true;
     }
     bool contiguous = all_refs && !rows.empty() && rows.back() - rows.front() + 1 == rows.size();
     sum.excel =
@@ -128,16 +128,42 @@ ExcelFormula sum_formula(const Operand& sum) {
     return f;
 }
 
+// A block total as a live SUM of its TW cells. A total the user typed that is not that sum
+// is an error they should see (the typed figure stays in the cell's note). A typed total over
+// TW cells that are all still empty is left as typed: a SUM would show 0. Returns the value
+// the cell holds then.
+double put_total(FillContext& ctx, std::uint32_t row, std::uint32_t col, const Operand& sum,
+                 const char* what_id, const char* what_en) {
+    const Cell* before = ctx.sheet.find(row, col);
+    Operand typed = ctx.operand(row, col);
+    bool typed_here = before && !before->is_formula() && !std::isnan(typed.value);
+    if (typed_here && !sum.typed) return typed.value;
+    if (typed_here && std::fabs(typed.value - sum.value) > 0.5) {  // amounts in whole rupiah
+        std::string cell = cell_name(row, col);
+        ctx.finding(Severity::error, "ra.jumlah_beda", row, col,
+                    {std::string(what_id) + " di " + cell + " tertulis " + angka(typed.value) +
+                         ", padahal jumlah TW I-IV " + angka(sum.value) +
+                         ". Nilai semula disimpan di komentar sel.",
+                     std::string(what_en) + " in " + cell + " is " + angka(typed.value) +
+                         ", but TW I-IV add up to " + angka(sum.value) +
+                         ". The old value is kept in the cell comment."});
+    }
+    ctx.put(row, col, sum_formula(sum));
+    return sum.value;
+}
+
 void fill_totals(FillContext& ctx, const RaColumns& c, const IndicatorBlock& block,
                  const std::vector<std::uint32_t>& rows) {
     if (rows.empty()) return;
     std::uint32_t at = block.first_row;
     if (c.jumlah_penarikan && c.penarikan)
-        ctx.put(at, c.jumlah_penarikan->col, sum_formula(block_sum(ctx, rows, c.penarikan->col)));
+        put_total(ctx, at, c.jumlah_penarikan->col, block_sum(ctx, rows, c.penarikan->col),
+                  "Jumlah penarikan", "The drawdown total");
     if (!c.realisasi_anggaran) return;
     Operand spent = block_sum(ctx, rows, c.realisasi_anggaran->col);
     if (c.jumlah_realisasi) {
-        ctx.put(at, c.jumlah_realisasi->col, sum_formula(spent));
+        spent.value = put_total(ctx, at, c.jumlah_realisasi->col, spent,
+                                "Jumlah realisasi anggaran", "The spending total");
         spent.excel = cell_name(at, c.jumlah_realisasi->col);
     } else {
         spent.excel = "SUM(" + spent.excel + ")";

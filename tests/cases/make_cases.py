@@ -244,10 +244,11 @@ def rencana_aksi(second_plan, second_spent, realisasi_kinerja=None):
     return s
 
 
-def rencana_aksi_capaian(capaian_typed):
+def rencana_aksi_capaian(capaian_typed, typed_totals=(None, None)):
     """Rencana Aksi with per-TW REALISASI and CAPAIAN and per-block totals, all typed: the fill
     computes capaian per TW and the block sums; typed figures that differ are findings (capaian)
-    or kept in a note (totals)."""
+    or kept in a note (totals). A block's typed total defaults to the sum of its TW spending;
+    typed_totals overrides it."""
     s = Sheet("Rencana Aksi 2025")
     s.row(1, ["RENCANA AKSI TAHUN ANGGARAN 2025"])
     s.row(2, ["LEMBAGA PEMASYARAKATAN KELAS IIA CONTOH"])
@@ -259,8 +260,9 @@ def rencana_aksi_capaian(capaian_typed):
     for b, name in enumerate([MAKANAN, PREVENTIF]):
         top = 5 + 4 * b
         s.row(top, [b + 1, name, pct(1), rp(1000000)])
-        s.row(top, [rp(sum(v for v in spent[b] if v)), pct2(sum(v for v in spent[b] if v) / 1e6)],
-              first_col=7)
+        total = sum(v for v in spent[b] if v)
+        typed_total = typed_totals[b] if typed_totals[b] is not None else total
+        s.row(top, [rp(typed_total), pct2(total / 1e6)], first_col=7)
         for col in "ABCDHI":
             s.merge(f"{col}{top}:{col}{top + 3}")
         for tw in range(4):
@@ -361,6 +363,8 @@ CASES = {
                                         realisasi_kinerja=[[0.25, 0.5, 0.75, 1],
                                                            [0.2, 0.45, 0.4, 0.9]])],
     "ra-capaian-tw": [rencana_aksi_capaian([[0.25, 0.5, 0.75, 1], [0.2, 0.5, 0.7, 0.9]])],
+    "ra-jumlah-beda": [rencana_aksi_capaian([[0.25, 0.5, 0.75, 1], [0.2, 0.45, 0.7, 0.9]],
+                                            typed_totals=(None, 400000))],
 }
 
 # Written with inline strings, as WPS and hand-made files store them.

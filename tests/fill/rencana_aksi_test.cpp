@@ -1,6 +1,7 @@
 // Rencana Aksi: capaian per TW from the TW's realisasi and the indicator's target (its
 // catalogue rule and direction), and per block the totals of penarikan and realisasi
 // anggaran with % penyerapan against the pagu, all live formulas with cached values.
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 
@@ -178,6 +179,31 @@ BOOST_AUTO_TEST_CASE(block_totals_and_penyerapan_against_the_pagu) {
     BOOST_TEST(at(wb, 8, c_jumlah_realisasi).value.number == 500000.0);
     BOOST_TEST(at(wb, 8, c_penyerapan).formula.find("2000000") != std::string::npos);
     BOOST_TEST(at(wb, 8, c_penyerapan).value.number == 25.0);
+}
+
+BOOST_AUTO_TEST_CASE(typed_block_totals_are_checked_and_kept_while_the_tws_are_empty) {
+    Engine engine = Engine::load(default_formulas_dir());
+    const Block empty{makanan.indikator, 85, "2000000", {0, 0, 0, 0}, {"", "", "", ""},
+                      {"", "", "", ""}};
+    Workbook wb = rencana_aksi({makanan, empty});
+    Sheet& s = wb.sheets[0];
+    number(s, 4, c_jumlah_penarikan, 2000000);  // agrees with F5:F8
+    number(s, 4, c_jumlah_realisasi, 1400000);  // the TWs add up to 1,460,000
+    s.cells.erase(std::remove_if(s.cells.begin(), s.cells.end(),
+                                 [](const Cell& c) { return c.row >= 8 && c.col == c_penarikan; }),
+                  s.cells.end());
+    number(s, 8, c_jumlah_realisasi, 750000);  // typed while its TW cells are still empty
+    RunReport r = process(engine, wb, {});
+    std::vector<std::string> totals;
+    for (const auto& f : r.findings)
+        if (f.rule == "ra.jumlah_beda") totals.push_back(cell_name(f.row, f.col));
+    BOOST_TEST(totals == std::vector<std::string>{"I5"}, totals.size());
+    BOOST_TEST(at(wb, 4, c_jumlah_realisasi).formula == "SUM(G5,1260000,G7,G8)");
+    BOOST_TEST(at(wb, 4, c_jumlah_penarikan).formula == "SUM(F5:F8)");
+    // Nothing to add up yet: the typed 750,000 stays, and penyerapan is measured from it.
+    BOOST_TEST(!at(wb, 8, c_jumlah_realisasi).is_formula());
+    BOOST_TEST(at(wb, 8, c_jumlah_realisasi).value.number == 750000.0);
+    BOOST_TEST(at(wb, 8, c_penyerapan).value.number == 37.5);
 }
 
 BOOST_AUTO_TEST_CASE(a_typed_capaian_that_differs_is_kept_and_reported) {
