@@ -37,6 +37,15 @@ private:
 // The hash of a file's bytes; throws InputError when it cannot be read.
 std::string file_hash(const fs::path& file);
 
+// ---------------------------------------------------------------- temp files
+
+// An unlinked temp file in `dir` (engine/batch/temp_file.cpp): the system removes it when it
+// is closed, whatever happens to the process. -1 with errno set when it cannot be made.
+int unlinked_temp_file(const fs::path& dir, const char* stem);
+// Whole reads and writes at an offset, retried when interrupted; false with errno set.
+bool read_at(int fd, void* into, std::size_t bytes, std::uint64_t at);
+bool write_at(int fd, const void* from, std::size_t bytes, std::uint64_t at);
+
 // ---------------------------------------------------------------- the data
 
 enum : std::size_t { tw1, tw2, tw3, tw4, tahun, period_count };

@@ -2,7 +2,6 @@
 // about 3 KB per unit (92 rows of a capaian workbook), the largest part of what grew with the
 // size of the region. Rows are written once, buffered, while the data is read, and each
 // worker reads its unit's runs back with pread, which needs no lock.
-#include <stdlib.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -40,15 +39,12 @@ namespace {
 
 }  // namespace
 
-// In the temp folder (TMPDIR is honoured, unlike tmpfile()), unlinked at once: the system
-// removes it when it is closed, whatever happens to the process.
+// In the temp folder: TMPDIR is honoured, unlike tmpfile().
 RowFile::RowFile() : impl_(std::make_unique<Impl>()) {
     std::error_code ec;
     fs::path dir = fs::temp_directory_path(ec);
-    std::string name = (ec ? fs::path("/tmp") : dir) / "kinerja-baris-XXXXXX";
-    int fd = ::mkstemp(name.data());
+    int fd = unlinked_temp_file(ec ? fs::path("/tmp") : dir, "kinerja-baris");
     if (fd < 0) temp_failure();
-    ::unlink(name.c_str());
     impl_->file = ::fdopen(fd, "w+b");
     if (!impl_->file) {
         ::close(fd);
@@ -77,13 +73,7 @@ std::vector<DataRow> RowFile::read(const std::vector<RowRun>& runs) const {
     int fd = fileno(impl_->file);
     for (const RowRun& run : runs) {
         std::size_t bytes = std::size_t{run.count} * sizeof(DataRow);
-        auto at = static_cast<off_t>(run.first * sizeof(DataRow));
-        for (std::size_t done = 0; done < bytes;) {
-            ssize_t n = ::pread(fd, into + done, bytes - done, at + static_cast<off_t>(done));
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) temp_failure();
-            done += static_cast<std::size_t>(n);
-        }
+        if (!read_at(fd, into, bytes, run.first * sizeof(DataRow))) temp_failure();
         into += bytes;
     }
     return rows;

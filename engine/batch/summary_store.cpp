@@ -4,7 +4,6 @@
 // fields), appended to an unlinked temporary file and decoded again when the rekap, the
 // part file and laporan.json need it. The encoding lives only as long as the process, so
 // it needs no version and no portability across machines.
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -155,12 +154,10 @@ struct SummaryStore::Impl {
 
 SummaryStore::SummaryStore(const fs::path& dir) : impl_(std::make_unique<Impl>()) {
     impl_->dir = dir;
-    std::string name = (dir.empty() ? fs::path(".") : dir) / ".kinerja-ringkasan-XXXXXX";
-    impl_->fd = ::mkstemp(name.data());
+    impl_->fd = unlinked_temp_file(dir, ".kinerja-ringkasan");
     if (impl_->fd < 0)
         impl_->fail("berkas sementara untuk ringkasan satker tidak dapat dibuat",
                     "cannot make the temporary file for the unit summaries");
-    ::unlink(name.c_str());
 }
 
 SummaryStore::~SummaryStore() = default;
@@ -170,15 +167,9 @@ SummaryStore& SummaryStore::operator=(SummaryStore&&) noexcept = default;
 void SummaryStore::add(const UnitSummary& summary, std::uint32_t tag) {
     std::string bytes = encode(summary);
     std::lock_guard lock(impl_->mutex);
-    for (std::size_t done = 0; done < bytes.size();) {
-        ssize_t n = ::pwrite(impl_->fd, bytes.data() + done, bytes.size() - done,
-                             static_cast<off_t>(impl_->end + done));
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0)
-            impl_->fail("ringkasan satker tidak dapat disimpan sementara",
-                        "cannot keep a unit summary in the temporary file");
-        done += static_cast<std::size_t>(n);
-    }
+    if (!write_at(impl_->fd, bytes.data(), bytes.size(), impl_->end))
+        impl_->fail("ringkasan satker tidak dapat disimpan sementara",
+                    "cannot keep a unit summary in the temporary file");
     impl_->slots.push_back(
         {summary.report.key, impl_->end, static_cast<std::uint32_t>(bytes.size()), tag});
     impl_->end += bytes.size();
@@ -202,15 +193,9 @@ std::uint32_t SummaryStore::tag(std::size_t index) const {
 UnitSummary SummaryStore::operator[](std::size_t index) const {
     const Slot& slot = impl_->slots.at(index);
     std::string bytes(slot.length, '\0');
-    for (std::size_t done = 0; done < bytes.size();) {
-        ssize_t n = ::pread(impl_->fd, bytes.data() + done, bytes.size() - done,
-                            static_cast<off_t>(slot.offset + done));
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0)
-            impl_->fail("ringkasan satker tidak dapat dibaca kembali",
-                        "cannot read a unit summary back");
-        done += static_cast<std::size_t>(n);
-    }
+    if (!read_at(impl_->fd, bytes.data(), bytes.size(), slot.offset))
+        impl_->fail("ringkasan satker tidak dapat dibaca kembali",
+                    "cannot read a unit summary back");
     return decode(bytes);
 }
 
