@@ -9,7 +9,8 @@
 //     // keluaran/<kode>.xlsx per satker, keluaran/rekap.xlsx, keluaran/laporan.json
 //
 // The template is read, personalised and bound once; each worker copies the model, fills
-// one satker, writes it and drops it, keeping only a small summary for the rekap. A unit
+// one satker, writes it and drops it, keeping only a small summary for the rekap, in a temp
+// file (the data's rows wait in one too), so memory does not grow with the region. A unit
 // that fails (a bad data row, an unreadable workbook) is listed and the others go on.
 // Re-running skips outputs that are up to date (see manifest.cpp). With a shard K/N only a
 // stable 1/N of the units is done and the rekap is left to merge_rekap().

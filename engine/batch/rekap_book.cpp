@@ -2,8 +2,9 @@
 // satker and, per indicator, realisasi, capaian and kategori; the regional average and median
 // and the count per kategori below; the mean capaian, rank and budget absorption per satker;
 // then the Peringkat (with a chart) and Status sheets. Statistics are live formulas with
-// cached values. Written row by row in libxlsxwriter's constant_memory mode: what is held
-// per unit is its summary and, while a sheet is written, one number per statistics column.
+// cached values. Written row by row in libxlsxwriter's constant_memory mode, each unit's
+// summary decoded from the store as its row is written: what is held per unit is its mean
+// capaian per period and, while a sheet is written, one number per statistics column.
 #include <cmath>
 #include <ctime>
 

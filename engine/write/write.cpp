@@ -5,8 +5,6 @@
 // visibility and the active sheet, and closes the file.
 #include "write/write.hpp"
 
-#include <unistd.h>
-
 #include <cstdio>
 
 #include "common/atomic_output.hpp"
