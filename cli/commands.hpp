@@ -14,6 +14,7 @@ using Args = std::vector<std::string>;
 
 int fill(const Args& args, Lang lang);       // cli/fill.cpp
 int validate(const Args& args, Lang lang);   // cli/fill.cpp
+int inspect(const Args& args, Lang lang);  // cli/inspect.cpp: kinerja inspect IN.xlsx [--json]
 int eval(const Args& args, Lang lang);       // cli/formulas.cpp: kinerja eval 'EXPR' name=value ...
 int formulas(const Args& args, Lang lang);   // cli/formulas.cpp: kinerja formulas check|list
 int new_workbook(const Args& args, Lang lang);  // cli/new.cpp: kinerja new TEMPLATE -o FILE.xlsx

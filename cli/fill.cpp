@@ -93,13 +93,16 @@ void print_summary(const RunReport& r, Lang lang) {
                      "not carried to the output: " + d.what + " (" + d.part + ")"};
         std::fprintf(stderr, "kinerja: %s\n", line.in(lang).c_str());
     }
-    Message head{std::to_string(r.tables) + " tabel dikenali, " +
+    Message head{std::to_string(r.tables.size()) + " tabel dikenali, " +
                      std::to_string(r.fill.computed_cells) + " sel dihitung, " +
                      std::to_string(r.fill.replaced_values) + " nilai lama disimpan di komentar",
-                 std::to_string(r.tables) + " tables recognised, " +
+                 std::to_string(r.tables.size()) + " tables recognised, " +
                      std::to_string(r.fill.computed_cells) + " cells computed, " +
                      std::to_string(r.fill.replaced_values) + " old values kept in comments"};
     std::printf("%s\n", head.in(lang).c_str());
+    for (const Table& t : r.tables)
+        std::printf("  %s!%s %s\n", quoted_sheet_name(t.sheet).c_str(), t.range().c_str(),
+                    kind_name(t.kind));
     if (!r.fill.grafik_sheet.empty()) {
         Message grafik{"grafik capaian di sheet " + r.fill.grafik_sheet,
                        "capaian chart on sheet " + r.fill.grafik_sheet};
@@ -142,7 +145,7 @@ int run(const Args& args, Lang lang, bool write) {
     }
     print_summary(r, lang);
     if (!o.report.empty()) {
-        std::string json = findings_json(r.findings, lang);
+        std::string json = findings_json(r.findings, r.tables, r.misses, lang);
         write_atomically(o.report, [&](const fs::path& temp) {
             std::ofstream out(temp, std::ios::binary);
             out << json;

@@ -12,6 +12,7 @@ const Message overview{
 Pemakaian:
   kinerja fill MASUK.xlsx -o KELUAR.xlsx    isi, periksa dan tulis buku kerja
   kinerja validate MASUK.xlsx               periksa saja, tanpa menulis buku kerja
+  kinerja inspect MASUK.xlsx                tabel yang dikenali dan arti tiap kolom
   kinerja new TEMPLAT -o BERKAS.xlsx        buku kerja baru dari templat
   kinerja batch --template T.xlsx --data DATA.csv --out FOLDER
                                             isi buku kerja semua satker sekaligus
@@ -32,6 +33,7 @@ Kode keluar: 0 berhasil tanpa galat, 1 ada galat (keluaran tetap ditulis),
 Usage:
   kinerja fill IN.xlsx -o OUT.xlsx    fill, check and write a workbook
   kinerja validate IN.xlsx            check only, write no workbook
+  kinerja inspect IN.xlsx             the tables recognised and each column's meaning
   kinerja new TEMPLATE -o FILE.xlsx   a new workbook from a template
   kinerja batch --template T.xlsx --data DATA.csv --out DIR
                                       fill every satker's workbook in one go
@@ -93,13 +95,35 @@ const Message validate_help{
 
 Memeriksa buku kerja seperti fill, tanpa menulis buku kerja. Ringkasan temuan
 dicetak di terminal; --report menulis semua temuan dalam JSON:
-{"findings":[{"severity","rule","sheet","cell","message"}...],"summary":{...}}
+{"findings":[{"severity","rule","sheet","cell","message"}...],"summary":{...},
+ "tables":[...],"misses":[...]}  (tabel yang dikenali, seperti kinerja inspect)
 )",
     R"(kinerja validate IN.xlsx [--report R.json] [--data DATA.csv] [--satker KODE]
 
 Checks a workbook as fill does, without writing a workbook. A summary is
 printed; --report writes every finding as JSON:
-{"findings":[{"severity","rule","sheet","cell","message"}...],"summary":{...}}
+{"findings":[{"severity","rule","sheet","cell","message"}...],"summary":{...},
+ "tables":[...],"misses":[...]}  (the tables recognised, as kinerja inspect)
+)"};
+
+const Message inspect_help{
+    R"(kinerja inspect MASUK.xlsx [--json]
+
+Menampilkan apa yang dipahami Kinerja dari buku kerja: setiap tabel (sheet,
+rentang, jenis), baris judulnya (termasuk baris nomor kolom dan aturan yang
+tertulis di sana, misalnya 13 = 9 + 10 + 11 + 12), arti setiap kolom beserta
+jalur judul asalnya, kolom yang dievaluasi bila ada beberapa, baris data, dan
+daerah yang mirip tabel tetapi tidak diambil beserta alasannya.
+--json mencetak hal yang sama dalam JSON (sama dengan "tables" pada --report).
+)",
+    R"(kinerja inspect IN.xlsx [--json]
+
+Shows what Kinerja understood of a workbook: every table (sheet, range, kind),
+its header band (including column-number rows and the rules stated there, such
+as 13 = 9 + 10 + 11 + 12), each column's role with the header path it came
+from, the evaluated column where several share a role, the data rows, and the
+regions that look like a table but were not taken, with the reason.
+--json prints the same as JSON (the "tables" of --report).
 )"};
 
 const Message new_help{
@@ -199,13 +223,10 @@ their variables.
 }  // namespace
 
 std::string help(const std::string& command, Lang lang) {
-    static const std::map<std::string, const Message*> pages{{"fill", &fill_help},
-                                                             {"validate", &validate_help},
-                                                             {"new", &new_help},
-                                                             {"batch", &batch_help},
-                                                             {"rekap", &rekap_help},
-                                                             {"eval", &eval_help},
-                                                             {"formulas", &formulas_help}};
+    static const std::map<std::string, const Message*> pages{
+        {"fill", &fill_help}, {"validate", &validate_help}, {"inspect", &inspect_help},
+        {"new", &new_help},   {"batch", &batch_help},       {"rekap", &rekap_help},
+        {"eval", &eval_help}, {"formulas", &formulas_help}};
     auto it = pages.find(command);
     return (it == pages.end() ? overview : *it->second).in(lang);
 }

@@ -27,7 +27,7 @@ struct Command {
 };
 
 constexpr Command commands[] = {
-    {"fill", cli::fill},   {"validate", cli::validate}, {"new", cli::new_workbook},
+    {"fill", cli::fill},   {"validate", cli::validate}, {"inspect", cli::inspect}, {"new", cli::new_workbook},
     {"eval", cli::eval},   {"formulas", cli::formulas}, {"batch", cli::batch},
     {"rekap", cli::rekap},
 };

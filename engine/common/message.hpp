@@ -17,6 +17,7 @@ struct Message {
     std::string id;  // Bahasa Indonesia
     std::string en;  // English
     const std::string& in(Lang lang) const { return lang == Lang::en ? en : id; }
+    bool operator==(const Message&) const = default;
 };
 
 // The input cannot be used: not an xlsx, corrupt, hostile, over a limit.

@@ -45,21 +45,36 @@ RunReport run(const Engine& engine, Evaluator* reusable, Workbook& workbook,
         tables = *bound;  // the copy of a bound template: nothing to undo, tables known
     } else {
         undo_earlier_fill(workbook);
-        tables = find_tables(workbook);
+        TableSearch search = search_tables(workbook);
+        tables = std::move(search.tables);
+        report.misses = std::move(search.misses);
     }
-    report.tables = tables.size();
     report.findings = validate(workbook, tables);
     if (tables.empty() && !workbook.sheets.empty()) {
-        report.findings.push_back(
-            {Severity::error,
-             "tabel.tidak_ditemukan",
-             workbook.sheets.front().name,
-             0,
-             0,
-             {"Tidak ada tabel yang dikenali di buku kerja ini. Baris judul tabel harus memuat "
-              "kata seperti Indikator Kinerja, Target, Realisasi, Capaian, Pagu atau Uraian.",
-              "No table was recognised in this workbook. A table's header row must hold words "
-              "such as Indikator Kinerja, Target, Realisasi, Capaian, Pagu or Uraian."}});
+        Finding none{Severity::error,
+                     "tabel.tidak_ditemukan",
+                     workbook.sheets.front().name,
+                     0,
+                     0,
+                     {"Tidak ada tabel yang dikenali di buku kerja ini. Baris judul tabel harus "
+                      "memuat kata seperti Indikator Kinerja, Target, Realisasi, Capaian, Pagu "
+                      "atau Uraian.",
+                      "No table was recognised in this workbook. A table's header row must hold "
+                      "words such as Indikator Kinerja, Target, Realisasi, Capaian, Pagu or "
+                      "Uraian."}};
+        // The nearest miss says what was seen and what was lacking (`kinerja inspect` lists all).
+        if (!report.misses.empty()) {
+            const NearMiss& miss = report.misses.front();
+            none.sheet = miss.sheet;
+            none.row = miss.first_row;
+            std::string rows = std::to_string(miss.first_row + 1);
+            if (miss.last_row != miss.first_row) rows += "-" + std::to_string(miss.last_row + 1);
+            none.message = {
+                none.message.in(Lang::id) + " Paling mendekati: baris " + rows + ", " +
+                    miss.why_id + ".",
+                none.message.in(Lang::en) + " Nearest: rows " + rows + ", " + miss.why_en + "."};
+        }
+        report.findings.push_back(std::move(none));
     }
     // A `Rumus` sheet overrides the catalogue and settings for this workbook only.
     std::shared_ptr<const CompiledCatalogue> compiled = engine.compiled;
@@ -110,6 +125,7 @@ RunReport run(const Engine& engine, Evaluator* reusable, Workbook& workbook,
                          return ka < kb;
                      });
     mark_findings(workbook, report.findings);
+    report.tables = std::move(tables);
     return report;
 }
 
@@ -124,9 +140,13 @@ RunReport process(const Engine& engine, Evaluator& evaluator, Workbook& workbook
     return run(engine, &evaluator, workbook, nullptr, options);
 }
 
-std::vector<Table> bind(Workbook& workbook) {
+TableSearch understand(Workbook& workbook) {
     undo_earlier_fill(workbook);
-    return find_tables(workbook);
+    return search_tables(workbook);
+}
+
+std::vector<Table> bind(Workbook& workbook) {
+    return understand(workbook).tables;
 }
 
 RunReport process(const Engine& engine, Evaluator& evaluator, Workbook& workbook,

@@ -31,7 +31,8 @@ struct RunReport {
     std::vector<Finding> findings;     // validation and fill findings, in sheet order
     std::vector<DroppedPart> dropped;  // what the output could not carry
     FillReport fill;                   // computed cells and per-indicator outcomes
-    std::size_t tables = 0;
+    std::vector<Table> tables;         // what was understood: kinds, bands, column roles
+    std::vector<NearMiss> misses;      // what looked like a table but was not taken, and why
     std::size_t errors() const;
     std::size_t warnings() const;
 };
@@ -54,6 +55,10 @@ RunReport process(const Engine& engine, Workbook& workbook, const FillOptions& o
 // own, from its merged catalogue.
 RunReport process(const Engine& engine, Evaluator& evaluator, Workbook& workbook,
                   const FillOptions& options = {});
+
+// What Kinerja understands of a workbook, undoing an earlier fill first: the tables found
+// and the regions that looked like tables but were not taken (`kinerja inspect`).
+TableSearch understand(Workbook& workbook);
 
 // Binding a template once for many copies (the batch): bind() undoes an earlier fill of
 // `workbook` as process() would and returns its tables. process() with those tables skips

@@ -41,6 +41,7 @@ void check_anggaran(RuleContext& ctx);
 void check_rka(RuleContext& ctx);
 void check_rencana_aksi(RuleContext& ctx);
 void check_umum(RuleContext& ctx);
+void check_stated_rules(RuleContext& ctx);  // rules_kolom.cpp
 void check_antar_tabel(const Workbook& workbook, const std::vector<Table>& tables,
                        std::vector<Finding>& out);
 

@@ -1,4 +1,5 @@
 // Budget realisation tables: Pagu | Realisasi | Sisa | %.
+#include <algorithm>
 #include <cmath>
 
 #include "validate/rule_context.hpp"
@@ -15,8 +16,9 @@ double percent_tolerance(double stated) {
 void check_row(RuleContext& ctx, std::uint32_t row) {
     const Table& t = ctx.table();
     const TableColumn* pagu = t.column(ColumnRole::pagu);
-    const TableColumn* real = t.column(ColumnRole::realisasi) ? t.column(ColumnRole::realisasi)
-                                                             : t.column(ColumnRole::realisasi_anggaran);
+    const TableColumn* real = t.column(ColumnRole::realisasi)
+                                  ? t.column(ColumnRole::realisasi)
+                                  : t.column(ColumnRole::realisasi_anggaran);
     const TableColumn* sisa = t.column(ColumnRole::sisa);
     const TableColumn* persen = t.column(ColumnRole::persen);
     auto p = ctx.number(row, pagu), r = ctx.number(row, real);
@@ -44,30 +46,60 @@ void check_row(RuleContext& ctx, std::uint32_t row) {
     }
 }
 
-// A total row must equal the sum of the rows above it, back to the previous total.
+// How deep a row sits in a code tree: the segments of the longest code in its kode columns
+// ("1" 1, "1.02" 2, "5.1.02.01.01.0024" 6); 0 without codes.
+int code_depth(const RuleContext& ctx, std::uint32_t row) {
+    int depth = 0;
+    for (const TableColumn& c : ctx.table().columns) {
+        if (c.role != ColumnRole::kode) continue;
+        std::string code = display_text(ctx.sheet(), row, c.col);
+        if (code.empty()) continue;
+        depth = std::max(depth, 1 + static_cast<int>(std::count(code.begin(), code.end(), '.')));
+    }
+    return depth;
+}
+
+// A total row must equal the sum of the rows above it, back to the previous total. In a code
+// tree (SIPD: urusan > program > kegiatan > sub kegiatan > rekening) every level repeats the
+// amounts of the level below, so the total is the sum of the top level's rows.
 void check_totals(RuleContext& ctx, const std::vector<TableRow>& rows) {
     const Table& t = ctx.table();
+    std::vector<int> depth;
+    for (const TableRow& row : rows) depth.push_back(code_depth(ctx, row.row));
     for (ColumnRole role : {ColumnRole::pagu, ColumnRole::realisasi, ColumnRole::realisasi_anggaran,
                             ColumnRole::sisa}) {
-        const TableColumn* col = t.column(role);
-        if (!col) continue;
-        double sum = 0;
-        int parts = 0;
-        for (const TableRow& row : rows) {
-            auto v = ctx.number(row.row, col);
-            if (!row.is_total) {
-                if (v) sum += *v, ++parts;
-                continue;
+        // Every column of the role: the Operasi and Modal groups as well as the Total.
+        for (const TableColumn& column : t.columns) {
+            if (column.role != role) continue;
+            const TableColumn* col = &column;
+            std::size_t from = 0;
+            for (std::size_t i = 0; i < rows.size(); ++i) {
+                if (!rows[i].is_total) continue;
+                double sum = 0, top_sum = 0;
+                int parts = 0, top = 0;
+                for (std::size_t j = from; j < i; ++j)
+                    if (depth[j] > 0 && (top == 0 || depth[j] < top)) top = depth[j];
+                for (std::size_t j = from; j < i; ++j) {
+                    auto v = ctx.number(rows[j].row, col);
+                    if (!v) continue;
+                    sum += *v;
+                    ++parts;
+                    if (depth[j] == top) top_sum += *v;
+                }
+                from = i + 1;
+                auto v = ctx.number(rows[i].row, col);
+                bool tree = top > 0 && top_sum != sum;
+                double expected = tree ? top_sum : sum;
+                if (!v || parts == 0 || std::fabs(*v - expected) <= 0.5) continue;
+                ctx.report(Severity::error, "anggaran.total", rows[i].row, col,
+                           {"Jumlah di " + ctx.cell(rows[i].row, col) + " tertulis " + angka(*v) +
+                                ", padahal jumlah " +
+                                (tree ? "baris tingkat teratas" : "baris di atasnya") + " " +
+                                angka(expected) + ".",
+                            "The total in " + ctx.cell(rows[i].row, col) + " is " + angka(*v) +
+                                ", but the " + (tree ? "top-level rows" : "rows above") +
+                                " add up to " + angka(expected) + "."});
             }
-            if (v && parts > 0 && std::fabs(*v - sum) > 0.5) {
-                ctx.report(Severity::error, "anggaran.total", row.row, col,
-                           {"Jumlah di " + ctx.cell(row.row, col) + " tertulis " + angka(*v) +
-                                ", padahal jumlah baris di atasnya " + angka(sum) + ".",
-                            "The total in " + ctx.cell(row.row, col) + " is " + angka(*v) +
-                                ", but the rows above add up to " + angka(sum) + "."});
-            }
-            sum = 0;
-            parts = 0;
         }
     }
 }

@@ -31,6 +31,12 @@ void check_cells(RuleContext& ctx, const TableRow& row) {
             if (col.role != role || ctx.anchor_row(row.row, &col) != row.row) continue;
             std::string text = display_text(ctx.sheet(), row.row, col.col);
             if (text.empty()) continue;
+            // A formula's division by zero (a % over a pagu of 0) does not apply, as Kinerja's
+            // own formulas show "-"; it is not text typed in place of a number.
+            const Cell* cell = ctx.sheet().find(ctx.anchor_row(row.row, &col), col.col);
+            if (cell && !cell->formula.empty() && cell->value.kind == CellValue::Kind::error &&
+                text == "#DIV/0!")
+                continue;
             auto q = ctx.quantity(row.row, &col);
             if (!q) {
                 ctx.report(Severity::error, "umum.bukan_angka", row.row, &col,

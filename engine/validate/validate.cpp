@@ -13,6 +13,7 @@ std::vector<Finding> validate(const Workbook& workbook, const std::vector<Table>
         if (!sheet) continue;
         RuleContext ctx(workbook, *sheet, table, findings);
         check_umum(ctx);
+        check_stated_rules(ctx);
         switch (table.kind) {
             case TableKind::anggaran: check_anggaran(ctx); break;
             case TableKind::rka: check_rka(ctx); break;

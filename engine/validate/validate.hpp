@@ -8,6 +8,7 @@
 // comment, nothing else.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,13 @@ void mark_findings(Workbook& workbook, const std::vector<Finding>& findings);
 
 // {"findings":[{"severity","rule","sheet","cell","message"}...],"summary":{...}}
 std::string findings_json(const std::vector<Finding>& findings, Lang lang = Lang::id);
+// The same with what was understood: "tables" (sheet, range, kind, header band, each column's
+// role with its header path, stated rules, skipped rows) and "misses" (what was not taken).
+std::string findings_json(const std::vector<Finding>& findings, const std::vector<Table>& tables,
+                          const std::vector<NearMiss>& misses, Lang lang = Lang::id);
+// {"tables":[...],"misses":[...]} alone (tables_json.cpp).
+nlohmann::ordered_json tables_json(const std::vector<Table>& tables,
+                                   const std::vector<NearMiss>& misses, Lang lang = Lang::id);
 
 std::size_t count(const std::vector<Finding>& findings, Severity severity);
 

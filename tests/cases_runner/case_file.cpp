@@ -128,7 +128,9 @@ Case load_case(const std::string& name) {
         bad_case(name, std::string("expected.json: ") + e.what());
     }
     if (!j.is_object()) bad_case(name, "expected.json must hold an object");
-    check_keys(name, j, {"description", "exact", "findings", "tolerated", "satker", "notes"});
+    check_keys(name, j,
+               {"description", "exact", "findings", "tolerated", "satker", "notes", "tables",
+                "computed_cells"});
     if (!j.contains("exact") || !j["exact"].is_boolean())
         bad_case(name, "expected.json needs \"exact\": true or false");
     c.exact = j["exact"].get<bool>();
@@ -138,6 +140,20 @@ Case load_case(const std::string& name) {
     if (j.contains("tolerated"))
         for (const auto& t : j["tolerated"]) c.tolerated.push_back(read_tolerated(name, t));
     c.satker = text_field(name, j, "satker", false);
+    if (j.contains("computed_cells")) c.computed_cells = j["computed_cells"].get<std::size_t>();
+    if (j.contains("tables")) {
+        c.tables.emplace();
+        for (const auto& t : j["tables"]) {
+            check_keys(name, t, {"sheet", "range", "kind", "roles", "evaluated"});
+            ExpectedTable e{text_field(name, t, "sheet", true), text_field(name, t, "range", true),
+                            text_field(name, t, "kind", true), {}, {}};
+            if (t.contains("roles"))
+                for (const auto& [col, role] : t["roles"].items()) e.roles[col] = role.get<std::string>();
+            if (t.contains("evaluated"))
+                for (const auto& col : t["evaluated"]) e.evaluated.push_back(col.get<std::string>());
+            c.tables->push_back(e);
+        }
+    }
     return c;
 }
 
@@ -208,6 +224,45 @@ std::string compare_findings(const Case& c, const std::vector<Finding>& found) {
     if (!wording.empty()) diff += " message does not mention the figures:\n" + wording;
     diff += " all findings of this run:\n";
     for (const Finding& f : found) diff += describe(f);
+    return diff;
+}
+
+}  // namespace kinerja::test
+
+namespace kinerja::test {
+
+std::string compare_tables(const Case& c, const std::vector<Table>& found) {
+    if (!c.tables) return {};
+    std::string diff;
+    if (found.size() != c.tables->size())
+        diff += "expected " + std::to_string(c.tables->size()) + " tables, found " +
+                std::to_string(found.size()) + "\n";
+    for (const ExpectedTable& e : *c.tables) {
+        const Table* t = nullptr;
+        for (const Table& f : found)
+            if (f.sheet == e.sheet && f.range() == e.range) t = &f;
+        if (!t) {
+            diff += "missing table '" + e.sheet + "'!" + e.range + "; found:";
+            for (const Table& f : found) diff += " '" + f.sheet + "'!" + f.range();
+            diff += "\n";
+            continue;
+        }
+        if (kind_name(t->kind) != e.kind)
+            diff += e.range + ": kind " + kind_name(t->kind) + ", expected " + e.kind + "\n";
+        for (const auto& [letter, role] : e.roles) {
+            const TableColumn* col = nullptr;
+            for (const auto& tc : t->columns)
+                if (column_name(tc.col) == letter) col = &tc;
+            std::string got = col ? role_name(col->role) : "(none)";
+            if (got != role) diff += e.range + " column " + letter + ": " + got + ", expected " + role + "\n";
+        }
+        for (const auto& letter : e.evaluated) {
+            bool ok = false;
+            for (const auto& tc : t->columns)
+                if (column_name(tc.col) == letter) ok = tc.evaluated;
+            if (!ok) diff += e.range + " column " + letter + " is not the evaluated one\n";
+        }
+    }
     return diff;
 }
 

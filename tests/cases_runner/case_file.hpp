@@ -14,12 +14,14 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "common/finding.hpp"
 #include "fill/fill.hpp"
+#include "tables/tables.hpp"
 
 namespace kinerja::test {
 
@@ -34,6 +36,15 @@ struct ToleratedFinding {
     std::string rule, sheet, cell, reason;
 };
 
+// A table the case expects `find_tables` to understand: where, what kind, and the role of
+// each column named ("H": "indikator"; "Z": "capaian" with "evaluated" listing the columns
+// that must be the evaluated ones).
+struct ExpectedTable {
+    std::string sheet, range, kind;
+    std::map<std::string, std::string> roles;  // column letter -> role name
+    std::vector<std::string> evaluated;        // column letters
+};
+
 struct Case {
     std::string name;
     std::filesystem::path workbook;
@@ -42,6 +53,8 @@ struct Case {
     bool exact = true;
     std::vector<ExpectedFinding> findings;
     std::vector<ToleratedFinding> tolerated;
+    std::optional<std::vector<ExpectedTable>> tables;  // exactly these tables, when given
+    std::optional<std::size_t> computed_cells;         // the fill computes this many cells
 };
 
 std::filesystem::path cases_dir();
@@ -59,5 +72,7 @@ std::string finding_key(const Finding& f);
 // An empty string when the findings are as expected; otherwise a readable diff listing the
 // missing, unexpected and wrongly worded findings with their messages.
 std::string compare_findings(const Case& c, const std::vector<Finding>& found);
+// The same for the tables understood, when the case lists them.
+std::string compare_tables(const Case& c, const std::vector<Table>& found);
 
 }  // namespace kinerja::test

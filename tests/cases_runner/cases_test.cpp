@@ -56,6 +56,10 @@ BOOST_DATA_TEST_CASE(each_case_finds_what_it_expects, data::make(case_names()), 
         RunReport report = validate_workbook(engine(), c.workbook, case_options(c));
         std::string diff = compare_findings(c, report.findings);
         BOOST_TEST(diff.empty(), "\n" << diff);
+        std::string tables = compare_tables(c, report.tables);
+        BOOST_TEST(tables.empty(), "\n" << tables);
+        if (c.computed_cells)
+            BOOST_TEST(report.fill.computed_cells == *c.computed_cells);
     }
 }
 

@@ -113,7 +113,7 @@ BOOST_AUTO_TEST_CASE(a_bound_copy_fills_as_a_fresh_workbook_does) {
             RunReport with_bound = process(engine, evaluator, copy, bound);
             Workbook fresh = read_workbook(file);
             RunReport plain = process(engine, fresh);
-            BOOST_TEST(with_bound.tables == plain.tables, file);
+            BOOST_TEST((with_bound.tables == plain.tables), file);
             BOOST_TEST_REQUIRE(with_bound.findings.size() == plain.findings.size(), file);
             for (std::size_t i = 0; i < plain.findings.size(); ++i) {
                 BOOST_TEST(with_bound.findings[i].rule == plain.findings[i].rule, file);

@@ -1,0 +1,132 @@
+// kinerja inspect: what Kinerja understood of a workbook, table by table.
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "pipeline/pipeline.hpp"
+#include "read/read.hpp"
+#include "validate/validate.hpp"
+
+namespace kinerja::cli {
+
+namespace {
+
+std::string rows_text(std::uint32_t first, std::uint32_t last) {
+    return first == last ? std::to_string(first + 1)
+                         : std::to_string(first + 1) + "-" + std::to_string(last + 1);
+}
+
+std::string joined(const std::vector<std::string>& path) {
+    std::string out;
+    for (const auto& label : path) {
+        std::string one;
+        for (char c : label) one += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+        out += (out.empty() ? "" : " > ") + one;
+    }
+    return out;
+}
+
+void print_table(const Workbook& workbook, const Table& t, Lang lang) {
+    bool en = lang == Lang::en;
+    std::printf("%s!%s %s\n", quoted_sheet_name(t.sheet).c_str(), t.range().c_str(),
+                kind_name(t.kind));
+    if (!t.satker.empty()) std::printf("  satker: %s\n", t.satker.c_str());
+    if (t.tahun) std::printf("  tahun: %d\n", *t.tahun);
+    std::printf("  %s: %s\n", en ? "header band rows" : "baris judul",
+                rows_text(t.header_row, t.first_row - 1).c_str());
+    for (const auto& s : t.skipped)
+        std::printf(
+            "    %s %u: %s\n", en ? "row" : "baris", s.row + 1,
+            s.why == "column numbers" ? (en ? "column numbers" : "nomor kolom") : s.why.c_str());
+    std::printf("  %s: %s\n", en ? "data rows" : "baris data",
+                rows_text(t.first_row, t.last_row).c_str());
+    std::printf("  %s:\n", en ? "columns" : "kolom");
+    for (const auto& c : t.columns) {
+        std::string extra;
+        if (c.triwulan) extra += " TW " + std::to_string(*c.triwulan);
+        if (c.tahun) extra += " " + std::to_string(*c.tahun);
+        if (c.unit) extra += std::string(" [") + unit_name(*c.unit) + "]";
+        if (c.period) extra += std::string(" [") + period_name(*c.period) + "]";
+        if (!c.group.empty()) extra += (en ? " group: " : " kelompok: ") + c.group;
+        if (c.number) extra += " (" + std::to_string(*c.number) + ")";
+        std::printf("    %-3s %-18s%s  <- %s\n", column_name(c.col).c_str(), role_name(c.role),
+                    extra.c_str(), joined(c.path).c_str());
+        if (c.evaluated)
+            std::printf("        %s: %s\n", en ? "evaluated" : "yang dievaluasi",
+                        c.why.in(lang).c_str());
+    }
+    for (const auto& r : t.rules)
+        std::printf("  %s %s: %s  (%s)\n", en ? "stated rule at" : "aturan tertulis di",
+                    cell_name(r.row, r.col).c_str(), r.text.c_str(), r.expression.c_str());
+    // Rows inside the data that are not figures: section bands and totals.
+    const Sheet* sheet = workbook.sheet(t.sheet);
+    if (!sheet) return;
+    std::size_t sections = 0, totals = 0;
+    for (const TableRow& row : table_rows(*sheet, t)) {
+        sections += row.is_section;
+        totals += row.is_total;
+    }
+    if (sections || totals)
+        std::printf("  %s: %zu %s, %zu %s\n", en ? "rows not data" : "baris bukan data", sections,
+                    en ? "section bands" : "pita bagian", totals, en ? "totals" : "jumlah");
+}
+
+}  // namespace
+
+int inspect(const Args& args, Lang lang) {
+    std::string input;
+    bool json = false;
+    for (const auto& a : args) {
+        if (a == "--json") {
+            json = true;
+        } else if (!a.empty() && a[0] == '-') {
+            complain({"opsi tidak dikenal: " + a + " (lihat kinerja inspect --help)",
+                      "unknown option: " + a + " (see kinerja inspect --help)"},
+                     lang);
+            return 2;
+        } else if (input.empty()) {
+            input = a;
+        } else {
+            complain({"terlalu banyak berkas masukan: " + a, "too many input files: " + a}, lang);
+            return 2;
+        }
+    }
+    if (input.empty()) {
+        complain({"pemakaian: kinerja inspect MASUK.xlsx [--json]",
+                  "usage: kinerja inspect IN.xlsx [--json]"},
+                 lang);
+        return 2;
+    }
+    Workbook workbook = read_workbook(input);
+    TableSearch search = understand(workbook);
+    if (json) {
+        std::printf("%s\n", tables_json(search.tables, search.misses, lang).dump(2).c_str());
+        return 0;
+    }
+    for (const Table& t : search.tables) print_table(workbook, t, lang);
+    if (search.tables.empty())
+        std::printf("%s\n",
+                    lang == Lang::en ? "No table recognised." : "Tidak ada tabel dikenali.");
+    for (const auto& m : search.misses)
+        std::printf("%s %s %s %s: %s\n", lang == Lang::en ? "not taken:" : "tidak diambil:",
+                    quoted_sheet_name(m.sheet).c_str(), lang == Lang::en ? "rows" : "baris",
+                    rows_text(m.first_row, m.last_row).c_str(),
+                    (lang == Lang::en ? m.why_en : m.why_id).c_str());
+    // A performance tree drawn with shapes is a picture, not a table: say so.
+    std::size_t shapes = 0;
+    for (const DroppedPart& d : workbook.dropped)
+        shapes += d.what.find("shape") != std::string::npos ||
+                  d.what.find("connector") != std::string::npos;
+    if (search.tables.empty() && shapes > 0)
+        std::printf("%s\n", (lang == Lang::en
+                                 ? std::to_string(shapes) +
+                                       " drawn shapes and connectors (a diagram such as a pohon "
+                                       "kinerja): no table to read"
+                                 : std::to_string(shapes) +
+                                       " bentuk dan garis penghubung tergambar (diagram seperti "
+                                       "pohon kinerja): tidak ada tabel untuk dibaca")
+                                .c_str());
+    return 0;
+}
+
+}  // namespace kinerja::cli

@@ -1,0 +1,122 @@
+// Rules a form states in its column-number row ("13 = 9 + 10 + 11 + 12", "15 = 14 / 6 x 100",
+// "8=(7/6)"): every data row must follow them, in each unit of a split group (K with K, Rp.
+// with Rp.), whether the cell is typed or a formula.
+#include <cmath>
+#include <map>
+
+#include "evaluate/evaluate.hpp"
+#include "validate/rule_context.hpp"
+
+namespace kinerja {
+
+namespace {
+
+// The unit of a sub-column, where the band gave one.
+std::optional<ColumnUnit> unit_at(const Table& t, std::uint32_t col) {
+    for (const auto& c : t.columns)
+        if (c.col == col) return c.unit;
+    return std::nullopt;
+}
+
+// The column of group `operand` that matches sub-column `index` of the defined group: the one
+// with the same unit, else the one in the same place when the groups are as wide, else the
+// group's only column.
+std::optional<std::uint32_t> matching_column(const Table& t, const ColumnNumber& defined,
+                                             std::uint32_t index, const ColumnNumber& operand) {
+    std::uint32_t width = operand.last_col - operand.first_col + 1;
+    if (width == 1) return operand.first_col;
+    if (auto unit = unit_at(t, defined.first_col + index)) {
+        for (std::uint32_t c = operand.first_col; c <= operand.last_col; ++c)
+            if (unit_at(t, c) == unit) return c;
+        return std::nullopt;
+    }
+    if (width == defined.last_col - defined.first_col + 1) return operand.first_col + index;
+    return std::nullopt;
+}
+
+// Agreement within what the stated value's shown decimals can hide (94,1 for 94,117).
+bool agrees(double stated, double computed) {
+    double scale = 1.0;
+    for (int d = 0; d < 6 && std::fabs(stated * scale - std::round(stated * scale)) > 1e-6; ++d)
+        scale *= 10;
+    return std::fabs(stated - computed) <= 0.5 / scale + 1e-9 * std::fabs(computed);
+}
+
+void check_rule(RuleContext& ctx, const ColumnRule& rule) {
+    const Table& t = ctx.table();
+    std::map<int, const ColumnNumber*> by_number;
+    for (const auto& n : t.numbers) by_number[n.number] = &n;
+    auto defined = by_number.find(rule.number);
+    if (defined == by_number.end()) return;
+    std::optional<Formula> formula;
+    std::vector<std::string> variables;
+    std::vector<int> operands;
+    for (const auto& [number, group] : by_number) {
+        std::string name = "k" + std::to_string(number);
+        if (rule.expression.find(name) == std::string::npos) continue;
+        variables.push_back(name);
+        operands.push_back(number);
+    }
+    try {
+        formula = Formula::parse(rule.expression, variables);
+    } catch (const FormulaError&) {
+        return;  // a rule we cannot read is shown by `kinerja inspect`, not guessed at
+    }
+    FormulaEvaluator evaluator(*formula);
+    bool sum_only = rule.expression.find_first_of("*/") == std::string::npos;
+    const ColumnNumber& target = *defined->second;
+    std::vector<TableRow> rows = table_rows(ctx.sheet(), t);
+    for (std::uint32_t i = 0; i <= target.last_col - target.first_col; ++i) {
+        std::vector<std::uint32_t> columns;
+        for (int number : operands) {
+            auto col = matching_column(t, target, i, *by_number.at(number));
+            if (!col) break;
+            columns.push_back(*col);
+        }
+        if (columns.size() != operands.size()) continue;
+        // Slots in the formula's variable order.
+        std::vector<std::uint32_t> slot_columns;
+        for (const auto& v : formula->variables())
+            for (std::size_t k = 0; k < variables.size(); ++k)
+                if (variables[k] == v) slot_columns.push_back(columns[k]);
+        TableColumn cell_column{ColumnRole::jumlah, target.first_col + i};
+        for (const TableRow& row : rows) {
+            if (row.is_section) continue;
+            auto stated = ctx.number(row.row, &cell_column);
+            if (!stated) continue;
+            std::vector<double> values;
+            for (std::uint32_t col : slot_columns) {
+                TableColumn operand{ColumnRole::jumlah, col};
+                auto v = ctx.number(row.row, &operand);
+                // In a sum a blank is nothing yet (TW IV before its time), as in Excel's SUM.
+                if (!v && sum_only && display_text(ctx.sheet(), row.row, col).empty()) v = 0.0;
+                if (!v) break;
+                values.push_back(*v);
+            }
+            if (values.size() != slot_columns.size()) continue;
+            double expected = evaluator.evaluate(values);
+            if (is_na(expected) || !std::isfinite(expected) || agrees(*stated, expected)) continue;
+            ctx.report(Severity::error, "tabel.aturan_kolom", row.row, &cell_column,
+                       {"Kolom (" + std::to_string(rule.number) +
+                            ") harus mengikuti aturan yang "
+                            "tertulis di judulnya, \"" +
+                            rule.text + "\": " + ctx.cell(row.row, &cell_column) + " berisi " +
+                            angka(*stated) + ", padahal menurut aturan itu " +
+                            angka(std::round(expected * 100) / 100) + ".",
+                        "Column (" + std::to_string(rule.number) +
+                            ") must follow the rule stated "
+                            "in its header, \"" +
+                            rule.text + "\": " + ctx.cell(row.row, &cell_column) + " holds " +
+                            angka(*stated) + ", but the rule gives " +
+                            angka(std::round(expected * 100) / 100) + "."});
+        }
+    }
+}
+
+}  // namespace
+
+void check_stated_rules(RuleContext& ctx) {
+    for (const ColumnRule& rule : ctx.table().rules) check_rule(ctx, rule);
+}
+
+}  // namespace kinerja

@@ -1,0 +1,267 @@
+#!/usr/bin/env python3
+"""Writes tests/cases/tata-letak-*/input.xlsx: workbooks that reproduce the layouts of real
+workbooks kept by other government units (see ../shared/real-workbooks/SOURCES.md), with
+other names and numbers. They are written by openpyxl (Debian's python3-openpyxl), so the
+cases also read files that another library wrote.
+
+Run: python3 tests/cases/make_layouts.py   (needs python3-openpyxl; the committed files are
+what the tests read, so CI does not run this).
+"""
+import datetime
+import os
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXED = datetime.datetime(2026, 1, 1)
+
+
+def save(wb, case):
+    wb.properties.creator = "kinerja tests"
+    wb.properties.created = FIXED
+    wb.properties.modified = FIXED
+    folder = os.path.join(HERE, case)
+    os.makedirs(folder, exist_ok=True)
+    wb.save(os.path.join(folder, "input.xlsx"))
+
+
+def renja():
+    """Permendagri 86/2017 Renja evaluation: a four-row band (labels merged over two rows,
+    TW I-IV, column numbers with stated rules, units K / Rp. / %), a section band, program and
+    kegiatan rows whose subtotals are formulas. Two rows break a stated rule."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Evaluasi TW III"
+    ws["A1"] = "Evaluasi Terhadap Hasil Renja Perangkat Daerah"
+    ws["A2"] = "Kabupaten Contoh"
+    ws["A3"] = "Tahun 2026"
+    for ref in ("A1:Z1", "A2:Z2", "A3:Z3"):
+        ws.merge_cells(ref)
+    top = {
+        "A": "No", "B": "Sasaran", "C": "Program/Kegiatan", "D": "Indikator Kinerja Program (Outcome)/Kegiatan (Output)",
+        "E": "Satuan",
+        "F": "Target Renstra Perangkat Daerah pada Tahun 2029 (Akhir Periode Renstra)",
+        "H": "Realisasi Capaian Kinerja Renstra sampai dengan Renja Tahun 2025",
+        "J": "Target Kinerja dan Anggaran Renja Tahun Berjalan (Tahun 2026) yang dievaluasi",
+        "L": "Realisasi Kinerja Pada Triwulan",
+        "X": "Realisasi Capaian Kinerja dan Anggaran Renja yang Dievaluasi",
+        "Z": "Tingkat Capaian Kinerja dan Realisasi Anggaran Renja yang Dievaluasi (%)",
+    }
+    for col, text in top.items():
+        ws[f"{col}5"] = text
+    for ref in ("A5:A6", "B5:B6", "C5:C6", "D5:D6", "E5:E6", "F5:G6", "H5:I6", "J5:K6", "L5:W5",
+                "X5:Y6", "Z5:AA6"):
+        ws.merge_cells(ref)
+    for i, (col, last) in enumerate((("L", "N"), ("O", "Q"), ("R", "T"), ("U", "W"))):
+        ws[f"{col}6"] = ["I", "II", "III", "IV"][i]
+        ws.merge_cells(f"{col}6:{last}6")
+    numbers = [("A", "1"), ("B", "2"), ("C", "3"), ("D", "4"), ("E", "5"), ("F", "6"), ("H", "7"),
+               ("J", "8"), ("L", "9"), ("O", "10"), ("R", "11"), ("U", "12"),
+               ("X", "13 = 9 + 10 + 11 + 12"), ("Z", "14 = 13 / 8 x 100")]
+    spans = {"F": "G", "H": "I", "J": "K", "L": "N", "O": "Q", "R": "T", "U": "W", "X": "Y", "Z": "AA"}
+    for col, text in numbers:
+        ws[f"{col}7"] = int(text) if text.isdigit() else text
+        if col in spans:
+            ws.merge_cells(f"{col}7:{spans[col]}7")
+    units = {"F": "K", "G": "Rp.", "H": "K", "I": "Rp.", "J": "K", "K": "Rp."}
+    for start in ("L", "O", "R", "U"):
+        c = ws[f"{start}8"].column
+        for k, u in enumerate(("K", "%", "Rp.")):
+            ws.cell(row=8, column=c + k, value=u)
+    units.update({"X": "K", "Y": "Rp.", "Z": "K", "AA": "Rp."})
+    for col, u in units.items():
+        ws[f"{col}8"] = u
+    for row in ws.iter_rows(min_row=5, max_row=8):
+        for cell in row:
+            cell.font = Font(bold=True)
+    ws["B9"] = "Perangkat Daerah : Badan Perencanaan Contoh"
+    # Rows: program (subtotal formulas over its kegiatan), then kegiatan with typed figures.
+    # TW realisasi K and Rp; X = sum of TWs; Z = X / J * 100.
+    kegiatan = [
+        # name, indikator, satuan, renstra K, renstra Rp, s.d. 2025 K, Rp, target K, pagu, TW K/Rp x3
+        ("Perencanaan dan Evaluasi", "Persentase dokumen perencanaan tepat waktu", "%", 100, 900000000, 100, 520000000, 100, 300000000,
+         [(25, 60000000), (25, 80000000), (30, 90000000)]),
+        ("Administrasi Keuangan", "Jumlah laporan keuangan yang disusun", "Laporan", 60, 600000000, 36, 300000000, 12, 150000000,
+         [(3, 30000000), (3, 40000000), (3, 35000000)]),
+        ("Pengembangan Inovasi Daerah", "Jumlah inovasi daerah yang difasilitasi", "Inovasi", 25, 250000000, 10, 100000000, 5, 50000000,
+         [(1, 10000000), (2, 15000000), (1, 12000000)]),
+    ]
+    r = 10
+    ws[f"A{r}"] = 1
+    ws[f"C{r}"] = "Program Penunjang Urusan Pemerintahan Daerah"
+    program_row = r
+    first, last = r + 1, r + len(kegiatan)
+    for col in ("G", "I", "K", "N", "Q", "T", "Y"):
+        ws[f"{col}{r}"] = f"=SUM({col}{first}:{col}{last})"
+    for i, (name, ind, sat, rk, rrp, lk, lrp, tk, pagu, tws) in enumerate(kegiatan):
+        r = first + i
+        ws[f"A{r}"] = i + 2
+        ws[f"B{r}"] = "Meningkatnya kualitas perencanaan"
+        ws[f"C{r}"] = name
+        ws[f"D{r}"] = ind
+        ws[f"E{r}"] = sat
+        ws[f"F{r}"], ws[f"G{r}"], ws[f"H{r}"], ws[f"I{r}"] = rk, rrp, lk, lrp
+        ws[f"J{r}"], ws[f"K{r}"] = tk, pagu
+        for k, (cols, (kk, rp)) in enumerate(zip((("L", "M", "N"), ("O", "P", "Q"), ("R", "S", "T")), tws)):
+            ws[f"{cols[0]}{r}"] = kk
+            ws[f"{cols[1]}{r}"] = round(kk / tk * 100, 2)
+            ws[f"{cols[2]}{r}"] = rp
+        ws[f"X{r}"] = f"=L{r}+O{r}+R{r}+U{r}"
+        ws[f"Y{r}"] = f"=N{r}+Q{r}+T{r}+W{r}"
+        ws[f"Z{r}"] = f"=X{r}/J{r}*100"
+        ws[f"AA{r}"] = f"=Y{r}/K{r}*100"
+    # Mistakes: a typed year total that leaves TW III out, and a capaian typed by hand over a
+    # typed year total (typed, because a file written by openpyxl has no cached results).
+    ws[f"X{first + 1}"] = 6  # 3 + 3 + 3 = 9
+    ws[f"X{first + 2}"] = 4  # 1 + 2 + 1
+    ws[f"Z{first + 2}"] = 100  # 4 / 5 * 100 = 80
+    ws[f"A{last + 2}"] = "Kota Contoh, 15 Oktober 2026"
+    save(wb, "tata-letak-renja")
+    return program_row
+
+
+def lra():
+    """SIPD budget realisation (LRA): Kode merged over four columns and three rows, Uraian,
+    Kelompok Belanja > Operasi / Modal > Anggaran / Realisasi, Total > Anggaran / Realisasi / %,
+    a column-number row typed as text, a code tree whose every level repeats the amounts of
+    the level below, zero amounts typed as text "0,00", a JUMLAH row, and a hidden row."""
+    wb = Workbook()
+    for sheet_no, title in enumerate(("DINAS INDUK", "SEKRETARIAT")):
+        ws = wb.active if sheet_no == 0 else wb.create_sheet()
+        ws.title = title
+        ws["A1"] = "KAB. CONTOH"
+        ws["A2"] = "REKAPITULASI BELANJA MENURUT URUSAN, ORGANISASI, PROGRAM, KEGIATAN"
+        ws["A4"] = "TAHUN ANGGARAN 2026"
+        for ref in ("A1:I1", "A2:I2", "A4:I4"):
+            ws.merge_cells(ref)
+        ws["A6"] = "Kode"
+        ws["E6"] = "Uraian Urusan, Organisasi, Program, Kegiatan dan Sub Kegiatan"
+        ws["F6"] = "Kelompok Belanja"
+        ws["F7"], ws["H7"], ws["J7"] = "Operasi", "Modal", "Total"
+        for col, text in zip("FGHIJKL", ("Anggaran", "Realisasi", "Anggaran", "Realisasi", "Anggaran", "Realisasi", "%")):
+            ws[f"{col}8"] = text
+        for ref in ("A6:D8", "E6:E8", "F6:I6", "F7:G7", "H7:I7", "J7:L7"):
+            ws.merge_cells(ref)
+        for i, col in enumerate("AEFGHIJKL"):
+            ws[f"{col}9"] = str(i + 1)
+        rows = [
+            ("1", "", "URUSAN PEMERINTAHAN BIDANG KESEHATAN", 1000000000, 400000000, 200000000, 50000000),
+            ("1.02", "1.02.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH", 600000000, 250000000, 200000000, 50000000),
+            ("1.02", "1.02.01.2.01", "Perencanaan, Penganggaran, dan Evaluasi Kinerja", 600000000, 250000000, 200000000, 50000000),
+            ("1.02", "1.02.02", "PROGRAM PEMENUHAN UPAYA KESEHATAN", 400000000, 150000000, "0,00", "0,00"),
+            ("1.02", "1.02.02.2.02", "Penyediaan Layanan Kesehatan", 400000000, 150000000, "0,00", "0,00"),
+        ]
+        for i, (a, c, uraian, op_a, op_r, mo_a, mo_r) in enumerate(rows):
+            r = 10 + i
+            ws[f"A{r}"] = a
+            if c:
+                ws[f"C{r}"] = c
+            ws[f"E{r}"] = uraian
+            ws[f"F{r}"], ws[f"G{r}"], ws[f"H{r}"], ws[f"I{r}"] = op_a, op_r, mo_a, mo_r
+            ws[f"J{r}"] = f"=F{r}+H{r}"
+            ws[f"K{r}"] = f"=G{r}+I{r}"
+            ws[f"L{r}"] = f"=K{r}/J{r}"
+            ws[f"L{r}"].number_format = "0.00%"
+        ws.row_dimensions[12].hidden = True
+        total = 10 + len(rows)
+        ws[f"E{total}"] = "JUMLAH"
+        for col in "FGHIJK":
+            ws[f"{col}{total}"] = f"={col}10"
+        ws[f"L{total}"] = f"=K{total}/J{total}"
+        ws[f"L{total}"].number_format = "0.00%"
+        ws.auto_filter.ref = f"A9:L{total}"
+    # The mistake: the second sheet's total of Operasi realisasi is typed, not summed.
+    wb["SEKRETARIAT"]["G15"] = 380000000
+    save(wb, "tata-letak-lra")
+
+
+def belanja_per_akun():
+    """A flat table per account and TW: Tahun | Triwulan | Tanggal | Kode Belanja | Uraian
+    Belanja | Jenis Belanja | Anggaran | Realisasi | % Realisasi Anggaran (typed in points).
+    One percentage is wrong."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Belanja"
+    for col, text in zip("ABCDEFGHI", ("Tahun", "Triwulan", "Tanggal", "Kode Belanja", "Uraian Belanja",
+                                       "Jenis Belanja", "Anggaran", "Realisasi", "% Realisasi Anggaran")):
+        ws[f"{col}1"] = text
+    accounts = [(5111, "Belanja Gaji dan Tunjangan", "Pegawai (51)", 40000000000),
+                (5211, "Belanja Barang Operasional", "Barang (52)", 12000000000),
+                (5311, "Belanja Modal Peralatan", "Modal (53)", 3000000000)]
+    r = 2
+    for tw, (name, month) in enumerate((("I", 3), ("II", 6))):
+        for kode, uraian, jenis, pagu in accounts:
+            spent = pagu * (0.2 + 0.25 * tw) + kode
+            ws[f"A{r}"], ws[f"B{r}"] = 2025, name
+            ws[f"C{r}"] = datetime.datetime(2025, month, 30)
+            ws[f"C{r}"].number_format = "dd/mm/yyyy"
+            ws[f"D{r}"], ws[f"E{r}"], ws[f"F{r}"] = kode, uraian, jenis
+            ws[f"G{r}"], ws[f"H{r}"] = pagu, spent
+            ws[f"I{r}"] = round(spent / pagu * 100, 2)
+            r += 1
+    ws["I6"] = 35.5  # 5211 in TW II: 5.400.005.211 / 12.000.000.000 = 45,00
+    save(wb, "tata-letak-belanja-per-akun")
+
+
+def realisasi_bulanan():
+    """A monthly physical and financial realisation frame written without any merge (as
+    OpenSpout writes it): column numbers above the header, a five-row header band (Jumlah
+    Anggaran / Realisasi Pelaksanaan Anggaran > Bulan Lalu, Bulan Ini, s.d Bulan Ini >
+    Keuangan, Fisik > Rp, %), Sisa Anggaran; the group labels span their sub-columns by
+    position only. Two rows of data; Sisa left empty for Kinerja to fill."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    for i in range(14):
+        ws.cell(row=1, column=i + 1, value=i)
+    ws["A2"], ws["B2"], ws["C2"], ws["D2"] = "No.", "Program/Kegiatan/Sub Kegiatan", "Jumlah Anggaran (Rp)", "Bobot (%)"
+    ws["E2"], ws["N2"] = "Realisasi Pelaksanaan Anggaran", "Sisa Anggaran (Rp)"
+    ws["E3"], ws["H3"], ws["K3"] = "Bulan Lalu", "Bulan Ini", "s.d Bulan Ini"
+    for col in ("E", "H", "K"):
+        c = ws[f"{col}4"].column
+        ws.cell(row=4, column=c, value="Keuangan")
+        ws.cell(row=4, column=c + 2, value="Fisik")
+        for k, u in enumerate(("Rp", "%", "%")):
+            ws.cell(row=5, column=c + k, value=u)
+    for i in range(14):
+        ws.cell(row=6, column=i + 1, value=str(i + 1))
+    data = [("1", "Penyediaan Jasa Kantor", 120000000, 40, 30000000, 10000000, 40000000),
+            ("2", "Pemeliharaan Gedung", 80000000, 60, 20000000, 20000000, 40000000)]
+    for i, (no, name, pagu, bobot, lalu, ini, sd) in enumerate(data):
+        r = 7 + i
+        ws[f"A{r}"], ws[f"B{r}"], ws[f"C{r}"], ws[f"D{r}"] = no, name, pagu, bobot
+        for col, rp in (("E", lalu), ("H", ini), ("K", sd)):
+            c = ws[f"{col}{r}"].column
+            ws.cell(row=r, column=c, value=rp)
+            ws.cell(row=r, column=c + 1, value=round(rp / pagu * 100, 2))
+            ws.cell(row=r, column=c + 2, value=round(rp / pagu * 100))
+    save(wb, "tata-letak-realisasi-bulanan")
+
+
+def impor_capaian():
+    """An application's import list: Kode Indikator | Realisasi TW | Kendala | Solusi | ...
+    It is not a table Kinerja fills: no label column."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Worksheet"
+    for col, text in zip("ABCDEF", ("Kode Indikator", "Realisasi TW", "Kendala yg Dihadapi",
+                                    "Solusi yg Telah Dilakukan", "Rencana Tindak Lanjut",
+                                    "Link Bukti Dukung Kinerja")):
+        ws[f"{col}1"] = text
+    for i, code in enumerate(("1.1.1.1", "1.1.2.1", "1.2.1.1")):
+        r = 2 + i
+        ws[f"A{r}"], ws[f"B{r}"] = code, 0
+        ws[f"C{r}"] = "- Sebagian responden tidak dapat ditemui"
+        ws[f"D{r}"] = "- Kunjungan ulang"
+        ws[f"E{r}"] = "- Pendataan lanjutan"
+        ws[f"F{r}"] = "https://example.org/bukti"
+    save(wb, "tata-letak-impor")
+
+
+if __name__ == "__main__":
+    renja()
+    lra()
+    belanja_per_akun()
+    realisasi_bulanan()
+    impor_capaian()
