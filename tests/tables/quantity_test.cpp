@@ -150,17 +150,17 @@ BOOST_AUTO_TEST_CASE(one_mark_for_thousands_and_decimals_is_ambiguous) {
 }
 
 BOOST_AUTO_TEST_CASE(separator_styles) {
-    BOOST_TEST(separator_style("1.506.071.633") == SeparatorStyle::indonesian);
-    BOOST_TEST(separator_style("Rp 7.363.920.000,-") == SeparatorStyle::indonesian);
-    BOOST_TEST(separator_style("1.234.567,89") == SeparatorStyle::indonesian);
-    BOOST_TEST(separator_style("94,11") == SeparatorStyle::indonesian);
-    BOOST_TEST(separator_style("1,234,567") == SeparatorStyle::us);
-    BOOST_TEST(separator_style("2,500.00") == SeparatorStyle::us);
-    BOOST_TEST(separator_style("92.5") == SeparatorStyle::unknown);
-    BOOST_TEST(separator_style("1.367") == SeparatorStyle::unknown);
-    BOOST_TEST(separator_style("21,276,070,424,00") == SeparatorStyle::unknown);
-    BOOST_TEST(separator_style("2400") == SeparatorStyle::unknown);
-    BOOST_TEST(separator_style("Tidak ada") == SeparatorStyle::unknown);
+    BOOST_TEST((separator_style("1.506.071.633") == SeparatorStyle::indonesian));
+    BOOST_TEST((separator_style("Rp 7.363.920.000,-") == SeparatorStyle::indonesian));
+    BOOST_TEST((separator_style("1.234.567,89") == SeparatorStyle::indonesian));
+    BOOST_TEST((separator_style("94,11") == SeparatorStyle::indonesian));
+    BOOST_TEST((separator_style("1,234,567") == SeparatorStyle::us));
+    BOOST_TEST((separator_style("2,500.00") == SeparatorStyle::us));
+    BOOST_TEST((separator_style("92.5") == SeparatorStyle::unknown));
+    BOOST_TEST((separator_style("1.367") == SeparatorStyle::unknown));
+    BOOST_TEST((separator_style("21,276,070,424,00") == SeparatorStyle::unknown));
+    BOOST_TEST((separator_style("2400") == SeparatorStyle::unknown));
+    BOOST_TEST((separator_style("Tidak ada") == SeparatorStyle::unknown));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
