@@ -114,9 +114,20 @@ DataSet read_data_csv(const std::filesystem::path& file, const CsvLimits& limits
                                 "unknown periode \"" + get("periode") + "\"; use TW1..TW4, S1, "
                                 "S2 or TAHUN"});
         auto value = parse_value(get("nilai"), file.filename().string() + ":" + std::to_string(number));
-        if (!value)
+        if (!value) {
+            // "21,276,070,424,00" reads two ways; a CSV has no column to choose by.
+            auto r = quantity_readings(get("nilai"));
+            if (r.ambiguous())
+                fail(file, number,
+                     {"nilai \"" + get("nilai") + "\" dapat dibaca " + angka(r.readings[0].value) +
+                          " atau " + angka(r.readings[1].value) +
+                          "; tulis dengan titik untuk ribuan dan koma untuk desimal",
+                      "value \"" + get("nilai") + "\" reads as " + angka(r.readings[0].value) +
+                          " or " + angka(r.readings[1].value) +
+                          "; write dots for thousands and a comma for decimals"});
             fail(file, number, {"nilai \"" + get("nilai") + "\" bukan angka",
                                 "value \"" + get("nilai") + "\" is not a number"});
+        }
         SatkerData& s = data.satker[kode];
         s.kode = kode;
         if (nama_col != no_column && nama_col < fields.size() && s.nama.empty())

@@ -17,8 +17,9 @@ Operand FillContext::operand(std::uint32_t row, std::uint32_t col) const {
     const Cell* cell = sheet.find(row, col);
     if (!cell || cell->value.kind == CellValue::Kind::blank) return op;
     op.typed = true;
-    const Style& style = workbook.styles[cell->style < workbook.styles.size() ? cell->style : 0];
-    auto q = cell_quantity(*cell, style);
+    // Text with several readings ("21,276,070,424,00") is read by its column; one the column
+    // cannot settle is no operand (validation reports it as umum.angka_ragu).
+    auto q = quantity_in_table(workbook, sheet, table, row, col);
     if (!q || q->not_applicable) return op;
     op.value = q->value;
     op.unit = q->percent ? "%" : q->unit;

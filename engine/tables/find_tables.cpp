@@ -488,7 +488,8 @@ void settle_roles(TableKind kind, std::vector<TableColumn>& cols) {
 bool continues_table(const Sheet& sheet, std::uint32_t row, const std::vector<TableColumn>& cols) {
     for (const auto& c : cols) {
         if (!is_measure(c.role)) continue;
-        if (parse_quantity(display_text(sheet, row, c.col))) return true;
+        // Ambiguous text ("21,276,070,424,00") is a figure too, whatever it reads as.
+        if (!quantity_readings(display_text(sheet, row, c.col)).readings.empty()) return true;
     }
     return false;
 }

@@ -42,25 +42,55 @@ std::string normalise_unit(std::string_view raw) {
     return u;
 }
 
-// Converts the digits-and-separators part to a plain C-locale number string.
-std::optional<std::string> canonical_digits(std::string_view s) {
+constexpr std::size_t no_mark = std::string_view::npos;
+
+// Where the decimal mark of a digits-and-separators run may be (a position in it, or no_mark),
+// the convention's or the more likely choice first. See quantity_readings in quantity.hpp.
+struct DecimalChoices {
+    std::vector<std::size_t> positions;  // empty: the separators make no number
+    bool conventional = false;
+};
+
+DecimalChoices decimal_choices(std::string_view s) {
     auto dots = std::count(s.begin(), s.end(), '.');
     auto commas = std::count(s.begin(), s.end(), ',');
-    char decimal = 0;
+    if (!dots && !commas) return {{no_mark}};
+    std::size_t last = s.find_last_of(".,");
     if (dots && commas) {
-        decimal = s.find_last_of(".,") == s.rfind('.') ? '.' : ',';
-    } else if (commas == 1) {
-        decimal = ',';
-    } else if (dots == 1) {
-        auto pos = s.find('.');
-        bool three_after = s.size() - pos - 1 == 3;
-        bool zero_int = pos == 1 && s[0] == '0';
-        decimal = (three_after && !zero_int && pos > 0) ? 0 : '.';
+        // The last one is the decimal mark, and is the only one of its kind.
+        if (std::count(s.begin(), s.end(), s[last]) > 1) return {};
+        return {{last}};
     }
+    char mark = s[last];
+    if (dots + commas == 1) {
+        bool three_after = s.size() - last - 1 == 3;
+        bool zero_int = last == 1 && s[0] == '0';
+        if (!three_after || zero_int || last == 0) return {{last}};
+        // "1.367" is 1367 as the documents write it; "1,234" is 1,234.
+        if (mark == '.') return {{no_mark, last}, true};
+        return {{last, no_mark}, true};
+    }
+    // Several of one mark are thousands marks. With 3-digit groups between them and 1 or 2
+    // digits after the last one ("21,276,070,424,00"), the last may be the decimal mark.
+    std::vector<std::size_t> marks;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (s[i] == mark) marks.push_back(i);
+    bool grouped = marks.front() >= 1 && marks.front() <= 3;
+    for (std::size_t i = 1; i < marks.size(); ++i)
+        grouped = grouped && marks[i] - marks[i - 1] == 4;
+    std::size_t tail = s.size() - last - 1;
+    if (grouped && (tail == 1 || tail == 2)) return {{last, no_mark}};
+    return {{no_mark}};
+}
+
+// Converts the digits-and-separators part to a plain C-locale number string, with the mark at
+// `decimal` (or none) as the decimal point and the others as thousands marks.
+std::optional<std::string> canonical_digits(std::string_view s, std::size_t decimal) {
     std::string out;
-    for (char c : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
         if (c >= '0' && c <= '9') out += c;
-        else if (c == decimal) out += '.';
+        else if (i == decimal) out += '.';
         else if (c == '.' || c == ',') continue;  // thousands mark
         else return std::nullopt;
     }
@@ -80,13 +110,15 @@ bool plausible_unit(const std::string& unit) {
 
 }  // namespace
 
-std::optional<Quantity> parse_quantity(std::string_view text) {
+QuantityReadings quantity_readings(std::string_view text) {
+    QuantityReadings out;
     std::string_view s = trim(text);
-    if (s.empty()) return std::nullopt;
+    if (s.empty()) return out;
     Quantity q;
     if (is_dash(s)) {
         q.not_applicable = true;
-        return q;
+        out.readings.push_back(q);
+        return out;
     }
     std::string l = lower(s);
     if (l.rfind("rp", 0) == 0) {
@@ -105,13 +137,7 @@ std::optional<Quantity> parse_quantity(std::string_view text) {
     while (end < s.size() && (std::isdigit(static_cast<unsigned char>(s[end])) || s[end] == '.' ||
                               s[end] == ','))
         ++end;
-    if (end == 0) return std::nullopt;
-    auto digits = canonical_digits(s.substr(0, end));
-    if (!digits) return std::nullopt;
-    double value = 0;
-    auto [ptr, ec] = std::from_chars(digits->data(), digits->data() + digits->size(), value);
-    if (ec != std::errc() || ptr != digits->data() + digits->size()) return std::nullopt;
-    q.value = negative ? -value : value;
+    if (end == 0) return out;
 
     std::string_view rest = trim(s.substr(end));
     if (!rest.empty() && rest.front() == '%') {
@@ -120,12 +146,56 @@ std::optional<Quantity> parse_quantity(std::string_view text) {
     }
     if (!rest.empty()) {
         // A short unit word is fine ("Layanan", "m2"); a sentence is not a number.
-        if (rest.size() > 24 || std::count(rest.begin(), rest.end(), ' ') > 2) return std::nullopt;
-        if (!q.unit.empty() || q.percent) return std::nullopt;
+        if (rest.size() > 24 || std::count(rest.begin(), rest.end(), ' ') > 2) return out;
+        if (!q.unit.empty() || q.percent) return out;
         q.unit = normalise_unit(rest);
-        if (!plausible_unit(q.unit)) return std::nullopt;
+        if (!plausible_unit(q.unit)) return out;
     }
-    return q;
+
+    std::string_view number = s.substr(0, end);
+    DecimalChoices choices = decimal_choices(number);
+    for (std::size_t decimal : choices.positions) {
+        auto digits = canonical_digits(number, decimal);
+        if (!digits) return {};
+        double value = 0;
+        auto [ptr, ec] = std::from_chars(digits->data(), digits->data() + digits->size(), value);
+        if (ec != std::errc() || ptr != digits->data() + digits->size()) return {};
+        q.value = negative ? -value : value;
+        out.readings.push_back(q);
+    }
+    out.conventional = choices.conventional;
+    return out;
+}
+
+std::optional<Quantity> parse_quantity(std::string_view text) {
+    QuantityReadings r = quantity_readings(text);
+    if (r.readings.empty() || r.ambiguous()) return std::nullopt;
+    return r.readings.front();
+}
+
+SeparatorStyle separator_style(std::string_view text) {
+    std::string_view s = trim(text);
+    std::size_t first = 0;
+    while (first < s.size() && !std::isdigit(static_cast<unsigned char>(s[first]))) ++first;
+    std::size_t end = first;
+    while (end < s.size() &&
+           (std::isdigit(static_cast<unsigned char>(s[end])) || s[end] == '.' || s[end] == ','))
+        ++end;
+    std::string_view number = s.substr(first, end - first);
+    // "7.363.920.000,-": the mark before the dash is no decimal mark.
+    while (!number.empty() && (number.back() == '.' || number.back() == ','))
+        number.remove_suffix(1);
+    if (number.find_first_of(".,") == std::string_view::npos) return SeparatorStyle::unknown;
+    DecimalChoices choices = decimal_choices(number);
+    if (choices.positions.size() != 1) return SeparatorStyle::unknown;
+    std::size_t decimal = choices.positions.front();
+    bool dots = number.find('.') != std::string_view::npos;
+    bool commas = number.find(',') != std::string_view::npos;
+    if (decimal == no_mark)  // several of one mark: thousands
+        return dots ? SeparatorStyle::indonesian : SeparatorStyle::us;
+    if (dots && commas)
+        return number[decimal] == ',' ? SeparatorStyle::indonesian : SeparatorStyle::us;
+    return commas ? SeparatorStyle::indonesian : SeparatorStyle::unknown;  // "94,11"; "92.5"
 }
 
 bool is_percent_format(std::string_view f) {

@@ -1,6 +1,7 @@
 // Reading a found table row by row and indicator by indicator.
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <regex>
 #include <set>
 
@@ -146,6 +147,91 @@ std::optional<Quantity> quantity_at(const Workbook& workbook, const Sheet& sheet
     const Style& style = cell->style < workbook.styles.size() ? workbook.styles[cell->style]
                                                               : workbook.styles.front();
     return cell_quantity(*cell, style);
+}
+
+namespace {
+
+const Style& style_of(const Workbook& workbook, const Cell& cell) {
+    return cell.style < workbook.styles.size() ? workbook.styles[cell.style]
+                                               : workbook.styles.front();
+}
+
+// The cell shown at (row, col): the top-left cell of a merge.
+const Cell* anchor_cell(const Sheet& sheet, std::uint32_t& row, std::uint32_t& col) {
+    if (const CellRange* m = sheet.merge_at(row, col)) {
+        row = m->first_row;
+        col = m->first_col;
+    }
+    return sheet.find(row, col);
+}
+
+// A lone mark before three digits: the convention's reading, or the other one when the
+// column's other texts are typed US style and none Indonesian style.
+Quantity read_by_style(const Sheet& sheet, const Table& table, std::uint32_t row, std::uint32_t col,
+                       const QuantityReadings& r) {
+    int us = 0, indonesian = 0;
+    for (std::uint32_t rr = table.first_row; rr <= table.last_row; ++rr) {
+        std::uint32_t ar = rr, ac = col;
+        const Cell* c = anchor_cell(sheet, ar, ac);
+        if (!c || (ar == row && ac == col) || c->value.kind != CellValue::Kind::text) continue;
+        switch (separator_style(c->value.text)) {
+            case SeparatorStyle::us:
+                ++us;
+                break;
+            case SeparatorStyle::indonesian:
+                ++indonesian;
+                break;
+            case SeparatorStyle::unknown:
+                break;
+        }
+    }
+    return us > 0 && indonesian == 0 ? r.readings[1] : r.readings.front();
+}
+
+// An ambiguous text: the only reading whose size fits the column's other figures, if one does.
+std::optional<Quantity> read_by_size(const Workbook& workbook, const Sheet& sheet,
+                                     const Table& table, std::uint32_t row, std::uint32_t col,
+                                     const QuantityReadings& r) {
+    double smallest = HUGE_VAL, largest = 0;
+    for (const TableRow& tr : table_rows(sheet, table)) {
+        if (tr.is_total || tr.is_section) continue;  // a total is larger than its parts
+        std::uint32_t ar = tr.row, ac = col;
+        const Cell* c = anchor_cell(sheet, ar, ac);
+        if (!c || (ar == row && ac == col)) continue;
+        auto q = cell_quantity(*c, style_of(workbook, *c));
+        if (!q || q->not_applicable || q->percent != r.readings.front().percent || q->value == 0)
+            continue;
+        smallest = std::min(smallest, std::fabs(q->value));
+        largest = std::max(largest, std::fabs(q->value));
+    }
+    if (largest == 0) return std::nullopt;  // no other figure to compare with
+    const Quantity* fit = nullptr;
+    for (const Quantity& q : r.readings) {
+        double v = std::fabs(q.value);
+        if (v < smallest / 3 || v > largest * 3) continue;
+        if (fit) return std::nullopt;  // more than one fits
+        fit = &q;
+    }
+    return fit ? std::optional(*fit) : std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Quantity> quantity_in_table(const Workbook& workbook, const Sheet& sheet,
+                                          const Table& table, std::uint32_t row, std::uint32_t col,
+                                          std::vector<Quantity>* unresolved) {
+    if (unresolved) unresolved->clear();
+    const Cell* cell = anchor_cell(sheet, row, col);
+    if (!cell) return std::nullopt;
+    if (cell->value.kind != CellValue::Kind::text)
+        return cell_quantity(*cell, style_of(workbook, *cell));
+    QuantityReadings r = quantity_readings(cell->value.text);
+    if (r.readings.empty()) return std::nullopt;
+    if (r.readings.size() == 1) return r.readings.front();
+    if (r.conventional) return read_by_style(sheet, table, row, col, r);
+    if (auto q = read_by_size(workbook, sheet, table, row, col, r)) return q;
+    if (unresolved) *unresolved = r.readings;
+    return std::nullopt;
 }
 
 }  // namespace kinerja

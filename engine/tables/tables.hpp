@@ -189,7 +189,20 @@ std::vector<TableRow> table_rows(const Sheet& sheet, const Table& table);
 // empty indicator cells (TW II-IV rows typed without merging) continue the block.
 std::vector<IndicatorBlock> indicator_blocks(const Sheet& sheet, const Table& table);
 // The quantity shown at (row, col), read through merges (see quantity.hpp).
-std::optional<Quantity> quantity_at(const Workbook& workbook, const Sheet& sheet, std::uint32_t row,
-                                    std::uint32_t col);
+std::optional<Quantity> quantity_at(const Workbook& workbook, const Sheet& sheet,
+                                    std::uint32_t row, std::uint32_t col);
+// The quantity at (row, col) of a table, read through merges like quantity_at, where typed
+// text with several readings (quantity_readings) is read by the other data rows of the same
+// column:
+// - a lone mark before three digits ("1.367", "1,234") keeps its convention unless the column's
+//   other texts are typed US style only ("1,234,567.89", "2,500.00"), then it reads US style;
+// - an ambiguous text ("21,276,070,424,00") takes the only reading whose size fits the
+//   column's other figures (from a third of the smallest to three times the largest, total
+//   and section rows aside).
+// nullopt when blank, not a number, or still ambiguous; then `unresolved`, when given, gets
+// the readings the column could not choose between (it is cleared otherwise).
+std::optional<Quantity> quantity_in_table(const Workbook& workbook, const Sheet& sheet,
+                                          const Table& table, std::uint32_t row, std::uint32_t col,
+                                          std::vector<Quantity>* unresolved = nullptr);
 
 }  // namespace kinerja

@@ -3,9 +3,11 @@
 
 namespace kinerja {
 
-std::optional<Quantity> RuleContext::quantity(std::uint32_t row, const TableColumn* column) const {
+std::optional<Quantity> RuleContext::quantity(std::uint32_t row, const TableColumn* column,
+                                              std::vector<Quantity>* unresolved) const {
+    if (unresolved) unresolved->clear();
     if (!column) return std::nullopt;
-    return quantity_at(workbook_, sheet_, row, column->col);
+    return quantity_in_table(workbook_, sheet_, table_, row, column->col, unresolved);
 }
 
 std::optional<double> RuleContext::number(std::uint32_t row, const TableColumn* column) const {

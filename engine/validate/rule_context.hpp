@@ -21,7 +21,10 @@ public:
 
     // The number at (row, column of role); nullopt if blank, text or not applicable.
     std::optional<double> number(std::uint32_t row, const TableColumn* column) const;
-    std::optional<Quantity> quantity(std::uint32_t row, const TableColumn* column) const;
+    // Text with several readings is read by its column (quantity_in_table); when the column
+    // cannot choose, nullopt, and `unresolved` (when given) gets the readings.
+    std::optional<Quantity> quantity(std::uint32_t row, const TableColumn* column,
+                                     std::vector<Quantity>* unresolved = nullptr) const;
     // "Sheet!F12" style cell name for messages (without the sheet when `bare`).
     std::string cell(std::uint32_t row, const TableColumn* column) const;
     // The cell a merged (row, col) really lives in.

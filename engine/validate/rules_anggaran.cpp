@@ -77,11 +77,17 @@ void check_totals(RuleContext& ctx, const std::vector<TableRow>& rows) {
                 if (!rows[i].is_total) continue;
                 double sum = 0, top_sum = 0;
                 int parts = 0, top = 0;
+                bool in_doubt = false;  // a part reads two ways (umum.angka_ragu): no sum to compare
                 for (std::size_t j = from; j < i; ++j)
                     if (depth[j] > 0 && (top == 0 || depth[j] < top)) top = depth[j];
                 for (std::size_t j = from; j < i; ++j) {
                     auto v = ctx.number(rows[j].row, col);
-                    if (!v) continue;
+                    if (!v) {
+                        std::vector<Quantity> readings;
+                        if (!ctx.quantity(rows[j].row, col, &readings) && !readings.empty())
+                            in_doubt = true;
+                        continue;
+                    }
                     sum += *v;
                     ++parts;
                     if (depth[j] == top) top_sum += *v;
@@ -90,7 +96,7 @@ void check_totals(RuleContext& ctx, const std::vector<TableRow>& rows) {
                 auto v = ctx.number(rows[i].row, col);
                 bool tree = top > 0 && top_sum != sum;
                 double expected = tree ? top_sum : sum;
-                if (!v || parts == 0 || std::fabs(*v - expected) <= 0.5) continue;
+                if (!v || parts == 0 || in_doubt || std::fabs(*v - expected) <= 0.5) continue;
                 ctx.report(Severity::error, "anggaran.total", rows[i].row, col,
                            {"Jumlah di " + ctx.cell(rows[i].row, col) + " tertulis " + angka(*v) +
                                 ", padahal jumlah " +

@@ -25,6 +25,31 @@ std::vector<ColumnRole> numeric_roles(TableKind kind) {
     return {};
 }
 
+// Text such as "21,276,070,424,00" that reads as 21.276.070.424 or 2.127.607.042.400, and
+// whose column (the size of its other figures) does not tell which. An error, not a warning:
+// the cell sits in a column that must hold a number, and its figure feeds sisa, %, totals and
+// capaian; it is left out of them (never one reading guessed), so those stay incomplete
+// until the user retypes it, exactly as with umum.bukan_angka.
+void report_ambiguous(RuleContext& ctx, std::uint32_t row, const TableColumn& col,
+                      const std::string& text, const std::vector<Quantity>& readings) {
+    std::string id, en;
+    for (std::size_t i = 0; i < readings.size(); ++i) {
+        std::string figure = angka(readings[i].value) + (readings[i].percent ? "%" : "");
+        id += (i == 0 ? "" : i + 1 == readings.size() ? " atau " : ", ") + figure;
+        en += (i == 0 ? "" : i + 1 == readings.size() ? " or " : ", ") + figure;
+    }
+    const std::string where = ctx.cell(row, &col) + " (" + col.header + ")";
+    ctx.report(Severity::error, "umum.angka_ragu", row, &col,
+               {"Sel " + where + " berisi \"" + text + "\" yang dapat dibaca " + id +
+                    "; angka lain di kolom ini tidak cukup untuk memilih, jadi angka ini tidak "
+                    "dipakai. Tulis ulang dengan titik untuk ribuan dan koma untuk desimal, "
+                    "misalnya 1.234.567,89.",
+                "Cell " + where + " holds \"" + text + "\", which reads as " + en +
+                    "; the other figures of the column do not tell which, so it is not used. "
+                    "Retype it with dots for thousands and a comma for decimals, e.g. "
+                    "1.234.567,89."});
+}
+
 void check_cells(RuleContext& ctx, const TableRow& row) {
     for (ColumnRole role : numeric_roles(ctx.table().kind)) {
         for (const TableColumn& col : ctx.table().columns) {
@@ -37,7 +62,12 @@ void check_cells(RuleContext& ctx, const TableRow& row) {
             if (cell && !cell->formula.empty() && cell->value.kind == CellValue::Kind::error &&
                 text == "#DIV/0!")
                 continue;
-            auto q = ctx.quantity(row.row, &col);
+            std::vector<Quantity> readings;
+            auto q = ctx.quantity(row.row, &col, &readings);
+            if (!q && !readings.empty()) {
+                report_ambiguous(ctx, row.row, col, text, readings);
+                continue;
+            }
             if (!q) {
                 ctx.report(Severity::error, "umum.bukan_angka", row.row, &col,
                            {"Sel " + ctx.cell(row.row, &col) + " (" + col.header + ") berisi \"" +

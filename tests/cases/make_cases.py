@@ -319,6 +319,13 @@ CASES = {
     "anggaran-persen": [anggaran([
         [1, "Belanja Pegawai", rp(1000000), rp(900000), rp(100000), pct2(0.9)],
         [2, "Belanja Barang", rp(3148521000), rp(2653876069), rp(494644931), pct2(0.8423)]])],
+    # Pagu typed with commas for thousands and decimals: every other pagu is about 1e10, so
+    # it reads 21.276.070.424,00 (the sisa and % agree only with that reading). The realisasi
+    # 950,000,000,00 fits neither 950.000.000 nor 95.000.000.000 beside 1e10: umum.angka_ragu.
+    "umum-angka-ragu": [anggaran([
+        [1, "Belanja Pegawai", rp(18500000000), rp(17000000000), rp(1500000000), pct2(0.9189)],
+        [2, "Belanja Barang", "21,276,070,424,00", rp(20000000000), rp(1276070424), pct2(0.94)],
+        [3, "Belanja Modal", rp(1000000000), "950,000,000,00"]])],
     "anggaran-total": [anggaran([
         [1, "Belanja Pegawai", rp(1000000), rp(900000)],
         [2, "Belanja Barang", rp(500000), rp(400000)],

@@ -144,6 +144,88 @@ BOOST_AUTO_TEST_CASE(budget_and_rka_tables) {
     BOOST_TEST(tables[1].first_row == 7u);
 }
 
+namespace {
+
+// Jenis Belanja | Pagu | Realisasi, with the given Pagu and Realisasi cells from row 1.
+Workbook budget(const std::vector<std::pair<std::string, std::string>>& rows) {
+    Workbook wb;
+    Sheet s;
+    s.name = "Anggaran";
+    text(s, 0, 0, "Jenis Belanja");
+    text(s, 0, 1, "Pagu");
+    text(s, 0, 2, "Realisasi");
+    std::uint32_t r = 1;
+    for (const auto& [pagu, real] : rows) {
+        text(s, r, 0, "Belanja " + std::to_string(r));
+        if (!pagu.empty()) text(s, r, 1, pagu);
+        if (!real.empty()) text(s, r, 2, real);
+        ++r;
+    }
+    wb.sheets.push_back(std::move(s));
+    return wb;
+}
+
+std::optional<double> in_table(const Workbook& wb, std::uint32_t row, std::uint32_t col,
+                               std::vector<Quantity>* unresolved = nullptr) {
+    auto tables = find_tables(wb);
+    BOOST_REQUIRE_EQUAL(tables.size(), 1u);
+    auto q = quantity_in_table(wb, wb.sheets[0], tables[0], row, col, unresolved);
+    return q ? std::optional(q->value) : std::nullopt;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_column_reads_a_mixed_style_amount) {
+    // Every other pagu is about 1e10: 21,276,070,424,00 is 21.276.070.424,00.
+    Workbook wb = budget({{"18.500.000.000", "17.000.000.000"},
+                          {"21,276,070,424,00", "20.000.000.000"},
+                          {"9.750.000.000", "9.000.000.000"}});
+    BOOST_TEST(in_table(wb, 2, 1).value_or(-1) == 21276070424.0);
+    // A number cell counts as much as a typed one.
+    Sheet& s = wb.sheets[0];
+    test::put_number(s, 1, 1, 18500000000);
+    BOOST_TEST(in_table(wb, 2, 1).value_or(-1) == 21276070424.0);
+    // The column's plain numbers are untouched.
+    BOOST_TEST(in_table(wb, 1, 1).value_or(-1) == 18500000000.0);
+}
+
+BOOST_AUTO_TEST_CASE(a_column_that_cannot_choose_leaves_it_unread) {
+    // 950.000.000 and 95.000.000.000 are both far from 1e10: neither fits.
+    std::vector<Quantity> readings;
+    Workbook far =
+        budget({{"18.500.000.000", "17.000.000.000"}, {"21.000.000.000", "950,000,000,00"}});
+    BOOST_TEST(!in_table(far, 2, 2, &readings));
+    BOOST_REQUIRE_EQUAL(readings.size(), 2u);
+    BOOST_TEST(readings[0].value == 950000000.0);
+    BOOST_TEST(readings[1].value == 95000000000.0);
+    // Figures spread from 1e8 to 1e12: both fit.
+    Workbook wide =
+        budget({{"100.000.000", ""}, {"21,276,070,424,00", ""}, {"1.000.000.000.000", ""}});
+    BOOST_TEST(!in_table(wide, 2, 1, &readings));
+    BOOST_TEST(readings.size() == 2u);
+    // Alone in its column: nothing to compare with.
+    Workbook alone = budget({{"21,276,070,424,00", "1"}});
+    BOOST_TEST(!in_table(alone, 1, 1, &readings));
+    BOOST_TEST(readings.size() == 2u);
+    // A resolved or plain cell clears what a previous call left.
+    BOOST_TEST(in_table(far, 1, 1, &readings).value_or(-1) == 18500000000.0);
+    BOOST_TEST(readings.empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_column_style_overrides_the_convention_of_a_lone_mark) {
+    // In an Indonesian (or unknown) column, 1.367 is 1367 and 1,234 is 1,234.
+    Workbook id = budget({{"1.506.071.633", "1.367"}, {"2.000.000", "1,234"}});
+    BOOST_TEST(in_table(id, 1, 2).value_or(-1) == 1367.0);
+    BOOST_TEST(in_table(id, 2, 2).value_or(-1) == 1.234);
+    // A column typed US style reads them US style.
+    Workbook us =
+        budget({{"1,506,071,633", "2,500.50"}, {"2,000,000", "1,234"}, {"3,000,000", "1.367"}});
+    BOOST_TEST(in_table(us, 2, 2).value_or(-1) == 1234.0);
+    BOOST_TEST(in_table(us, 3, 2).value_or(-1) == 1.367);
+    // quantity_at, without a column, keeps the convention.
+    BOOST_TEST(quantity_at(us, us.sheets[0], 2, 2)->value == 1.234);
+}
+
 BOOST_AUTO_TEST_CASE(prose_is_not_a_table) {
     Workbook wb;
     Sheet s;

@@ -82,4 +82,85 @@ BOOST_AUTO_TEST_CASE(cells_with_percent_format) {
     BOOST_TEST(!cell_quantity(blank, Style{}));
 }
 
+namespace {
+std::vector<double> readings_of(std::string_view text) {
+    std::vector<double> out;
+    for (const Quantity& q : quantity_readings(text).readings) out.push_back(q.value);
+    return out;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(one_reading_for_unambiguous_text) {
+    for (const char* text : {"1.506.071.633", "94,11", "0,00", "467.998.630.663,83", "1.234.567,89",
+                             "1,234,567.89", "92.5", "0.850", "2400", "1.234.567"}) {
+        auto r = quantity_readings(text);
+        BOOST_TEST_CONTEXT(text) {
+            BOOST_TEST(r.readings.size() == 1u);
+            BOOST_TEST(!r.ambiguous());
+            BOOST_TEST(r.readings.front().value == value_of(text));
+        }
+    }
+    auto rp = quantity_readings("Rp 7.363.920.000,-");
+    BOOST_REQUIRE(rp.readings.size() == 1u);
+    BOOST_TEST(rp.readings.front().value == 7363920000.0);
+    BOOST_TEST(rp.readings.front().unit == "rp");
+    BOOST_TEST(readings_of("0,00") == std::vector<double>{0.0});
+    BOOST_TEST(quantity_readings("Tidak ada").readings.empty());
+    BOOST_TEST(quantity_readings("-").readings.front().not_applicable);
+}
+
+BOOST_AUTO_TEST_CASE(a_lone_mark_before_three_digits_follows_the_convention) {
+    // The documented rule stays: "1.367" is 1367; the other reading is kept for the column.
+    auto dot = quantity_readings("1.367");
+    BOOST_TEST(dot.conventional);
+    BOOST_TEST(!dot.ambiguous());
+    BOOST_TEST(readings_of("1.367") == (std::vector<double>{1367, 1.367}));
+    BOOST_TEST(value_of("1.367") == 1367.0);
+    // A lone comma is a decimal mark; 1234 is the US reading.
+    BOOST_TEST(quantity_readings("1,234").conventional);
+    BOOST_TEST(readings_of("1,234") == (std::vector<double>{1.234, 1234}));
+    BOOST_TEST(value_of("1,234") == 1.234);
+    // No doubt with a zero integer part or other than three digits.
+    BOOST_TEST(readings_of("0.850") == std::vector<double>{0.85});
+    BOOST_TEST(readings_of("0,125") == std::vector<double>{0.125});
+    BOOST_TEST(readings_of("12,50") == std::vector<double>{12.5});
+}
+
+BOOST_AUTO_TEST_CASE(one_mark_for_thousands_and_decimals_is_ambiguous) {
+    for (const char* text : {"21,276,070,424,00", "21.276.070.424.00", "Rp 21,276,070,424,00"}) {
+        BOOST_TEST_CONTEXT(text) {
+            auto r = quantity_readings(text);
+            BOOST_TEST(r.ambiguous());
+            BOOST_TEST(readings_of(text) == (std::vector<double>{21276070424.0, 2127607042400.0}));
+            // Never silently one of them.
+            BOOST_TEST(!parse_quantity(text));
+        }
+    }
+    BOOST_TEST(readings_of("1,234,5") == (std::vector<double>{1234.5, 12345}));
+    auto negative = quantity_readings("-950,000,000,00");
+    BOOST_TEST(negative.ambiguous());
+    BOOST_TEST(negative.readings.front().value == -950000000.0);
+    Cell c = Cell::of_text(0, 0, "21,276,070,424,00");
+    BOOST_TEST(!cell_quantity(c, Style{}));
+    // Irregular groups keep their old reading: thousands marks only.
+    BOOST_TEST(readings_of("1,2,3") == std::vector<double>{123});
+    BOOST_TEST(readings_of("12345,678,00") == std::vector<double>{1234567800});
+    // Both marks: the last is the decimal mark, and only once, as before.
+    BOOST_TEST(quantity_readings("1.234,567,89").readings.empty());
+}
+
+BOOST_AUTO_TEST_CASE(separator_styles) {
+    BOOST_TEST((separator_style("1.506.071.633") == SeparatorStyle::indonesian));
+    BOOST_TEST((separator_style("Rp 7.363.920.000,-") == SeparatorStyle::indonesian));
+    BOOST_TEST((separator_style("1.234.567,89") == SeparatorStyle::indonesian));
+    BOOST_TEST((separator_style("94,11") == SeparatorStyle::indonesian));
+    BOOST_TEST((separator_style("1,234,567") == SeparatorStyle::us));
+    BOOST_TEST((separator_style("2,500.00") == SeparatorStyle::us));
+    BOOST_TEST((separator_style("92.5") == SeparatorStyle::unknown));
+    BOOST_TEST((separator_style("1.367") == SeparatorStyle::unknown));
+    BOOST_TEST((separator_style("21,276,070,424,00") == SeparatorStyle::unknown));
+    BOOST_TEST((separator_style("2400") == SeparatorStyle::unknown));
+    BOOST_TEST((separator_style("Tidak ada") == SeparatorStyle::unknown));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
