@@ -5,7 +5,10 @@
 #include "fill/computed.hpp"
 #include "model/notes.hpp"
 #include "pipeline/pipeline.hpp"
+#include "read/read.hpp"
 #include "support/cells.hpp"
+#include "support/support.hpp"
+#include "write/write.hpp"
 
 using namespace kinerja;
 using kinerja::test::put_number;
@@ -254,4 +257,24 @@ BOOST_AUTO_TEST_CASE(a_wrong_user_kategori_formula_is_a_finding) {
     BOOST_TEST(out->value.text == "B");
     BOOST_TEST(notes_at(*wb.sheet("Capaian"), 4, 5).find("Rumus semula: =IF(E5>50") !=
                std::string::npos);
+}
+
+// Through the file: a workbook with a wrong and a right user formula, filled twice, gives the
+// same bytes (the replaced formula comes back from its note with the value it gave).
+BOOST_AUTO_TEST_CASE(filling_user_formulas_again_gives_the_same_bytes) {
+    Engine engine = Engine::load(default_formulas_dir());
+    Workbook wb = table({{makanan, 90, 85.2, ""}, {"Indeks kepuasan warga desa", 80, 60, ""}});
+    Cell& right = put_number(wb.sheets[0], 4, 4, 94.6666666666667);
+    right.formula = "D5/C5*100";
+    Cell& wrong = put_number(wb.sheets[0], 5, 4, 133.333333333333);
+    wrong.formula = "C6/D6*100";
+    kinerja::test::ScratchDir dir;
+    write_workbook(wb, dir / "in.xlsx");
+    fill_workbook(engine, dir / "in.xlsx", dir / "once.xlsx");
+    fill_workbook(engine, dir / "once.xlsx", dir / "twice.xlsx");
+    BOOST_TEST(kinerja::test::file_digest(dir / "twice.xlsx") ==
+               kinerja::test::file_digest(dir / "once.xlsx"));
+    Workbook once = read_workbook(dir / "once.xlsx");
+    BOOST_TEST(once.sheets[0].find(4, 4)->formula == "D5/C5*100");
+    BOOST_TEST(once.sheets[0].find(5, 4)->formula == naik_formula(6));
 }
