@@ -79,6 +79,9 @@ struct Settings {
     std::map<std::string, KategoriScale> scales{{"lkjip", lkjip_scale()}, {"akip", akip_scale()}};
     // Per-indicator constant overrides: indicator id -> constant name -> value (IKPA weights).
     std::map<std::string, std::map<std::string, double>> constants;
+    // The direction of indicators outside the catalogue, by normalize_indicator_name of their
+    // name: the `Rumus` sheet's rows that give an Arah and no Realisasi. Others are naik.
+    std::map<std::string, Direction> directions;
 };
 
 // Truncates toward zero / rounds half away from zero to `decimals` (-15..15) decimal places,
@@ -338,6 +341,11 @@ ExcelFormula excel_realisasi(Evaluator& evaluator, std::size_t indicator, const 
 // "target" cells (and inputs, if the indicator's own capaian formula reads them).
 ExcelFormula excel_capaian(Evaluator& evaluator, std::size_t indicator, const CellMap& cells,
                            double realisasi, double target, std::span<const double> inputs = {});
+// The template's general rule for an indicator outside the catalogue: realisasi / target * 100
+// (naik) or the settings' turun rule, then the cap and the template's rounding. `cells` names
+// the "realisasi" and "target" cells.
+ExcelFormula excel_capaian(const Settings& settings, Direction direction, const CellMap& cells,
+                           double realisasi, double target);
 ExcelFormula excel_kategori(const KategoriScale& scale, const std::string& capaian_cell,
                             double capaian);
 

@@ -40,6 +40,19 @@ ExcelFormula excel_capaian(Evaluator& evaluator, std::size_t indicator, const Ce
     return out;
 }
 
+ExcelFormula excel_capaian(const Settings& settings, Direction direction, const CellMap& cells,
+                           double realisasi, double target) {
+    // The same text CompiledCatalogue gives a catalogue indicator without its own formula.
+    std::string text = direction == Direction::naik ? "capaian_naik(realisasi, target)"
+                                                    : "capaian_turun(realisasi, target)";
+    if (settings.cap) text = cat({"min(", text, ", ", number_text(*settings.cap), ")"});
+    ExcelFormula out;
+    out.formula = Formula::parse(text, {"target", "realisasi"})
+                      .excel(cells, settings.rounding, settings.turun);
+    out.cached = cached_number(capaian(realisasi, target, direction, settings));
+    return out;
+}
+
 ExcelFormula excel_kategori(const KategoriScale& scale, const std::string& capaian_cell,
                             double capaian) {
     // Bands from the top: IF(G5>85,"AA",IF(G5>75,"A",...,"D")). Text ("-") is not a number.

@@ -68,8 +68,12 @@ bool put_computed(Sheet& sheet, std::uint32_t row, std::uint32_t col, const Exce
         // The user's text is the record; a "-" typed where we compute "-" is no change.
         differed = add_note(sheet, row, col, typed_value_prefix + encode(existing->value));
     } else if (existing && existing->is_formula() && existing->formula != value.formula) {
-        // The user's own formula (=E5/D5*100): kept word for word, whatever it gave.
+        // The user's own formula (=E5/D5*100): kept word for word, with what it gave, so that
+        // a later fill judges the same formula and value again.
         add_note(sheet, row, col, formula_prefix + existing->formula);
+        if (existing->value.kind == CellValue::Kind::number ||
+            existing->value.kind == CellValue::Kind::text)
+            add_note(sheet, row, col, formula_value_prefix + encode(existing->value));
         differed = !same_value(existing->value, value.cached);
     }
     Cell cell;
@@ -93,6 +97,13 @@ void restore_typed_values(Workbook& workbook) {
                 if (!cell) continue;
                 if (line.rfind(formula_prefix, 0) == 0) {
                     cell->formula = line.substr(std::string_view(formula_prefix).size());
+                    cell->value = CellValue{};  // unknown unless "Hasil semula" follows
+                    continue;
+                }
+                if (line.rfind(formula_value_prefix, 0) == 0) {
+                    auto given = decode(std::string_view(line).substr(
+                        std::string_view(formula_value_prefix).size()));
+                    if (given && cell->is_formula()) cell->value = *given;
                     continue;
                 }
                 if (line.rfind(typed_value_prefix, 0) != 0) continue;

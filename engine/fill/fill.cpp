@@ -45,8 +45,33 @@ ExcelFormula FillContext::in_cell_units(std::uint32_t row, std::uint32_t col,
     return f;
 }
 
+bool FillContext::user_formula(std::uint32_t row, std::uint32_t col,
+                               const ExcelFormula& value) const {
+    const Cell* cell = sheet.find(row, col);
+    return cell && cell->is_formula() && cell->formula != value.formula;
+}
+
+bool FillContext::keeps_formula(std::uint32_t row, std::uint32_t col,
+                                const ExcelFormula& value) const {
+    if (!user_formula(row, col, value)) return false;
+    const Cell* cell = sheet.find(row, col);
+    const CellValue& cached = cell->value;
+    if (cached.kind == CellValue::Kind::text && value.cached.kind == CellValue::Kind::text)
+        return cached.text == value.cached.text;  // "-", a kategori code
+    if (cached.kind != CellValue::Kind::number || value.cached.kind != CellValue::Kind::number)
+        return false;  // no cached value to judge by, an error value, text against a number
+    // Compared as the cell shows it (94,12 for 0.9412 in a percent-formatted cell), the user's
+    // value to the template's decimals: =E5/D5*100 giving 94,1176 agrees with TRUNC's 94,11.
+    bool percent = cell->style < workbook.styles.size() &&
+                   is_percent_format(workbook.styles[cell->style].num_format);
+    double scale = percent ? 100 : 1;
+    int decimals = evaluator.compiled().settings().rounding.decimals;
+    return stated_agrees(round_to(cached.number * scale, decimals), value.cached.number * scale);
+}
+
 void FillContext::put(std::uint32_t row, std::uint32_t col, const ExcelFormula& value) {
     ++report.computed_cells;
+    if (keeps_formula(row, col, value)) return;
     if (put_computed(sheet, row, col, value)) ++report.replaced_values;
 }
 

@@ -1,7 +1,9 @@
 // Capaian tables: match each indicator to the catalogue, take its target and realisasi
 // (typed, or computed from the raw inputs), and fill capaian and kategori.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <string_view>
 
 #include "fill/fill_context.hpp"
 
@@ -19,14 +21,81 @@ std::string candidates_text(const IndicatorMatch& m, const CompiledCatalogue& co
     return list.empty() ? "-" : list;
 }
 
-// The indicator a row is about: an explicit id column wins over matching the text.
-std::optional<std::size_t> identify(FillContext& ctx, const IndicatorMatcher& matcher,
-                                    const IndicatorBlock& block, std::uint32_t col) {
+// Whether a text says lower is better. A whole cell (an "Arah" column) may say just "turun"
+// or "menurun"; a name must say so plainly ("(turun)", "arah: turun", "semakin kecil semakin
+// baik"), since "Persentase penurunan ..." is an indicator where more is better.
+bool says_turun(std::string_view text, bool whole_cell) {
+    std::string k = header_key(text);
+    if (whole_cell && (k == "turun" || k == "menurun" || k == "arahturun" || k == "arahmenurun"))
+        return true;
+    for (std::string_view phrase :
+         {"arahturun", "arahmenurun", "kecilsemakinbaik", "kecilmakinbaik", "rendahsemakinbaik",
+          "rendahmakinbaik", "sedikitsemakinbaik", "sedikitmakinbaik", "kecillebihbaik",
+          "rendahlebihbaik"})
+        if (k.find(phrase) != std::string::npos) return true;
+    std::string lower;
+    for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower.find("(turun)") != std::string::npos ||
+           lower.find("(menurun)") != std::string::npos;
+}
+
+// The direction of an indicator outside the catalogue: the Rumus sheet's Arah for its name,
+// else a cell of its row that says turun (an "Arah" or "Keterangan" column), else its name;
+// naik when nothing says otherwise.
+Direction general_direction(const FillContext& ctx, const IndicatorBlock& block,
+                            std::uint32_t indikator_col) {
+    const auto& directions = ctx.evaluator.compiled().settings().directions;
+    if (auto d = directions.find(normalize_indicator_name(block.indikator)); d != directions.end())
+        return d->second;
+    std::uint32_t last = indikator_col;
+    for (const TableColumn& c : ctx.table.columns) last = std::max(last, c.col);
+    for (std::uint32_t c = 0; c <= last + 3; ++c)  // an Arah column the finder does not read
+        if (c != indikator_col && says_turun(display_text(ctx.sheet, block.first_row, c), true))
+            return Direction::turun;
+    return says_turun(block.indikator, false) ? Direction::turun : Direction::naik;
+}
+
+// The indicator text as written, on one line: the general rule's name for it.
+std::string one_line(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+        if (space && (out.empty() || out.back() == ' ')) continue;
+        out += space ? ' ' : c;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+// The general rule in words, for the messages.
+std::pair<std::string, std::string> rule_text(Direction direction, const Settings& settings) {
+    if (direction == Direction::naik)
+        return {"realisasi / target × 100 (arah naik)",
+                "realisasi / target × 100 (direction naik)"};
+    std::string formula = settings.turun == TurunRule::permenpan
+                              ? "(2 × target − realisasi) / target × 100"
+                              : "(target − (realisasi − target)) / realisasi × 100";
+    return {formula + " (arah turun)", formula + " (direction turun)"};
+}
+
+// How alike a name and a catalogue entry must be (0..1) for a warning to name the entry.
+constexpr double close_match = 0.6;
+
+// The indicator a row is about: an explicit id column wins over matching the text. A name
+// the catalogue does not know follows the template's general rule.
+std::optional<RowIndicator> identify(FillContext& ctx, const IndicatorMatcher& matcher,
+                                     const IndicatorBlock& block, std::uint32_t col,
+                                     bool computable) {
     const CompiledCatalogue& compiled = ctx.evaluator.compiled();
+    auto known = [&](std::optional<std::size_t> i) -> std::optional<RowIndicator> {
+        if (!i) return std::nullopt;
+        const Indicator& ind = compiled.indicator(*i);
+        return RowIndicator{i, ind.id, ind.direction};
+    };
     if (const TableColumn* id_col = ctx.table.column(ColumnRole::indikator_id)) {
         std::string id = display_text(ctx.sheet, block.first_row, id_col->col);
         if (!id.empty()) {
-            if (auto i = compiled.index_of(id)) return i;
+            if (auto i = compiled.index_of(id)) return known(i);
             ctx.finding(Severity::error, "indikator.tidak_dikenal", block.first_row, id_col->col,
                         {"Id indikator \"" + id + "\" tidak ada di katalog formulas/.",
                          "Indicator id \"" + id + "\" is not in the formulas/ catalogue."});
@@ -34,28 +103,57 @@ std::optional<std::size_t> identify(FillContext& ctx, const IndicatorMatcher& ma
         }
     }
     IndicatorMatch m = matcher.match(block.indikator);
-    if (m.status == MatchStatus::matched) return compiled.index_of(m.id);
+    if (m.status == MatchStatus::matched) return known(compiled.index_of(m.id));
     // "Output : Persentase ..." above a row of prose names the indicator the row is about.
     if (!block.section.empty()) {
         std::string label = block.section.substr(
             block.section.find(':') == std::string::npos ? 0 : block.section.find(':') + 1);
         IndicatorMatch by_section = matcher.match(label);
-        if (by_section.status == MatchStatus::matched) return compiled.index_of(by_section.id);
+        if (by_section.status == MatchStatus::matched)
+            return known(compiled.index_of(by_section.id));
     }
+    RowIndicator general{std::nullopt, one_line(block.indikator),
+                         general_direction(ctx, block, col)};
     bool ambiguous = m.status == MatchStatus::ambiguous;
-    std::string near = candidates_text(m, compiled);
-    ctx.finding(
-        Severity::error, ambiguous ? "indikator.ambigu" : "indikator.tidak_dikenal",
-        block.first_row, col,
-        {std::string(ambiguous ? "Indikator ini cocok dengan lebih dari satu indikator katalog"
-                               : "Indikator ini tidak dikenali di katalog") +
-             ": \"" + block.indikator + "\". Yang terdekat: " + near +
-             ". Tulis nama resminya atau isi kolom Id Indikator.",
-         std::string(ambiguous ? "This indicator matches several catalogue indicators"
-                               : "This indicator is not in the catalogue") +
-             ": \"" + block.indikator + "\". Nearest: " + near +
-             ". Use its official name or fill the indicator id column."});
-    return std::nullopt;
+    auto [rule_id, rule_en] = rule_text(general.direction, compiled.settings());
+    // A warning names only entries that are close: for "Jumlah desa ..." the nearest at 0.3
+    // ("Jumlah Pokmas ...") would be noise. Where the user must act, every candidate helps.
+    if (computable && !ambiguous)
+        std::erase_if(m.candidates, [](const MatchCandidate& c) { return c.score < close_match; });
+    std::string near = m.candidates.empty() ? "" : candidates_text(m, compiled);
+    Message what =
+        ambiguous ? Message{"Indikator ini cocok dengan lebih dari satu indikator katalog: \"" +
+                                general.id + "\". Yang terdekat: " + near + ".",
+                            "This indicator matches several catalogue indicators: \"" + general.id +
+                                "\". Nearest: " + near + "."}
+                  : Message{"Indikator ini tidak ada di katalog formulas/: \"" + general.id +
+                                "\"." + (near.empty() ? "" : " Yang terdekat: " + near + "."),
+                            "This indicator is not in the formulas/ catalogue: \"" + general.id +
+                                "\"." + (near.empty() ? "" : " Nearest: " + near + ".")};
+    if (computable) {
+        what.id += " Capaiannya dihitung dengan aturan umum templat: " + rule_id + ".";
+        what.en += " Its capaian follows the template's general rule: " + rule_en + ".";
+    } else {
+        what.id += " Capaiannya juga belum dapat dihitung dengan aturan umum templat, " + rule_id +
+                   ": target atau realisasinya bukan angka.";
+        what.en += " Nor can its capaian be computed by the template's general rule, " + rule_en +
+                   ": its target or realisasi is not a number.";
+    }
+    if (!near.empty()) {
+        what.id +=
+            " Bila yang dimaksud salah satu indikator katalog, tulis nama resminya atau "
+            "isi kolom Id Indikator.";
+        what.en +=
+            " If it is a catalogue indicator, use its official name or fill the indicator "
+            "id column.";
+    }
+    if (computable)
+        ctx.finding(Severity::warning, ambiguous ? "indikator.ambigu" : "indikator.umum",
+                    block.first_row, col, std::move(what));
+    else
+        ctx.finding(Severity::error, ambiguous ? "indikator.ambigu" : "indikator.tidak_dikenal",
+                    block.first_row, col, std::move(what));
+    return general;
 }
 
 // Stated and computed agree when they differ by less than the stated value's last digit
@@ -183,16 +281,18 @@ std::vector<YearColumns> year_groups(const Table& t) {
 }
 
 // Target, realisasi (typed or from the inputs), capaian and kategori of one indicator row.
-void fill_row(FillContext& ctx, std::size_t index, std::uint32_t row, const YearColumns& columns,
+void fill_row(FillContext& ctx, const RowIndicator& indicator, std::uint32_t row,
+              const YearColumns& columns,
               const std::map<std::string, std::map<Periode, InputCell>>* vars) {
     const CompiledCatalogue& compiled = ctx.evaluator.compiled();
-    const Indicator& indicator = compiled.indicator(index);
     const TableColumn* target_col = columns.target;
     const TableColumn* real_col = columns.realisasi;
     const TableColumn* capaian_col = columns.capaian;
     const TableColumn* kategori_col = columns.kategori;
     Operand target = ctx.operand(row, target_col->col);
-    if (real_col && vars) fill_realisasi(ctx, index, indicator, *vars, row, real_col->col);
+    if (real_col && vars && indicator.index)
+        fill_realisasi(ctx, *indicator.index, compiled.indicator(*indicator.index), *vars, row,
+                       real_col->col);
     Operand real = real_col ? ctx.operand(row, real_col->col) : Operand{};
 
     IndicatorOutcome outcome;
@@ -216,54 +316,95 @@ void fill_row(FillContext& ctx, std::size_t index, std::uint32_t row, const Year
                          real.unit + ") in " + cell_name(row, real_col->col) + "."});
     }
     if (capaian_col && real_col) {
-        Operand stated = ctx.operand(row, capaian_col->col);
+        std::uint32_t col = capaian_col->col;
+        Operand stated = ctx.operand(row, col);
         CellMap cells{{"realisasi", real.excel}, {"target", target.excel}};
-        ExcelFormula f = excel_capaian(ctx.evaluator, index, cells, real.value, target.value);
+        ExcelFormula f = capaian_of(ctx, indicator, cells, real.value, target.value);
         if (f.cached.kind == CellValue::Kind::number) outcome.capaian = f.cached.number;
-        const Cell* before = ctx.sheet.find(row, capaian_col->col);
+        ExcelFormula in_cell = ctx.in_cell_units(row, col, f);
+        const Cell* before = ctx.sheet.find(row, col);
         bool was_formula = before && before->is_formula();
         // "1 Layanan" typed as capaian restates the realisasi; only percentages compare.
         bool comparable = stated.unit.empty() || stated.unit == "%";
-        if (!was_formula && comparable && !std::isnan(stated.value) &&
-            !std::isnan(outcome.capaian) && !agrees(stated.value, outcome.capaian)) {
+        bool judged = comparable && !std::isnan(stated.value) && !std::isnan(outcome.capaian);
+        std::string cell = cell_name(row, col);
+        if (judged && !was_formula && !agrees(stated.value, outcome.capaian)) {
             ctx.finding(
-                Severity::error, "capaian.beda", row, capaian_col->col,
-                {"Capaian di " + cell_name(row, capaian_col->col) + " tertulis " +
-                     angka(stated.value) + ", padahal " + angka(real.value) + " / " +
-                     angka(target.value) + " menghasilkan " + angka(outcome.capaian) +
-                     ". Nilai semula disimpan di komentar sel.",
-                 "Capaian in " + cell_name(row, capaian_col->col) + " is " + angka(stated.value) +
-                     ", but " + angka(real.value) + " / " + angka(target.value) + " gives " +
+                Severity::error, "capaian.beda", row, col,
+                {"Capaian di " + cell + " tertulis " + angka(stated.value) + ", padahal " +
+                     angka(real.value) + " / " + angka(target.value) + " menghasilkan " +
+                     angka(outcome.capaian) + ". Nilai semula disimpan di komentar sel.",
+                 "Capaian in " + cell + " is " + angka(stated.value) + ", but " +
+                     angka(real.value) + " / " + angka(target.value) + " gives " +
                      angka(outcome.capaian) + ". The old value is kept in the cell comment."});
+        } else if (judged && ctx.user_formula(row, col, in_cell) &&
+                   !ctx.keeps_formula(row, col, in_cell)) {
+            ctx.finding(Severity::error, "capaian.beda", row, col,
+                        {"Rumus capaian di " + cell + " (=" + before->formula + ") menghasilkan " +
+                             angka(stated.value) + ", padahal " + angka(real.value) + " / " +
+                             angka(target.value) + " menghasilkan " + angka(outcome.capaian) +
+                             ". Rumus diganti; rumus semula disimpan di komentar sel.",
+                         "The capaian formula in " + cell + " (=" + before->formula + ") gives " +
+                             angka(stated.value) + ", but " + angka(real.value) + " / " +
+                             angka(target.value) + " gives " + angka(outcome.capaian) +
+                             ". It is replaced; the old formula is kept in the cell comment."});
         }
-        ctx.put(row, capaian_col->col, ctx.in_cell_units(row, capaian_col->col, f));
-        outcome.capaian_col = capaian_col->col;
+        ctx.put(row, col, in_cell);
+        outcome.capaian_col = col;
     }
     const KategoriBand* band = kategori(outcome.capaian, compiled.settings().scale);
     outcome.kategori = band ? band->kode : "";
     if (kategori_col && capaian_col) {
-        const Cell* typed = ctx.sheet.find(row, kategori_col->col);
-        std::string stated = typed && !typed->is_formula()
-                                 ? header_key(display_text(ctx.sheet, row, kategori_col->col))
-                                 : "";
-        if (!stated.empty() && band && stated != header_key(band->kode)) {
-            std::string cell = cell_name(row, kategori_col->col);
-            ctx.finding(
-                Severity::error, "kategori.beda", row, kategori_col->col,
-                {"Kategori di " + cell + " tertulis " +
-                     display_text(ctx.sheet, row, kategori_col->col) + ", padahal capaian " +
-                     angka(outcome.capaian) + " termasuk " + band->kode + ".",
-                 "Kategori in " + cell + " is " + display_text(ctx.sheet, row, kategori_col->col) +
-                     ", but a capaian of " + angka(outcome.capaian) + " is " + band->kode + "."});
-        }
+        std::uint32_t col = kategori_col->col;
         // The capaian cell as Excel reads it: a percent-formatted cell holds 0.94 for 94%.
         std::string capaian_ref = ctx.operand(row, capaian_col->col).excel;
         if (capaian_ref.find('*') == std::string::npos)
             capaian_ref = cell_name(row, capaian_col->col);
-        ctx.put(row, kategori_col->col,
-                excel_kategori(compiled.settings().scale, capaian_ref, outcome.capaian));
+        ExcelFormula f = excel_kategori(compiled.settings().scale, capaian_ref, outcome.capaian);
+        const Cell* typed = ctx.sheet.find(row, col);
+        bool own_formula = ctx.user_formula(row, col, f);
+        std::string stated = !typed ? ""
+                             : !typed->is_formula()
+                                 ? display_text(ctx.sheet, row, col)
+                                 : (own_formula && !ctx.keeps_formula(row, col, f) &&
+                                            typed->value.kind == CellValue::Kind::text
+                                        ? typed->value.text
+                                        : "");
+        if (!header_key(stated).empty() && band && header_key(stated) != header_key(band->kode)) {
+            std::string cell = cell_name(row, col);
+            Message m =
+                typed->is_formula()
+                    ? Message{"Rumus kategori di " + cell + " (=" + typed->formula +
+                                  ") menghasilkan " + stated + ", padahal capaian " +
+                                  angka(outcome.capaian) + " termasuk " + band->kode +
+                                  ". Rumus diganti; rumus semula disimpan di komentar sel.",
+                              "The kategori formula in " + cell + " (=" + typed->formula +
+                                  ") gives " + stated + ", but a capaian of " +
+                                  angka(outcome.capaian) + " is " + band->kode +
+                                  ". It is replaced; the old formula is kept in the cell comment."}
+                    : Message{"Kategori di " + cell + " tertulis " + stated + ", padahal capaian " +
+                                  angka(outcome.capaian) + " termasuk " + band->kode + ".",
+                              "Kategori in " + cell + " is " + stated + ", but a capaian of " +
+                                  angka(outcome.capaian) + " is " + band->kode + "."};
+            ctx.finding(Severity::error, "kategori.beda", row, col, std::move(m));
+        }
+        ctx.put(row, col, f);
     }
     ctx.report.outcomes.push_back(outcome);
+}
+
+// Whether a row's capaian can be computed at all: some year has a capaian column and a target
+// and a realisasi that are numbers. A table with no capaian to fill needs nothing.
+bool row_computable(FillContext& ctx, const std::vector<YearColumns>& groups, std::uint32_t row) {
+    bool needed = false;
+    for (const YearColumns& g : groups) {
+        if (!g.capaian || !g.realisasi) continue;
+        needed = true;
+        if (!std::isnan(ctx.operand(row, g.target->col).value) &&
+            !std::isnan(ctx.operand(row, g.realisasi->col).value))
+            return true;
+    }
+    return !needed;
 }
 
 }  // namespace
@@ -306,20 +447,32 @@ void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const Input
     const CompiledCatalogue& compiled = ctx.evaluator.compiled();
     const auto key_ids = indicators_of_keys(compiled, matcher, inputs);
     for (const IndicatorBlock& block : indicator_blocks(ctx.sheet, t)) {
-        auto index = identify(ctx, matcher, block, ind_col->col);
-        if (!index) continue;
-        const auto* vars = inputs_for(compiled.indicator(*index), key_ids, inputs);
+        auto indicator = identify(ctx, matcher, block, ind_col->col,
+                                  row_computable(ctx, groups, block.first_row));
+        if (!indicator) continue;
+        const auto* vars = indicator->index
+                               ? inputs_for(compiled.indicator(*indicator->index), key_ids, inputs)
+                               : nullptr;
         for (const YearColumns& columns : groups) {
             // Raw inputs are this year's: they feed the table's own year only.
             bool this_year = !columns.tahun || columns.tahun == t.tahun || groups.size() == 1;
-            fill_row(ctx, *index, block.first_row, columns, this_year ? vars : nullptr);
+            fill_row(ctx, *indicator, block.first_row, columns, this_year ? vars : nullptr);
         }
     }
 }
 
-std::optional<std::size_t> identify_indicator(FillContext& ctx, const IndicatorMatcher& matcher,
-                                              const IndicatorBlock& block, std::uint32_t col) {
-    return identify(ctx, matcher, block, col);
+ExcelFormula capaian_of(FillContext& ctx, const RowIndicator& indicator, const CellMap& cells,
+                        double realisasi, double target) {
+    if (indicator.index)
+        return excel_capaian(ctx.evaluator, *indicator.index, cells, realisasi, target);
+    return excel_capaian(ctx.evaluator.compiled().settings(), indicator.direction, cells, realisasi,
+                         target);
+}
+
+std::optional<RowIndicator> identify_indicator(FillContext& ctx, const IndicatorMatcher& matcher,
+                                               const IndicatorBlock& block, std::uint32_t col,
+                                               bool computable) {
+    return identify(ctx, matcher, block, col, computable);
 }
 
 bool stated_agrees(double stated, double computed) { return agrees(stated, computed); }

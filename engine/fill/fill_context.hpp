@@ -28,8 +28,13 @@ struct FillContext {
     Operand operand(std::uint32_t row, std::uint32_t col) const;
     // A percentage as the cell shows it: a percent-formatted cell holds 0.9688 for 96,88%.
     ExcelFormula in_cell_units(std::uint32_t row, std::uint32_t col, ExcelFormula percentage) const;
-    // Writes a computed value and counts it; `col` may be any column of the sheet.
+    // Writes a computed value and counts it; `col` may be any column of the sheet. A formula
+    // of the user's own that already gives the value is left as it is (see keeps_formula).
     void put(std::uint32_t row, std::uint32_t col, const ExcelFormula& value);
+    // The cell holds a formula of the user's own (not the one Kinerja writes there).
+    bool user_formula(std::uint32_t row, std::uint32_t col, const ExcelFormula& value) const;
+    // ... and its cached value agrees with `value` (in the cell's units): it stays untouched.
+    bool keeps_formula(std::uint32_t row, std::uint32_t col, const ExcelFormula& value) const;
     void finding(Severity severity, std::string rule, std::uint32_t row, std::uint32_t col,
                  Message message);
     // SUM of the column's cells in `rows` with its cached value (engine/fill/sums.cpp);
@@ -49,11 +54,25 @@ void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const Input
 // indicator's latest TW with a capaian goes to `year_to_date`.
 void fill_rencana_aksi(FillContext& ctx, const IndicatorMatcher& matcher,
                        std::vector<IndicatorOutcome>& year_to_date);
-// From fill_capaian.cpp: the catalogue indicator of a block (an explicit id column first,
-// then the text), or a finding naming the nearest candidates; and whether a stated capaian
-// agrees with the computed one to the stated value's own precision.
-std::optional<std::size_t> identify_indicator(FillContext& ctx, const IndicatorMatcher& matcher,
-                                              const IndicatorBlock& block, std::uint32_t col);
+// What a block's capaian follows: a catalogue indicator, or, for an indicator outside the
+// catalogue, the template's general rule (realisasi / target * 100, or the turun rule).
+struct RowIndicator {
+    std::optional<std::size_t> index;  // the catalogue indicator; none for the general rule
+    std::string id;                    // its catalogue id, or the indicator text as written
+    Direction direction = Direction::naik;
+};
+// Capaian of a block's indicator by its rule, as a formula over `cells` ("realisasi",
+// "target") with its cached value.
+ExcelFormula capaian_of(FillContext& ctx, const RowIndicator& indicator, const CellMap& cells,
+                        double realisasi, double target);
+// From fill_capaian.cpp: the indicator of a block (an explicit id column first, then the
+// text). A name outside the catalogue follows the general rule, with a warning naming the
+// nearest candidates; an error when `computable` is false (no target and realisasi to compute
+// it from). Nothing for an explicit id that is not in the catalogue (an error). And whether a
+// stated capaian agrees with the computed one to the stated value's own precision.
+std::optional<RowIndicator> identify_indicator(FillContext& ctx, const IndicatorMatcher& matcher,
+                                               const IndicatorBlock& block, std::uint32_t col,
+                                               bool computable);
 bool stated_agrees(double stated, double computed);
 // Appends the Grafik sheet for the outcomes that have a capaian cell (FillOptions::grafik).
 void add_grafik(Workbook& workbook, const CompiledCatalogue& compiled, FillReport& report);

@@ -148,7 +148,21 @@ double put_total(FillContext& ctx, std::uint32_t row, std::uint32_t col, const O
                          ", but TW I-IV add up to " + angka(sum.value) +
                          ". The old value is kept in the cell comment."});
     }
-    ctx.put(row, col, sum_formula(sum));
+    ExcelFormula total = sum_formula(sum);
+    if (!typed_here && !std::isnan(typed.value) && ctx.user_formula(row, col, total) &&
+        !ctx.keeps_formula(row, col, total)) {
+        std::string cell = cell_name(row, col);
+        ctx.finding(
+            Severity::error, "ra.jumlah_beda", row, col,
+            {std::string(what_id) + " di " + cell + " dihitung dengan rumus (=" + before->formula +
+                 ") yang menghasilkan " + angka(typed.value) + ", padahal jumlah TW I-IV " +
+                 angka(sum.value) + ". Rumus diganti; rumus semula disimpan di komentar sel.",
+             std::string(what_en) + " in " + cell + " is a formula (=" + before->formula +
+                 ") that gives " + angka(typed.value) + ", but TW I-IV add up to " +
+                 angka(sum.value) +
+                 ". It is replaced; the old formula is kept in the cell comment."});
+    }
+    ctx.put(row, col, total);
     return sum.value;
 }
 
@@ -182,7 +196,8 @@ void fill_totals(FillContext& ctx, const RaColumns& c, const IndicatorBlock& blo
 // Capaian (and kategori) of each TW row with a realisasi. Returns the outcome of the latest
 // such TW, the year to date, or nothing when no TW has a capaian yet.
 std::optional<IndicatorOutcome> fill_tw_capaian(FillContext& ctx, const RaColumns& c,
-                                                std::size_t index, const IndicatorBlock& block,
+                                                const RowIndicator& indicator,
+                                                const IndicatorBlock& block,
                                                 const std::vector<std::uint32_t>& rows) {
     const CompiledCatalogue& compiled = ctx.evaluator.compiled();
     std::optional<IndicatorOutcome> latest;
@@ -199,12 +214,13 @@ std::optional<IndicatorOutcome> fill_tw_capaian(FillContext& ctx, const RaColumn
         Operand stated = ctx.operand(r, c.capaian->col);
         const Cell* before = ctx.sheet.find(r, c.capaian->col);
         CellMap cells{{"realisasi", real.excel}, {"target", target.excel}};
-        ExcelFormula f = excel_capaian(ctx.evaluator, index, cells, real.value, target.value);
+        ExcelFormula f = capaian_of(ctx, indicator, cells, real.value, target.value);
         double capaian = f.cached.kind == CellValue::Kind::number ? f.cached.number : na;
+        ExcelFormula in_cell = ctx.in_cell_units(r, c.capaian->col, f);
         bool comparable = stated.unit.empty() || stated.unit == "%";
-        if (before && !before->is_formula() && comparable && !std::isnan(stated.value) &&
-            !std::isnan(capaian) && !stated_agrees(stated.value, capaian)) {
-            std::string cell = cell_name(r, c.capaian->col);
+        bool judged = before && comparable && !std::isnan(stated.value) && !std::isnan(capaian);
+        std::string cell = cell_name(r, c.capaian->col);
+        if (judged && !before->is_formula() && !stated_agrees(stated.value, capaian)) {
             ctx.finding(Severity::error, "capaian.beda", r, c.capaian->col,
                         {"Capaian di " + cell + " tertulis " + angka(stated.value) + ", padahal " +
                              angka(real.value) + " / " + angka(target.value) + " menghasilkan " +
@@ -212,8 +228,19 @@ std::optional<IndicatorOutcome> fill_tw_capaian(FillContext& ctx, const RaColumn
                          "Capaian in " + cell + " is " + angka(stated.value) + ", but " +
                              angka(real.value) + " / " + angka(target.value) + " gives " +
                              angka(capaian) + ". The old value is kept in the cell comment."});
+        } else if (judged && ctx.user_formula(r, c.capaian->col, in_cell) &&
+                   !ctx.keeps_formula(r, c.capaian->col, in_cell)) {
+            ctx.finding(Severity::error, "capaian.beda", r, c.capaian->col,
+                        {"Rumus capaian di " + cell + " (=" + before->formula + ") menghasilkan " +
+                             angka(stated.value) + ", padahal " + angka(real.value) + " / " +
+                             angka(target.value) + " menghasilkan " + angka(capaian) +
+                             ". Rumus diganti; rumus semula disimpan di komentar sel.",
+                         "The capaian formula in " + cell + " (=" + before->formula + ") gives " +
+                             angka(stated.value) + ", but " + angka(real.value) + " / " +
+                             angka(target.value) + " gives " + angka(capaian) +
+                             ". It is replaced; the old formula is kept in the cell comment."});
         }
-        ctx.put(r, c.capaian->col, ctx.in_cell_units(r, c.capaian->col, f));
+        ctx.put(r, c.capaian->col, in_cell);
         const KategoriBand* band = kategori(capaian, compiled.settings().scale);
         if (c.kategori) {
             std::string ref = ctx.operand(r, c.capaian->col).excel;
@@ -221,7 +248,7 @@ std::optional<IndicatorOutcome> fill_tw_capaian(FillContext& ctx, const RaColumn
             ctx.put(r, c.kategori->col, excel_kategori(compiled.settings().scale, ref, capaian));
         }
         IndicatorOutcome o;
-        o.id = compiled.indicator(index).id;
+        o.id = indicator.id;
         o.sheet = ctx.sheet.name;
         o.row = r;
         // The year's target, where the table has one, for comparing with other tables.
@@ -240,6 +267,19 @@ std::optional<IndicatorOutcome> fill_tw_capaian(FillContext& ctx, const RaColumn
     return latest;
 }
 
+// Whether some TW row has a realisasi and a target that are numbers to compute a capaian from.
+bool tw_computable(FillContext& ctx, const RaColumns& c, const IndicatorBlock& block,
+                   const std::vector<std::uint32_t>& rows) {
+    for (std::uint32_t r : rows) {
+        if (std::isnan(ctx.operand(r, c.realisasi->col).value)) continue;
+        double target = c.target_tw ? ctx.operand(r, c.target_tw->col).value : na;
+        if (std::isnan(target) && c.target)
+            target = ctx.operand(block.first_row, c.target->col).value;
+        if (!std::isnan(target)) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 void fill_rencana_aksi(FillContext& ctx, const IndicatorMatcher& matcher,
@@ -256,9 +296,10 @@ void fill_rencana_aksi(FillContext& ctx, const IndicatorMatcher& matcher,
         fill_totals(ctx, c, block, tws);
         // Only a table that can have a capaian names its indicators to the catalogue.
         if (!capaian) continue;
-        auto index = identify_indicator(ctx, matcher, block, ind_col->col);
-        if (!index) continue;
-        if (auto o = fill_tw_capaian(ctx, c, *index, block, tws)) year_to_date.push_back(*o);
+        auto indicator = identify_indicator(ctx, matcher, block, ind_col->col,
+                                            tw_computable(ctx, c, block, tws));
+        if (!indicator) continue;
+        if (auto o = fill_tw_capaian(ctx, c, *indicator, block, tws)) year_to_date.push_back(*o);
     }
 }
 

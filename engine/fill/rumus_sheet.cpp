@@ -25,7 +25,11 @@ std::optional<Columns> find_header(const Sheet& sheet) {
                     (std::string(name) == "id" && k == "idindikator"))
                     cols.at.emplace(name, c);
         }
-        if (cols.at.count("id") && cols.at.count("realisasi")) return cols;
+        // Id and Realisasi define indicators; Nama (or Id) and Arah alone give the direction
+        // of indicators outside the catalogue.
+        if ((cols.at.count("id") || cols.at.count("nama")) &&
+            (cols.at.count("realisasi") || cols.at.count("arah")))
+            return cols;
     }
     return std::nullopt;
 }
@@ -106,7 +110,24 @@ std::optional<RumusOverrides> read_rumus_sheet(const Workbook& workbook, const S
     // The indicator table ends at its first empty row; the settings may follow below it.
     for (std::uint32_t r = cols->row + 1; r <= last; ++r) {
         std::string id = text(r, "id");
-        if (id.empty()) break;
+        if (id.empty() && text(r, "nama").empty()) break;
+        std::string arah_text = header_key(text(r, "arah"));
+        if (text(r, "realisasi").empty() && !arah_text.empty()) {
+            // No formula: the direction of an indicator outside the catalogue, by its name.
+            std::string name = text(r, "nama").empty() ? id : text(r, "nama");
+            out.settings.directions[normalize_indicator_name(name)] =
+                arah_text == "turun" || arah_text == "menurun" ? Direction::turun : Direction::naik;
+            continue;
+        }
+        if (id.empty() || !cols->at.count("realisasi")) {
+            out.findings.push_back(bad_cell(
+                *sheet, r, cols->at.count("id") ? cols->at.at("id") : cols->at.at("nama"),
+                {"Baris ini perlu Id dan Realisasi (rumus indikator), atau Arah saja (arah "
+                 "indikator di luar katalog).",
+                 "This row needs an Id and a Realisasi (the indicator's formula), or only an "
+                 "Arah (the direction of an indicator outside the catalogue)."}));
+            continue;
+        }
         Indicator ind;
         ind.id = id;
         ind.name = text(r, "nama").empty() ? id : text(r, "nama");

@@ -4,8 +4,10 @@
 //   Id | Nama | Satuan | Arah | Periode | Variabel | Realisasi
 //   perawatan.makanan | Persentase pemenuhan ... | % | naik | jumlah | terpenuhi; jumlah_wbp | pct(terpenuhi, jumlah_wbp)
 //
-// Variabel lists the inputs separated by ";" or ",". Below (or beside) the indicator
-// table, a two-column table Pengaturan | Nilai overrides the template settings: turun
+// Variabel lists the inputs separated by ";" or ",". A row with a Nama (or Id) and an Arah
+// but no Realisasi gives the direction of an indicator outside the catalogue
+// (Settings::directions), whose capaian follows the general rule. Below (or beside) the
+// indicator table, a two-column table Pengaturan | Nilai overrides the template settings: turun
 // (permenpan | seed003), batas_atas (tanpa | 100 | 120 | 150), pembulatan (truncate |
 // round), desimal (0-6), skala (lkjip | akip).
 #pragma once

@@ -273,6 +273,21 @@ def rencana_aksi_capaian(capaian_typed, typed_totals=(None, None)):
     return s
 
 
+def indikator_umum():
+    """A regional office's capaian table: no indicator is in the catalogue. One says its
+    direction in the Arah column (turun), one in its name; capaian and kategori are left for
+    Kinerja to fill by the template's general rule."""
+    s = Sheet("Capaian 2023")
+    s.row(1, ["CAPAIAN KINERJA TAHUN 2023"]).row(2, ["DINAS KESEHATAN KABUPATEN CONTOH"])
+    s.header(4, ["No", "Indikator Kinerja", "Arah", "Target", "Realisasi", "Capaian", "Kategori"])
+    s.row(5, [1, "Persentase desa yang memiliki posyandu aktif", "naik", pct(0.8), pct(0.7)])
+    s.row(6, [2, "Jumlah kasus gizi buruk pada balita", "turun", 20, 15])
+    s.row(7, [3, "Angka kesakitan demam berdarah per 100.000 penduduk (semakin kecil semakin "
+                 "baik)", None, 50, 60])
+    s.row(8, [4, "Indeks kepuasan masyarakat terhadap layanan puskesmas", None, 80, 84])
+    return s
+
+
 def note_sheet():
     s = Sheet("Catatan")
     s.row(1, ["Catatan rapat evaluasi kinerja"]).row(2, ["Hadir", 12]).row(3, ["Izin", 2])
@@ -305,7 +320,9 @@ CASES = {
         capaian([[MAKANAN, pct(1), pct(1), pct(1)], [HIV, pct(0.7), pct(0.7), pct(1)]])],
     "indikator-tidak-dikenal": [capaian([[MAKANAN, pct(1), pct(0.9), pct(0.9)],
                                          ["Tingkat kepuasan kucing liar yang diberi makan", pct(1),
-                                          pct(1), pct(1)]])],
+                                          pct(1), pct(1)],
+                                         ["Jumlah kucing liar yang divaksin", 40, None, None]])],
+    "indikator-umum": [indikator_umum()],
     "indikator-ambigu": [capaian([[MAKANAN, pct(1), pct(0.9), pct(0.9)],
                                   ["Persentase Narapidana/Tahanan yang mendapatkan pelayanan "
                                    "perawatan kesehatan", pct(1), pct(1), pct(1)]])],

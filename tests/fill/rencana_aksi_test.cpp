@@ -206,6 +206,41 @@ BOOST_AUTO_TEST_CASE(typed_block_totals_are_checked_and_kept_while_the_tws_are_e
     BOOST_TEST(at(wb, 8, c_penyerapan).value.number == 37.5);
 }
 
+// An indicator outside the catalogue gets its capaian per TW by the general rule (a warning);
+// a user's total formula that gives the TW sum stays, one that does not is a finding.
+BOOST_AUTO_TEST_CASE(a_general_indicator_and_the_users_own_total_formulas) {
+    Engine engine = Engine::load(default_formulas_dir());
+    const Block desa{"Jumlah desa binaan yang mandiri",
+                     40,
+                     "2000000",
+                     {500000, 500000, 500000, 500000},
+                     {"200000", "300000", "", ""},
+                     {"10", "30", "", ""}};
+    Workbook wb = rencana_aksi({desa});
+    Sheet& s = wb.sheets[0];
+    Cell& plan = s.put(Cell::of_number(4, c_jumlah_penarikan, 2000000));
+    plan.formula = "F5+F6+F7+F8";  // right: stays
+    Cell& spent = s.put(Cell::of_number(4, c_jumlah_realisasi, 200000));
+    spent.formula = "G5";  // only TW I: wrong
+    RunReport r = process(engine, wb, {});
+    for (const auto& f : r.findings) BOOST_TEST_MESSAGE(f.rule << " " << f.message.id);
+    BOOST_TEST(r.errors() == 1u);
+    bool umum = false, total = false;
+    for (const auto& f : r.findings) {
+        umum = umum || (f.rule == "indikator.umum" && f.severity == Severity::warning);
+        total = total || (f.rule == "ra.jumlah_beda" && cell_name(f.row, f.col) == "I5" &&
+                          f.message.id.find("200.000") != std::string::npos &&
+                          f.message.id.find("500.000") != std::string::npos);
+    }
+    BOOST_TEST(umum);
+    BOOST_TEST(total);
+    BOOST_TEST(at(wb, 4, c_capaian).value.number == 25.0);  // 10 / 40
+    BOOST_TEST(at(wb, 5, c_capaian).value.number == 75.0);  // 30 / 40
+    BOOST_TEST(at(wb, 4, c_jumlah_penarikan).formula == "F5+F6+F7+F8");
+    BOOST_TEST(at(wb, 4, c_jumlah_realisasi).formula == "SUM(G5:G8)");
+    BOOST_TEST(at(wb, 4, c_jumlah_realisasi).value.number == 500000.0);
+}
+
 BOOST_AUTO_TEST_CASE(a_typed_capaian_that_differs_is_kept_and_reported) {
     Engine engine = Engine::load(default_formulas_dir());
     Workbook wb = rencana_aksi({makanan});
