@@ -85,7 +85,7 @@ constexpr double close_match = 0.6;
 // the catalogue does not know follows the template's general rule.
 std::optional<RowIndicator> identify(FillContext& ctx, const IndicatorMatcher& matcher,
                                      const IndicatorBlock& block, std::uint32_t col,
-                                     bool computable) {
+                                     bool computable, bool report_general = true) {
     const CompiledCatalogue& compiled = ctx.evaluator.compiled();
     auto known = [&](std::optional<std::size_t> i) -> std::optional<RowIndicator> {
         if (!i) return std::nullopt;
@@ -114,6 +114,7 @@ std::optional<RowIndicator> identify(FillContext& ctx, const IndicatorMatcher& m
     }
     RowIndicator general{std::nullopt, one_line(block.indikator),
                          general_direction(ctx, block, col)};
+    if (!report_general) return general;
     bool ambiguous = m.status == MatchStatus::ambiguous;
     auto [rule_id, rule_en] = rule_text(general.direction, compiled.settings());
     // A warning names only entries that are close: for "Jumlah desa ..." the nearest at 0.3
@@ -267,13 +268,30 @@ std::vector<YearColumns> year_groups(const Table& t) {
         groups.push_back({tahun});
         return groups.back();
     };
+    // Columns that are not the year's own figure stay out: a TW's figure where the role also
+    // has a column for the whole year ("Realisasi TW I..IV" beside the year's realisasi; of TW
+    // columns alone only the evaluated one, the latest with data), and a capaian the form
+    // defines by a stated rule ("15 = 14 / 6 x 100"), which tabel.aturan_kolom checks instead.
+    auto year_figure = [&](const TableColumn& c) {
+        if (c.role == ColumnRole::capaian && c.number)
+            for (const ColumnRule& rule : t.rules)
+                if (rule.number == *c.number) return false;
+        if (!c.triwulan) return true;
+        bool whole_year = std::any_of(t.columns.begin(), t.columns.end(), [&](const auto& o) {
+            return o.role == c.role && !o.triwulan;
+        });
+        bool several = std::count_if(t.columns.begin(), t.columns.end(),
+                                     [&](const auto& o) { return o.role == c.role; }) > 1;
+        return !whole_year && (!several || c.evaluated);
+    };
     for (const TableColumn& c : t.columns) {
+        if (!year_figure(c)) continue;
         const TableColumn** slot = c.role == ColumnRole::target      ? &group_for(c.tahun).target
                                    : c.role == ColumnRole::realisasi ? &group_for(c.tahun).realisasi
                                    : c.role == ColumnRole::capaian   ? &group_for(c.tahun).capaian
                                    : c.role == ColumnRole::kategori  ? &group_for(c.tahun).kategori
                                                                      : nullptr;
-        if (slot && !*slot) *slot = &c;
+        if (slot && (!*slot || (c.evaluated && !(*slot)->evaluated))) *slot = &c;
     }
     join_untagged_columns(groups, t.tahun);
     std::erase_if(groups, [](const YearColumns& g) { return !g.target; });
@@ -439,6 +457,11 @@ void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const Input
     const TableColumn* ind_col = t.column(ColumnRole::indikator);
     std::vector<YearColumns> groups = year_groups(t);
     if (!ind_col || groups.empty()) return;
+    // Without a capaian to fill (a plan of targets, or a form whose capaian follows its own
+    // stated rule), a row outside the catalogue is fine as it is: nothing to report about it.
+    bool fills_capaian = std::any_of(groups.begin(), groups.end(), [](const YearColumns& g) {
+        return g.capaian != nullptr && g.realisasi != nullptr;
+    });
     std::vector<std::optional<TableColumn>> added(groups.size());
     for (std::size_t g = 0; g < groups.size() && add_kategori; ++g) {
         added[g] = added_kategori(ctx, groups[g]);
@@ -448,7 +471,7 @@ void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const Input
     const auto key_ids = indicators_of_keys(compiled, matcher, inputs);
     for (const IndicatorBlock& block : indicator_blocks(ctx.sheet, t)) {
         auto indicator = identify(ctx, matcher, block, ind_col->col,
-                                  row_computable(ctx, groups, block.first_row));
+                                  row_computable(ctx, groups, block.first_row), fills_capaian);
         if (!indicator) continue;
         const auto* vars = indicator->index
                                ? inputs_for(compiled.indicator(*indicator->index), key_ids, inputs)
