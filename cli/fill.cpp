@@ -87,6 +87,21 @@ FillOptions fill_options(const Options& o, Lang lang) {
     return options;
 }
 
+// " (baris tersembunyi)" after the cell of a finding out of sight, "" otherwise.
+std::string hidden_where(Hidden hidden, Lang lang) {
+    switch (hidden) {
+        case Hidden::row:
+            return lang == Lang::en ? " (hidden row)" : " (baris tersembunyi)";
+        case Hidden::column:
+            return lang == Lang::en ? " (hidden column)" : " (kolom tersembunyi)";
+        case Hidden::sheet:
+            return lang == Lang::en ? " (hidden sheet)" : " (sheet tersembunyi)";
+        case Hidden::no:
+            break;
+    }
+    return "";
+}
+
 void print_summary(const RunReport& r, Lang lang) {
     for (const auto& d : r.dropped) {
         Message line{"tidak dibawa ke keluaran: " + d.what + " (" + d.part + ")",
@@ -110,18 +125,28 @@ void print_summary(const RunReport& r, Lang lang) {
     }
     if (r.fill.grafik_problem)
         std::fprintf(stderr, "kinerja: %s\n", r.fill.grafik_problem->in(lang).c_str());
-    Message totals{"Temuan: " + std::to_string(r.errors()) + " galat, " +
-                       std::to_string(r.warnings()) + " peringatan",
-                   "Findings: " + std::to_string(r.errors()) + " errors, " +
-                       std::to_string(r.warnings()) + " warnings"};
+    FindingCounts counts = r.counts();
+    Message totals{"Temuan: " + std::to_string(counts.errors) + " galat, " +
+                       std::to_string(counts.warnings) + " peringatan",
+                   "Findings: " + std::to_string(counts.errors) + " errors, " +
+                       std::to_string(counts.warnings) + " warnings"};
+    if (counts.hidden() > 0) {
+        // The pipeline lists them after the ones in sight.
+        std::string n = std::to_string(counts.hidden()), e = std::to_string(counts.hidden_errors);
+        totals.id += "; " + n + " temuan di baris/kolom/sheet tersembunyi (" + e +
+                     " galat, didaftar terakhir; tidak menentukan kode keluar)";
+        totals.en += "; " + n + " findings in hidden rows/columns/sheets (" + e +
+                     " errors, listed last; they do not decide the exit code)";
+    }
     std::printf("%s\n", totals.in(lang).c_str());
     constexpr std::size_t shown = 20;
     for (std::size_t i = 0; i < r.findings.size() && i < shown; ++i) {
         const Finding& f = r.findings[i];
         const char* level = f.severity == Severity::error ? (lang == Lang::en ? "error" : "galat")
                                                           : (lang == Lang::en ? "warning" : "peringatan");
-        std::printf("  %s %s %s!%s: %s\n", level, f.rule.c_str(), f.sheet.c_str(),
-                    cell_name(f.row, f.col).c_str(), f.message.in(lang).c_str());
+        std::string where = hidden_where(f.hidden, lang);
+        std::printf("  %s %s %s!%s%s: %s\n", level, f.rule.c_str(), f.sheet.c_str(),
+                    cell_name(f.row, f.col).c_str(), where.c_str(), f.message.in(lang).c_str());
     }
     if (r.findings.size() > shown) {
         std::size_t more = r.findings.size() - shown;
@@ -157,7 +182,7 @@ int run(const Args& args, Lang lang, bool write) {
         Message done{"ditulis: " + o.output.string(), "written: " + o.output.string()};
         std::printf("%s\n", done.in(lang).c_str());
     }
-    return r.errors() > 0 ? 1 : 0;
+    return r.counts().fails() ? 1 : 0;  // errors only in hidden places do not fail the run
 }
 
 }  // namespace

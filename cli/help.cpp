@@ -26,7 +26,8 @@ Opsi umum:
   --lang en    pesan dalam bahasa Inggris (bawaan: bahasa Indonesia)
 
 Kode keluar: 0 berhasil tanpa galat, 1 ada galat (keluaran tetap ditulis),
-2 masukan tidak dapat dipakai atau salah pemakaian.
+2 masukan tidak dapat dipakai atau salah pemakaian. Galat yang hanya ada di
+baris, kolom atau sheet tersembunyi dilaporkan tetapi tidak membuat kode 1.
 )",
     R"(kinerja - fills and checks SAKIP Excel workbooks
 
@@ -47,7 +48,8 @@ Common options:
   --lang en    messages in English (default: Indonesian)
 
 Exit codes: 0 ok without errors, 1 errors found (output still written),
-2 unusable input or a usage error.
+2 unusable input or a usage error. Errors only in hidden rows, columns or
+sheets are reported but do not make the code 1.
 )"};
 
 const Message fill_help{

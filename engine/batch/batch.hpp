@@ -83,9 +83,14 @@ struct UnitReport {
     UnitStatus status = UnitStatus::ok;
     bool up_to_date = false;  // skipped: the output of an earlier run was kept
     std::size_t errors = 0, warnings = 0;
+    std::size_t hidden_errors = 0;  // of `errors`, those in hidden rows, columns or sheets
     std::map<std::string, std::size_t> rules;  // findings per rule id ("data.variabel_kurang")
     std::optional<Message> failure;            // why it failed
     UnitTimings timings;
+    // Errors in sight: the rule of FindingCounts::fails, which kinerja fill/validate follow too.
+    bool has_errors() const {
+        return FindingCounts{.errors = errors, .hidden_errors = hidden_errors}.fails();
+    }
 };
 
 // What run_batch did. Per unit it keeps only the failures: the reports of every unit are in

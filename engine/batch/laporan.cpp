@@ -36,7 +36,11 @@ json unit_json(const UnitReport& r, Lang lang) {
                 {"output", r.output.empty() ? json(nullptr) : json(r.output)},
                 {"status", status_name(r.status)},
                 {"up_to_date", r.up_to_date},
-                {"findings", {{"errors", r.errors}, {"warnings", r.warnings}, {"rules", r.rules}}},
+                {"findings",
+                 {{"errors", r.errors},
+                  {"warnings", r.warnings},
+                  {"hidden_errors", r.hidden_errors},
+                  {"rules", r.rules}}},
                 {"failure", r.failure ? json(r.failure->in(lang)) : json(nullptr)},
                 {"timings_ms",
                  {{"read", r.timings.read_ms},
@@ -225,7 +229,7 @@ RekapResult merge_rekap(const Engine& engine, const std::vector<fs::path>& dirs,
     result.units = input.units.size();
     bool bad = !input.problems.empty() || !result.missing.empty();
     for (const UnitSummary& s : input.units)
-        bad = bad || s.report.status == UnitStatus::failed || s.report.errors > 0;
+        bad = bad || s.report.status == UnitStatus::failed || s.report.has_errors();
     result.exit_code = bad ? 1 : 0;
     return result;
 }

@@ -79,8 +79,10 @@ Message failure_of(const std::exception& e, Lang) {
 }
 
 void finish_report(UnitSummary& s, const RunReport& r) {
-    s.report.errors = r.errors();
-    s.report.warnings = r.warnings();
+    FindingCounts counts = r.counts();
+    s.report.errors = counts.errors;
+    s.report.warnings = counts.warnings;
+    s.report.hidden_errors = counts.hidden_errors;
     s.report.status = r.findings.empty() ? UnitStatus::ok : UnitStatus::findings;
     for (const Finding& f : r.findings) ++s.report.rules[f.rule];
 }
@@ -313,7 +315,7 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
                 ++failed;
                 result.failures.push_back(std::move(s.report));
             } else {
-                result.with_errors += s.report.errors > 0;
+                result.with_errors += s.report.has_errors();
                 result.with_warnings_only += s.report.errors == 0 && s.report.warnings > 0;
             }
             ++done;

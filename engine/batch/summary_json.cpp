@@ -44,6 +44,7 @@ json summary_json(const UnitSummary& s) {
            {"status", status_name(r.status)},
            {"errors", r.errors},
            {"warnings", r.warnings},
+           {"hidden_errors", r.hidden_errors},
            {"rules", r.rules},
            {"up_to_date", r.up_to_date},
            {"timings_ms", json{{"read", r.timings.read_ms},
@@ -79,6 +80,7 @@ UnitSummary summary_from_json(const json& j) {
     r.status = status_from(j.at("status").get<std::string>());
     r.errors = j.value("errors", std::size_t{0});
     r.warnings = j.value("warnings", std::size_t{0});
+    r.hidden_errors = j.value("hidden_errors", std::size_t{0});
     r.up_to_date = j.value("up_to_date", false);
     if (j.contains("rules")) r.rules = j["rules"].get<std::map<std::string, std::size_t>>();
     if (j.contains("timings_ms")) {

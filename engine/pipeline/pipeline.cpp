@@ -27,6 +27,9 @@ std::size_t RunReport::errors() const {
 std::size_t RunReport::warnings() const {
     return count(findings, Severity::warning);
 }
+FindingCounts RunReport::counts() const {
+    return count_findings(findings);
+}
 
 namespace {
 
@@ -112,18 +115,20 @@ RunReport run(const Engine& engine, Evaluator* reusable, Workbook& workbook,
         const Cell* cell = sheet ? sheet->find(f.row, f.col) : nullptr;
         return cell && cell->is_formula();
     });
-    // In workbook order: sheet, then row, then column.
+    // Those in sight first, then those in hidden places; each in workbook order: sheet, then
+    // row, then column.
+    locate_hidden(workbook, report.findings);
     auto sheet_index = [&](const std::string& name) {
         for (std::size_t i = 0; i < workbook.sheets.size(); ++i)
             if (workbook.sheets[i].name == name) return i;
         return workbook.sheets.size();
     };
-    std::stable_sort(report.findings.begin(), report.findings.end(),
-                     [&](const Finding& a, const Finding& b) {
-                         auto ka = std::tuple(sheet_index(a.sheet), a.row, a.col);
-                         auto kb = std::tuple(sheet_index(b.sheet), b.row, b.col);
-                         return ka < kb;
-                     });
+    std::stable_sort(
+        report.findings.begin(), report.findings.end(), [&](const Finding& a, const Finding& b) {
+            auto ka = std::tuple(a.hidden != Hidden::no, sheet_index(a.sheet), a.row, a.col);
+            auto kb = std::tuple(b.hidden != Hidden::no, sheet_index(b.sheet), b.row, b.col);
+            return ka < kb;
+        });
     mark_findings(workbook, report.findings);
     report.tables = std::move(tables);
     return report;

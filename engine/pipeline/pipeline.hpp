@@ -3,7 +3,7 @@
 //
 //     auto engine = kinerja::Engine::load(kinerja::default_formulas_dir());
 //     kinerja::RunReport r = kinerja::fill_workbook(engine, "masuk.xlsx", "keluar.xlsx");
-//     if (r.errors() > 0) ...
+//     if (r.counts().fails()) ...  // errors in sight (not only in hidden rows or sheets)
 #pragma once
 
 #include <filesystem>
@@ -28,13 +28,16 @@ struct Engine {
 };
 
 struct RunReport {
-    std::vector<Finding> findings;     // validation and fill findings, in sheet order
+    // Validation and fill findings: those in sight first, then those in hidden rows, columns
+    // and sheets (Finding::hidden), each in sheet order.
+    std::vector<Finding> findings;
     std::vector<DroppedPart> dropped;  // what the output could not carry
     FillReport fill;                   // computed cells and per-indicator outcomes
     std::vector<Table> tables;         // what was understood: kinds, bands, column roles
     std::vector<NearMiss> misses;      // what looked like a table but was not taken, and why
     std::size_t errors() const;
     std::size_t warnings() const;
+    FindingCounts counts() const;  // counts().fails(): errors in sight, the exit status rule
 };
 
 // Fills `input` and writes `output` (atomically) with the Validasi sheet. Throws InputError

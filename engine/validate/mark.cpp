@@ -14,11 +14,30 @@ namespace {
 // Always true, and never written by a person: it identifies our highlight rules.
 constexpr const char* marker_formula = "\"kinerja\"=\"kinerja\"";
 constexpr Rgb error_fill = 0xFFC7CE, warning_fill = 0xFFEB9C;
-constexpr const char* titles[] = {"No", "Tingkat", "Aturan", "Sheet", "Sel", "Pesan"};
+// "Tersembunyi" says where a finding is out of sight: "baris", "kolom" or "sheet", empty when
+// in sight. It came last, so the columns before it kept their places.
+constexpr const char* titles[] = {"No",  "Tingkat", "Aturan",     "Sheet",
+                                  "Sel", "Pesan",   "Tersembunyi"};
+constexpr std::uint32_t title_count = 7;
 // Used when the user has a sheet of their own called "Validasi".
 constexpr const char* fallback_name = "Validasi Kinerja";
 
+const char* hidden_word(Hidden hidden) {
+    switch (hidden) {
+        case Hidden::row:
+            return "baris";
+        case Hidden::column:
+            return "kolom";
+        case Hidden::sheet:
+            return "sheet";
+        case Hidden::no:
+            break;
+    }
+    return "";
+}
+
 // Our sheet, recognised by its header row, so a user's own "Validasi" sheet is never removed.
+// The first six titles only: a sheet from before "Tersembunyi" is ours too.
 bool is_our_validasi(const Sheet& sheet) {
     if (sheet.name != validasi_sheet_name && sheet.name != fallback_name) return false;
     for (std::uint32_t c = 0; c < 6; ++c) {
@@ -79,9 +98,11 @@ void add_validasi_sheet(Workbook& workbook, const std::vector<Finding>& findings
 
     Sheet sheet;
     sheet.name = workbook.sheet(validasi_sheet_name) ? fallback_name : validasi_sheet_name;
-    sheet.tab_color = count(findings, Severity::error) > 0 ? 0xC00000 : 0x70AD47;
-    const double widths[] = {6, 12, 26, 22, 10, 100};
-    for (std::uint32_t c = 0; c < 6; ++c) {
+    // Red for errors in sight, amber for errors only in hidden places, green otherwise.
+    FindingCounts counts = count_findings(findings);
+    sheet.tab_color = counts.fails() ? 0xC00000 : counts.errors > 0 ? 0xFFC000 : 0x70AD47;
+    const double widths[] = {6, 12, 26, 22, 10, 100, 13};
+    for (std::uint32_t c = 0; c < title_count; ++c) {
         sheet.put(Cell::of_text(0, c, titles[c], header_style));
         sheet.columns.push_back({c, c, widths[c], false, false, 0, std::nullopt});
     }
@@ -99,6 +120,8 @@ void add_validasi_sheet(Workbook& workbook, const std::vector<Finding>& findings
         sheet.put(Cell::of_text(row, 3, f.sheet, wrap_style));
         sheet.put(Cell::of_text(row, 4, cell_name(f.row, f.col), link_style));
         sheet.put(Cell::of_text(row, 5, f.message.id, wrap_style));
+        if (f.hidden != Hidden::no)
+            sheet.put(Cell::of_text(row, 6, hidden_word(f.hidden), wrap_style));
         // Rows do not grow by themselves in every reader: size them to the wrapped message.
         std::size_t lines = 1 + f.message.id.size() / 110;
         sheet.rows[row].height = 15.0 * static_cast<double>(lines);
@@ -108,7 +131,7 @@ void add_validasi_sheet(Workbook& workbook, const std::vector<Finding>& findings
     }
     if (findings.empty()) sheet.put(Cell::of_text(1, 5, "Tidak ada temuan.", wrap_style));
     sheet.view.frozen_rows = 1;
-    sheet.autofilter = CellRange{0, 0, std::max<std::uint32_t>(row - 1, 1), 5};
+    sheet.autofilter = CellRange{0, 0, std::max<std::uint32_t>(row - 1, 1), title_count - 1};
     sheet.page.orientation = "landscape";
     sheet.page.paper = 9;
     sheet.page.fit_to_page = true;

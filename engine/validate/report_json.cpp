@@ -11,17 +11,23 @@ nlohmann::ordered_json report_of(const std::vector<Finding>& findings, Lang lang
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     std::map<std::string, int> by_rule;
     for (const Finding& f : findings) {
-        list.push_back({{"severity", f.severity == Severity::error ? "error" : "warning"},
-                        {"rule", f.rule},
-                        {"sheet", f.sheet},
-                        {"cell", cell_name(f.row, f.col)},
-                        {"message", f.message.in(lang)}});
+        nlohmann::ordered_json item = {
+            {"severity", f.severity == Severity::error ? "error" : "warning"},
+            {"rule", f.rule},
+            {"sheet", f.sheet},
+            {"cell", cell_name(f.row, f.col)},
+            {"message", f.message.in(lang)}};
+        if (const char* hidden = hidden_name(f.hidden)) item["hidden"] = hidden;
+        list.push_back(std::move(item));
         ++by_rule[f.rule];
     }
     nlohmann::ordered_json report;
     report["findings"] = list;
-    report["summary"] = {{"errors", count(findings, Severity::error)},
-                         {"warnings", count(findings, Severity::warning)},
+    FindingCounts counts = count_findings(findings);
+    report["summary"] = {{"errors", counts.errors},
+                         {"warnings", counts.warnings},
+                         {"hidden", counts.hidden()},
+                         {"hidden_errors", counts.hidden_errors},
                          {"by_rule", by_rule}};
     return report;
 }

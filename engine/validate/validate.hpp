@@ -1,6 +1,7 @@
 // Stage 4: find what is wrong or suspicious, and mark it in the workbook.
 //
 //     auto findings = kinerja::validate(workbook, kinerja::find_tables(workbook));
+//     kinerja::locate_hidden(workbook, findings);         // which are in hidden rows, sheets
 //     kinerja::mark_findings(workbook, findings);        // Validasi sheet, highlights, comments
 //     std::string json = kinerja::findings_json(findings);
 //
@@ -23,14 +24,23 @@ namespace kinerja {
 // that apply to any table (missing values, text where a number belongs, negatives, ...).
 std::vector<Finding> validate(const Workbook& workbook, const std::vector<Table>& tables);
 
+// Sets Finding::hidden on each finding whose cell is in a hidden or very hidden sheet, a
+// hidden row or a hidden column (a merged cell only when all its rows or columns are). The
+// pipeline calls it once over the findings of validation and filling together. Findings
+// about the workbook as a whole (rumus.*, tabel.tidak_ditemukan) are never hidden.
+void locate_hidden(const Workbook& workbook, std::vector<Finding>& findings);
+
 // Removes what mark_findings added: the Validasi sheet, the highlights and Kinerja's notes.
 void clear_marks(Workbook& workbook);
 
 // Adds the "Validasi" sheet listing the findings with links to their cells,
-// highlights each offending cell and attaches the message as a cell comment.
+// highlights each offending cell and attaches the message as a cell comment. A finding in a
+// hidden place says where in the sheet's last column, "Tersembunyi" (baris, kolom, sheet).
 void mark_findings(Workbook& workbook, const std::vector<Finding>& findings);
 
-// {"findings":[{"severity","rule","sheet","cell","message"}...],"summary":{...}}
+// {"findings":[{"severity","rule","sheet","cell","message"[,"hidden"]}...],
+//  "summary":{"errors","warnings","hidden","hidden_errors","by_rule"}}
+// "hidden" is "row", "column" or "sheet", absent for a finding in sight.
 std::string findings_json(const std::vector<Finding>& findings, Lang lang = Lang::id);
 // The same with what was understood: "tables" (sheet, range, kind, header band, each column's
 // role with its header path, stated rules, skipped rows) and "misses" (what was not taken).
