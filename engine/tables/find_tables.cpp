@@ -71,7 +71,8 @@ struct NumberCell {
 
 std::optional<NumberCell> number_cell(const std::string& text) {
     static const std::regex plain(R"(^\(?\s*(\d{1,3})\s*\)?$)");
-    static const std::regex stated(R"(^\(?\s*(\d{1,3})\s*=\s*(.+?)\)?$)");
+    // "(13) = (9) + (10)" or "13 = 9 + 10"; the rule keeps its own parentheses ("8=(7/6)").
+    static const std::regex stated(R"(^\(?\s*(\d{1,3})\s*\)?\s*=\s*(.+)$)");
     std::smatch m;
     if (std::regex_match(text, m, plain)) return NumberCell{0, 0, std::stoi(m[1]), {}, text};
     if (std::regex_match(text, m, stated)) {
@@ -227,9 +228,10 @@ Band grow_band(const Sheet& sheet, std::uint32_t top, std::uint32_t last_row) {
                 continue;
             }
         }
-        bool joins = is_unit_row(sheet, r) ||
-                     (!has_own_number(sheet, r) &&
-                      (merged_down_into(sheet, top, r) || is_header_words_row(sheet, r)));
+        // Header words may include years typed as numbers ("2014 2015 2016" under a merged
+        // "Target Renstra"); is_header_words_row refuses any other figure itself.
+        bool joins = is_unit_row(sheet, r) || is_header_words_row(sheet, r) ||
+                     (!has_own_number(sheet, r) && merged_down_into(sheet, top, r));
         if (!joins) break;
         band.label_rows.push_back(r);
         ++band.end;

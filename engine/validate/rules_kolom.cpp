@@ -96,6 +96,12 @@ void check_rule(RuleContext& ctx, const ColumnRule& rule) {
             if (values.size() != slot_columns.size()) continue;
             double expected = evaluator.evaluate(values);
             if (is_na(expected) || !std::isfinite(expected) || agrees(*stated, expected)) continue;
+            // A ratio rule without "x 100" ("8=(7/6)") over a cell shown in percent: 95% is 0.95.
+            bool ratio = rule.expression.find('/') != std::string::npos &&
+                         rule.expression.find("100") == std::string::npos;
+            if (ratio && agrees(*stated, expected * 100)) continue;
+            if (ratio && std::fabs(*stated - expected * 100) < std::fabs(*stated - expected))
+                expected *= 100;  // say it as the cell shows it: 90, not 0,9
             ctx.report(Severity::error, "tabel.aturan_kolom", row.row, &cell_column,
                        {"Kolom (" + std::to_string(rule.number) +
                             ") harus mengikuti aturan yang "

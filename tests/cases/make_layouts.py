@@ -259,9 +259,60 @@ def impor_capaian():
     save(wb, "tata-letak-impor")
 
 
+def renja_lama():
+    """An older provincial Renja evaluation (tables J-1 / J-2): a one-row header with a column-
+    number row "(1) ... (7)" whose last cell states "8=(7/6)" with its own parentheses, and on a
+    second sheet a table whose header carries the typing slip "Reaisasi" and years under
+    merged Target Renstra / Reaisasi Capaian groups. J-1's capaian is a fraction shown in %;
+    one row's capaian is wrong."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "J-1"
+    ws["A1"] = "EVALUASI RENJA BIRO CONTOH TAHUN 2014"
+    ws.merge_cells("A1:H1")
+    for col, text in zip("ABCDEFGH", ("No", "Program/Kegiatan", "Indikator Kinerja", "Satuan",
+                                      "Pagu Indikatif (Rp)", "Target", "Realisasi", "Capaian (%)")):
+        ws[f"{col}3"] = text
+    for col, text in zip("ABCDEFGH", ("(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "8=(7/6)")):
+        ws[f"{col}4"] = text
+    rows = [("Koordinasi Kebijakan Produksi", "Jumlah rekomendasi kebijakan", "Dokumen", 250000000, 4, 4),
+            ("Fasilitasi Ketahanan Pangan", "Jumlah kabupaten yang difasilitasi", "Kab/Kota", 180000000, 27, 24),
+            ("Pembinaan Sentra Produksi", "Jumlah sentra yang dibina", "Sentra", 120000000, 10, 9)]
+    for i, (keg, ind, sat, pagu, target, real) in enumerate(rows):
+        r = 5 + i
+        ws[f"A{r}"], ws[f"B{r}"], ws[f"C{r}"], ws[f"D{r}"] = i + 1, keg, ind, sat
+        ws[f"E{r}"], ws[f"F{r}"], ws[f"G{r}"] = pagu, target, real
+        ws[f"H{r}"] = round(real / target, 4)
+        ws[f"H{r}"].number_format = "0.00%"
+    ws["H7"] = 0.95  # 9 / 10 = 90%
+    ws2 = wb.create_sheet("J-2")
+    ws2["A1"] = "PENCAPAIAN KINERJA BIRO CONTOH"
+    ws2["A3"], ws2["B3"], ws2["C3"] = "No", "Indikator Kinerja", "Target Renstra"
+    ws2["G3"] = "Reaisasi Capaian"
+    ws2.merge_cells("A3:A4")
+    ws2.merge_cells("B3:B4")
+    ws2.merge_cells("C3:F3")
+    ws2.merge_cells("G3:J3")
+    for k, year in enumerate(range(2014, 2018)):
+        ws2.cell(row=4, column=3 + k, value=year)
+        ws2.cell(row=4, column=7 + k, value=year)
+    for k in range(10):
+        ws2.cell(row=5, column=1 + k, value=f"({k + 1})")
+    for i, (ind, targets, reals) in enumerate((
+            ("Persentase rekomendasi yang ditindaklanjuti", (70, 75, 80, 85), (72, 74, 81, 86)),
+            ("Jumlah komoditas unggulan yang dikembangkan", (3, 4, 5, 6), (3, 4, 4, 6)))):
+        r = 6 + i
+        ws2[f"A{r}"], ws2[f"B{r}"] = i + 1, ind
+        for k in range(4):
+            ws2.cell(row=r, column=3 + k, value=targets[k])
+            ws2.cell(row=r, column=7 + k, value=reals[k])
+    save(wb, "tata-letak-renja-lama")
+
+
 if __name__ == "__main__":
     renja()
     lra()
     belanja_per_akun()
     realisasi_bulanan()
     impor_capaian()
+    renja_lama()
