@@ -600,6 +600,12 @@ std::vector<ColumnRule> stated_rules(const Band& band) {
     return rules;
 }
 
+std::size_t distinct_roles(const std::vector<TableColumn>& cols) {
+    std::set<ColumnRole> roles;
+    for (const auto& c : cols) roles.insert(c.role);
+    return roles.size();
+}
+
 std::string roles_listed(const std::vector<TableColumn>& cols) {
     std::string list;
     std::set<std::string> seen;
@@ -672,7 +678,7 @@ TableSearch search_tables(const Workbook& workbook) {
             HeaderGuess first = read_band(sheet, top_only);
             if (first.anchors == 0) {
                 // Header words without a label column: the nearest miss of an import list.
-                if (first.measures > 0 && first.columns.size() >= 2)
+                if (first.measures > 0 && distinct_roles(first.columns) >= 2)
                     search.misses.push_back(
                         {sheet.name, row, row,
                          "kata judul (" + roles_listed(first.columns) +
@@ -684,7 +690,7 @@ TableSearch search_tables(const Workbook& workbook) {
             Band band = grow_band(sheet, row, last_row);
             HeaderGuess best = read_band(sheet, band);
             if (best.measures == 0 || best.columns.size() < 3) {
-                if (best.columns.size() >= 2)
+                if (distinct_roles(best.columns) >= 2)
                     search.misses.push_back(
                         {sheet.name, row, band.end - 1,
                          "label (" + roles_listed(best.columns) +

@@ -68,9 +68,12 @@ void check_totals(RuleContext& ctx, const std::vector<TableRow>& rows) {
     for (const TableRow& row : rows) depth.push_back(code_depth(ctx, row.row));
     for (ColumnRole role : {ColumnRole::pagu, ColumnRole::realisasi, ColumnRole::realisasi_anggaran,
                             ColumnRole::sisa}) {
-        // Every column of the role: the Operasi and Modal groups as well as the Total.
+        // The table's column of the role, and every other one in a group of its own (the
+        // Operasi and Modal groups beside the Total): a second ungrouped "Realisasi" may be a
+        // percentage, which does not add up.
         for (const TableColumn& column : t.columns) {
-            if (column.role != role) continue;
+            if (column.role != role || (&column != t.column(role) && column.group.empty()))
+                continue;
             const TableColumn* col = &column;
             std::size_t from = 0;
             for (std::size_t i = 0; i < rows.size(); ++i) {
