@@ -55,6 +55,9 @@ void print_table(const Workbook& workbook, const Table& t, Lang lang) {
             std::printf("        %s: %s\n", en ? "evaluated" : "yang dievaluasi",
                         c.why.in(lang).c_str());
     }
+    for (const auto& u : t.unread)
+        std::printf("    %-3s %-18s  <- %s\n", column_name(u.col).c_str(),
+                    en ? "(not understood)" : "(tidak dikenali)", joined(u.path).c_str());
     for (const auto& r : t.rules)
         std::printf("  %s %s: %s  (%s)\n", en ? "stated rule at" : "aturan tertulis di",
                     cell_name(r.row, r.col).c_str(), r.text.c_str(), r.expression.c_str());

@@ -360,6 +360,7 @@ std::optional<TableColumn> resolve_path(std::uint32_t col, const std::vector<std
 
 struct HeaderGuess {
     std::vector<TableColumn> columns;
+    std::vector<UnreadColumn> unread;  // labelled, but with no word Kinerja knows
     int anchors = 0, measures = 0;
 };
 
@@ -380,7 +381,10 @@ HeaderGuess read_band(const Sheet& sheet, const Band& band) {
         }
         if (path.empty()) continue;
         auto column = resolve_path(c, path);
-        if (!column) continue;
+        if (!column) {
+            guess.unread.push_back({c, path});
+            continue;
+        }
         for (const auto& n : band.numbers)
             if (n.first_col <= c && c <= n.last_col) column->number = n.number;
         guess.columns.push_back(*column);
@@ -718,6 +722,7 @@ TableSearch search_tables(const Workbook& workbook) {
             table.header_row = row;
             table.first_row = table.last_row = band.end;
             table.columns = std::move(best.columns);
+            table.unread = std::move(best.unread);
             table.rules = stated_rules(band);
             for (const auto& n : band.numbers)
                 table.numbers.push_back({n.number, n.first_col, n.last_col});

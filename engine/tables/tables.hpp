@@ -104,6 +104,14 @@ struct ColumnNumber {
     bool operator==(const ColumnNumber&) const = default;
 };
 
+// A labelled column whose path names no role ("Visi", "Kendala"): shown by `kinerja inspect`
+// so that a user sees what was not understood.
+struct UnreadColumn {
+    std::uint32_t col = 0;
+    std::vector<std::string> path;
+    bool operator==(const UnreadColumn&) const = default;
+};
+
 // A row inside or below the header that is not data, and why.
 struct SkippedRow {
     std::uint32_t row = 0;
@@ -121,6 +129,7 @@ struct Table {
     std::vector<ColumnNumber> numbers;  // the column-number row, if any
     std::vector<ColumnRule> rules;      // stated in the column-number row
     std::vector<SkippedRow> skipped;    // band rows that are not labels (numbers, units)
+    std::vector<UnreadColumn> unread;   // labelled columns with no known role
     std::vector<std::string> title;     // the non-empty lines above the header
     std::string satker;                 // "LEMBAGA PEMASYARAKATAN KELAS II A KEROBOKAN"
     std::optional<int> tahun;
@@ -189,8 +198,8 @@ std::vector<TableRow> table_rows(const Sheet& sheet, const Table& table);
 // empty indicator cells (TW II-IV rows typed without merging) continue the block.
 std::vector<IndicatorBlock> indicator_blocks(const Sheet& sheet, const Table& table);
 // The quantity shown at (row, col), read through merges (see quantity.hpp).
-std::optional<Quantity> quantity_at(const Workbook& workbook, const Sheet& sheet,
-                                    std::uint32_t row, std::uint32_t col);
+std::optional<Quantity> quantity_at(const Workbook& workbook, const Sheet& sheet, std::uint32_t row,
+                                    std::uint32_t col);
 // The quantity at (row, col) of a table, read through merges like quantity_at, where typed
 // text with several readings (quantity_readings) is read by the other data rows of the same
 // column:

@@ -41,6 +41,10 @@ nlohmann::ordered_json tables_json(const std::vector<Table>& tables,
         nlohmann::ordered_json columns = nlohmann::ordered_json::array();
         for (const auto& c : t.columns) columns.push_back(column_json(c, lang));
         j["columns"] = columns;
+        nlohmann::ordered_json unread = nlohmann::ordered_json::array();
+        for (const auto& u : t.unread)
+            unread.push_back({{"column", column_name(u.col)}, {"path", u.path}});
+        j["unread"] = unread;
         nlohmann::ordered_json rules = nlohmann::ordered_json::array();
         for (const auto& r : t.rules)
             rules.push_back({{"column", r.number},
