@@ -145,7 +145,7 @@ void print_summary(const RunReport& r, Lang lang) {
         const char* level = f.severity == Severity::error ? (lang == Lang::en ? "error" : "galat")
                                                           : (lang == Lang::en ? "warning" : "peringatan");
         std::string where = hidden_where(f.hidden, lang);
-        std::printf("  %s %s %s!%s%s: %s\n", level, f.rule.c_str(), f.sheet.c_str(),
+        std::printf("  %s %s %s!%s%s: %s\n", level, std::string(f.id()).c_str(), f.sheet.c_str(),
                     cell_name(f.row, f.col).c_str(), where.c_str(), f.message.in(lang).c_str());
     }
     if (r.findings.size() > shown) {

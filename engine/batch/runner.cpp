@@ -12,11 +12,8 @@
 #include <thread>
 
 #include "batch/detail.hpp"
-#include "batch/template_base.hpp"
 #include "common/atomic_output.hpp"
-#include "read/read.hpp"
-#include "tables/tables.hpp"
-#include "write/write.hpp"
+#include "pipeline/pipeline.hpp"
 
 namespace kinerja {
 
@@ -58,9 +55,14 @@ struct Job {
     Manifest manifest;
     std::string common_hash;  // version, formulas, options, template
     fs::file_time_type inputs_time{};
-    std::optional<TemplateBase> base;
+    std::optional<BoundTemplate> base;
     std::optional<DataTable> data;
     WriteOptions write_options = unit_write_options();
+    RunOptions run_options(FillOptions fill) const {
+        fill.kategori = options.kategori;
+        fill.grafik = options.grafik;
+        return RunOptions{std::move(fill), write_options, {}};
+    }
 };
 
 fs::file_time_type modified(const fs::path& file) {
@@ -84,7 +86,7 @@ void finish_report(UnitSummary& s, const RunReport& r) {
     s.report.warnings = counts.warnings;
     s.report.hidden_errors = counts.hidden_errors;
     s.report.status = r.findings.empty() ? UnitStatus::ok : UnitStatus::findings;
-    for (const Finding& f : r.findings) ++s.report.rules[f.rule];
+    for (const Finding& f : r.findings) ++s.report.rules[std::string(f.id())];
 }
 
 // What a worker thread keeps from one unit to the next: muParser is not thread-safe, and
@@ -115,26 +117,18 @@ UnitSummary do_template_unit(Job& job, WorkerState& worker, const Unit& unit) {
             return *earlier;
 
     FillOptions fill;
-    fill.kategori = job.options.kategori;
-    fill.grafik = job.options.grafik;
     fill.data = satker_data(*job.data, *unit.data, rows);
-    RunReport report;
-    {
-        auto step = Clock::now();
-        const std::string& satker = unit.data->nama.empty() ? unit.key : unit.data->nama;
-        Workbook workbook = unit_workbook(*job.base, satker);
-        s.report.timings.read_ms = ms_since(step);
-        step = Clock::now();
-        report =
-            process(job.engine, worker.evaluator, workbook, unit_tables(*job.base, satker), fill);
-        s.report.timings.fill_ms = ms_since(step);
-        step = Clock::now();
-        write_workbook(workbook, job.options.out_dir / unit.output, job.write_options);
-        s.report.timings.write_ms = ms_since(step);
-    }  // the model is gone before the next unit starts
+    const std::string& satker = unit.data->nama.empty() ? unit.key : unit.data->nama;
+    WorkbookSink sink = WorkbookSink::file(job.options.out_dir / unit.output);
+    RunReport report =
+        process(job.engine, *job.base, satker, sink, job.run_options(std::move(fill)),
+                &worker.evaluator);  // the model is gone before the next unit
+    s.report.timings.read_ms = report.timings.read_ms;
+    s.report.timings.fill_ms = report.timings.fill_ms;
+    s.report.timings.write_ms = report.timings.write_ms;
     s.report.output = unit.output;
     finish_report(s, report);
-    worker.figures.add(s, report.fill.outcomes, &*fill.data);
+    worker.figures.add(s, report.fill.outcomes, report.inputs ? &*report.inputs : nullptr);
     s.report.timings.total_ms = ms_since(start);
     job.manifest.record(s, hash.hex());
     return s;
@@ -152,29 +146,17 @@ UnitSummary do_input_unit(Job& job, WorkerState& worker, const Unit& unit) {
         auto newest = std::max(job.inputs_time, modified(unit.input));
         if (auto earlier = job.manifest.up_to_date(unit.key, digest, newest)) return *earlier;
     }
-    RunReport report;
-    std::optional<SatkerData> data;
-    {
-        auto step = Clock::now();
-        Workbook workbook = read_workbook(unit.input);
-        std::vector<Table> tables = bind(workbook);  // searched once, for the name and the fill
-        for (const Table& t : tables)
-            if (!t.satker.empty() && s.report.nama.empty()) s.report.nama = t.satker;
-        s.report.timings.read_ms = ms_since(step);
-        step = Clock::now();
-        FillOptions fill;
-        fill.kategori = job.options.kategori;
-        fill.grafik = job.options.grafik;
-        report = process(job.engine, worker.evaluator, workbook, tables, fill);
-        data = read_data_sheet(workbook);
-        s.report.timings.fill_ms = ms_since(step);
-        step = Clock::now();
-        write_workbook(workbook, job.options.out_dir / unit.output, job.write_options);
-        s.report.timings.write_ms = ms_since(step);
-    }
+    WorkbookSink sink = WorkbookSink::file(job.options.out_dir / unit.output);
+    RunReport report = process(job.engine, WorkbookSource::file(unit.input), sink,
+                               job.run_options({}), &worker.evaluator);
+    for (const Table& t : report.tables)
+        if (!t.satker.empty() && s.report.nama.empty()) s.report.nama = t.satker;
+    s.report.timings.read_ms = report.timings.read_ms;
+    s.report.timings.fill_ms = report.timings.fill_ms;
+    s.report.timings.write_ms = report.timings.write_ms;
     s.report.output = unit.output;
     finish_report(s, report);
-    worker.figures.add(s, report.fill.outcomes, data ? &*data : nullptr);
+    worker.figures.add(s, report.fill.outcomes, report.inputs ? &*report.inputs : nullptr);
     s.report.timings.total_ms = ms_since(start);
     job.manifest.record(s, digest);
     return s;
@@ -264,7 +246,7 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
         }
     } else {
         job.data = read_batch_data(options.data_file);
-        job.base = prepare_template(options.template_file);
+        job.base = BoundTemplate::bind(WorkbookSource::file(options.template_file));
         job.inputs_time = std::max(modified(options.template_file), modified(options.data_file));
         std::vector<std::string> names = output_names(job.data->units);
         for (std::size_t i = 0; i < job.data->units.size(); ++i) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/message.hpp"
+#include "common/rules.hpp"
 
 namespace kinerja {
 
@@ -16,11 +17,18 @@ enum class Hidden : std::uint8_t { no, row, column, sheet };
 
 struct Finding {
     Severity severity = Severity::error;
-    std::string rule;  // stable id, e.g. "anggaran.sisa"
+    Rule rule = Rule::umum_bukan_angka;  // its entry in the registry (common/rules.hpp)
     std::string sheet;
     std::uint32_t row = 0, col = 0;
     Message message;             // names the cells and the numbers
     Hidden hidden = Hidden::no;  // set once for all findings by locate_hidden (validate.hpp)
+
+    // A finding of `rule` with the severity the registry gives it.
+    static Finding of(Rule rule, std::string sheet, std::uint32_t row, std::uint32_t col,
+                      Message message) {
+        return {rule_info(rule).severity, rule, std::move(sheet), row, col, std::move(message)};
+    }
+    std::string_view id() const { return rule_id(rule); }  // anggaran.sisa
 };
 
 // "row", "column", "sheet", or nullptr for a finding in sight (the JSON report's words).

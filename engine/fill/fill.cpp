@@ -72,12 +72,17 @@ bool FillContext::keeps_formula(std::uint32_t row, std::uint32_t col,
 void FillContext::put(std::uint32_t row, std::uint32_t col, const ExcelFormula& value) {
     ++report.computed_cells;
     if (keeps_formula(row, col, value)) return;
+    const Cell* before = sheet.find(row, col);
+    report.changes.push_back({static_cast<std::size_t>(&sheet - workbook.sheets.data()), row, col,
+                              before ? std::optional<Cell>(*before) : std::nullopt});
     if (put_computed(sheet, row, col, value)) ++report.replaced_values;
 }
 
-void FillContext::finding(Severity severity, std::string rule, std::uint32_t row,
-                          std::uint32_t col, Message message) {
-    report.findings.push_back({severity, std::move(rule), sheet.name, row, col, std::move(message)});
+void FillContext::finding(Rule rule, std::uint32_t row, std::uint32_t col, Message message,
+                          std::optional<Severity> severity) {
+    Finding f = Finding::of(rule, sheet.name, row, col, std::move(message));
+    if (severity && rule_info(rule).severity_varies) f.severity = *severity;
+    report.findings.push_back(std::move(f));
 }
 
 std::vector<double> ordered_inputs(const CompiledCatalogue& compiled, std::size_t indicator,
@@ -111,12 +116,12 @@ void check_across_tables(FillReport& report) {
             auto report_difference = [&](const char* what_id, const char* what_en, double va,
                                          double vb, std::uint32_t col_a, std::uint32_t col_b) {
                 std::string there = "'" + a.sheet + "'!" + cell_name(a.row, col_a);
-                report.findings.push_back(
-                    {Severity::error, "antar_tabel.beda", b.sheet, b.row, col_b,
-                     {std::string(what_id) + " " + b.id + " di " + cell_name(b.row, col_b) + " (" +
-                          angka(vb) + ") berbeda dengan di " + there + " (" + angka(va) + ").",
-                      std::string(what_en) + " of " + b.id + " in " + cell_name(b.row, col_b) +
-                          " (" + angka(vb) + ") differs from " + there + " (" + angka(va) + ")."}});
+                report.findings.push_back(Finding::of(
+                    Rule::antar_tabel_beda, b.sheet, b.row, col_b,
+                    {std::string(what_id) + " " + b.id + " di " + cell_name(b.row, col_b) + " (" +
+                         angka(vb) + ") berbeda dengan di " + there + " (" + angka(va) + ").",
+                     std::string(what_en) + " of " + b.id + " in " + cell_name(b.row, col_b) +
+                         " (" + angka(vb) + ") differs from " + there + " (" + angka(va) + ")."}));
             };
             // "1 Layanan" in one table and 100% in another say the same in other units.
             if (differs(a.target, b.target) && same_unit(a.target_unit, b.target_unit))
@@ -144,10 +149,18 @@ FillReport fill_tables(Workbook& workbook, const std::vector<Table>& tables, Eva
         if (!sheet) continue;
         FillContext ctx{workbook, *sheet, table, evaluator, report};
         switch (table.kind) {
-            case TableKind::anggaran: fill_anggaran(ctx); break;
-            case TableKind::rka: fill_rka(ctx); break;
-            case TableKind::capaian: fill_capaian(ctx, matcher, inputs, options.kategori); break;
-            case TableKind::rencana_aksi: fill_rencana_aksi(ctx, matcher, year_to_date); break;
+            case TableKind::anggaran:
+                fill_anggaran(ctx);
+                break;
+            case TableKind::rka:
+                fill_rka(ctx);
+                break;
+            case TableKind::capaian:
+                fill_capaian(ctx, matcher, inputs, options.kategori);
+                break;
+            case TableKind::rencana_aksi:
+                fill_rencana_aksi(ctx, matcher, year_to_date);
+                break;
         }
     }
     report.outcomes.insert(report.outcomes.end(), year_to_date.begin(), year_to_date.end());

@@ -13,6 +13,7 @@
 #include "common/finding.hpp"
 #include "evaluate/evaluate.hpp"
 #include "fill/data.hpp"
+#include "model/cell_change.hpp"
 #include "tables/tables.hpp"
 
 namespace kinerja {
@@ -32,10 +33,10 @@ struct IndicatorOutcome {
     std::string sheet;
     std::uint32_t row = 0;
     double target = na, realisasi = na, capaian = na;
-    std::string kategori;  // "" when not applicable
-    std::string target_unit, realisasi_unit;   // "%", "layanan", ... as typed
-    std::optional<int> tahun;                   // the table's year
-    std::uint32_t target_col = 0;               // where target and realisasi are, on `row`
+    std::string kategori;                     // "" when not applicable
+    std::string target_unit, realisasi_unit;  // "%", "layanan", ... as typed
+    std::optional<int> tahun;                 // the table's year
+    std::uint32_t target_col = 0;             // where target and realisasi are, on `row`
     std::optional<std::uint32_t> realisasi_col;
     std::optional<std::uint32_t> capaian_col;  // the filled capaian cell, on `row`
 };
@@ -45,7 +46,10 @@ struct FillReport {
     std::vector<IndicatorOutcome> outcomes;
     std::size_t computed_cells = 0;
     std::size_t replaced_values = 0;  // typed values kept in notes
-    std::string grafik_sheet;         // the Grafik sheet made with FillOptions::grafik, if any
+    // Every cell the fill wrote and what it held before, so that validation judges what the
+    // user typed and knows what was computed.
+    std::vector<CellChange> changes;
+    std::string grafik_sheet;  // the Grafik sheet made with FillOptions::grafik, if any
     std::optional<Message> grafik_problem;  // why it was asked for and not made
 };
 

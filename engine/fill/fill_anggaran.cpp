@@ -1,5 +1,5 @@
 // Budget tables: Sisa = Pagu - Realisasi and % = Realisasi / Pagu, with the catalogue's
-// "anggaran.sisa" and "anggaran.penyerapan" formulas and their rounding.
+// anggaran.sisa and anggaran.penyerapan formulas and their rounding.
 #include "fill/fill_context.hpp"
 
 namespace kinerja {

@@ -96,7 +96,7 @@ std::optional<RowIndicator> identify(FillContext& ctx, const IndicatorMatcher& m
         std::string id = display_text(ctx.sheet, block.first_row, id_col->col);
         if (!id.empty()) {
             if (auto i = compiled.index_of(id)) return known(i);
-            ctx.finding(Severity::error, "indikator.tidak_dikenal", block.first_row, id_col->col,
+            ctx.finding(Rule::indikator_tidak_dikenal, block.first_row, id_col->col,
                         {"Id indikator \"" + id + "\" tidak ada di katalog formulas/.",
                          "Indicator id \"" + id + "\" is not in the formulas/ catalogue."});
             return std::nullopt;
@@ -149,11 +149,11 @@ std::optional<RowIndicator> identify(FillContext& ctx, const IndicatorMatcher& m
             "id column.";
     }
     if (computable)
-        ctx.finding(Severity::warning, ambiguous ? "indikator.ambigu" : "indikator.umum",
-                    block.first_row, col, std::move(what));
+        ctx.finding(ambiguous ? Rule::indikator_ambigu : Rule::indikator_umum, block.first_row, col,
+                    std::move(what), Severity::warning);
     else
-        ctx.finding(Severity::error, ambiguous ? "indikator.ambigu" : "indikator.tidak_dikenal",
-                    block.first_row, col, std::move(what));
+        ctx.finding(ambiguous ? Rule::indikator_ambigu : Rule::indikator_tidak_dikenal,
+                    block.first_row, col, std::move(what), Severity::error);
     return general;
 }
 
@@ -217,7 +217,7 @@ void fill_realisasi(FillContext& ctx, std::size_t index, const Indicator& indica
         std::string missing;
         for (const Variable& v : indicator.inputs)
             if (!cells.count(v.name)) missing += (missing.empty() ? "" : ", ") + v.name;
-        ctx.finding(Severity::warning, "data.variabel_kurang", row, col,
+        ctx.finding(Rule::data_variabel_kurang, row, col,
                     {"Data indikator " + indicator.id + " tidak lengkap; tidak ada: " + missing +
                          ". Realisasi tidak dihitung.",
                      "The data for " + indicator.id + " is incomplete; missing: " + missing +
@@ -325,7 +325,7 @@ void fill_row(FillContext& ctx, const RowIndicator& indicator, std::uint32_t row
     outcome.target_col = target_col->col;
     outcome.realisasi_col = real_col ? std::optional(real_col->col) : std::nullopt;
     if (!target.unit.empty() && !real.unit.empty() && target.unit != real.unit) {
-        ctx.finding(Severity::error, "satuan.beda", row, real_col->col,
+        ctx.finding(Rule::satuan_beda, row, real_col->col,
                     {"Satuan target (" + target.unit + ") di " + cell_name(row, target_col->col) +
                          " tidak sama dengan satuan realisasi (" + real.unit + ") di " +
                          cell_name(row, real_col->col) + ".",
@@ -348,7 +348,7 @@ void fill_row(FillContext& ctx, const RowIndicator& indicator, std::uint32_t row
         std::string cell = cell_name(row, col);
         if (judged && !was_formula && !agrees(stated.value, outcome.capaian)) {
             ctx.finding(
-                Severity::error, "capaian.beda", row, col,
+                Rule::capaian_beda, row, col,
                 {"Capaian di " + cell + " tertulis " + angka(stated.value) + ", padahal " +
                      angka(real.value) + " / " + angka(target.value) + " menghasilkan " +
                      angka(outcome.capaian) + ". Nilai semula disimpan di komentar sel.",
@@ -357,7 +357,7 @@ void fill_row(FillContext& ctx, const RowIndicator& indicator, std::uint32_t row
                      angka(outcome.capaian) + ". The old value is kept in the cell comment."});
         } else if (judged && ctx.user_formula(row, col, in_cell) &&
                    !ctx.keeps_formula(row, col, in_cell)) {
-            ctx.finding(Severity::error, "capaian.beda", row, col,
+            ctx.finding(Rule::capaian_beda, row, col,
                         {"Rumus capaian di " + cell + " (=" + before->formula + ") menghasilkan " +
                              angka(stated.value) + ", padahal " + angka(real.value) + " / " +
                              angka(target.value) + " menghasilkan " + angka(outcome.capaian) +
@@ -404,7 +404,7 @@ void fill_row(FillContext& ctx, const RowIndicator& indicator, std::uint32_t row
                                   angka(outcome.capaian) + " termasuk " + band->kode + ".",
                               "Kategori in " + cell + " is " + stated + ", but a capaian of " +
                                   angka(outcome.capaian) + " is " + band->kode + "."};
-            ctx.finding(Severity::error, "kategori.beda", row, col, std::move(m));
+            ctx.finding(Rule::kategori_beda, row, col, std::move(m));
         }
         ctx.put(row, col, f);
     }
@@ -498,6 +498,8 @@ std::optional<RowIndicator> identify_indicator(FillContext& ctx, const Indicator
     return identify(ctx, matcher, block, col, computable);
 }
 
-bool stated_agrees(double stated, double computed) { return agrees(stated, computed); }
+bool stated_agrees(double stated, double computed) {
+    return agrees(stated, computed);
+}
 
 }  // namespace kinerja

@@ -12,10 +12,10 @@ namespace kinerja {
 // A cell as a formula operand: its reference when Excel can read the number in it, the
 // number itself when it is typed as text Excel cannot read ("92,5%", "1 Layanan").
 struct Operand {
-    std::string excel;  // "D7", "D7*100" (percent format), "85", or the cell for "-"/blank
-    double value = na;  // in display units: 85 for 85%, na when blank or "-"
-    std::string unit;   // "%", "layanan", ... "" when none
-    bool typed = false; // the cell holds a value (not blank)
+    std::string excel;   // "D7", "D7*100" (percent format), "85", or the cell for "-"/blank
+    double value = na;   // in display units: 85 for 85%, na when blank or "-"
+    std::string unit;    // "%", "layanan", ... "" when none
+    bool typed = false;  // the cell holds a value (not blank)
 };
 
 struct FillContext {
@@ -35,8 +35,10 @@ struct FillContext {
     bool user_formula(std::uint32_t row, std::uint32_t col, const ExcelFormula& value) const;
     // ... and its cached value agrees with `value` (in the cell's units): it stays untouched.
     bool keeps_formula(std::uint32_t row, std::uint32_t col, const ExcelFormula& value) const;
-    void finding(Severity severity, std::string rule, std::uint32_t row, std::uint32_t col,
-                 Message message);
+    // A finding of `rule`, with the severity the registry gives it unless the rule's severity
+    // varies (RuleInfo::severity_varies) and `severity` says which.
+    void finding(Rule rule, std::uint32_t row, std::uint32_t col, Message message,
+                 std::optional<Severity> severity = std::nullopt);
     // SUM of the column's cells in `rows` with its cached value (engine/fill/sums.cpp);
     // an empty formula when none of them holds a number yet.
     ExcelFormula sum(const std::vector<std::uint32_t>& rows, std::uint32_t col) const;

@@ -140,7 +140,7 @@ double put_total(FillContext& ctx, std::uint32_t row, std::uint32_t col, const O
     if (typed_here && !sum.typed) return typed.value;
     if (typed_here && std::fabs(typed.value - sum.value) > 0.5) {  // amounts in whole rupiah
         std::string cell = cell_name(row, col);
-        ctx.finding(Severity::error, "ra.jumlah_beda", row, col,
+        ctx.finding(Rule::ra_jumlah_beda, row, col,
                     {std::string(what_id) + " di " + cell + " tertulis " + angka(typed.value) +
                          ", padahal jumlah TW I-IV " + angka(sum.value) +
                          ". Nilai semula disimpan di komentar sel.",
@@ -153,7 +153,7 @@ double put_total(FillContext& ctx, std::uint32_t row, std::uint32_t col, const O
         !ctx.keeps_formula(row, col, total)) {
         std::string cell = cell_name(row, col);
         ctx.finding(
-            Severity::error, "ra.jumlah_beda", row, col,
+            Rule::ra_jumlah_beda, row, col,
             {std::string(what_id) + " di " + cell + " dihitung dengan rumus (=" + before->formula +
                  ") yang menghasilkan " + angka(typed.value) + ", padahal jumlah TW I-IV " +
                  angka(sum.value) + ". Rumus diganti; rumus semula disimpan di komentar sel.",
@@ -221,7 +221,7 @@ std::optional<IndicatorOutcome> fill_tw_capaian(FillContext& ctx, const RaColumn
         bool judged = before && comparable && !std::isnan(stated.value) && !std::isnan(capaian);
         std::string cell = cell_name(r, c.capaian->col);
         if (judged && !before->is_formula() && !stated_agrees(stated.value, capaian)) {
-            ctx.finding(Severity::error, "capaian.beda", r, c.capaian->col,
+            ctx.finding(Rule::capaian_beda, r, c.capaian->col,
                         {"Capaian di " + cell + " tertulis " + angka(stated.value) + ", padahal " +
                              angka(real.value) + " / " + angka(target.value) + " menghasilkan " +
                              angka(capaian) + ". Nilai semula disimpan di komentar sel.",
@@ -230,7 +230,7 @@ std::optional<IndicatorOutcome> fill_tw_capaian(FillContext& ctx, const RaColumn
                              angka(capaian) + ". The old value is kept in the cell comment."});
         } else if (judged && ctx.user_formula(r, c.capaian->col, in_cell) &&
                    !ctx.keeps_formula(r, c.capaian->col, in_cell)) {
-            ctx.finding(Severity::error, "capaian.beda", r, c.capaian->col,
+            ctx.finding(Rule::capaian_beda, r, c.capaian->col,
                         {"Rumus capaian di " + cell + " (=" + before->formula + ") menghasilkan " +
                              angka(stated.value) + ", padahal " + angka(real.value) + " / " +
                              angka(target.value) + " menghasilkan " + angka(capaian) +

@@ -20,7 +20,8 @@ std::optional<Columns> find_header(const Sheet& sheet) {
         Columns cols{r, {}};
         for (std::uint32_t c = 0; c < 30; ++c) {
             std::string k = header_key(display_text(sheet, r, c));
-            for (const char* name : {"id", "nama", "satuan", "arah", "periode", "variabel", "realisasi"})
+            for (const char* name :
+                 {"id", "nama", "satuan", "arah", "periode", "variabel", "realisasi"})
                 if (k == name || (std::string(name) == "variabel" && k == "masukan") ||
                     (std::string(name) == "id" && k == "idindikator"))
                     cols.at.emplace(name, c);
@@ -51,7 +52,7 @@ std::vector<std::string> split_names(const std::string& text) {
 }
 
 Finding bad_cell(const Sheet& sheet, std::uint32_t row, std::uint32_t col, const Message& why) {
-    return {Severity::error, "rumus.tidak_valid", sheet.name, row, col, why};
+    return Finding::of(Rule::rumus_tidak_valid, sheet.name, row, col, why);
 }
 
 void read_settings(const Sheet& sheet, RumusOverrides& out) {
@@ -62,30 +63,43 @@ void read_settings(const Sheet& sheet, RumusOverrides& out) {
         if (value.empty()) continue;
         Settings& s = out.settings;
         auto bad = [&] {
-            out.findings.push_back(bad_cell(
-                sheet, cell.row, cell.col + 1,
-                {"Nilai pengaturan " + cell.value.text + " tidak dikenal: " + value,
-                 "Unknown value for setting " + cell.value.text + ": " + value}));
+            out.findings.push_back(
+                bad_cell(sheet, cell.row, cell.col + 1,
+                         {"Nilai pengaturan " + cell.value.text + " tidak dikenal: " + value,
+                          "Unknown value for setting " + cell.value.text + ": " + value}));
         };
         if (key == "turun") {
-            if (value == "permenpan") s.turun = TurunRule::permenpan;
-            else if (value == "seed003") s.turun = TurunRule::seed003;
-            else bad();
+            if (value == "permenpan")
+                s.turun = TurunRule::permenpan;
+            else if (value == "seed003")
+                s.turun = TurunRule::seed003;
+            else
+                bad();
         } else if (key == "batasatas") {
-            if (value == "tanpa") s.cap.reset();
-            else if (value == "100" || value == "120" || value == "150") s.cap = std::stod(value);
-            else bad();
+            if (value == "tanpa")
+                s.cap.reset();
+            else if (value == "100" || value == "120" || value == "150")
+                s.cap = std::stod(value);
+            else
+                bad();
         } else if (key == "pembulatan") {
-            if (value == "truncate") s.rounding.mode = Rounding::Mode::truncate;
-            else if (value == "round") s.rounding.mode = Rounding::Mode::round;
-            else bad();
+            if (value == "truncate")
+                s.rounding.mode = Rounding::Mode::truncate;
+            else if (value == "round")
+                s.rounding.mode = Rounding::Mode::round;
+            else
+                bad();
         } else if (key == "desimal") {
-            if (value.size() == 1 && value[0] >= '0' && value[0] <= '6') s.rounding.decimals = value[0] - '0';
-            else bad();
+            if (value.size() == 1 && value[0] >= '0' && value[0] <= '6')
+                s.rounding.decimals = value[0] - '0';
+            else
+                bad();
         } else if (key == "skala") {
             auto it = s.scales.find(value);
-            if (it != s.scales.end()) s.scale = it->second;
-            else bad();
+            if (it != s.scales.end())
+                s.scale = it->second;
+            else
+                bad();
         }
     }
 }
@@ -135,7 +149,7 @@ std::optional<RumusOverrides> read_rumus_sheet(const Workbook& workbook, const S
         std::string arah = header_key(text(r, "arah"));
         ind.direction = arah == "turun" ? Direction::turun : Direction::naik;
         std::string periode = header_key(text(r, "periode"));
-        ind.period = periode == "akhir" ? PeriodCombine::akhir
+        ind.period = periode == "akhir"  ? PeriodCombine::akhir
                      : periode == "rata" ? PeriodCombine::rata
                                          : PeriodCombine::jumlah;
         std::vector<std::string> names = split_names(text(r, "variabel"));
@@ -145,11 +159,10 @@ std::optional<RumusOverrides> read_rumus_sheet(const Workbook& workbook, const S
         try {
             Formula::parse(ind.realisasi, names);
         } catch (const FormulaError& e) {
-            out.findings.push_back(bad_cell(*sheet, r, cols->at.at("realisasi"),
-                                            {"Rumus indikator " + id + " tidak dapat dipakai: " +
-                                                 e.describe(Lang::id),
-                                             "The formula of " + id + " cannot be used: " +
-                                                 e.describe(Lang::en)}));
+            out.findings.push_back(
+                bad_cell(*sheet, r, cols->at.at("realisasi"),
+                         {"Rumus indikator " + id + " tidak dapat dipakai: " + e.describe(Lang::id),
+                          "The formula of " + id + " cannot be used: " + e.describe(Lang::en)}));
             continue;
         }
         out.indicators.push_back(std::move(ind));

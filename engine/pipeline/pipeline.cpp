@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <optional>
 
 #include "fill/computed.hpp"
@@ -52,52 +53,22 @@ RunReport run(const Engine& engine, Evaluator* reusable, Workbook& workbook,
         tables = std::move(search.tables);
         report.misses = std::move(search.misses);
     }
-    report.findings = validate(workbook, tables);
-    if (tables.empty() && !workbook.sheets.empty()) {
-        Finding none{Severity::error,
-                     "tabel.tidak_ditemukan",
-                     workbook.sheets.front().name,
-                     0,
-                     0,
-                     {"Tidak ada tabel yang dikenali di buku kerja ini. Baris judul tabel harus "
-                      "memuat kata seperti Indikator Kinerja, Target, Realisasi, Capaian, Pagu "
-                      "atau Uraian.",
-                      "No table was recognised in this workbook. A table's header row must hold "
-                      "words such as Indikator Kinerja, Target, Realisasi, Capaian, Pagu or "
-                      "Uraian."}};
-        // The nearest miss says what was seen and what was lacking (`kinerja inspect` lists all).
-        if (!report.misses.empty()) {
-            const NearMiss& miss = report.misses.front();
-            none.sheet = miss.sheet;
-            none.row = miss.first_row;
-            std::string rows = std::to_string(miss.first_row + 1);
-            if (miss.last_row != miss.first_row) rows += "-" + std::to_string(miss.last_row + 1);
-            none.message = {
-                none.message.in(Lang::id) + " Paling mendekati: baris " + rows + ", " +
-                    miss.why_id + ".",
-                none.message.in(Lang::en) + " Nearest: rows " + rows + ", " + miss.why_en + "."};
-        }
-        report.findings.push_back(std::move(none));
-    }
     // A `Rumus` sheet overrides the catalogue and settings for this workbook only.
     std::shared_ptr<const CompiledCatalogue> compiled = engine.compiled;
     std::shared_ptr<const IndicatorMatcher> matcher = engine.matcher;
+    std::vector<Finding> rumus_findings;
     if (auto rumus = read_rumus_sheet(workbook, engine.compiled->settings())) {
-        report.findings.insert(report.findings.end(), rumus->findings.begin(),
-                               rumus->findings.end());
+        rumus_findings = std::move(rumus->findings);
         Catalogue merged = apply_overrides(engine.compiled->catalogue(), *rumus);
         try {
             matcher = std::make_shared<const IndicatorMatcher>(merged);
             compiled =
                 std::make_shared<const CompiledCatalogue>(std::move(merged), rumus->settings);
         } catch (const InputError& e) {
-            report.findings.push_back({Severity::error,
-                                       "rumus.tidak_valid",
-                                       "Rumus",
-                                       0,
-                                       0,
-                                       {"Sheet Rumus tidak dapat dipakai: " + e.reason().id,
-                                        "The Rumus sheet cannot be used: " + e.reason().en}});
+            rumus_findings.push_back(
+                Finding::of(Rule::rumus_tidak_valid, "Rumus", 0, 0,
+                            {"Sheet Rumus tidak dapat dipakai: " + e.reason().id,
+                             "The Rumus sheet cannot be used: " + e.reason().en}));
             compiled = engine.compiled;
             matcher = engine.matcher;
         }
@@ -106,15 +77,14 @@ RunReport run(const Engine& engine, Evaluator* reusable, Workbook& workbook,
     if (!reusable || compiled != engine.compiled) own.emplace(*compiled);
     Evaluator& evaluator = own ? *own : *reusable;
     report.fill = fill_tables(workbook, tables, evaluator, *matcher, options);
-    report.findings.insert(report.findings.end(), report.fill.findings.begin(),
-                           report.fill.findings.end());
-    // A realisasi the fill computed from the raw inputs is not missing any more.
-    std::erase_if(report.findings, [&](const Finding& f) {
-        if (f.rule != "umum.realisasi_kosong") return false;
-        const Sheet* sheet = workbook.sheet(f.sheet);
-        const Cell* cell = sheet ? sheet->find(f.row, f.col) : nullptr;
-        return cell && cell->is_formula();
-    });
+    // Validation judges what the user typed, knowing what the fill computed. The findings are
+    // listed validation's first, then the workbook's own, the Rumus sheet's and the fill's;
+    // the sort below keeps that order within a cell.
+    report.findings = validate(workbook, tables, report.fill.changes);
+    if (auto none = no_table_found(workbook, tables, report.misses))
+        report.findings.push_back(std::move(*none));
+    for (auto* more : {&rumus_findings, &report.fill.findings})
+        report.findings.insert(report.findings.end(), more->begin(), more->end());
     // Those in sight first, then those in hidden places; each in workbook order: sheet, then
     // row, then column.
     locate_hidden(workbook, report.findings);
@@ -131,18 +101,99 @@ RunReport run(const Engine& engine, Evaluator* reusable, Workbook& workbook,
         });
     mark_findings(workbook, report.findings);
     report.tables = std::move(tables);
+    report.inputs = options.data ? options.data : read_data_sheet(workbook);
+    return report;
+}
+
+double ms_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+}
+
+// The steps after the model is in memory: fill, validate, mark, write; timed.
+RunReport finish(const Engine& engine, Evaluator* evaluator, Workbook& workbook,
+                 const std::vector<Table>* bound, WorkbookSink& sink, const RunOptions& options,
+                 double read_ms) {
+    auto step = std::chrono::steady_clock::now();
+    RunReport report = run(engine, evaluator, workbook, bound, options.fill);
+    report.timings.read_ms = read_ms;
+    report.timings.fill_ms = ms_since(step);
+    report.dropped = workbook.dropped;
+    if (sink.writes()) {
+        step = std::chrono::steady_clock::now();
+        WriteReport written = sink.write(workbook, options.write);
+        report.dropped.insert(report.dropped.end(), written.dropped.begin(), written.dropped.end());
+        report.timings.write_ms = ms_since(step);
+    }
     return report;
 }
 
 }  // namespace
 
-RunReport process(const Engine& engine, Workbook& workbook, const FillOptions& options) {
-    return run(engine, nullptr, workbook, nullptr, options);
+WorkbookSource WorkbookSource::file(std::filesystem::path path) {
+    WorkbookSource source;
+    source.name_ = path.string();
+    source.path_ = std::move(path);
+    return source;
 }
 
-RunReport process(const Engine& engine, Evaluator& evaluator, Workbook& workbook,
-                  const FillOptions& options) {
-    return run(engine, &evaluator, workbook, nullptr, options);
+WorkbookSource WorkbookSource::bytes(std::string data, std::string name) {
+    WorkbookSource source;
+    source.bytes_ = std::move(data);
+    source.name_ = std::move(name);
+    source.in_memory_ = true;
+    return source;
+}
+
+Workbook WorkbookSource::read(const ReadLimits& limits) const {
+    return in_memory_ ? read_workbook(std::string_view(bytes_), name_, limits)
+                      : read_workbook(path_, limits);
+}
+
+WorkbookSink WorkbookSink::file(std::filesystem::path path) {
+    WorkbookSink sink;
+    sink.kind_ = Kind::file;
+    sink.path_ = std::move(path);
+    return sink;
+}
+
+WorkbookSink WorkbookSink::memory() {
+    WorkbookSink sink;
+    sink.kind_ = Kind::memory;
+    return sink;
+}
+
+WriteReport WorkbookSink::write(const Workbook& workbook, const WriteOptions& options) {
+    switch (kind_) {
+        case Kind::file:
+            return write_workbook(workbook, path_, options);
+        case Kind::memory:
+            return write_workbook(workbook, bytes_, options);
+        case Kind::none:
+            break;
+    }
+    return {};
+}
+
+RunReport process(const Engine& engine, const WorkbookSource& source, WorkbookSink& sink,
+                  const RunOptions& options, Evaluator* evaluator) {
+    auto start = std::chrono::steady_clock::now();
+    Workbook workbook = source.read(options.read);
+    double read_ms = ms_since(start);
+    return finish(engine, evaluator, workbook, nullptr, sink, options, read_ms);
+}
+
+RunReport process(const Engine& engine, const BoundTemplate& base, const std::string& satker,
+                  WorkbookSink& sink, const RunOptions& options, Evaluator* evaluator) {
+    auto start = std::chrono::steady_clock::now();
+    Workbook workbook = base.copy_for(satker);
+    std::vector<Table> tables = base.tables_for(satker);
+    double read_ms = ms_since(start);
+    return finish(engine, evaluator, workbook, &tables, sink, options, read_ms);
+}
+
+RunReport process(const Engine& engine, Workbook& workbook, const FillOptions& options) {
+    return run(engine, nullptr, workbook, nullptr, options);
 }
 
 TableSearch understand(Workbook& workbook) {
@@ -150,31 +201,16 @@ TableSearch understand(Workbook& workbook) {
     return search_tables(workbook);
 }
 
-std::vector<Table> bind(Workbook& workbook) {
-    return understand(workbook).tables;
-}
-
-RunReport process(const Engine& engine, Evaluator& evaluator, Workbook& workbook,
-                  const std::vector<Table>& bound, const FillOptions& options) {
-    return run(engine, &evaluator, workbook, &bound, options);
-}
-
 RunReport fill_workbook(const Engine& engine, const std::filesystem::path& input,
                         const std::filesystem::path& output, const FillOptions& options) {
-    Workbook workbook = read_workbook(input);
-    RunReport report = process(engine, workbook, options);
-    report.dropped = workbook.dropped;
-    WriteReport written = write_workbook(workbook, output);
-    report.dropped.insert(report.dropped.end(), written.dropped.begin(), written.dropped.end());
-    return report;
+    WorkbookSink sink = WorkbookSink::file(output);
+    return process(engine, WorkbookSource::file(input), sink, RunOptions{options, {}, {}});
 }
 
 RunReport validate_workbook(const Engine& engine, const std::filesystem::path& input,
                             const FillOptions& options) {
-    Workbook workbook = read_workbook(input);
-    RunReport report = process(engine, workbook, options);
-    report.dropped = workbook.dropped;
-    return report;
+    WorkbookSink none = WorkbookSink::none();
+    return process(engine, WorkbookSource::file(input), none, RunOptions{options, {}, {}});
 }
 
 }  // namespace kinerja

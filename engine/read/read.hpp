@@ -10,6 +10,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
+#include <string_view>
 
 #include "common/message.hpp"
 #include "model/workbook.hpp"
@@ -35,5 +37,9 @@ struct ReadLimits {
 };
 
 Workbook read_workbook(const std::filesystem::path& file, const ReadLimits& limits = {});
+// The same from the bytes of an .xlsx in memory (an upload); `name` stands for the file in
+// messages.
+Workbook read_workbook(std::string_view bytes, const std::string& name,
+                       const ReadLimits& limits = {});
 
 }  // namespace kinerja

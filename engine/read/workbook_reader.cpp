@@ -215,4 +215,11 @@ Workbook read_workbook(const std::filesystem::path& file, const ReadLimits& limi
     return reader.run();
 }
 
+Workbook read_workbook(std::string_view bytes, const std::string& name, const ReadLimits& limits) {
+    read::Source source{name};
+    read::ZipArchive zip(bytes, source, limits);
+    WorkbookReader reader(zip, limits);
+    return reader.run();
+}
+
 }  // namespace kinerja

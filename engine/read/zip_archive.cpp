@@ -73,10 +73,13 @@ Message msg_larger_than_declared() {
 
 // An OLE2 compound file is either a legacy .xls or an encrypted .xlsx, which keeps
 // its package in a stream named "EncryptedPackage" (the name is stored in UTF-16LE).
+constexpr std::array<unsigned char, 8> ole2_signature = {0xD0, 0xCF, 0x11, 0xE0,
+                                                         0xA1, 0xB1, 0x1A, 0xE1};
+constexpr char encrypted_stream_name[] = "EncryptedPackage";
+
 bool ole2_is_encrypted(std::ifstream& in) {
-    static constexpr char name[] = "EncryptedPackage";
     std::string needle;
-    for (char c : std::string_view(name)) needle += std::string{c, '\0'};
+    for (char c : std::string_view(encrypted_stream_name)) needle += std::string{c, '\0'};
     std::string window;
     std::array<char, chunk_size> buffer{};
     in.seekg(0);
@@ -125,23 +128,61 @@ ZipArchive::ZipArchive(const std::filesystem::path& path, const Source& source,
 
     std::array<unsigned char, 8> head{};
     in.read(reinterpret_cast<char*>(head.data()), head.size());
-    static constexpr std::array<unsigned char, 8> ole2 = {0xD0, 0xCF, 0x11, 0xE0,
-                                                          0xA1, 0xB1, 0x1A, 0xE1};
-    if (in.gcount() == 8 && head == ole2)
+    if (in.gcount() == 8 && head == ole2_signature)
         source_.fail("", ole2_is_encrypted(in) ? msg_encrypted() : msg_legacy_xls());
     if (in.gcount() < 4 || head[0] != 'P' || head[1] != 'K') source_.fail("", msg_not_zip());
     in.close();
 
     int error = 0;
     archive_ = zip_open(path.c_str(), ZIP_RDONLY, &error);
-    if (!archive_) {
-        zip_error_t detail;
-        zip_error_init_with_code(&detail, error);
-        std::string text = zip_error_strerror(&detail);
-        zip_error_fini(&detail);
-        source_.fail("", msg_damaged(text));
-    }
+    if (!archive_) fail_open(error);
+    index_entries();
+}
 
+ZipArchive::ZipArchive(std::string_view bytes, const Source& source, const ReadLimits& limits)
+    : source_(source), limits_(limits) {
+    if (bytes.size() > limits_.max_file_bytes)
+        source_.fail("", msg_file_too_large(limits_.max_file_bytes));
+    auto starts_with = [&](const auto& signature) {
+        return bytes.size() >= signature.size() &&
+               std::equal(
+                   signature.begin(), signature.end(), bytes.begin(),
+                   [](unsigned char a, char b) { return a == static_cast<unsigned char>(b); });
+    };
+    if (starts_with(ole2_signature)) {
+        std::string needle;
+        for (char c : std::string_view(encrypted_stream_name)) needle += std::string{c, '\0'};
+        source_.fail(
+            "", bytes.find(needle) != std::string_view::npos ? msg_encrypted() : msg_legacy_xls());
+    }
+    if (bytes.size() < 4 || bytes[0] != 'P' || bytes[1] != 'K') source_.fail("", msg_not_zip());
+
+    zip_error_t error;
+    zip_error_init(&error);
+    // The bytes are the caller's and outlive the archive (freep = 0: libzip does not own them).
+    zip_source_t* from = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    if (from) {
+        archive_ = zip_open_from_source(from, ZIP_RDONLY, &error);
+        if (!archive_) zip_source_free(from);
+    }
+    if (!archive_) {
+        int code = zip_error_code_zip(&error);
+        zip_error_fini(&error);
+        fail_open(code);
+    }
+    zip_error_fini(&error);
+    index_entries();
+}
+
+void ZipArchive::fail_open(int error) const {
+    zip_error_t detail;
+    zip_error_init_with_code(&detail, error);
+    std::string text = zip_error_strerror(&detail);
+    zip_error_fini(&detail);
+    source_.fail("", msg_damaged(text));
+}
+
+void ZipArchive::index_entries() {
     zip_int64_t count = zip_get_num_entries(archive_, 0);
     if (count < 0 || static_cast<std::uint64_t>(count) > limits_.max_parts) {
         zip_close(archive_);

@@ -22,6 +22,8 @@ public:
     // Opens the file after checking its signature: a legacy .xls, an encrypted
     // workbook, a text file or a truncated zip each get their own message.
     ZipArchive(const std::filesystem::path& path, const Source& source, const ReadLimits& limits);
+    // The same over a workbook in memory (an upload); `bytes` must outlive the archive.
+    ZipArchive(std::string_view bytes, const Source& source, const ReadLimits& limits);
     ~ZipArchive();
     ZipArchive(const ZipArchive&) = delete;
     ZipArchive& operator=(const ZipArchive&) = delete;
@@ -48,6 +50,8 @@ private:
         std::uint64_t size = 0;             // declared uncompressed size
         std::uint64_t compressed_size = 0;  // declared compressed size
     };
+    [[noreturn]] void fail_open(int libzip_error) const;
+    void index_entries();
     void check_declared(const std::string& part, const Entry& entry) const;
 
     Source source_;

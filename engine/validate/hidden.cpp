@@ -23,7 +23,7 @@ bool column_hidden(const Sheet& sheet, std::uint32_t col) {
 // Findings about the workbook as a whole, not about a figure: a wrong Rumus sheet changes
 // every computed cell, and a workbook without tables has nothing to hide.
 bool about_the_workbook(const Finding& f) {
-    return f.rule.starts_with("rumus.") || f.rule == "tabel.tidak_ditemukan";
+    return f.rule == Rule::rumus_tidak_valid || f.rule == Rule::tabel_tidak_ditemukan;
 }
 
 Hidden where_hidden(const Workbook& workbook, const Finding& f) {

@@ -116,7 +116,7 @@ void add_validasi_sheet(Workbook& workbook, const std::vector<Finding>& findings
         sheet.put(no);
         sheet.put(Cell::of_text(row, 1, f.severity == Severity::error ? "Galat" : "Peringatan",
                                 wrap_style));
-        sheet.put(Cell::of_text(row, 2, f.rule, wrap_style));
+        sheet.put(Cell::of_text(row, 2, std::string(f.id()), wrap_style));
         sheet.put(Cell::of_text(row, 3, f.sheet, wrap_style));
         sheet.put(Cell::of_text(row, 4, cell_name(f.row, f.col), link_style));
         sheet.put(Cell::of_text(row, 5, f.message.id, wrap_style));

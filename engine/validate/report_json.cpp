@@ -13,13 +13,13 @@ nlohmann::ordered_json report_of(const std::vector<Finding>& findings, Lang lang
     for (const Finding& f : findings) {
         nlohmann::ordered_json item = {
             {"severity", f.severity == Severity::error ? "error" : "warning"},
-            {"rule", f.rule},
+            {"rule", f.id()},
             {"sheet", f.sheet},
             {"cell", cell_name(f.row, f.col)},
             {"message", f.message.in(lang)}};
         if (const char* hidden = hidden_name(f.hidden)) item["hidden"] = hidden;
         list.push_back(std::move(item));
-        ++by_rule[f.rule];
+        ++by_rule[std::string(f.id())];
     }
     nlohmann::ordered_json report;
     report["findings"] = list;

@@ -1,6 +1,5 @@
 #include "validate/rule_context.hpp"
 
-
 namespace kinerja {
 
 std::optional<Quantity> RuleContext::quantity(std::uint32_t row, const TableColumn* column,
@@ -25,10 +24,9 @@ std::string RuleContext::cell(std::uint32_t row, const TableColumn* column) cons
     return cell_name(anchor_row(row, column), column->col);
 }
 
-void RuleContext::report(Severity severity, std::string rule, std::uint32_t row,
-                         const TableColumn* column, Message message) {
-    out_.push_back({severity, std::move(rule), sheet_.name, anchor_row(row, column), column->col,
-                    std::move(message)});
+void RuleContext::report(Rule rule, std::uint32_t row, const TableColumn* column, Message message) {
+    out_.push_back(
+        Finding::of(rule, sheet_.name, anchor_row(row, column), column->col, std::move(message)));
 }
 
 }  // namespace kinerja

@@ -30,8 +30,8 @@ public:
     // The cell a merged (row, col) really lives in.
     std::uint32_t anchor_row(std::uint32_t row, const TableColumn* column) const;
 
-    void report(Severity severity, std::string rule, std::uint32_t row, const TableColumn* column,
-                Message message);
+    // A finding of `rule` at (row, column), with the severity the registry gives it.
+    void report(Rule rule, std::uint32_t row, const TableColumn* column, Message message);
 
 private:
     const Workbook& workbook_;

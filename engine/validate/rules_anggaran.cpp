@@ -24,7 +24,7 @@ void check_row(RuleContext& ctx, std::uint32_t row) {
     auto p = ctx.number(row, pagu), r = ctx.number(row, real);
     if (!p || !r) return;
     if (auto s = ctx.number(row, sisa); s && std::fabs(*s - (*p - *r)) > 0.5) {
-        ctx.report(Severity::error, "anggaran.sisa", row, sisa,
+        ctx.report(Rule::anggaran_sisa, row, sisa,
                    {"Sisa di " + ctx.cell(row, sisa) + " tertulis " + angka(*s) +
                         ", padahal Pagu - Realisasi = " + angka(*p) + " - " + angka(*r) + " = " +
                         angka(*p - *r) + ".",
@@ -35,7 +35,7 @@ void check_row(RuleContext& ctx, std::uint32_t row) {
     if (auto pct = ctx.number(row, persen); pct && *p != 0) {
         double expected = *r / *p * 100;
         if (std::fabs(*pct - expected) >= percent_tolerance(*pct)) {
-            ctx.report(Severity::error, "anggaran.persen", row, persen,
+            ctx.report(Rule::anggaran_persen, row, persen,
                        {"Persentase di " + ctx.cell(row, persen) + " tertulis " + angka(*pct) +
                             "%, padahal Realisasi / Pagu = " + angka(*r) + " / " + angka(*p) +
                             " = " + angka(expected, 2) + "%.",
@@ -80,7 +80,8 @@ void check_totals(RuleContext& ctx, const std::vector<TableRow>& rows) {
                 if (!rows[i].is_total) continue;
                 double sum = 0, top_sum = 0;
                 int parts = 0, top = 0;
-                bool in_doubt = false;  // a part reads two ways (umum.angka_ragu): no sum to compare
+                bool in_doubt =
+                    false;  // a part reads two ways (umum.angka_ragu): no sum to compare
                 for (std::size_t j = from; j < i; ++j)
                     if (depth[j] > 0 && (top == 0 || depth[j] < top)) top = depth[j];
                 for (std::size_t j = from; j < i; ++j) {
@@ -100,7 +101,7 @@ void check_totals(RuleContext& ctx, const std::vector<TableRow>& rows) {
                 bool tree = top > 0 && top_sum != sum;
                 double expected = tree ? top_sum : sum;
                 if (!v || parts == 0 || in_doubt || std::fabs(*v - expected) <= 0.5) continue;
-                ctx.report(Severity::error, "anggaran.total", rows[i].row, col,
+                ctx.report(Rule::anggaran_total, rows[i].row, col,
                            {"Jumlah di " + ctx.cell(rows[i].row, col) + " tertulis " + angka(*v) +
                                 ", padahal jumlah " +
                                 (tree ? "baris tingkat teratas" : "baris di atasnya") + " " +

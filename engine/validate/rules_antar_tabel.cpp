@@ -35,8 +35,9 @@ std::vector<BudgetLine> budget_lines(const Workbook& workbook, const std::vector
         if (!sheet || t.kind != TableKind::anggaran) continue;
         RuleContext ctx(workbook, *sheet, t, ignored);
         const TableColumn* pagu = t.column(ColumnRole::pagu);
-        const TableColumn* real = t.column(ColumnRole::realisasi) ? t.column(ColumnRole::realisasi)
-                                                                 : t.column(ColumnRole::realisasi_anggaran);
+        const TableColumn* real = t.column(ColumnRole::realisasi)
+                                      ? t.column(ColumnRole::realisasi)
+                                      : t.column(ColumnRole::realisasi_anggaran);
         const TableColumn* label = t.column(ColumnRole::jenis_belanja);
         if (!pagu || !real) continue;
         for (const TableRow& row : table_rows(*sheet, t)) {
@@ -49,7 +50,8 @@ std::vector<BudgetLine> budget_lines(const Workbook& workbook, const std::vector
                     if (std::string s = display_text(*sheet, row.row, c.col); !s.empty())
                         text = s;  // the rightmost label wins: "PEGAWAI" over "1"
             if (!label && !row.is_total) continue;
-            lines.push_back({&t, row.is_total ? "" : label_key(text), row.is_total, row.row, real, *p, *r});
+            lines.push_back(
+                {&t, row.is_total ? "" : label_key(text), row.is_total, row.row, real, *p, *r});
         }
     }
     return lines;
@@ -68,14 +70,12 @@ void check_antar_tabel(const Workbook& workbook, const std::vector<Table>& table
             if (std::fabs(a.pagu - b.pagu) > 0.5 || std::fabs(a.real - b.real) <= 0.5) continue;
             std::string here = cell_name(b.row, b.realisasi->col);
             std::string there = "'" + a.table->sheet + "'!" + cell_name(a.row, a.realisasi->col);
-            out.push_back({Severity::error, "antar_tabel.anggaran", b.table->sheet, b.row,
-                           b.realisasi->col,
-                           {"Realisasi di " + here + " (" + angka(b.real) + ") berbeda dengan " +
-                                there + " (" + angka(a.real) + ") untuk pagu yang sama (" +
-                                angka(a.pagu) + ").",
-                            "Realisasi in " + here + " (" + angka(b.real) + ") differs from " +
-                                there + " (" + angka(a.real) + ") for the same pagu (" +
-                                angka(a.pagu) + ")."}});
+            out.push_back(Finding::of(
+                Rule::antar_tabel_anggaran, b.table->sheet, b.row, b.realisasi->col,
+                {"Realisasi di " + here + " (" + angka(b.real) + ") berbeda dengan " + there +
+                     " (" + angka(a.real) + ") untuk pagu yang sama (" + angka(a.pagu) + ").",
+                 "Realisasi in " + here + " (" + angka(b.real) + ") differs from " + there + " (" +
+                     angka(a.real) + ") for the same pagu (" + angka(a.pagu) + ")."}));
             break;
         }
     }

@@ -102,7 +102,7 @@ void check_rule(RuleContext& ctx, const ColumnRule& rule) {
             if (ratio && agrees(*stated, expected * 100)) continue;
             if (ratio && std::fabs(*stated - expected * 100) < std::fabs(*stated - expected))
                 expected *= 100;  // say it as the cell shows it: 90, not 0,9
-            ctx.report(Severity::error, "tabel.aturan_kolom", row.row, &cell_column,
+            ctx.report(Rule::tabel_aturan_kolom, row.row, &cell_column,
                        {"Kolom (" + std::to_string(rule.number) +
                             ") harus mengikuti aturan yang "
                             "tertulis di judulnya, \"" +

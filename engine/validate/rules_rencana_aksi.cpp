@@ -59,17 +59,16 @@ void check_block(RuleContext& ctx, const IndicatorBlock& block) {
     double sum_plan = total(penarikan, planned), sum_real = total(realisasi, spent);
 
     if (pagu && planned > 0 && std::fabs(sum_plan - *pagu) > 0.5) {
-        ctx.report(Severity::error, "ra.penarikan_pagu", block.first_row, pagu_col,
+        ctx.report(Rule::ra_penarikan_pagu, block.first_row, pagu_col,
                    {"Pagu di " + ctx.cell(block.first_row, pagu_col) + " " + angka(*pagu) +
                         ", tetapi jumlah rencana penarikan TW I-IV " + angka(sum_plan) + ".",
                     "Pagu in " + ctx.cell(block.first_row, pagu_col) + " is " + angka(*pagu) +
                         ", but the TW I-IV planned drawdowns add up to " + angka(sum_plan) + "."});
     }
     if (pagu && spent > 0 && sum_real > *pagu + 0.5) {
-        ctx.report(Severity::error, "ra.realisasi_pagu", block.first_row, pagu_col,
-                   {"Realisasi anggaran TW I-IV berjumlah " + angka(sum_real) +
-                        ", melebihi pagu " + angka(*pagu) + " di " +
-                        ctx.cell(block.first_row, pagu_col) + ".",
+        ctx.report(Rule::ra_realisasi_pagu, block.first_row, pagu_col,
+                   {"Realisasi anggaran TW I-IV berjumlah " + angka(sum_real) + ", melebihi pagu " +
+                        angka(*pagu) + " di " + ctx.cell(block.first_row, pagu_col) + ".",
                     "Spending in TW I-IV adds up to " + angka(sum_real) + ", more than the pagu " +
                         angka(*pagu) + " in " + ctx.cell(block.first_row, pagu_col) + "."});
     }
@@ -79,18 +78,18 @@ void check_block(RuleContext& ctx, const IndicatorBlock& block) {
         for (const auto& p : penarikan)
             if (p.triwulan == r.triwulan && p.value && *p.value > 0) has_plan = true;
         if (has_plan || penarikan.empty()) continue;
-        ctx.report(Severity::warning, "ra.realisasi_tanpa_rencana", r.row, r.column,
+        ctx.report(Rule::ra_realisasi_tanpa_rencana, r.row, r.column,
                    {"Realisasi " + angka(*r.value) + " di " + ctx.cell(r.row, r.column) + " pada " +
                         tw_name(r.triwulan) + " tanpa rencana penarikan dana.",
-                    "Spending of " + angka(*r.value) + " in " + ctx.cell(r.row, r.column) +
-                        " in " + tw_name(r.triwulan) + " with no planned drawdown."});
+                    "Spending of " + angka(*r.value) + " in " + ctx.cell(r.row, r.column) + " in " +
+                        tw_name(r.triwulan) + " with no planned drawdown."});
     }
     // The indicator's own realisasi is cumulative through the year.
     auto cumulative = per_triwulan(ctx, block, ColumnRole::realisasi);
     for (std::size_t i = 1; i < cumulative.size(); ++i) {
         const auto &prev = cumulative[i - 1], &cur = cumulative[i];
         if (!prev.value || !cur.value || *cur.value >= *prev.value) continue;
-        ctx.report(Severity::warning, "ra.kumulatif_turun", cur.row, cur.column,
+        ctx.report(Rule::ra_kumulatif_turun, cur.row, cur.column,
                    {"Realisasi kumulatif turun dari " + angka(*prev.value) + " (" +
                         tw_name(prev.triwulan) + ") menjadi " + angka(*cur.value) + " (" +
                         tw_name(cur.triwulan) + ") di " + ctx.cell(cur.row, cur.column) + ".",

@@ -32,7 +32,7 @@ void check_rka(RuleContext& ctx) {
         if (j && (d || b)) {
             double expected = d.value_or(0) + b.value_or(0);
             if (std::fabs(*j - expected) > 0.5) {
-                ctx.report(Severity::error, "rka.jumlah", row.row, jumlah,
+                ctx.report(Rule::rka_jumlah, row.row, jumlah,
                            {"JUMLAH di " + ctx.cell(row.row, jumlah) + " tertulis " + angka(*j) +
                                 ", padahal ANGKA DASAR + INISIATIF BARU = " + angka(expected) + ".",
                             "JUMLAH in " + ctx.cell(row.row, jumlah) + " is " + angka(*j) +
@@ -57,7 +57,7 @@ void check_rka(RuleContext& ctx) {
         if (children.empty() || std::fabs(sum - *parent.amount) <= 0.5) continue;
         std::string list;
         for (const auto& c : children) list += (list.empty() ? "" : ", ") + c;
-        ctx.report(Severity::error, "rka.induk", parent.row, jumlah,
+        ctx.report(Rule::rka_induk, parent.row, jumlah,
                    {"Kode " + parent.code + " di " + ctx.cell(parent.row, jumlah) + " bernilai " +
                         angka(*parent.amount) + ", padahal jumlah rinciannya (" + list + ") " +
                         angka(sum) + ".",

@@ -14,7 +14,7 @@ std::vector<ColumnRole> numeric_roles(TableKind kind) {
             return {ColumnRole::target, ColumnRole::pagu, ColumnRole::penarikan,
                     ColumnRole::realisasi_anggaran};
         case TableKind::capaian:
-            return {ColumnRole::target, ColumnRole::realisasi, ColumnRole::capaian,
+            return {ColumnRole::target,         ColumnRole::realisasi, ColumnRole::capaian,
                     ColumnRole::target_renstra, ColumnRole::pembilang, ColumnRole::penyebut};
         case TableKind::anggaran:
             return {ColumnRole::pagu, ColumnRole::realisasi, ColumnRole::realisasi_anggaran,
@@ -39,7 +39,7 @@ void report_ambiguous(RuleContext& ctx, std::uint32_t row, const TableColumn& co
         en += (i == 0 ? "" : i + 1 == readings.size() ? " or " : ", ") + figure;
     }
     const std::string where = ctx.cell(row, &col) + " (" + col.header + ")";
-    ctx.report(Severity::error, "umum.angka_ragu", row, &col,
+    ctx.report(Rule::umum_angka_ragu, row, &col,
                {"Sel " + where + " berisi \"" + text + "\" yang dapat dibaca " + id +
                     "; angka lain di kolom ini tidak cukup untuk memilih, jadi angka ini tidak "
                     "dipakai. Tulis ulang dengan titik untuk ribuan dan koma untuk desimal, "
@@ -69,25 +69,26 @@ void check_cells(RuleContext& ctx, const TableRow& row) {
                 continue;
             }
             if (!q) {
-                ctx.report(Severity::error, "umum.bukan_angka", row.row, &col,
-                           {"Sel " + ctx.cell(row.row, &col) + " (" + col.header + ") berisi \"" +
-                                text + "\", bukan angka. Tulis angkanya saja, misalnya 85% atau "
-                                "1.500.000, atau - bila tidak berlaku.",
-                            "Cell " + ctx.cell(row.row, &col) + " (" + col.header + ") holds \"" +
-                                text + "\", not a number. Type the figure only, e.g. 85% or "
-                                "1.500.000, or - when it does not apply."});
+                ctx.report(
+                    Rule::umum_bukan_angka, row.row, &col,
+                    {"Sel " + ctx.cell(row.row, &col) + " (" + col.header + ") berisi \"" + text +
+                         "\", bukan angka. Tulis angkanya saja, misalnya 85% atau "
+                         "1.500.000, atau - bila tidak berlaku.",
+                     "Cell " + ctx.cell(row.row, &col) + " (" + col.header + ") holds \"" + text +
+                         "\", not a number. Type the figure only, e.g. 85% or "
+                         "1.500.000, or - when it does not apply."});
                 continue;
             }
             if (q->not_applicable) continue;
             if (q->value < 0) {
-                ctx.report(Severity::error, "umum.negatif", row.row, &col,
+                ctx.report(Rule::umum_negatif, row.row, &col,
                            {"Nilai negatif " + angka(q->value) + " di " + ctx.cell(row.row, &col) +
                                 "; jumlah dan anggaran tidak mungkin negatif.",
                             "Negative value " + angka(q->value) + " in " + ctx.cell(row.row, &col) +
                                 "; counts and amounts cannot be negative."});
             } else if (q->percent && q->value > 100 &&
                        (role == ColumnRole::target || role == ColumnRole::realisasi)) {
-                ctx.report(Severity::error, "umum.persen_rentang", row.row, &col,
+                ctx.report(Rule::umum_persen_rentang, row.row, &col,
                            {"Persentase " + angka(q->value) + "% di " + ctx.cell(row.row, &col) +
                                 " di luar 0-100%.",
                             "Percentage " + angka(q->value) + "% in " + ctx.cell(row.row, &col) +
@@ -102,7 +103,7 @@ void check_ratio(RuleContext& ctx, const TableRow& row) {
     const TableColumn* den = ctx.table().column(ColumnRole::penyebut);
     auto n = ctx.number(row.row, num), d = ctx.number(row.row, den);
     if (!n || !d || *n <= *d) return;
-    ctx.report(Severity::error, "umum.pembilang_penyebut", row.row, num,
+    ctx.report(Rule::umum_pembilang_penyebut, row.row, num,
                {"Pembilang " + angka(*n) + " di " + ctx.cell(row.row, num) +
                     " lebih besar dari penyebut " + angka(*d) + " di " + ctx.cell(row.row, den) +
                     "; persentase tidak mungkin di atas 100%.",
@@ -114,7 +115,7 @@ void check_ratio(RuleContext& ctx, const TableRow& row) {
 void check_missing(RuleContext& ctx, const IndicatorBlock& block) {
     const TableColumn* target = ctx.table().column(ColumnRole::target);
     if (target && display_text(ctx.sheet(), block.first_row, target->col).empty()) {
-        ctx.report(Severity::error, "umum.target_kosong", block.first_row, target,
+        ctx.report(Rule::umum_target_kosong, block.first_row, target,
                    {"Target indikator \"" + block.indikator + "\" di " +
                         ctx.cell(block.first_row, target) + " kosong.",
                     "The target of \"" + block.indikator + "\" in " +
@@ -123,13 +124,15 @@ void check_missing(RuleContext& ctx, const IndicatorBlock& block) {
     const TableColumn* real = ctx.table().column(ColumnRole::realisasi);
     if (ctx.table().kind == TableKind::capaian && real &&
         display_text(ctx.sheet(), block.first_row, real->col).empty()) {
-        ctx.report(Severity::warning, "umum.realisasi_kosong", block.first_row, real,
-                   {"Realisasi indikator \"" + block.indikator + "\" di " +
-                        ctx.cell(block.first_row, real) + " kosong; isi angkanya atau - bila "
-                        "tidak berlaku.",
-                    "The realisasi of \"" + block.indikator + "\" in " +
-                        ctx.cell(block.first_row, real) + " is empty; type it, or - when it "
-                        "does not apply."});
+        ctx.report(
+            Rule::umum_realisasi_kosong, block.first_row, real,
+            {"Realisasi indikator \"" + block.indikator + "\" di " +
+                 ctx.cell(block.first_row, real) +
+                 " kosong; isi angkanya atau - bila "
+                 "tidak berlaku.",
+             "The realisasi of \"" + block.indikator + "\" in " + ctx.cell(block.first_row, real) +
+                 " is empty; type it, or - when it "
+                 "does not apply."});
     }
 }
 

@@ -10,11 +10,13 @@
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "common/finding.hpp"
 #include "common/message.hpp"
+#include "model/cell_change.hpp"
 #include "model/workbook.hpp"
 #include "tables/tables.hpp"
 
@@ -23,6 +25,18 @@ namespace kinerja {
 // The structural rules: budget tables, RKA trees, Rencana Aksi drawdowns, and the checks
 // that apply to any table (missing values, text where a number belongs, negatives, ...).
 std::vector<Finding> validate(const Workbook& workbook, const std::vector<Table>& tables);
+
+// The same after a fill: `computed` lists the cells the fill wrote with what they held
+// before. The rules judge what the user typed (the computed cells are set aside while they
+// look, and put back before this returns), and a value the fill computed is not reported as
+// missing.
+std::vector<Finding> validate(Workbook& workbook, const std::vector<Table>& tables,
+                              const std::vector<CellChange>& computed);
+
+// tabel.tidak_ditemukan when no table was found, at the nearest miss and naming what it
+// lacked (`kinerja inspect` lists them all).
+std::optional<Finding> no_table_found(const Workbook& workbook, const std::vector<Table>& tables,
+                                      const std::vector<NearMiss>& misses);
 
 // Sets Finding::hidden on each finding whose cell is in a hidden or very hidden sheet, a
 // hidden row or a hidden column (a merged cell only when all its rows or columns are). The

@@ -5,7 +5,12 @@
 // visibility and the active sheet, and closes the file.
 #include "write/write.hpp"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
 
 #include "common/atomic_output.hpp"
 #include "write/detail.hpp"
@@ -182,6 +187,36 @@ WriteReport write_workbook(const Workbook& workbook, const fs::path& file,
         },
         options.sync);
     return report;
+}
+
+WriteReport write_workbook(const Workbook& workbook, std::string& bytes,
+                           const WriteOptions& options) {
+    fs::path base = options.temp_folder.empty() ? fs::temp_directory_path() : options.temp_folder;
+    std::string pattern = (base / "kinerja-XXXXXX").string();
+    if (!mkdtemp(pattern.data()))
+        throw OutputError(
+            base.string(),
+            {"tidak dapat membuat folder sementara: " + std::string(std::strerror(errno)),
+             "cannot make a temporary folder: " + std::string(std::strerror(errno))});
+    struct RemoveAll {
+        fs::path folder;
+        ~RemoveAll() {
+            std::error_code ignored;
+            fs::remove_all(folder, ignored);
+        }
+    } scratch{pattern};
+    WriteOptions here = options;
+    here.temp_folder.clear();  // the private folder is the temp folder
+    here.sync = false;         // nothing of it outlives this call
+    fs::path file = scratch.folder / "buku-kerja.xlsx";
+    Drops drops;
+    produce(workbook, file, file, here, drops);
+    std::ifstream in(file, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (!in.good() && !in.eof())
+        throw OutputError(file.string(), {"gagal membaca kembali buku kerja yang ditulis",
+                                          "could not read back the written workbook"});
+    return WriteReport{drops.list()};
 }
 
 }  // namespace kinerja

@@ -53,4 +53,11 @@ struct WriteReport {
 WriteReport write_workbook(const Workbook& workbook, const std::filesystem::path& file,
                            const WriteOptions& options = {});
 
+// The same into memory: `bytes` receives the whole .xlsx (the service's answer to an
+// upload). libxlsxwriter only writes files, so the parts pass through a private folder
+// (mode 0700, under options.temp_folder or the system's temp folder) that is removed before
+// this returns, whatever happens.
+WriteReport write_workbook(const Workbook& workbook, std::string& bytes,
+                           const WriteOptions& options = {});
+
 }  // namespace kinerja

@@ -73,7 +73,7 @@ ToleratedFinding read_tolerated(const std::string& name, const json& j) {
 
 bool tolerated(const Case& c, const Finding& f) {
     return std::any_of(c.tolerated.begin(), c.tolerated.end(), [&](const ToleratedFinding& t) {
-        return t.rule == f.rule && (t.sheet.empty() || t.sheet == f.sheet) &&
+        return t.rule == f.id() && (t.sheet.empty() || t.sheet == f.sheet) &&
                (t.cell.empty() || t.cell == cell_name(f.row, f.col));
     });
 }
@@ -179,7 +179,7 @@ std::string finding_key(const std::string& rule, const std::string& sheet,
 }
 
 std::string finding_key(const Finding& f) {
-    return finding_key(f.rule, f.sheet, cell_name(f.row, f.col));
+    return finding_key(std::string(f.id()), f.sheet, cell_name(f.row, f.col));
 }
 
 std::string compare_findings(const Case& c, const std::vector<Finding>& found) {
@@ -212,7 +212,7 @@ std::string compare_findings(const Case& c, const std::vector<Finding>& found) {
     }
     for (const Finding& f : found) {
         if (expected_keys.count(finding_key(f)) || tolerated(c, f)) continue;
-        bool allowed = !c.exact && (f.severity != Severity::error || expected_rules.count(f.rule));
+        bool allowed = !c.exact && (f.severity != Severity::error || expected_rules.count(std::string(f.id())));
         if (!allowed) unexpected += describe(f);
     }
 

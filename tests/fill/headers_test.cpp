@@ -44,7 +44,7 @@ void check_capaian_filled(const std::vector<std::string>& headers) {
     Engine engine = Engine::load(default_formulas_dir());
     Workbook wb = capaian_table(headers);
     RunReport r = process(engine, wb, {});
-    for (const auto& f : r.findings) BOOST_TEST_MESSAGE(f.rule << " " << f.message.en);
+    for (const auto& f : r.findings) BOOST_TEST_MESSAGE(f.id() << " " << f.message.en);
     BOOST_TEST(r.errors() == 0u);
     const Sheet* s = wb.sheet("Capaian");
     const Cell* first = s->find(4, 5);

@@ -129,7 +129,7 @@ BOOST_AUTO_TEST_CASE(capaian_per_tw_follows_the_indicators_rule_and_direction) {
     Engine engine = Engine::load(default_formulas_dir());
     Workbook wb = rencana_aksi({makanan, pelanggaran});
     RunReport r = process(engine, wb, {});
-    for (const auto& f : r.findings) BOOST_TEST_MESSAGE(f.rule << " " << f.message.en);
+    for (const auto& f : r.findings) BOOST_TEST_MESSAGE(f.id() << " " << f.message.en);
     // TW I: 80 / 85 = 94.117... truncated to 94.11; TW II: 85 / 85 = 100.
     const Cell& tw1 = at(wb, 4, c_capaian);
     BOOST_TEST(tw1.is_formula());
@@ -196,7 +196,7 @@ BOOST_AUTO_TEST_CASE(typed_block_totals_are_checked_and_kept_while_the_tws_are_e
     RunReport r = process(engine, wb, {});
     std::vector<std::string> totals;
     for (const auto& f : r.findings)
-        if (f.rule == "ra.jumlah_beda") totals.push_back(cell_name(f.row, f.col));
+        if (f.id() == "ra.jumlah_beda") totals.push_back(cell_name(f.row, f.col));
     BOOST_TEST(totals == std::vector<std::string>{"I5"}, totals.size());
     BOOST_TEST(at(wb, 4, c_jumlah_realisasi).formula == "SUM(G5,1260000,G7,G8)");
     BOOST_TEST(at(wb, 4, c_jumlah_penarikan).formula == "SUM(F5:F8)");
@@ -223,12 +223,12 @@ BOOST_AUTO_TEST_CASE(a_general_indicator_and_the_users_own_total_formulas) {
     Cell& spent = s.put(Cell::of_number(4, c_jumlah_realisasi, 200000));
     spent.formula = "G5";  // only TW I: wrong
     RunReport r = process(engine, wb, {});
-    for (const auto& f : r.findings) BOOST_TEST_MESSAGE(f.rule << " " << f.message.id);
+    for (const auto& f : r.findings) BOOST_TEST_MESSAGE(f.id() << " " << f.message.id);
     BOOST_TEST(r.errors() == 1u);
     bool umum = false, total = false;
     for (const auto& f : r.findings) {
-        umum = umum || (f.rule == "indikator.umum" && f.severity == Severity::warning);
-        total = total || (f.rule == "ra.jumlah_beda" && cell_name(f.row, f.col) == "I5" &&
+        umum = umum || (f.id() == "indikator.umum" && f.severity == Severity::warning);
+        total = total || (f.id() == "ra.jumlah_beda" && cell_name(f.row, f.col) == "I5" &&
                           f.message.id.find("200.000") != std::string::npos &&
                           f.message.id.find("500.000") != std::string::npos);
     }
@@ -248,7 +248,7 @@ BOOST_AUTO_TEST_CASE(a_typed_capaian_that_differs_is_kept_and_reported) {
     RunReport r = process(engine, wb, {});
     bool reported = false;
     for (const auto& f : r.findings)
-        reported = reported || (f.rule == "capaian.beda" && f.row == 4 && f.col == c_capaian);
+        reported = reported || (f.id() == "capaian.beda" && f.row == 4 && f.col == c_capaian);
     BOOST_TEST(reported);
     BOOST_TEST(r.fill.replaced_values >= 1u);
     BOOST_TEST(at(wb, 4, c_capaian).value.number == 94.11);
@@ -274,7 +274,7 @@ BOOST_AUTO_TEST_CASE(a_rencana_aksi_without_realisasi_is_not_matched_to_the_cata
     Sheet& s = wb.sheets[0];
     std::erase_if(s.cells, [](const Cell& c) { return c.col == c_realisasi && c.row >= 3; });
     RunReport r = process(engine, wb, {});
-    for (const auto& f : r.findings) BOOST_TEST(f.rule != "indikator.tidak_dikenal");
+    for (const auto& f : r.findings) BOOST_TEST(f.id() != "indikator.tidak_dikenal");
     // process() appends sheets (Validasi): look the sheet up again.
     BOOST_TEST(wb.sheets[0].find(4, c_capaian) == nullptr);
     BOOST_TEST(at(wb, 4, c_jumlah_penarikan).value.number == 2000000.0);  // totals still filled
@@ -306,7 +306,7 @@ BOOST_AUTO_TEST_CASE(the_template_fills_capaian_per_tw_and_block_totals) {
     typed_number(5, 13, 80);
     typed_number(6, 13, 90);
     RunReport r = process(engine, wb, {});
-    for (const auto& f : r.findings) BOOST_TEST_MESSAGE(f.rule << " " << f.message.en);
+    for (const auto& f : r.findings) BOOST_TEST_MESSAGE(f.id() << " " << f.message.en);
     BOOST_TEST(at(wb, 5, 14).value.number == 94.11);
     BOOST_TEST(at(wb, 6, 14).value.number == 105.88);  // 90 / 85 = 105.882..., uncapped
     BOOST_TEST(at(wb, 5, 15).value.text == "AA");
@@ -321,7 +321,7 @@ BOOST_AUTO_TEST_CASE(the_template_fills_capaian_per_tw_and_block_totals) {
     BOOST_TEST((!empty_block || empty_block->formula.empty()));
     const Cell* empty_total = filled.find(9, 9);
     BOOST_TEST((!empty_total || empty_total->formula.empty()));
-    for (const auto& f : r.findings) BOOST_TEST(f.rule != "indikator.tidak_dikenal");
+    for (const auto& f : r.findings) BOOST_TEST(f.id() != "indikator.tidak_dikenal");
 }
 
 // LibreOffice, forced to recalculate, agrees with every cached value: percent-formatted

@@ -63,7 +63,7 @@ BOOST_AUTO_TEST_CASE(rumus_sheet_adds_an_indicator_and_overrides_rounding) {
     Engine engine = Engine::load(default_formulas_dir());
     Workbook wb = workbook_with_rumus("pct(dilayani, kunjungan)");
     RunReport r = process(engine, wb, {});
-    for (const auto& f : r.findings) BOOST_TEST_MESSAGE(f.rule << " " << f.message.en);
+    for (const auto& f : r.findings) BOOST_TEST_MESSAGE(f.id() << " " << f.message.en);
     BOOST_TEST(r.errors() == 0u);
     const Sheet* s = wb.sheet("Capaian");
     const Cell* realisasi = s->find(3, 3);
@@ -81,7 +81,7 @@ BOOST_AUTO_TEST_CASE(a_bad_formula_in_the_rumus_sheet_is_a_finding_at_its_cell) 
     RunReport r = process(engine, wb, {});
     bool found = false;
     for (const auto& f : r.findings)
-        if (f.rule == "rumus.tidak_valid" && f.sheet == "Rumus" && f.row == 1 && f.col == 5)
+        if (f.id() == "rumus.tidak_valid" && f.sheet == "Rumus" && f.row == 1 && f.col == 5)
             found = true;
     BOOST_TEST(found);
 }

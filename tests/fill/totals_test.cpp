@@ -46,7 +46,7 @@ BOOST_AUTO_TEST_CASE(a_jumlah_row_of_a_budget_table_sums_the_rows_above) {
     Engine engine = Engine::load(default_formulas_dir());
     Workbook wb = anggaran_table();
     RunReport r = process(engine, wb, {});
-    for (const auto& f : r.findings) BOOST_TEST_MESSAGE(f.rule << " " << f.message.en);
+    for (const auto& f : r.findings) BOOST_TEST_MESSAGE(f.id() << " " << f.message.en);
     const Sheet* s = wb.sheet("Anggaran");
     const Cell* pagu = s->find(7, 2);
     const Cell* realisasi = s->find(7, 3);
@@ -69,7 +69,7 @@ BOOST_AUTO_TEST_CASE(a_typed_total_that_differs_is_a_finding_and_kept_in_a_note)
     RunReport r = process(engine, wb, {});
     bool found = false;
     for (const auto& f : r.findings)
-        found = found || (f.rule == "anggaran.total" && f.row == 7 && f.col == 2);
+        found = found || (f.id() == "anggaran.total" && f.row == 7 && f.col == 2);
     BOOST_TEST(found);
     const Cell* pagu = wb.sheet("Anggaran")->find(7, 2);
     BOOST_REQUIRE(pagu);

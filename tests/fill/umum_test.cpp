@@ -58,7 +58,7 @@ Workbook table(const std::vector<Row>& rows) {
 const Finding* finding(const RunReport& r, const std::string& rule, std::uint32_t row,
                        std::uint32_t col) {
     for (const Finding& f : r.findings)
-        if (f.rule == rule && f.row == row && f.col == col) return &f;
+        if (f.id() == rule && f.row == row && f.col == col) return &f;
     return nullptr;
 }
 
@@ -71,7 +71,7 @@ std::string notes_at(const Sheet& s, std::uint32_t row, std::uint32_t col) {
 
 void log(const RunReport& r) {
     for (const auto& f : r.findings)
-        BOOST_TEST_MESSAGE(f.rule << " " << cell_name(f.row, f.col) << " " << f.message.id);
+        BOOST_TEST_MESSAGE(f.id() << " " << cell_name(f.row, f.col) << " " << f.message.id);
 }
 
 }  // namespace

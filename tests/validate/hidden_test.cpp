@@ -43,7 +43,7 @@ Workbook hidden_mistakes() {
 
 const Finding* find(const std::vector<Finding>& findings, const std::string& sheet) {
     for (const Finding& f : findings)
-        if (f.rule == "anggaran.sisa" && f.sheet == sheet) return &f;
+        if (f.id() == "anggaran.sisa" && f.sheet == sheet) return &f;
     return nullptr;
 }
 
@@ -141,7 +141,7 @@ BOOST_AUTO_TEST_CASE(the_pipeline_lists_the_ones_in_sight_first) {
         if (f.hidden != Hidden::no)
             seen_hidden = true;
         else
-            BOOST_TEST(!seen_hidden, "a finding in sight after a hidden one: " << f.rule);
+            BOOST_TEST(!seen_hidden, "a finding in sight after a hidden one: " << f.id());
     }
     BOOST_TEST((find(r.findings, "Anggaran")->hidden == Hidden::row));
     BOOST_TEST((find(r.findings, "Arsip")->hidden == Hidden::sheet));

@@ -35,7 +35,7 @@ std::vector<Finding> check(const Sheet& sheet) {
 std::vector<std::string> where(const std::vector<Finding>& findings, const std::string& rule) {
     std::vector<std::string> cells;
     for (const auto& f : findings)
-        if (f.rule == rule) cells.push_back(cell_name(f.row, f.col));
+        if (f.id() == rule) cells.push_back(cell_name(f.row, f.col));
     return cells;
 }
 

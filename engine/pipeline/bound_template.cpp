@@ -1,14 +1,11 @@
-// The template, read and personalised once. personalise() finds the satker's place in the
-// title lines (the NAMA SATUAN KERJA placeholder, or the satker a title names) but reads the
+// BoundTemplate: the template read and personalised once. personalise() finds the satker's place in
+// the title lines (the NAMA SATUAN KERJA placeholder, or the satker a title names) but reads the
 // tables to do so; running it per unit would cost a table search each. So it runs once with
 // a marker as the satker, and each unit only swaps the marker in the cells that got it.
-#include "batch/template_base.hpp"
-
 #include "pipeline/pipeline.hpp"
-#include "read/read.hpp"
 #include "templates/templates.hpp"
 
-namespace kinerja::batch_detail {
+namespace kinerja {
 
 namespace {
 
@@ -25,27 +22,27 @@ std::string replaced(const std::string& text, std::string_view with) {
 
 }  // namespace
 
-TemplateBase prepare_template(const std::filesystem::path& file) {
-    TemplateBase base;
-    base.model = read_workbook(file);
-    DocProperties original = base.model.properties;
-    personalise(base.model, {std::string(marker), std::nullopt});
+BoundTemplate BoundTemplate::bind(const WorkbookSource& source, const ReadLimits& limits) {
+    BoundTemplate base;
+    base.model_ = source.read(limits);
+    DocProperties original = base.model_.properties;
+    personalise(base.model_, {std::string(marker), std::nullopt});
     // personalise dates the document now; the outputs must not depend on when they ran.
-    base.model.properties = original;
-    base.tables = bind(base.model);
-    for (std::size_t s = 0; s < base.model.sheets.size(); ++s) {
-        for (const Cell& cell : base.model.sheets[s].cells) {
+    base.model_.properties = original;
+    base.tables_ = understand(base.model_).tables;
+    for (std::size_t s = 0; s < base.model_.sheets.size(); ++s) {
+        for (const Cell& cell : base.model_.sheets[s].cells) {
             bool has = cell.value.kind == CellValue::Kind::text &&
                        cell.value.text.find(marker) != std::string::npos;
-            if (has) base.slots.push_back({s, cell.row, cell.col});
+            if (has) base.slots_.push_back({s, cell.row, cell.col});
         }
     }
     return base;
 }
 
-Workbook unit_workbook(const TemplateBase& base, const std::string& satker) {
-    Workbook workbook = base.model;
-    for (const TemplateBase::Slot& slot : base.slots) {
+Workbook BoundTemplate::copy_for(const std::string& satker) const {
+    Workbook workbook = model_;
+    for (const Slot& slot : slots_) {
         Cell* cell = workbook.sheets[slot.sheet].find(slot.row, slot.col);
         if (!cell) continue;
         cell->value.text = replaced(cell->value.text, satker);
@@ -55,12 +52,12 @@ Workbook unit_workbook(const TemplateBase& base, const std::string& satker) {
             cell->rich = std::move(runs);
         }
     }
-    if (!base.slots.empty()) workbook.properties.subject = satker;
+    if (!slots_.empty()) workbook.properties.subject = satker;
     return workbook;
 }
 
-std::vector<Table> unit_tables(const TemplateBase& base, const std::string& satker) {
-    std::vector<Table> tables = base.tables;
+std::vector<Table> BoundTemplate::tables_for(const std::string& satker) const {
+    std::vector<Table> tables = tables_;
     for (Table& table : tables) {
         for (std::string& line : table.title) line = replaced(line, satker);
         table.satker = replaced(table.satker, satker);
@@ -68,4 +65,4 @@ std::vector<Table> unit_tables(const TemplateBase& base, const std::string& satk
     return tables;
 }
 
-}  // namespace kinerja::batch_detail
+}  // namespace kinerja
