@@ -4,9 +4,11 @@
 #include <malloc.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include "cli/commands.hpp"
@@ -20,6 +22,7 @@ namespace {
 struct BatchArgs {
     BatchOptions options;
     fs::path formulas;
+    std::string jobs, shard;  // checked by check(), with their own messages
 };
 
 // "12,5" in Indonesian, "12.5" in English; no setlocale (see main.cpp).
@@ -55,64 +58,28 @@ bool parse_jobs(const std::string& text, unsigned& jobs) {
     }
 }
 
-bool parse(const Args& args, BatchArgs& a, Lang lang) {
+void check(BatchArgs& a) {
     BatchOptions& o = a.options;
-    auto usage = [&] {
-        complain({"pemakaian: kinerja batch --template T.xlsx --data DATA.csv --out FOLDER [-j N] "
-                  "[--shard K/N] [--force]  atau  kinerja batch --inputs FOLDER --out FOLDER",
-                  "usage: kinerja batch --template T.xlsx --data DATA.csv --out DIR [-j N] "
-                  "[--shard K/N] [--force]  or  kinerja batch --inputs DIR --out DIR"},
-                 lang);
-        return false;
-    };
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& s = args[i];
-        bool has_value = i + 1 < args.size();
-        if (s == "--template" && has_value)
-            o.template_file = args[++i];
-        else if (s == "--data" && has_value)
-            o.data_file = args[++i];
-        else if (s == "--inputs" && has_value)
-            o.inputs_dir = args[++i];
-        else if ((s == "--out" || s == "-o") && has_value)
-            o.out_dir = args[++i];
-        else if (s == "--formulas" && has_value)
-            a.formulas = args[++i];
-        else if (s == "--force")
-            o.force = true;
-        else if (s == "--kategori")
-            o.kategori = true;
-        else if (s == "--grafik")
-            o.grafik = true;
-        else if ((s == "-j" || s == "--jobs") && has_value) {
-            if (!parse_jobs(args[++i], o.jobs)) {
-                complain({"-j harus bilangan 1 sampai 1024, bukan " + args[i],
-                          "-j must be a number from 1 to 1024, not " + args[i]},
-                         lang);
-                return false;
-            }
-        } else if (s.rfind("-j", 0) == 0 && s.size() > 2 && parse_jobs(s.substr(2), o.jobs)) {
-        } else if (s == "--shard" && has_value) {
-            auto shard = parse_shard(args[++i]);
-            if (!shard) {
-                complain({"--shard harus K/N dengan 1 <= K <= N, misalnya 2/4, bukan " + args[i],
-                          "--shard must be K/N with 1 <= K <= N, such as 2/4, not " + args[i]},
-                         lang);
-                return false;
-            }
-            o.shard = *shard;
-        } else {
-            complain({"opsi tidak dikenal atau tanpa nilai: " + s + " (lihat kinerja batch --help)",
-                      "unknown option or missing value: " + s + " (see kinerja batch --help)"},
-                     lang);
-            return false;
-        }
+    if (!a.jobs.empty() && !parse_jobs(a.jobs, o.jobs))
+        throw UsageError({"-j harus bilangan 1 sampai 1024, bukan " + a.jobs,
+                          "-j must be a number from 1 to 1024, not " + a.jobs});
+    if (!a.shard.empty()) {
+        auto shard = parse_shard(a.shard);
+        if (!shard)
+            throw UsageError(
+                {"--shard harus K/N dengan 1 <= K <= N, misalnya 2/4, bukan " + a.shard,
+                 "--shard must be K/N with 1 <= K <= N, such as 2/4, not " + a.shard});
+        o.shard = *shard;
     }
     bool template_mode = !o.template_file.empty() || !o.data_file.empty();
     bool inputs_mode = !o.inputs_dir.empty();
-    if (o.out_dir.empty() || template_mode == inputs_mode) return usage();
-    if (template_mode && (o.template_file.empty() || o.data_file.empty())) return usage();
-    return true;
+    if (o.out_dir.empty() || template_mode == inputs_mode ||
+        (template_mode && (o.template_file.empty() || o.data_file.empty())))
+        throw UsageError(
+            {"pemakaian: kinerja batch --template T.xlsx --data DATA.csv --out FOLDER [-j N] "
+             "[--shard K/N] [--force]  atau  kinerja batch --inputs FOLDER --out FOLDER",
+             "usage: kinerja batch --template T.xlsx --data DATA.csv --out DIR [-j N] "
+             "[--shard K/N] [--force]  or  kinerja batch --inputs DIR --out DIR"});
 }
 
 // A bar on a terminal, a line every few seconds otherwise (a log, CI, a job runner).
@@ -192,22 +159,6 @@ void print_summary(const BatchResult& r, Lang lang) {
     std::printf("%s: %s\n", lang == Lang::en ? "Report" : "Laporan", r.laporan.string().c_str());
 }
 
-template <typename F>
-int guarded(Lang lang, F&& body) {
-    try {
-        return body();
-    } catch (const InputError& e) {
-        std::fprintf(stderr, "kinerja: %s\n", e.describe(lang).c_str());
-    } catch (const OutputError& e) {
-        std::fprintf(stderr, "kinerja: %s\n", e.describe(lang).c_str());
-    } catch (const fs::filesystem_error& e) {
-        complain({std::string("tidak dapat menulis keluaran: ") + e.what(),
-                  std::string("cannot write the output: ") + e.what()},
-                 lang);
-    }
-    return 2;
-}
-
 // Each unit allocates and frees a few MB (model, libxlsxwriter, zip buffers). By default
 // glibc hands freed memory at the top of a thread's heap back to the kernel (madvise) as
 // soon as 128 KB are free, and the next unit faults it in again: in a 2-core VM that TLB
@@ -219,67 +170,71 @@ void keep_freed_memory() {
     mallopt(M_MMAP_THRESHOLD, 16 << 20);
 }
 
-}  // namespace
-
-int batch(const Args& args, Lang lang) {
-    BatchArgs a;
-    if (!parse(args, a, lang)) return 2;
+int run_batch_command(BatchArgs& a, Lang lang) {
+    check(a);
     keep_freed_memory();
-    return guarded(lang, [&] {
-        fs::path formulas = a.formulas.empty() ? default_formulas_dir() : a.formulas;
-        Engine engine = Engine::load(formulas);
-        a.options.formulas_dir = formulas;
-        a.options.lang = lang;
-        ProgressPrinter printer(lang);
-        a.options.on_progress = [&](const BatchProgress& p) { printer(p); };
-        BatchResult result = run_batch(engine, a.options);
-        print_summary(result, lang);
-        return result.exit_code();
-    });
+    fs::path formulas = a.formulas.empty() ? default_formulas_dir() : a.formulas;
+    Engine engine = Engine::load(formulas);
+    a.options.formulas_dir = formulas;
+    a.options.lang = lang;
+    ProgressPrinter printer(lang);
+    a.options.on_progress = [&](const BatchProgress& p) { printer(p); };
+    BatchResult result = run_batch(engine, a.options);
+    print_summary(result, lang);
+    return result.exit_code();
 }
 
-int rekap(const Args& args, Lang lang) {
+struct RekapArgs {
     std::vector<fs::path> dirs;
     fs::path out, formulas;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& s = args[i];
-        if ((s == "--out" || s == "-o") && i + 1 < args.size())
-            out = args[++i];
-        else if (s == "--formulas" && i + 1 < args.size())
-            formulas = args[++i];
-        else if (!s.empty() && s[0] == '-') {
-            complain({"opsi tidak dikenal atau tanpa nilai: " + s + " (lihat kinerja rekap --help)",
-                      "unknown option or missing value: " + s + " (see kinerja rekap --help)"},
-                     lang);
-            return 2;
-        } else
-            dirs.emplace_back(s);
-    }
-    if (dirs.empty()) {
-        complain({"pemakaian: kinerja rekap FOLDER... [--out FOLDER]",
-                  "usage: kinerja rekap DIR... [--out DIR]"},
+};
+
+int run_rekap(const RekapArgs& a, Lang lang) {
+    if (a.dirs.empty())
+        throw UsageError({"pemakaian: kinerja rekap FOLDER... [--out FOLDER]",
+                          "usage: kinerja rekap DIR... [--out DIR]"});
+    Engine engine = Engine::load(a.formulas.empty() ? default_formulas_dir() : a.formulas);
+    RekapResult r = merge_rekap(engine, a.dirs, a.out.empty() ? a.dirs.front() : a.out, lang);
+    Message head{
+        "Rekap dari " + std::to_string(r.parts) + " bagian, " + std::to_string(r.units) +
+            " satker.",
+        "Rekap from " + std::to_string(r.parts) + " parts, " + std::to_string(r.units) + " units."};
+    std::printf("%s\n", head.in(lang).c_str());
+    for (const Shard& m : r.missing)
+        complain({"bagian " + std::to_string(m.index) + "/" + std::to_string(m.count) +
+                      " tidak ditemukan; rekap belum lengkap",
+                  "part " + std::to_string(m.index) + "/" + std::to_string(m.count) +
+                      " not found; the rekap is incomplete"},
                  lang);
-        return 2;
-    }
-    if (out.empty()) out = dirs.front();
-    return guarded(lang, [&] {
-        Engine engine = Engine::load(formulas.empty() ? default_formulas_dir() : formulas);
-        RekapResult r = merge_rekap(engine, dirs, out, lang);
-        Message head{"Rekap dari " + std::to_string(r.parts) + " bagian, " +
-                         std::to_string(r.units) + " satker.",
-                     "Rekap from " + std::to_string(r.parts) + " parts, " +
-                         std::to_string(r.units) + " units."};
-        std::printf("%s\n", head.in(lang).c_str());
-        for (const Shard& m : r.missing)
-            complain({"bagian " + std::to_string(m.index) + "/" + std::to_string(m.count) +
-                          " tidak ditemukan; rekap belum lengkap",
-                      "part " + std::to_string(m.index) + "/" + std::to_string(m.count) +
-                          " not found; the rekap is incomplete"},
-                     lang);
-        std::printf("Rekap: %s\n%s: %s\n", r.rekap.string().c_str(),
-                    lang == Lang::en ? "Report" : "Laporan", r.laporan.string().c_str());
-        return r.exit_code;
-    });
+    std::printf("Rekap: %s\n%s: %s\n", r.rekap.string().c_str(),
+                lang == Lang::en ? "Report" : "Laporan", r.laporan.string().c_str());
+    return r.exit_code;
+}
+
+}  // namespace
+
+Run batch(CLI::App& command) {
+    auto a = std::make_shared<BatchArgs>();
+    BatchOptions& o = a->options;
+    command.add_option("--template", o.template_file);
+    command.add_option("--data", o.data_file);
+    command.add_option("--inputs", o.inputs_dir);
+    command.add_option("-o,--out", o.out_dir);
+    command.add_option("--formulas", a->formulas);
+    command.add_option("-j,--jobs", a->jobs);
+    command.add_option("--shard", a->shard);
+    command.add_flag("--force", o.force);
+    command.add_flag("--kategori", o.kategori);
+    command.add_flag("--grafik", o.grafik);
+    return [a](Lang lang) { return run_batch_command(*a, lang); };
+}
+
+Run rekap(CLI::App& command) {
+    auto a = std::make_shared<RekapArgs>();
+    command.add_option("dirs", a->dirs);
+    command.add_option("-o,--out", a->out);
+    command.add_option("--formulas", a->formulas);
+    return [a](Lang lang) { return run_rekap(*a, lang); };
 }
 
 }  // namespace kinerja::cli

@@ -1,10 +1,10 @@
 // kinerja fill / kinerja validate: one workbook through the pipeline.
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
+#include <memory>
 
 #include "cli/commands.hpp"
-#include "common/atomic_output.hpp"
 #include "pipeline/pipeline.hpp"
 #include "validate/validate.hpp"
 
@@ -15,51 +15,39 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Options {
+    std::vector<std::string> inputs;
     fs::path input, output, report, data, formulas;
     std::string satker;
     bool kategori = false;
     bool grafik = false;
 };
 
-bool parse(const Args& args, Options& o, bool needs_output, Lang lang) {
-    const std::string usage_id = needs_output ? "kinerja fill MASUK.xlsx -o KELUAR.xlsx"
-                                              : "kinerja validate MASUK.xlsx";
-    const std::string usage_en = needs_output ? "kinerja fill IN.xlsx -o OUT.xlsx"
-                                              : "kinerja validate IN.xlsx";
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        bool has_value = i + 1 < args.size();
-        if ((a == "-o" || a == "--output") && has_value && needs_output) o.output = args[++i];
-        else if (a == "--report" && has_value) o.report = args[++i];
-        else if (a == "--data" && has_value) o.data = args[++i];
-        else if (a == "--satker" && has_value) o.satker = args[++i];
-        else if (a == "--formulas" && has_value) o.formulas = args[++i];
-        else if (a == "--kategori") o.kategori = true;
-        else if (a == "--grafik" && needs_output) o.grafik = true;
-        else if (!a.empty() && a[0] == '-') {
-            complain({"opsi tidak dikenal atau tanpa nilai: " + a + " (lihat " + usage_id + " --help)",
-                      "unknown option or missing value: " + a + " (see " + usage_en + " --help)"},
-                     lang);
-            return false;
-        } else if (o.input.empty()) {
-            o.input = a;
-        } else {
-            complain({"terlalu banyak berkas masukan: " + a, "too many input files: " + a}, lang);
-            return false;
-        }
-    }
+// fill and validate share their options; validate writes no workbook, so it has no -o or --grafik.
+void declare(CLI::App& command, Options& o, bool write) {
+    command.add_option("input", o.inputs);
+    if (write) command.add_option("-o,--output", o.output);
+    command.add_option("--report", o.report);
+    command.add_option("--data", o.data);
+    command.add_option("--satker", o.satker);
+    command.add_option("--formulas", o.formulas);
+    command.add_flag("--kategori", o.kategori);
+    if (write) command.add_flag("--grafik", o.grafik);
+}
+
+void check(Options& o, bool needs_output) {
+    o.input = at_most_one(o.inputs, "berkas masukan", "input files");
     if (o.input.empty() || (needs_output && o.output.empty())) {
-        complain({"pemakaian: " + usage_id, "usage: " + usage_en}, lang);
-        return false;
+        if (needs_output)
+            throw UsageError({"pemakaian: kinerja fill MASUK.xlsx -o KELUAR.xlsx",
+                              "usage: kinerja fill IN.xlsx -o OUT.xlsx"});
+        throw UsageError(
+            {"pemakaian: kinerja validate MASUK.xlsx", "usage: kinerja validate IN.xlsx"});
     }
     std::error_code ec;
-    if (needs_output && fs::exists(o.output, ec) && fs::equivalent(o.input, o.output, ec)) {
-        complain({"berkas keluaran sama dengan masukan; pilih nama lain agar masukan tidak berubah",
-                  "the output is the input file; choose another name so the input stays unchanged"},
-                 lang);
-        return false;
-    }
-    return true;
+    if (needs_output && fs::exists(o.output, ec) && fs::equivalent(o.input, o.output, ec))
+        throw UsageError(
+            {"berkas keluaran sama dengan masukan; pilih nama lain agar masukan tidak berubah",
+             "the output is the input file; choose another name so the input stays unchanged"});
 }
 
 FillOptions fill_options(const Options& o, Lang lang) {
@@ -71,8 +59,9 @@ FillOptions fill_options(const Options& o, Lang lang) {
     if (!o.satker.empty()) {
         auto it = data.satker.find(o.satker);
         if (it == data.satker.end())
-            throw InputError(o.data.string(), "", {"tidak ada data untuk satker " + o.satker,
-                                                   "no data for satker " + o.satker});
+            throw InputError(
+                o.data.string(), "",
+                {"tidak ada data untuk satker " + o.satker, "no data for satker " + o.satker});
         options.data = it->second;
     } else if (data.satker.size() == 1) {
         options.data = data.satker.begin()->second;
@@ -142,8 +131,9 @@ void print_summary(const RunReport& r, Lang lang) {
     constexpr std::size_t shown = 20;
     for (std::size_t i = 0; i < r.findings.size() && i < shown; ++i) {
         const Finding& f = r.findings[i];
-        const char* level = f.severity == Severity::error ? (lang == Lang::en ? "error" : "galat")
-                                                          : (lang == Lang::en ? "warning" : "peringatan");
+        const char* level = f.severity == Severity::error
+                                ? (lang == Lang::en ? "error" : "galat")
+                                : (lang == Lang::en ? "warning" : "peringatan");
         std::string where = hidden_where(f.hidden, lang);
         std::printf("  %s %s %s!%s%s: %s\n", level, std::string(f.id()).c_str(), f.sheet.c_str(),
                     cell_name(f.row, f.col).c_str(), where.c_str(), f.message.in(lang).c_str());
@@ -156,9 +146,8 @@ void print_summary(const RunReport& r, Lang lang) {
     }
 }
 
-int run(const Args& args, Lang lang, bool write) {
-    Options o;
-    if (!parse(args, o, write, lang)) return 2;
+int run(Options& o, Lang lang, bool write) {
+    check(o, write);
     Engine engine = Engine::load(o.formulas.empty() ? default_formulas_dir() : o.formulas);
     FillOptions options = fill_options(o, lang);
     RunReport r;
@@ -169,25 +158,28 @@ int run(const Args& args, Lang lang, bool write) {
         r = validate_workbook(engine, o.input, options);
     }
     print_summary(r, lang);
-    if (!o.report.empty()) {
-        std::string json = findings_json(r.findings, r.tables, r.misses, lang);
-        write_atomically(o.report, [&](const fs::path& temp) {
-            std::ofstream out(temp, std::ios::binary);
-            out << json;
-            if (!out.flush())
-                throw OutputError(o.report.string(), {"gagal menulis laporan", "cannot write the report"});
-        });
-    }
+    if (!o.report.empty()) write_findings_json(o.report, r.findings, r.tables, r.misses, lang);
     if (write) {
         Message done{"ditulis: " + o.output.string(), "written: " + o.output.string()};
         std::printf("%s\n", done.in(lang).c_str());
     }
-    return r.counts().fails() ? 1 : 0;  // errors only in hidden places do not fail the run
+    return r.counts().fails() ? exit_findings
+                              : exit_ok;  // errors only in hidden places do not fail the run
+}
+
+Run fill_or_validate(CLI::App& app, bool write) {
+    auto o = std::make_shared<Options>();
+    declare(app, *o, write);
+    return [o, write](Lang lang) { return run(*o, lang, write); };
 }
 
 }  // namespace
 
-int fill(const Args& args, Lang lang) { return run(args, lang, true); }
-int validate(const Args& args, Lang lang) { return run(args, lang, false); }
+Run fill(CLI::App& command) {
+    return fill_or_validate(command, true);
+}
+Run validate(CLI::App& command) {
+    return fill_or_validate(command, false);
+}
 
 }  // namespace kinerja::cli

@@ -1,10 +1,11 @@
 // kinerja eval 'EXPR' name=value ...     a calculator for template designers
 // kinerja formulas check [PATH]          compiler-style check of the catalogue and settings
 // kinerja formulas list [PATH] [--json]  the indicators and their variables
+#include <CLI/CLI.hpp>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
-#include <nlohmann/json.hpp>
+#include <memory>
 
 #include "cli/commands.hpp"
 #include "evaluate/evaluate.hpp"
@@ -33,11 +34,6 @@ std::optional<double> parse_value(std::string text) {
     double value = std::strtod(text.c_str(), &end);  // C locale: the CLI never sets one
     if (end != text.c_str() + text.size() || !std::isfinite(value)) return std::nullopt;
     return value;
-}
-
-int usage_error(const Message& message, Lang lang) {
-    complain(message, lang);
-    return 2;
 }
 
 // Reads a settings file next to the catalogue or given with --pengaturan; defaults otherwise.
@@ -69,16 +65,15 @@ struct Tally {
     }
 };
 
-int check(const std::vector<std::string>& paths, Lang lang) {
-    fs::path target = paths.empty() ? default_formulas_dir() : fs::path(paths[0]);
+int check(const std::string& path, Lang lang) {
+    fs::path target = path.empty() ? default_formulas_dir() : fs::path(path);
     fs::path catalogue_file, settings_file;
     std::error_code ec;
     if (fs::is_directory(target, ec)) {
         catalogue_file = target / "indikator.toml";
         if (fs::exists(target / "pengaturan.toml", ec)) settings_file = target / "pengaturan.toml";
     } else if (!fs::exists(target, ec)) {
-        return usage_error({"tidak ditemukan: " + target.string(), "not found: " + target.string()},
-                           lang);
+        throw UsageError({"tidak ditemukan: " + target.string(), "not found: " + target.string()});
     } else if (is_catalogue_file(target)) {
         catalogue_file = target;
     } else {
@@ -102,7 +97,7 @@ int check(const std::vector<std::string>& paths, Lang lang) {
     }
     if (tally.errors == 0 && tally.warnings == 0) {
         std::printf("%s: %s\n", summary.c_str(), lang == Lang::en ? "clean" : "bersih");
-        return 0;
+        return exit_ok;
     }
     if (lang == Lang::en) {
         std::printf("%s: %d error(s), %d warning(s)\n", summary.c_str(), tally.errors,
@@ -110,64 +105,23 @@ int check(const std::vector<std::string>& paths, Lang lang) {
     } else {
         std::printf("%s: %d galat, %d peringatan\n", summary.c_str(), tally.errors, tally.warnings);
     }
-    return 1;
+    return exit_findings;
 }
 
-const char* direction_name(Direction d) {
-    return d == Direction::naik ? "naik" : "turun";
-}
-const char* period_name(PeriodCombine p) {
-    return p == PeriodCombine::jumlah ? "jumlah" : p == PeriodCombine::akhir ? "akhir" : "rata";
-}
-
-nlohmann::json to_json(const Indicator& ind) {
-    nlohmann::json j;
-    j["id"] = ind.id;
-    j["nama"] = ind.name;
-    j["varian"] = ind.variants;
-    j["satuan"] = ind.units;
-    j["arah"] = direction_name(ind.direction);
-    j["periode"] = period_name(ind.period);
-    j["sasaran"] = ind.sasaran;
-    j["masukan"] = nlohmann::json::array();
-    for (const auto& v : ind.inputs) {
-        nlohmann::json input = {{"nama", v.name}, {"keterangan", v.description}};
-        input["periode"] = period_name(v.period.value_or(ind.period));
-        j["masukan"].push_back(input);
-    }
-    j["turunan"] = nlohmann::json::array();
-    for (const auto& d : ind.derived)
-        j["turunan"].push_back({{"nama", d.name}, {"rumus", d.formula}});
-    j["konstanta"] = nlohmann::json::object();
-    for (const auto& c : ind.constants) j["konstanta"][c.name] = c.value;
-    j["realisasi"] = ind.realisasi;
-    if (!ind.capaian.empty()) j["capaian"] = ind.capaian;
-    if (ind.rounding) {
-        j["pembulatan"] = {
-            {"mode", ind.rounding->mode == Rounding::Mode::truncate ? "truncate" : "round"},
-            {"desimal", ind.rounding->decimals}};
-    }
-    if (!ind.note.empty()) j["catatan"] = ind.note;
-    j["sumber"] = ind.sources;
-    return j;
-}
-
-int list(const std::vector<std::string>& paths, bool json, Lang lang) {
-    fs::path file = paths.empty() ? default_formulas_dir() / "indikator.toml" : fs::path(paths[0]);
+int list(const std::string& path, bool json, Lang lang) {
+    fs::path file = path.empty() ? default_formulas_dir() / "indikator.toml" : fs::path(path);
     std::error_code ec;
     if (fs::is_directory(file, ec)) file /= "indikator.toml";
     CatalogueCheck checked = check_catalogue(file);
     if (!checked.usable()) {
         for (const auto& d : checked.diagnostics)
             std::fputs(format_diagnostic(d, lang).c_str(), stderr);
-        return 1;
+        return exit_findings;
     }
     const auto& indicators = checked.catalogue.indicators;
     if (json) {
-        nlohmann::json out = nlohmann::json::array();
-        for (const auto& ind : indicators) out.push_back(to_json(ind));
-        std::printf("%s\n", out.dump(2).c_str());
-        return 0;
+        std::printf("%s\n", catalogue_json(checked.catalogue).c_str());
+        return exit_ok;
     }
     for (const auto& ind : indicators) {
         std::string units;
@@ -183,76 +137,64 @@ int list(const std::vector<std::string>& paths, bool json, Lang lang) {
         std::printf("\n");
     }
     std::printf(lang == Lang::en ? "%zu indicators\n" : "%zu indikator\n", indicators.size());
-    return 0;
+    return exit_ok;
+}
+
+int calculate(const std::vector<std::string>& words, const std::string& settings_path) {
+    if (words.empty())
+        throw UsageError({"pemakaian: kinerja eval 'RUMUS' nama=nilai ...",
+                          "usage: kinerja eval 'FORMULA' name=value ..."});
+    std::map<std::string, double> values;
+    for (std::size_t i = 1; i < words.size(); ++i) {
+        const std::string& arg = words[i];
+        std::size_t eq = arg.find('=');
+        std::optional<double> value;
+        if (eq != std::string::npos && eq > 0) value = parse_value(arg.substr(eq + 1));
+        if (!value)
+            throw UsageError(
+                {"nilai tidak sah '" + arg + "': tulis nama=angka, misalnya a=92.5 atau a=-",
+                 "invalid value '" + arg + "': write name=number, e.g. a=92.5 or a=-"});
+        values[arg.substr(0, eq)] = *value;
+    }
+    Settings settings = settings_from(settings_path);
+    double result = evaluate_expression(words.front(), values, settings.turun);
+    std::printf("%s\n", format_value(result).c_str());
+    return exit_ok;
 }
 
 }  // namespace
 
-int eval(const Args& args, Lang lang) {
-    std::string expression, settings_path;
-    bool have_expression = false;
-    std::map<std::string, double> values;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        if (arg == "--pengaturan" && i + 1 < args.size()) {
-            settings_path = args[++i];
-        } else if (!have_expression) {
-            expression = arg;
-            have_expression = true;
-        } else {
-            std::size_t eq = arg.find('=');
-            std::optional<double> value;
-            if (eq != std::string::npos && eq > 0) value = parse_value(arg.substr(eq + 1));
-            if (!value) {
-                return usage_error(
-                    {"nilai tidak sah '" + arg + "': tulis nama=angka, misalnya a=92.5 atau a=-",
-                     "invalid value '" + arg + "': write name=number, e.g. a=92.5 or a=-"},
-                    lang);
-            }
-            values[arg.substr(0, eq)] = *value;
-        }
-    }
-    if (!have_expression) {
-        return usage_error({"pemakaian: kinerja eval 'RUMUS' nama=nilai ...",
-                            "usage: kinerja eval 'FORMULA' name=value ..."},
-                           lang);
-    }
-    try {
-        Settings settings = settings_from(settings_path);
-        double result = evaluate_expression(expression, values, settings.turun);
-        std::printf("%s\n", format_value(result).c_str());
-        return 0;
-    } catch (const FormulaError& error) {
-        std::fputs(error.describe(lang).c_str(), stderr);
-        return 2;
-    } catch (const InputError& error) {
-        complain({error.describe(Lang::id), error.describe(Lang::en)}, lang);
-        return 2;
-    }
+Run eval(CLI::App& command) {
+    struct Options {
+        std::vector<std::string> words;  // the formula, then name=value ...
+        std::string settings;
+    };
+    auto o = std::make_shared<Options>();
+    command.add_option("words", o->words);
+    command.add_option("--pengaturan", o->settings);
+    return [o](Lang) { return calculate(o->words, o->settings); };
 }
 
-int formulas(const Args& args, Lang lang) {
-    if (args.empty() || (args[0] != "check" && args[0] != "list")) {
-        return usage_error(
+Run formulas(CLI::App& command) {
+    struct Options {
+        std::vector<std::string> check_paths, list_paths;
+        bool json = false;
+    };
+    auto o = std::make_shared<Options>();
+    CLI::App* check_command = command.add_subcommand("check");
+    check_command->add_option("path", o->check_paths);
+    CLI::App* list_command = command.add_subcommand("list");
+    list_command->add_option("path", o->list_paths);
+    list_command->add_flag("--json", o->json);
+    return [o, check_command, list_command](Lang lang) {
+        if (check_command->parsed())
+            return check(at_most_one(o->check_paths, "jalur", "paths"), lang);
+        if (list_command->parsed())
+            return list(at_most_one(o->list_paths, "jalur", "paths"), o->json, lang);
+        throw UsageError(
             {"pemakaian: kinerja formulas check [PATH] | kinerja formulas list [PATH] [--json]",
-             "usage: kinerja formulas check [PATH] | kinerja formulas list [PATH] [--json]"},
-            lang);
-    }
-    std::vector<std::string> paths;
-    bool json = false;
-    for (std::size_t i = 1; i < args.size(); ++i) {
-        if (args[i] == "--json") {
-            json = true;
-        } else {
-            paths.push_back(args[i]);
-        }
-    }
-    try {
-        return args[0] == "check" ? check(paths, lang) : list(paths, json, lang);
-    } catch (const InputError& error) {
-        complain({error.describe(Lang::id), error.describe(Lang::en)}, lang);
-        return 2;
-    }
+             "usage: kinerja formulas check [PATH] | kinerja formulas list [PATH] [--json]"});
+    };
 }
 
 }  // namespace kinerja::cli

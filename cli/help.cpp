@@ -195,13 +195,15 @@ const Message eval_help{
 
 Menghitung satu rumus dalam bahasa rumus Kinerja, misalnya
   kinerja eval 'pct(terpenuhi, jumlah_wbp)' terpenuhi=1367 jumlah_wbp=1367
-Nilai "-" berarti tidak berlaku. Lihat docs/bahasa-rumus.md.
+Nilai "-" berarti tidak berlaku. Rumus yang diawali tanda minus ditulis setelah
+--, misalnya kinerja eval -- '-a + 1' a=2. Lihat docs/bahasa-rumus.md.
 )",
     R"(kinerja eval 'FORMULA' name=value ...
 
 Evaluates one formula of the Kinerja formula language, for example
   kinerja eval 'pct(terpenuhi, jumlah_wbp)' terpenuhi=1367 jumlah_wbp=1367
-A value of "-" means not applicable. See docs/bahasa-rumus.md.
+A value of "-" means not applicable. A formula that starts with a minus sign goes
+after --, for example kinerja eval -- '-a + 1' a=2. See docs/bahasa-rumus.md.
 )"};
 
 const Message formulas_help{

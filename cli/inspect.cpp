@@ -1,5 +1,7 @@
 // kinerja inspect: what Kinerja understood of a workbook, table by table.
+#include <CLI/CLI.hpp>
 #include <cstdio>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
@@ -74,37 +76,16 @@ void print_table(const Workbook& workbook, const Table& t, Lang lang) {
                     en ? "section bands" : "pita bagian", totals, en ? "totals" : "jumlah");
 }
 
-}  // namespace
-
-int inspect(const Args& args, Lang lang) {
-    std::string input;
-    bool json = false;
-    for (const auto& a : args) {
-        if (a == "--json") {
-            json = true;
-        } else if (!a.empty() && a[0] == '-') {
-            complain({"opsi tidak dikenal: " + a + " (lihat kinerja inspect --help)",
-                      "unknown option: " + a + " (see kinerja inspect --help)"},
-                     lang);
-            return 2;
-        } else if (input.empty()) {
-            input = a;
-        } else {
-            complain({"terlalu banyak berkas masukan: " + a, "too many input files: " + a}, lang);
-            return 2;
-        }
-    }
-    if (input.empty()) {
-        complain({"pemakaian: kinerja inspect MASUK.xlsx [--json]",
-                  "usage: kinerja inspect IN.xlsx [--json]"},
-                 lang);
-        return 2;
-    }
+int run(const std::vector<std::string>& inputs, bool json, Lang lang) {
+    std::string input = at_most_one(inputs, "berkas masukan", "input files");
+    if (input.empty())
+        throw UsageError({"pemakaian: kinerja inspect MASUK.xlsx [--json]",
+                          "usage: kinerja inspect IN.xlsx [--json]"});
     Workbook workbook = read_workbook(input);
     TableSearch search = understand(workbook);
     if (json) {
         std::printf("%s\n", tables_json(search.tables, search.misses, lang).dump(2).c_str());
-        return 0;
+        return exit_ok;
     }
     for (const Table& t : search.tables) print_table(workbook, t, lang);
     if (search.tables.empty())
@@ -129,7 +110,20 @@ int inspect(const Args& args, Lang lang) {
                                        " bentuk dan garis penghubung tergambar (diagram seperti "
                                        "pohon kinerja): tidak ada tabel untuk dibaca")
                                 .c_str());
-    return 0;
+    return exit_ok;
+}
+
+}  // namespace
+
+Run inspect(CLI::App& command) {
+    struct Options {
+        std::vector<std::string> inputs;
+        bool json = false;
+    };
+    auto o = std::make_shared<Options>();
+    command.add_option("input", o->inputs);
+    command.add_flag("--json", o->json);
+    return [o](Lang lang) { return run(o->inputs, o->json, lang); };
 }
 
 }  // namespace kinerja::cli

@@ -2,11 +2,14 @@
 //
 //   kinerja new TEMPLATE -o FILE.xlsx [--satker NAME] [--tahun YYYY] [--force]
 //   kinerja new --list
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "templates/templates.hpp"
 
@@ -17,8 +20,12 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Options {
+    std::vector<std::string> templates;
     std::string template_name;
     fs::path output;
+    std::string satker, tahun;
+    const CLI::Option* satker_given = nullptr;
+    const CLI::Option* tahun_given = nullptr;
     NewWorkbookOptions workbook;
     bool force = false;
     bool list = false;
@@ -42,71 +49,33 @@ bool ends_with_xlsx(const fs::path& path) {
     return ext == ".xlsx";
 }
 
-// "--satker NAME" or "--satker=NAME": the value, advancing i past it.
-std::optional<std::string> value_of(const Args& args, std::size_t& i, const std::string& name) {
-    const std::string& a = args[i];
-    if (a.rfind(name + "=", 0) == 0) return a.substr(name.size() + 1);
-    if (a == name && i + 1 < args.size()) return args[++i];
-    return std::nullopt;
-}
-
-bool parse(const Args& args, Options& o, Lang lang) {
+void check(Options& o) {
     const Message usage{
         "pemakaian: kinerja new TEMPLAT -o BERKAS.xlsx [--satker NAMA] "
         "[--tahun TAHUN] [--force] | kinerja new --list",
         "usage: kinerja new TEMPLATE -o FILE.xlsx [--satker NAME] [--tahun YYYY] "
         "[--force] | kinerja new --list"};
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a == "--list") {
-            o.list = true;
-        } else if (a == "--force") {
-            o.force = true;
-        } else if (auto v = value_of(args, i, "-o"); v || (v = value_of(args, i, "--output"))) {
-            o.output = *v;
-        } else if (auto s = value_of(args, i, "--satker")) {
-            if (s->empty()) {
-                complain({"nama satker kosong", "the satker name is empty"}, lang);
-                return false;
-            }
-            o.workbook.satker = *s;
-        } else if (auto t = value_of(args, i, "--tahun")) {
-            o.workbook.tahun = parse_year(*t);
-            if (!o.workbook.tahun) {
-                complain({"--tahun harus empat angka, misalnya 2025 (bukan \"" + *t + "\")",
-                          "--tahun must be four digits such as 2025 (not \"" + *t + "\")"},
-                         lang);
-                return false;
-            }
-        } else if (!a.empty() && a[0] == '-') {
-            complain({"opsi tidak dikenal atau tanpa nilai: " + a,
-                      "unknown option or missing value: " + a},
-                     lang);
-            complain(usage, lang);
-            return false;
-        } else if (o.template_name.empty()) {
-            o.template_name = a;
-        } else {
-            complain({"terlalu banyak templat: " + a, "too many templates: " + a}, lang);
-            return false;
-        }
+    if (o.satker_given->count() > 0) {
+        if (o.satker.empty()) throw UsageError({"nama satker kosong", "the satker name is empty"});
+        o.workbook.satker = o.satker;
     }
-    if (o.list) return true;
-    if (o.template_name.empty() || o.output.empty()) {
-        complain(usage, lang);
-        return false;
+    if (o.tahun_given->count() > 0) {
+        o.workbook.tahun = parse_year(o.tahun);
+        if (!o.workbook.tahun)
+            throw UsageError(
+                {"--tahun harus empat angka, misalnya 2025 (bukan \"" + o.tahun + "\")",
+                 "--tahun must be four digits such as 2025 (not \"" + o.tahun + "\")"});
     }
-    if (auto problem = check_new_workbook_options(o.workbook)) {
-        complain(*problem, lang);
-        return false;
-    }
-    return true;
+    o.template_name = at_most_one(o.templates, "templat", "templates");
+    if (o.list) return;
+    if (o.template_name.empty() || o.output.empty()) throw UsageError(usage);
+    if (auto problem = check_new_workbook_options(o.workbook)) throw UsageError(*problem);
 }
 
 int list(Lang lang) {
     for (const TemplateInfo& t : builtin_templates())
         std::printf("%-20s %s\n", t.name.c_str(), t.description.in(lang).c_str());
-    return 0;
+    return exit_ok;
 }
 
 // Refuses what would lose data or produce a file Excel will not open; the message says why.
@@ -125,23 +94,17 @@ std::optional<Message> check_output(const Options& o, const fs::path& template_f
     return std::nullopt;
 }
 
-}  // namespace
-
-int new_workbook(const Args& args, Lang lang) {
-    Options o;
-    if (!parse(args, o, lang)) return 2;
+int run(Options& o, Lang lang) {
+    check(o);
     if (o.list) return list(lang);
 
     fs::path dir = default_templates_dir();
     std::optional<fs::path> file = template_path(o.template_name, dir);
-    if (!file) {
-        complain({"templat tidak dikenal: " + o.template_name + ". Pilihan: " + names_list() +
-                      ", atau jalur ke berkas .xlsx",
-                  "unknown template: " + o.template_name + ". Choose one of: " + names_list() +
-                      ", or a path to an .xlsx file"},
-                 lang);
-        return 2;
-    }
+    if (!file)
+        throw UsageError({"templat tidak dikenal: " + o.template_name +
+                              ". Pilihan: " + names_list() + ", atau jalur ke berkas .xlsx",
+                          "unknown template: " + o.template_name +
+                              ". Choose one of: " + names_list() + ", or a path to an .xlsx file"});
     std::error_code ec;
     if (!fs::is_regular_file(*file, ec)) {
         bool builtin = file->parent_path() == dir;
@@ -150,12 +113,9 @@ int new_workbook(const Args& args, Lang lang) {
                   "template file not found: " + file->string() +
                       (builtin ? " (set KINERJA_TEMPLATES to the templates/ folder)" : "")},
                  lang);
-        return 2;
+        return exit_unusable;
     }
-    if (auto problem = check_output(o, *file)) {
-        complain(*problem, lang);
-        return 2;
-    }
+    if (auto problem = check_output(o, *file)) throw UsageError(*problem);
     if (!o.output.parent_path().empty()) fs::create_directories(o.output.parent_path());
     NewWorkbookReport r = kinerja::new_workbook(*file, o.output, o.workbook);
     if (!o.workbook.satker.empty() && r.satker_cells == 0)
@@ -169,7 +129,21 @@ int new_workbook(const Args& args, Lang lang) {
     Message done{"dibuat: " + o.output.string() + " (dari " + file->filename().string() + ")",
                  "created: " + o.output.string() + " (from " + file->filename().string() + ")"};
     std::printf("%s\n", done.in(lang).c_str());
-    return 0;
+    return exit_ok;
+}
+
+}  // namespace
+
+Run new_workbook(CLI::App& command) {
+    auto o = std::make_shared<Options>();
+    command.add_option("template", o->templates);
+    command.add_option("-o,--output", o->output);
+    o->satker_given = command.add_option("--satker", o->satker);
+    may_be_empty(o->satker_given);  // "nama satker kosong" says more than "perlu nilai"
+    o->tahun_given = command.add_option("--tahun", o->tahun);
+    command.add_flag("--force", o->force);
+    command.add_flag("--list", o->list);
+    return [o](Lang lang) { return run(*o, lang); };
 }
 
 }  // namespace kinerja::cli

@@ -249,6 +249,13 @@ CatalogueCheck check_catalogue_text(std::string_view text, const std::string& fi
 // Throws InputError naming the first error when the catalogue has errors.
 Catalogue load_catalogue(const std::filesystem::path& file);
 
+// The catalogue as JSON, the TOML's words as keys ("id", "nama", "masukan", "arah", ...):
+// what `kinerja formulas list --json` prints (catalogue_json.cpp).
+std::string catalogue_json(const Catalogue& catalogue);
+// The TOML words for these choices: "naik"/"turun", "jumlah"/"akhir"/"rata".
+const char* direction_name(Direction direction);
+const char* period_name(PeriodCombine period);
+
 struct SettingsCheck {
     Settings settings;
     std::vector<Diagnostic> diagnostics;

@@ -1,6 +1,8 @@
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "common/atomic_output.hpp"
 #include "validate/validate.hpp"
 
 namespace kinerja {
@@ -45,6 +47,18 @@ std::string findings_json(const std::vector<Finding>& findings, const std::vecto
     report["tables"] = understood["tables"];
     report["misses"] = understood["misses"];
     return report.dump(2) + "\n";
+}
+
+void write_findings_json(const std::filesystem::path& file, const std::vector<Finding>& findings,
+                         const std::vector<Table>& tables, const std::vector<NearMiss>& misses,
+                         Lang lang) {
+    std::string json = findings_json(findings, tables, misses, lang);
+    write_atomically(file, [&](const std::filesystem::path& temp) {
+        std::ofstream out(temp, std::ios::binary);
+        out << json;
+        if (!out.flush())
+            throw OutputError(file.string(), {"gagal menulis laporan", "cannot write the report"});
+    });
 }
 
 }  // namespace kinerja

@@ -9,6 +9,7 @@
 // comment, nothing else.
 #pragma once
 
+#include <filesystem>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
@@ -60,6 +61,11 @@ std::string findings_json(const std::vector<Finding>& findings, Lang lang = Lang
 // role with its header path, stated rules, skipped rows) and "misses" (what was not taken).
 std::string findings_json(const std::vector<Finding>& findings, const std::vector<Table>& tables,
                           const std::vector<NearMiss>& misses, Lang lang = Lang::id);
+// Writes that report (the second findings_json) to `file` atomically: a reader sees the old
+// file or the whole new one. Throws OutputError when it cannot be written.
+void write_findings_json(const std::filesystem::path& file, const std::vector<Finding>& findings,
+                         const std::vector<Table>& tables, const std::vector<NearMiss>& misses,
+                         Lang lang = Lang::id);
 // {"tables":[...],"misses":[...]} alone (tables_json.cpp).
 nlohmann::ordered_json tables_json(const std::vector<Table>& tables,
                                    const std::vector<NearMiss>& misses, Lang lang = Lang::id);
