@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "common/json_text.hpp"
 #include "pipeline/pipeline.hpp"
 #include "read/read.hpp"
 #include "validate/validate.hpp"
@@ -103,7 +104,7 @@ int inspect(const Args& args, Lang lang) {
     Workbook workbook = read_workbook(input);
     TableSearch search = understand(workbook);
     if (json) {
-        std::printf("%s\n", tables_json(search.tables, search.misses, lang).dump(2).c_str());
+        std::printf("%s\n", json_text(tables_json(search.tables, search.misses, lang), 2).c_str());
         return 0;
     }
     for (const Table& t : search.tables) print_table(workbook, t, lang);
