@@ -43,7 +43,9 @@ public:
 private:
     // Excel refuses to open a file with a longer formula: the cell keeps its last result.
     bool formula_fits(const Cell& cell) const {
-        if (utf8_length(cell.formula) <= max_formula_chars) return true;
+        if (cell.formula.size() <= max_formula_chars ||  // bytes: never fewer than characters
+            utf8_length(cell.formula) <= max_formula_chars)
+            return true;
         ctx_.drop(where(), "formula longer than 8192 characters written as its last value");
         return false;
     }
