@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "common/json_text.hpp"
 #include "pipeline/pipeline.hpp"
 #include "read/read.hpp"
 #include "validate/validate.hpp"
@@ -84,7 +85,7 @@ int run(const std::vector<std::string>& inputs, bool json, Lang lang) {
     Workbook workbook = read_workbook(input);
     TableSearch search = understand(workbook);
     if (json) {
-        std::printf("%s\n", tables_json(search.tables, search.misses, lang).dump(2).c_str());
+        std::printf("%s\n", json_text(tables_json(search.tables, search.misses, lang), 2).c_str());
         return exit_ok;
     }
     for (const Table& t : search.tables) print_table(workbook, t, lang);

@@ -155,8 +155,10 @@ private:
                 continue;
             }
             for (const auto& [name, value] : toml_.in_file_order(*values)) {
+                // A structured binding is captured through a named reference: clang 14 does
+                // not capture bindings yet (C++20 P1091).
                 if (ind && std::none_of(ind->constants.begin(), ind->constants.end(),
-                                        [&](const Constant& c) { return c.name == name; })) {
+                                        [&n = name](const Constant& c) { return c.name == n; })) {
                     toml_.error(*value,
                                 {"indikator '" + id + "' tidak punya konstanta '" + name + "'",
                                  "indicator '" + id + "' has no constant '" + name + "'"});

@@ -33,16 +33,16 @@ Cell& Sheet::put(Cell cell) {
 void Sheet::normalize() {
     std::stable_sort(cells.begin(), cells.end(),
                      [](const Cell& a, const Cell& b) { return before(a, b.row, b.col); });
-    // Keep the last written of duplicates: reverse-unique over the sorted run.
-    std::vector<Cell> unique;
-    unique.reserve(cells.size());
-    for (auto& c : cells) {
-        if (!unique.empty() && unique.back().row == c.row && unique.back().col == c.col)
-            unique.back() = std::move(c);
-        else
-            unique.push_back(std::move(c));
+    // Keep the last written of duplicates, in place: a second vector would double the
+    // memory of the largest sheets.
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (kept > 0 && cells[kept - 1].row == cells[i].row && cells[kept - 1].col == cells[i].col)
+            cells[kept - 1] = std::move(cells[i]);
+        else if (kept++ != i)
+            cells[kept - 1] = std::move(cells[i]);
     }
-    cells = std::move(unique);
+    cells.erase(cells.begin() + static_cast<std::ptrdiff_t>(kept), cells.end());
 }
 
 const CellRange* Sheet::merge_at(std::uint32_t row, std::uint32_t col) const {

@@ -34,6 +34,21 @@ struct ReadLimits {
     // Text and formulas copied into cells. One long shared string or shared formula
     // used by many cells would otherwise multiply memory far beyond the file's size.
     std::uint64_t max_cell_text_bytes = 2048ull << 20;
+    // Memory for the cells of all sheets (sizeof(Cell) each, plus text that does not fit
+    // inside a Cell), checked before a sheet's cell vector grows. The default is a third
+    // of what the process may use (the machine's memory, or ulimit -v when lower): the
+    // later stages and libxlsxwriter hold the cells again while writing.
+    std::uint64_t max_cell_memory_bytes = default_cell_memory_bytes();
+    // Merged ranges of one sheet; libxlsxwriter counts them in 16 bits.
+    std::uint32_t max_merges = 65'535;
+    // Cells covered by merges, summed over the workbook: finding tables visits every
+    // column a merge spans in each row it reads.
+    std::uint64_t max_merged_cells = 10'000'000;
+    // Ranges held by data validations and conditional formats in the workbook, each
+    // rule's copy counted (a <conditionalFormatting> gives its ranges to every rule).
+    std::uint64_t max_rule_ranges = 1'000'000;
+
+    static std::uint64_t default_cell_memory_bytes();
 };
 
 Workbook read_workbook(const std::filesystem::path& file, const ReadLimits& limits = {});

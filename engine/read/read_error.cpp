@@ -1,5 +1,7 @@
 #include "read/read_error.hpp"
 
+#include "common/excerpt.hpp"
+
 namespace kinerja::read {
 
 namespace {
@@ -40,6 +42,18 @@ Message msg_malformed_xml(std::string_view detail, std::uint64_t line) {
             "Malformed XML" + where_en + ". Open the file in Excel and save it again."};
 }
 
+Message msg_bad_text(std::string_view shown, std::uint64_t line) {
+    std::string where = " (baris " + std::to_string(line) + ": " + std::string(shown) + ")";
+    std::string where_en = " (line " + std::to_string(line) + ": " + std::string(shown) + ")";
+    return {"Bagian ini berisi teks yang bukan UTF-8 atau karakter yang tidak diizinkan XML" +
+                where +
+                ", mungkin ditulis oleh program lain dengan pengodean yang berbeda. Buka berkas "
+                "di Excel, periksa teks di bagian ini, dan simpan lagi.",
+            "This part holds text that is not UTF-8 or a character XML does not allow" + where_en +
+                ", perhaps written by another program in a different encoding. Open the file "
+                "in Excel, check the text in this part, and save it again."};
+}
+
 Message msg_missing_part(std::string_view what) {
     return {"Bagian " + std::string(what) +
                 " tidak ada di dalam berkas; berkas tidak lengkap. "
@@ -50,7 +64,7 @@ Message msg_missing_part(std::string_view what) {
 }
 
 Message msg_bad_value(std::string_view where, std::string_view value) {
-    std::string shown(value.substr(0, 60));
+    std::string shown = excerpt(value, 60);
     return {"Nilai tidak sah di " + std::string(where) + ": \"" + shown + "\".",
             "Invalid value at " + std::string(where) + ": \"" + shown + "\"."};
 }

@@ -24,6 +24,8 @@ Message msg_total_too_large(std::uint64_t limit);
 Message msg_ratio_too_high(std::uint64_t ratio);
 Message msg_dtd();
 Message msg_malformed_xml(std::string_view detail, std::uint64_t line);
+// Text that is not UTF-8, or a character XML does not allow; `shown` says which.
+Message msg_bad_text(std::string_view shown, std::uint64_t line);
 Message msg_missing_part(std::string_view what);
 Message msg_bad_value(std::string_view where, std::string_view value);
 

@@ -2,6 +2,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "common/excerpt.hpp"
 #include "read/formula_shift.hpp"
 #include "read/sheet_reader.hpp"
 #include "read/text.hpp"
@@ -17,7 +18,7 @@ bool parse_index(std::string_view text, std::uint64_t& out) {
 }
 
 Message msg_bad_reference(std::string_view what, std::string_view value) {
-    std::string shown(value.substr(0, 40));
+    std::string shown = excerpt(value, 40);
     return {"Referensi " + std::string(what) + " tidak sah: \"" + shown +
                 "\". Buka berkas di Excel dan simpan lagi.",
             "Invalid " + std::string(what) + " reference: \"" + shown +
@@ -214,12 +215,51 @@ void SheetHandler::end_cell() {
     // Short strings live inside the Cell (small-string optimisation), which max_cells bounds.
     if (v.text.size() > 15 || cell_.formula.size() > 15)
         count_text(v.text.size() + cell_.formula.size());
+    if (any_cell_ && cell_.row == last_row_ && cell_.col == last_col_) {
+        // The same reference again: the last one counts (as normalize() would keep it),
+        // and a file repeating one cell takes no more memory than the cell.
+        sheet_.cells.back() = std::move(cell_);
+        return;
+    }
     if (any_cell_ && (cell_.row < last_row_ || (cell_.row == last_row_ && cell_.col <= last_col_)))
         sorted_ = false;
     any_cell_ = true;
     last_row_ = cell_.row;
     last_col_ = cell_.col;
+    if (sheet_.cells.size() == sheet_.cells.capacity()) grow_cells();
     sheet_.cells.push_back(std::move(cell_));
+}
+
+std::uint64_t SheetHandler::cell_memory_room() const {
+    std::uint64_t used = in_.cell_memory + in_.text_bytes + sheet_.cells.capacity() * sizeof(Cell);
+    return in_.limits.max_cell_memory_bytes > used ? in_.limits.max_cell_memory_bytes - used : 0;
+}
+
+// The cell vector grows here rather than inside push_back, so that the memory is checked
+// before it is taken: while the cells move, the old and the new buffer are both held.
+void SheetHandler::grow_cells() {
+    std::uint64_t size = sheet_.cells.size();
+    std::uint64_t wanted =
+        std::min<std::uint64_t>(std::max<std::uint64_t>(size * 2, 64), in_.limits.max_cells);
+    std::uint64_t capacity = std::min(wanted, cell_memory_room() / sizeof(Cell));
+    // Near the limit the vector grows by smaller steps, but not by steps so small that
+    // moving the cells again and again would take longer than refusing.
+    if (capacity < size + std::max<std::uint64_t>(size / 8, 1)) {
+        auto mib = [](std::uint64_t bytes) { return std::to_string(bytes >> 20) + " MiB"; };
+        std::string cells = std::to_string(in_.cell_count), bytes = std::to_string(sizeof(Cell)),
+                    text = mib(in_.text_bytes), limit = mib(in_.limits.max_cell_memory_bytes);
+        fail_at(
+            cell_name(cell_.row, cell_.col),
+            {"Sel buku kerja ini tidak muat dalam memori: " + cells + " sel sejauh ini × " + bytes +
+                 " bita, ditambah " + text + " teks, sudah mencapai batas " + limit +
+                 ". Bagi buku kerja menjadi beberapa berkas, atau jalankan di komputer "
+                 "dengan memori lebih besar.",
+             "The workbook's cells do not fit in memory: " + cells + " cells so far × " + bytes +
+                 " bytes, plus " + text + " of text, have reached the limit of " + limit +
+                 ". Split the workbook into several files, or run on a computer with more "
+                 "memory."});
+    }
+    sheet_.cells.reserve(static_cast<std::size_t>(capacity));
 }
 
 }  // namespace kinerja::read

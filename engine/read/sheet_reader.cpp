@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "common/excerpt.hpp"
 #include "read/text.hpp"
 
 namespace kinerja::read {
@@ -51,8 +52,9 @@ SheetHandler::SheetHandler(const std::string& part, Sheet& sheet, SheetInputs& i
     : part_(part), sheet_(sheet), in_(in), rich_(in.colors) {}
 
 void SheetHandler::fail_at(const std::string& where, Message reason) const {
-    in_.source.fail(part_ + " (" + sheet_.name + (where.empty() ? "" : ", " + where) + ")",
-                    std::move(reason));
+    in_.source.fail(
+        part_ + " (" + excerpt(sheet_.name, 40) + (where.empty() ? "" : ", " + where) + ")",
+        std::move(reason));
 }
 
 void SheetHandler::drop(std::string what) {
@@ -210,7 +212,7 @@ void SheetHandler::start_top_level(std::string_view name, const XmlAttrs& attrs)
         start_column(attrs);
     } else if (name == "mergeCell") {
         CellRange range;
-        if (parse_range(attrs.get("ref"), range)) sheet_.merges.push_back(range);
+        if (parse_range(attrs.get("ref"), range)) add_merge(range);
     } else if (name == "conditionalFormatting") {
         section_ = Section::cf;
         cf_ranges_ = parse_sqref(attrs.get("sqref"));
@@ -286,6 +288,31 @@ void SheetHandler::start_column(const XmlAttrs& attrs) {
     sheet_.columns.push_back(col);
 }
 
+void SheetHandler::add_merge(const CellRange& range) {
+    const ReadLimits& limits = in_.limits;
+    if (sheet_.merges.size() >= limits.max_merges) {
+        std::string limit = std::to_string(limits.max_merges);
+        fail_at(range_name(range), {"Terlalu banyak sel gabungan di lembar ini (batas " + limit +
+                                        "). Hapus gabungan yang tidak perlu, lalu simpan lagi.",
+                                    "Too many merged ranges on this sheet (limit " + limit +
+                                        "). Remove merges that are not needed, then save again."});
+    }
+    std::uint64_t cells = std::uint64_t(range.last_row - range.first_row + 1) *
+                          (range.last_col - range.first_col + 1);
+    in_.merged_cells += cells;
+    if (in_.merged_cells > limits.max_merged_cells) {
+        std::string n = std::to_string(cells), limit = std::to_string(limits.max_merged_cells);
+        fail_at(range_name(range),
+                {"Gabungan sel " + range_name(range) + " mencakup " + n +
+                     " sel; sel yang tergabung dalam buku kerja melebihi batas " + limit +
+                     ". Gabungkan hanya sel yang memang dipakai, lalu simpan lagi.",
+                 "The merged range " + range_name(range) + " covers " + n +
+                     " cells; the cells under merges in the workbook exceed the limit of " + limit +
+                     ". Merge only the cells in use, then save again."});
+    }
+    sheet_.merges.push_back(range);
+}
+
 // Room for the cells the sheet says it spans, so that the cell vector does not
 // grow by copying (which doubles the peak memory of a large sheet). The claim is
 // bounded by what the part's size can hold, so a wrong dimension costs little.
@@ -295,7 +322,8 @@ void SheetHandler::reserve_cells(std::string_view dimension) {
     if (!sheet_.cells.empty() || !parse_range(dimension, range)) return;
     std::uint64_t spanned = std::uint64_t(range.last_row - range.first_row + 1) *
                             (range.last_col - range.first_col + 1);
-    std::uint64_t cells = std::min({spanned, part_bytes_ / min_cell_bytes, in_.limits.max_cells});
+    std::uint64_t cells = std::min({spanned, part_bytes_ / min_cell_bytes, in_.limits.max_cells,
+                                    cell_memory_room() / sizeof(Cell)});
     sheet_.cells.reserve(static_cast<std::size_t>(cells));
 }
 
@@ -323,6 +351,7 @@ void SheetHandler::finish() {
     auto& cells = sheet_.cells;
     if (cells.capacity() - cells.size() > std::max<std::size_t>(cells.size(), 4096))
         cells.shrink_to_fit();
+    in_.cell_memory += cells.capacity() * sizeof(Cell);
     auto& cols = sheet_.columns;
     std::stable_sort(cols.begin(), cols.end(),
                      [](const ColumnInfo& a, const ColumnInfo& b) { return a.first < b.first; });

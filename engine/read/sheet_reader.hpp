@@ -25,6 +25,10 @@ struct SheetInputs {
     const ColorResolver& colors;
     std::uint64_t& cell_count;  // across the workbook, against limits.max_cells
     std::uint64_t& text_bytes;  // text and formulas in cells, against limits.max_cell_text_bytes
+    // Workbook-wide totals against limits of the same names.
+    std::uint64_t& cell_memory;   // bytes of the cell vectors of the sheets read so far
+    std::uint64_t& merged_cells;  // cells covered by merges
+    std::uint64_t& rule_ranges;   // ranges of validations and conditional formats
 };
 
 // References the worksheet makes to other parts, resolved after streaming.
@@ -81,6 +85,8 @@ private:
     void start_formula(const XmlAttrs& attrs);
     void end_cell();
     void count_text(std::size_t bytes);
+    void grow_cells();
+    std::uint64_t cell_memory_room() const;
     void set_formula(Cell& cell);
     std::uint32_t style_index(std::string_view s, const std::function<std::string()>& where);
     // sheet_reader.cpp
@@ -88,6 +94,7 @@ private:
     void start_column(const XmlAttrs& attrs);
     void start_page_setup(const XmlAttrs& attrs);
     void reserve_cells(std::string_view dimension);
+    void add_merge(const CellRange& range);
     void drop(std::string what);
     // sheet_rules.cpp
     void start_rule_element(Ns ns, std::string_view name, const XmlAttrs& attrs);
@@ -96,6 +103,7 @@ private:
     void start_ext(const XmlAttrs& attrs);
     void classify_ext(Ns ns, std::string_view name);
     std::vector<CellRange> parse_sqref(std::string_view text);
+    void count_rule_ranges(std::size_t ranges, const std::string& where);
     [[noreturn]] void fail_at(const std::string& where, Message reason) const;
 
     const std::string& part_;

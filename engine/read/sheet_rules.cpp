@@ -34,9 +34,25 @@ std::vector<CellRange> SheetHandler::parse_sqref(std::string_view text) {
         std::string_view item = text.substr(0, space);
         text = space == std::string_view::npos ? std::string_view() : text.substr(space + 1);
         CellRange range;
-        if (!item.empty() && parse_range(item, range)) ranges.push_back(range);
+        if (!item.empty() && parse_range(item, range)) {
+            count_rule_ranges(1, range_name(range));
+            ranges.push_back(range);
+        }
     }
     return ranges;
+}
+
+void SheetHandler::count_rule_ranges(std::size_t ranges, const std::string& where) {
+    in_.rule_ranges += ranges;
+    if (in_.rule_ranges <= in_.limits.max_rule_ranges) return;
+    std::string limit = std::to_string(in_.limits.max_rule_ranges);
+    fail_at(where,
+            {"Validasi data dan format bersyarat buku kerja ini memuat terlalu banyak rentang "
+             "(batas " +
+                 limit + "). Hapus aturan yang berulang, lalu simpan lagi.",
+             "The data validations and conditional formats of this workbook hold too many "
+             "ranges (limit " +
+                 limit + "). Remove repeated rules, then save again."});
 }
 
 void SheetHandler::start_validation(const XmlAttrs& attrs) {
@@ -108,6 +124,7 @@ void SheetHandler::start_rule_element(Ns ns, std::string_view name, const XmlAtt
         }
     } else if (name == "cfRule") {
         rule_ = ConditionalFormat{};
+        if (!cf_ranges_.empty()) count_rule_ranges(cf_ranges_.size(), range_name(cf_ranges_[0]));
         rule_.ranges = cf_ranges_;
         rule_.type = attrs.get("type");
         rule_.op = attrs.has("operator") ? attrs.get("operator") : attrs.get("timePeriod");

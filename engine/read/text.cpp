@@ -65,7 +65,54 @@ bool read_int(std::string_view text, std::size_t& pos, std::size_t digits, int& 
     return true;
 }
 
+std::string hex(std::uint32_t value, int digits) {
+    static const char* const symbols = "0123456789ABCDEF";
+    std::string out(static_cast<std::size_t>(digits), '0');
+    for (int i = digits - 1; i >= 0; --i, value >>= 4)
+        out[static_cast<std::size_t>(i)] = symbols[value & 0xF];
+    return out;
+}
+
+bool xml_char(std::uint32_t cp) {
+    return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+           (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
 }  // namespace
+
+std::optional<BadChar> find_bad_xml_char(std::string_view text) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    for (std::size_t i = 0; i < size;) {
+        unsigned char lead = bytes[i];
+        if (lead >= 0x20 && lead < 0x80) {  // printable ASCII, nearly all of a part
+            ++i;
+            continue;
+        }
+        std::size_t length = lead < 0x80                   ? 1
+                             : lead >= 0xC2 && lead < 0xE0 ? 2
+                             : lead >= 0xE0 && lead < 0xF0 ? 3
+                             : lead >= 0xF0 && lead < 0xF5 ? 4
+                                                           : 0;
+        std::uint32_t cp = length == 1   ? lead
+                           : length == 2 ? lead & 0x1Fu
+                           : length == 3 ? lead & 0x0Fu
+                                         : lead & 0x07u;
+        bool ok = length > 0 && i + length <= size;
+        for (std::size_t k = 1; ok && k < length; ++k) {
+            ok = (bytes[i + k] & 0xC0) == 0x80;
+            cp = (cp << 6) | (bytes[i + k] & 0x3Fu);
+        }
+        // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8 either.
+        if (ok && ((length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000) ||
+                   (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF))
+            ok = false;
+        if (!ok) return BadChar{i, "byte 0x" + hex(lead, 2)};
+        if (!xml_char(cp)) return BadChar{i, "U+" + hex(cp, 4)};
+        i += length;
+    }
+    return std::nullopt;
+}
 
 void decode_escapes(std::string& text) {
     if (text.find("_x") == std::string::npos) return;

@@ -17,6 +17,15 @@ std::optional<double> parse_number(std::string_view text);
 // An ISO 8601 date/time as in t="d" cells ("2024-01-05T08:00:00") to an Excel serial.
 std::optional<double> parse_iso_datetime(std::string_view text, bool date1904);
 
+// The first place where `text` is not valid UTF-8 made of characters XML 1.0 allows
+// (tab, line feed, carriage return, U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF):
+// its byte offset and what is there ("byte 0xFF", "U+0001"). Nothing when all is well.
+struct BadChar {
+    std::size_t offset = 0;
+    std::string shown;
+};
+std::optional<BadChar> find_bad_xml_char(std::string_view text);
+
 // Trims ASCII whitespace at both ends.
 std::string_view trim(std::string_view text);
 

@@ -1,6 +1,11 @@
 // read_workbook: opens the package and reads its parts in dependency order:
 // workbook -> theme -> styles -> shared strings -> sheets (+ their parts) -> properties.
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <charconv>
+#include <limits>
 
 #include "read/dropped_parts.hpp"
 #include "read/read.hpp"
@@ -154,8 +159,9 @@ private:
     void read_worksheet(const std::string& part, Sheet& sheet) {
         consumed_.push_back(part);
         Relationships rels = rels_of(part);
-        SheetInputs inputs{zip_.source(), limits_, wb_,         styles_,
-                           strings_,      colors_, cell_count_, text_bytes_};
+        SheetInputs inputs{zip_.source(), limits_,       wb_,         styles_,
+                           strings_,      colors_,       cell_count_, text_bytes_,
+                           cell_memory_,  merged_cells_, rule_ranges_};
         SheetLinks links = read_sheet(zip_, part, sheet, inputs);
 
         for (const auto& link : links.hyperlinks) {
@@ -204,9 +210,24 @@ private:
     std::map<int, int> sheet_index_;  // position in workbook.xml -> index in wb_.sheets
     std::uint64_t cell_count_ = 0;
     std::uint64_t text_bytes_ = 0;
+    std::uint64_t cell_memory_ = 0;
+    std::uint64_t merged_cells_ = 0;
+    std::uint64_t rule_ranges_ = 0;
 };
 
 }  // namespace
+
+std::uint64_t ReadLimits::default_cell_memory_bytes() {
+    std::uint64_t usable = std::numeric_limits<std::uint64_t>::max();
+    long pages = sysconf(_SC_PHYS_PAGES), page_size = sysconf(_SC_PAGESIZE);
+    if (pages > 0 && page_size > 0)
+        usable = static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page_size);
+    rlimit address_space{};
+    if (getrlimit(RLIMIT_AS, &address_space) == 0 && address_space.rlim_cur != RLIM_INFINITY)
+        usable = std::min<std::uint64_t>(usable, address_space.rlim_cur);
+    if (usable == std::numeric_limits<std::uint64_t>::max()) usable = 4ull << 30;
+    return usable / 3;
+}
 
 Workbook read_workbook(const std::filesystem::path& file, const ReadLimits& limits) {
     read::Source source{file.string()};

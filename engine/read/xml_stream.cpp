@@ -5,6 +5,9 @@
 #include <cstring>
 #include <exception>
 #include <memory>
+#include <vector>
+
+#include "read/text.hpp"
 
 namespace kinerja::read {
 
@@ -118,6 +121,34 @@ std::uint64_t line_of(std::string_view text, std::size_t offset) {
     return line;
 }
 
+// pugixml takes any bytes and any character reference (&#1;), which expat refuses:
+// every name and value in the tree must be UTF-8 made of XML characters, or the
+// writer would pass them on into a file Excel calls corrupt.
+void check_text(ZipArchive& zip, const std::string& part, std::string_view text,
+                const pugi::xml_document& doc) {
+    // A node's offset is where its name or text starts; an attribute has none of its own.
+    auto check = [&](const char* value, pugi::xml_node at, bool inside) {
+        if (auto bad = find_bad_xml_char(value)) {
+            std::ptrdiff_t start = at.offset_debug();
+            std::size_t offset = start < 0 ? 0 : static_cast<std::size_t>(start);
+            if (inside && start >= 0) offset += bad->offset;
+            zip.source().fail(part, msg_bad_text(bad->shown, line_of(text, offset)));
+        }
+    };
+    std::vector<pugi::xml_node> stack{doc};
+    while (!stack.empty()) {
+        pugi::xml_node node = stack.back();
+        stack.pop_back();
+        check(node.name(), node, true);
+        check(node.value(), node, true);
+        for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+            check(a.name(), node, false);
+            check(a.value(), node, false);
+        }
+        for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) stack.push_back(c);
+    }
+}
+
 }  // namespace
 
 std::string_view XmlAttrs::local_part(const char* name) {
@@ -180,6 +211,7 @@ pugi::xml_document parse_tree(ZipArchive& zip, const std::string& part, std::uin
     }
     for (pugi::xml_node n = doc.first_child(); n; n = n.next_sibling())
         if (n.type() == pugi::node_doctype) zip.source().fail(part, msg_dtd());
+    check_text(zip, part, text, doc);
     return doc;
 }
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/atomic_output.hpp"
+#include "common/json_text.hpp"
 #include "validate/validate.hpp"
 
 namespace kinerja {
@@ -37,7 +38,7 @@ nlohmann::ordered_json report_of(const std::vector<Finding>& findings, Lang lang
 }  // namespace
 
 std::string findings_json(const std::vector<Finding>& findings, Lang lang) {
-    return report_of(findings, lang).dump(2) + "\n";
+    return json_text(report_of(findings, lang), 2) + "\n";
 }
 
 std::string findings_json(const std::vector<Finding>& findings, const std::vector<Table>& tables,
@@ -46,7 +47,7 @@ std::string findings_json(const std::vector<Finding>& findings, const std::vecto
     nlohmann::ordered_json understood = tables_json(tables, misses, lang);
     report["tables"] = understood["tables"];
     report["misses"] = understood["misses"];
-    return report.dump(2) + "\n";
+    return json_text(report, 2) + "\n";
 }
 
 void write_findings_json(const std::filesystem::path& file, const std::vector<Finding>& findings,

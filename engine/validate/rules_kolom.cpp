@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "common/excerpt.hpp"
 #include "evaluate/evaluate.hpp"
 #include "validate/rule_context.hpp"
 
@@ -106,14 +107,14 @@ void check_rule(RuleContext& ctx, const ColumnRule& rule) {
                        {"Kolom (" + std::to_string(rule.number) +
                             ") harus mengikuti aturan yang "
                             "tertulis di judulnya, \"" +
-                            rule.text + "\": " + ctx.cell(row.row, &cell_column) + " berisi " +
-                            angka(*stated) + ", padahal menurut aturan itu " +
+                            excerpt(rule.text) + "\": " + ctx.cell(row.row, &cell_column) +
+                            " berisi " + angka(*stated) + ", padahal menurut aturan itu " +
                             angka(std::round(expected * 100) / 100) + ".",
                         "Column (" + std::to_string(rule.number) +
                             ") must follow the rule stated "
                             "in its header, \"" +
-                            rule.text + "\": " + ctx.cell(row.row, &cell_column) + " holds " +
-                            angka(*stated) + ", but the rule gives " +
+                            excerpt(rule.text) + "\": " + ctx.cell(row.row, &cell_column) +
+                            " holds " + angka(*stated) + ", but the rule gives " +
                             angka(std::round(expected * 100) / 100) + "."});
         }
     }

@@ -1,5 +1,6 @@
 // Rules for any table: missing targets and realisasi, text where a number belongs,
 // negative figures, impossible percentages, numerators above their denominators.
+#include "common/excerpt.hpp"
 #include "validate/rule_context.hpp"
 
 namespace kinerja {
@@ -38,13 +39,13 @@ void report_ambiguous(RuleContext& ctx, std::uint32_t row, const TableColumn& co
         id += (i == 0 ? "" : i + 1 == readings.size() ? " atau " : ", ") + figure;
         en += (i == 0 ? "" : i + 1 == readings.size() ? " or " : ", ") + figure;
     }
-    const std::string where = ctx.cell(row, &col) + " (" + col.header + ")";
+    const std::string where = ctx.cell(row, &col) + " (" + excerpt(col.header) + ")";
     ctx.report(Rule::umum_angka_ragu, row, &col,
-               {"Sel " + where + " berisi \"" + text + "\" yang dapat dibaca " + id +
+               {"Sel " + where + " berisi \"" + excerpt(text) + "\" yang dapat dibaca " + id +
                     "; angka lain di kolom ini tidak cukup untuk memilih, jadi angka ini tidak "
                     "dipakai. Tulis ulang dengan titik untuk ribuan dan koma untuk desimal, "
                     "misalnya 1.234.567,89.",
-                "Cell " + where + " holds \"" + text + "\", which reads as " + en +
+                "Cell " + where + " holds \"" + excerpt(text) + "\", which reads as " + en +
                     "; the other figures of the column do not tell which, so it is not used. "
                     "Retype it with dots for thousands and a comma for decimals, e.g. "
                     "1.234.567,89."});
@@ -69,14 +70,15 @@ void check_cells(RuleContext& ctx, const TableRow& row) {
                 continue;
             }
             if (!q) {
-                ctx.report(
-                    Rule::umum_bukan_angka, row.row, &col,
-                    {"Sel " + ctx.cell(row.row, &col) + " (" + col.header + ") berisi \"" + text +
-                         "\", bukan angka. Tulis angkanya saja, misalnya 85% atau "
-                         "1.500.000, atau - bila tidak berlaku.",
-                     "Cell " + ctx.cell(row.row, &col) + " (" + col.header + ") holds \"" + text +
-                         "\", not a number. Type the figure only, e.g. 85% or "
-                         "1.500.000, or - when it does not apply."});
+                ctx.report(Rule::umum_bukan_angka, row.row, &col,
+                           {"Sel " + ctx.cell(row.row, &col) + " (" + excerpt(col.header) +
+                                ") berisi \"" + excerpt(text) +
+                                "\", bukan angka. Tulis angkanya saja, misalnya 85% atau "
+                                "1.500.000, atau - bila tidak berlaku.",
+                            "Cell " + ctx.cell(row.row, &col) + " (" + excerpt(col.header) +
+                                ") holds \"" + excerpt(text) +
+                                "\", not a number. Type the figure only, e.g. 85% or "
+                                "1.500.000, or - when it does not apply."});
                 continue;
             }
             if (q->not_applicable) continue;
@@ -116,23 +118,23 @@ void check_missing(RuleContext& ctx, const IndicatorBlock& block) {
     const TableColumn* target = ctx.table().column(ColumnRole::target);
     if (target && display_text(ctx.sheet(), block.first_row, target->col).empty()) {
         ctx.report(Rule::umum_target_kosong, block.first_row, target,
-                   {"Target indikator \"" + block.indikator + "\" di " +
+                   {"Target indikator \"" + excerpt(block.indikator) + "\" di " +
                         ctx.cell(block.first_row, target) + " kosong.",
-                    "The target of \"" + block.indikator + "\" in " +
+                    "The target of \"" + excerpt(block.indikator) + "\" in " +
                         ctx.cell(block.first_row, target) + " is empty."});
     }
     const TableColumn* real = ctx.table().column(ColumnRole::realisasi);
     if (ctx.table().kind == TableKind::capaian && real &&
         display_text(ctx.sheet(), block.first_row, real->col).empty()) {
-        ctx.report(
-            Rule::umum_realisasi_kosong, block.first_row, real,
-            {"Realisasi indikator \"" + block.indikator + "\" di " +
-                 ctx.cell(block.first_row, real) +
-                 " kosong; isi angkanya atau - bila "
-                 "tidak berlaku.",
-             "The realisasi of \"" + block.indikator + "\" in " + ctx.cell(block.first_row, real) +
-                 " is empty; type it, or - when it "
-                 "does not apply."});
+        ctx.report(Rule::umum_realisasi_kosong, block.first_row, real,
+                   {"Realisasi indikator \"" + excerpt(block.indikator) + "\" di " +
+                        ctx.cell(block.first_row, real) +
+                        " kosong; isi angkanya atau - bila "
+                        "tidak berlaku.",
+                    "The realisasi of \"" + excerpt(block.indikator) + "\" in " +
+                        ctx.cell(block.first_row, real) +
+                        " is empty; type it, or - when it "
+                        "does not apply."});
     }
 }
 

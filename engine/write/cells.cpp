@@ -12,7 +12,8 @@ namespace kinerja::write_detail {
 
 namespace {
 
-constexpr std::size_t max_text_chars = 32767;  // Excel's limit for one cell
+constexpr std::size_t max_text_chars = 32767;    // Excel's limit for one cell
+constexpr std::size_t max_formula_chars = 8192;  // Excel's limit for a formula's text
 constexpr std::size_t max_tooltip_chars = 255;
 
 // Error literals Excel accepts inside a formula.
@@ -31,7 +32,7 @@ public:
         format_ = ctx_.formats.cell(cell.style);
         row_ = cell.row;
         col_ = cell.col;
-        if (cell.is_formula())
+        if (cell.is_formula() && formula_fits(cell))
             write_formula(cell);
         else if (cell.rich && cell.value.kind == CellValue::Kind::text)
             write_rich(cell);
@@ -40,6 +41,15 @@ public:
     }
 
 private:
+    // Excel refuses to open a file with a longer formula: the cell keeps its last result.
+    bool formula_fits(const Cell& cell) const {
+        if (cell.formula.size() <= max_formula_chars ||  // bytes: never fewer than characters
+            utf8_length(cell.formula) <= max_formula_chars)
+            return true;
+        ctx_.drop(where(), "formula longer than 8192 characters written as its last value");
+        return false;
+    }
+
     // Sets the cached value libxlsxwriter could not type, after it has written the file.
     void patch(const char* type, const std::string& value, bool drop_formula,
                std::string fallback) const {
@@ -236,6 +246,29 @@ bool in_bounds(const CellRange& r) {
            r.last_col < max_cols;
 }
 
+// worksheet_merge_range writes a blank into every cell of the range but the first: 17
+// billion calls for A5:XFD1048576, with no effect here since there is no format (the
+// cells are written afterwards with their own styles, so per-cell borders of the merged
+// area survive). The merge is registered on the two cells at its bottom-right corner
+// instead, which gives the same bounds check and sheet dimension, and the entry
+// libxlsxwriter appends to its list of merges is then widened to the whole range.
+lxw_error merge_without_blanks(lxw_worksheet* sheet, const CellRange& merge) {
+    lxw_row_t top = merge.last_row;
+    lxw_col_t left = static_cast<lxw_col_t>(merge.last_col);
+    if (merge.last_col > merge.first_col)
+        --left;
+    else
+        --top;
+    lxw_merged_range** appended = sheet->merged_ranges->stqh_last;
+    lxw_error error = worksheet_merge_range(sheet, top, left, merge.last_row,
+                                            static_cast<lxw_col_t>(merge.last_col), "", nullptr);
+    if (error == LXW_NO_ERROR && *appended) {
+        (*appended)->first_row = merge.first_row;
+        (*appended)->first_col = static_cast<lxw_col_t>(merge.first_col);
+    }
+    return error;
+}
+
 void write_merges(const SheetContext& ctx) {
     std::vector<CellRange> merges = ctx.model.merges;
     std::stable_sort(merges.begin(), merges.end(), [](const CellRange& a, const CellRange& b) {
@@ -258,12 +291,7 @@ void write_merges(const SheetContext& ctx) {
             ctx.drop(where, "merged range overlapping another one");
             continue;
         }
-        // No format here: the cells of the range are written afterwards with their
-        // own styles, so per-cell borders of the merged area survive.
-        if (ctx.check(worksheet_merge_range(ctx.sheet, merge.first_row,
-                                            static_cast<lxw_col_t>(merge.first_col), merge.last_row,
-                                            static_cast<lxw_col_t>(merge.last_col), "", nullptr),
-                      where, "merged range"))
+        if (ctx.check(merge_without_blanks(ctx.sheet, merge), where, "merged range"))
             open.push_back(merge);
     }
 }

@@ -80,7 +80,15 @@ std::string w3cdtf(std::time_t time) {
     return text;
 }
 
-char* text_or_null(std::string& text) {
+// Excel's property dialog keeps 255 characters; a longer text (a whole data field by
+// mistake) is cut with an ellipsis.
+constexpr std::size_t max_property_chars = 255;
+
+char* text_or_null(std::string& text, Drops& drops) {
+    if (utf8_length(text) > max_property_chars) {
+        text = utf8_prefix(text, max_property_chars - 1) + "\u2026";
+        drops.add(core_part, "", "document property longer than 255 characters cut");
+    }
     return text.empty() ? nullptr : text.data();
 }
 
@@ -90,14 +98,15 @@ void write_properties(lxw_workbook* book, const Workbook& model, bool determinis
                       Patches& patches) {
     DocProperties p = model.properties;  // a copy: libxlsxwriter takes char*
     lxw_doc_properties props{};
-    props.title = text_or_null(p.title);
-    props.subject = text_or_null(p.subject);
-    props.author = text_or_null(p.creator);
-    props.manager = text_or_null(p.manager);
-    props.company = text_or_null(p.company);
-    props.category = text_or_null(p.category);
-    props.keywords = text_or_null(p.keywords);
-    props.comments = text_or_null(p.description);
+    props.title = text_or_null(p.title, drops);
+    props.subject = text_or_null(p.subject, drops);
+    props.author = text_or_null(p.creator, drops);
+    props.manager = text_or_null(p.manager, drops);
+    props.company = text_or_null(p.company, drops);
+    props.category = text_or_null(p.category, drops);
+    props.keywords = text_or_null(p.keywords, drops);
+    props.comments = text_or_null(p.description, drops);
+    text_or_null(p.last_modified_by, drops);
     std::optional<std::time_t> created;
     if (!p.created.empty()) {
         created = parse_w3cdtf(p.created);

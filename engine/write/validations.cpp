@@ -143,6 +143,12 @@ bool write_validation(const SheetContext& ctx, const DataValidation& dv, std::si
             ctx.drop(range_name(r), "data validation range out of bounds");
     }
     if (ranges.empty()) return false;
+    // Any other list (a range such as $H$1:$H$3, a name) would leak: libxlsxwriter 1.1.4
+    // copies the formula of a LIST_FORMULA rule twice and frees one copy. It goes in as
+    // a custom rule, copied once and otherwise the same, and is made a list again below.
+    bool formula_list = v.validate == LXW_VALIDATION_TYPE_LIST_FORMULA;
+    if (formula_list) v.validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA;
+    lxw_data_val_obj** appended = ctx.sheet->data_validations->stqh_last;
     // libxlsxwriter takes one range per rule: the others are patched into its sqref.
     const CellRange& first = ranges.front();
     if (!ctx.check(worksheet_data_validation_range(
@@ -150,6 +156,7 @@ bool write_validation(const SheetContext& ctx, const DataValidation& dv, std::si
                        first.last_row, static_cast<lxw_col_t>(first.last_col), &v),
                    range_name(first), "data validation"))
         return false;
+    if (formula_list && *appended) (*appended)->validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
     if (ranges.size() > 1) {
         std::string sqref;
         for (const CellRange& r : ranges) {

@@ -111,4 +111,40 @@ BOOST_AUTO_TEST_CASE(listed_sheet_without_part) {
     BOOST_TEST(contains(e.describe(Lang::id), "Lembar \"Lembar1\""));
 }
 
+// Issue 15: pugixml takes any byte, so a sheet name or a note in another encoding went
+// into the output and made it malformed XML. Each part is now checked where it is read.
+BOOST_AUTO_TEST_CASE(invalid_utf8_in_a_sheet_name_names_the_workbook_part) {
+    auto e = expect_error("invalid_utf8_sheet_name.xlsx", "xl/workbook.xml", "not UTF-8");
+    BOOST_TEST(contains(e.reason().en, "line 2: byte 0xFF"), e.reason().en);
+    BOOST_TEST(contains(e.reason().id, "bukan UTF-8"));
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_in_a_comment_names_the_comments_part) {
+    auto e = expect_error("invalid_utf8_comment.xlsx", "xl/comments1.xml", "not UTF-8");
+    BOOST_TEST(contains(e.reason().en, "byte 0xFF"), e.reason().en);
+}
+
+BOOST_AUTO_TEST_CASE(character_reference_xml_does_not_allow) {
+    auto e = expect_error("xml_char_reference_comment.xlsx", "xl/comments1.xml",
+                          "a character XML does not allow");
+    BOOST_TEST(contains(e.reason().en, "U+0001"), e.reason().en);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_in_streamed_parts_is_refused_by_expat) {
+    expect_error("invalid_utf8_inline_string.xlsx", "xl/worksheets/sheet1.xml", "Malformed XML");
+    expect_error("invalid_utf8_shared_string.xlsx", "xl/sharedStrings.xml", "Malformed XML");
+}
+
+// One merge over A5:XFD1048576 made libxlsxwriter write 17 billion blanks (48 s a sheet).
+BOOST_AUTO_TEST_CASE(merge_over_the_whole_grid_is_refused_quickly) {
+    auto start = std::chrono::steady_clock::now();
+    auto e =
+        expect_error("merge_full_grid.xlsx", "xl/worksheets/sheet1.xml (Lembar1, A5:XFD1048576)",
+                     "covers 17179803648 cells");
+    BOOST_TEST(contains(e.reason().en, "limit of 10000000"));
+    expect_error("merge_full_grid_10_sheets.xlsx", "(Lembar1, A5:XFD1048576)", "merged range");
+    auto elapsed = std::chrono::steady_clock::now() - start;
+    BOOST_TEST(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() < 2000);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,5 +1,6 @@
 // Cell values, formulas, rich text, merges and hyperlinks as they land in the XML.
 #include <boost/test/unit_test.hpp>
+#include <chrono>
 
 #include "write/written.hpp"
 
@@ -170,6 +171,46 @@ BOOST_AUTO_TEST_CASE(merged_cells_keep_their_own_styles) {
     // Cells of the range that the model leaves out stay out.
     KINERJA_CHECK_LACKS(xml, "r=\"B1\"");
     KINERJA_CHECK_LACKS(xml, "r=\"A2\"");
+}
+
+// Issue 15: worksheet_merge_range wrote a blank into each of the 17 billion cells of
+// A5:XFD1048576 (48 s). The merge is registered without touching the cells; the
+// dimension is the one libxlsxwriter gave before (its bottom-right corner counts).
+BOOST_AUTO_TEST_CASE(merge_over_the_whole_grid_is_written_at_once) {
+    Workbook wb = one_sheet();
+    Sheet& s = wb.sheets[0];
+    s.put(text_cell(4, 0, "Judul"));
+    s.merges.push_back({4, 0, max_rows - 1, max_cols - 1});
+    s.merges.push_back({0, 3, 2, 3});  // one column: registered on its last two rows
+    auto start = std::chrono::steady_clock::now();
+    Written out(wb);
+    auto elapsed = std::chrono::steady_clock::now() - start;
+    BOOST_TEST(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() < 5000);
+    std::string xml = out.sheet();
+    KINERJA_CHECK_HAS(xml, "<dimension ref=\"A3:XFD1048576\"/>");
+    KINERJA_CHECK_HAS(xml,
+                      "<mergeCells count=\"2\"><mergeCell ref=\"D1:D3\"/>"
+                      "<mergeCell ref=\"A5:XFD1048576\"/></mergeCells>");
+    KINERJA_CHECK_HAS(xml, "<c r=\"A5\" t=\"s\">");
+    BOOST_TEST(out.report().dropped.empty());
+}
+
+// Excel refuses a formula over 8,192 characters: the cell keeps its last value.
+BOOST_AUTO_TEST_CASE(formula_past_excels_limit_is_written_as_its_value) {
+    Workbook wb = one_sheet();
+    Sheet& s = wb.sheets[0];
+    Cell longest = number_cell(0, 0, 4097);
+    longest.formula = "1" + std::string();
+    for (int i = 0; i < 4096; ++i) longest.formula += "+1";  // 8,193 characters
+    s.put(longest);
+    Cell fits = number_cell(1, 0, 4096);
+    fits.formula = longest.formula.substr(2);  // 8,191 characters
+    s.put(fits);
+    Written out(wb);
+    std::string xml = out.sheet();
+    KINERJA_CHECK_HAS(xml, "<c r=\"A1\"><v>4097</v></c>");
+    KINERJA_CHECK_HAS(xml, "<c r=\"A2\"><f>1+1+1");
+    BOOST_TEST(out.reported("formula longer than 8192 characters written as its last value"));
 }
 
 BOOST_AUTO_TEST_CASE(overlapping_and_single_cell_merges_are_reported) {

@@ -96,6 +96,18 @@ BOOST_AUTO_TEST_CASE(document_properties) {
     BOOST_TEST(out.report().dropped.empty());
 }
 
+// Issue 15: a 10 MB field became a 10 MB title.
+BOOST_AUTO_TEST_CASE(document_property_past_255_characters_is_cut) {
+    Workbook wb = sample();
+    wb.properties.title = std::string(10 << 20, 'x');
+    wb.properties.subject = std::string(255, 's');
+    Written out(wb);
+    std::string core = out.part("docProps/core.xml");
+    KINERJA_CHECK_HAS(core, "<dc:title>" + std::string(254, 'x') + "\u2026</dc:title>");
+    KINERJA_CHECK_HAS(core, "<dc:subject>" + std::string(255, 's') + "</dc:subject>");
+    BOOST_TEST(out.reported("document property longer than 255 characters cut"));
+}
+
 BOOST_AUTO_TEST_CASE(same_model_gives_the_same_bytes) {
     for (const Workbook& wb : {sample(), patched_sample()}) {
         Written first(wb), second(wb);
