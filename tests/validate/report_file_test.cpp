@@ -12,8 +12,8 @@ namespace fs = std::filesystem;
 namespace {
 
 std::vector<Finding> two_findings() {
-    return {{Severity::error, "anggaran.sisa", "Anggaran", 2, 3, {"sisa salah", "wrong sisa"}},
-            {Severity::warning, "umum.negatif", "Capaian", 5, 1, {"negatif", "negative"}}};
+    return {{Severity::error, Rule::anggaran_sisa, "Anggaran", 2, 3, {"sisa salah", "wrong sisa"}},
+            {Severity::warning, Rule::umum_negatif, "Capaian", 5, 1, {"negatif", "negative"}}};
 }
 
 }  // namespace

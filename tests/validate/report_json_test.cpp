@@ -14,7 +14,7 @@ BOOST_AUTO_TEST_SUITE(report_json)
 // "internal error: [json.exception.type_error.316] invalid UTF-8 byte".
 BOOST_AUTO_TEST_CASE(bytes_that_are_not_utf8_become_replacement_characters) {
     Finding f;
-    f.rule = "umum.bukan_angka";
+    f.rule = Rule::umum_bukan_angka;
     f.sheet =
         "Cap\xff"
         "aian";
