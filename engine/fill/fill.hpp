@@ -12,7 +12,7 @@
 
 #include "common/finding.hpp"
 #include "evaluate/evaluate.hpp"
-#include "fill/data.hpp"
+#include "data/data.hpp"
 #include "tables/tables.hpp"
 
 namespace kinerja {

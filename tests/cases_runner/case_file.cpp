@@ -9,7 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "fill/data.hpp"
+#include "data/data.hpp"
 #include "support/support.hpp"
 
 namespace kinerja::test {
@@ -159,17 +159,7 @@ Case load_case(const std::string& name) {
 
 FillOptions case_options(const Case& c) {
     FillOptions options;
-    if (!c.data) return options;
-    DataSet data = read_data_csv(*c.data);
-    if (!c.satker.empty()) {
-        auto it = data.satker.find(c.satker);
-        if (it == data.satker.end()) bad_case(c.name, "data.csv has no satker " + c.satker);
-        options.data = it->second;
-    } else if (data.satker.size() == 1) {
-        options.data = data.satker.begin()->second;
-    } else {
-        bad_case(c.name, "data.csv holds several satker: name one with \"satker\"");
-    }
+    if (c.data) options.data = read_satker_data(*c.data, c.satker).data;
     return options;
 }
 
