@@ -23,7 +23,8 @@ public:
 
     void add(DataRecord r) {
         if (r.satker.empty()) {
-            Message reason = r.problem ? *r.problem : Message{"kode satker kosong", "no satker code"};
+            Message reason =
+                r.problem ? *r.problem : Message{"kode satker kosong", "no satker code"};
             reason.id += "; baris ini tidak dipakai";
             reason.en += "; the row is not used";
             table_.problems.push_back(at_line(table_.file_name, r.line, reason));

@@ -230,7 +230,7 @@ struct RekapInput {
     SummaryStore units;  // sorted by key
     std::vector<Message> problems;
     std::vector<Message> notices;  // BatchResult::notices
-    std::string source;  // the data file or inputs folder, for the titles
+    std::string source;            // the data file or inputs folder, for the titles
     std::size_t parts = 1;
 };
 

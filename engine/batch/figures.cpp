@@ -148,8 +148,8 @@ void FigureMaker::add_figures(UnitSummary& summary, const std::vector<IndicatorO
             summary.periods[p].anggaran = impl_->budget(*penyerapan, *given);
     }
     auto whole_year = inputs_so_far(ind, *budget_vars->second, Periode::tahun);
-    year.anggaran = impl_->budget(
-        *penyerapan, whole_year.value_or(std::vector<double>(ind.inputs.size(), na)));
+    year.anggaran =
+        impl_->budget(*penyerapan, whole_year.value_or(std::vector<double>(ind.inputs.size(), na)));
 }
 
 }  // namespace kinerja::batch_detail

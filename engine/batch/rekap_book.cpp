@@ -75,7 +75,8 @@ public:
 
 private:
     void titles() {
-        put_text(ws_, 0, 0, std::string("REKAP CAPAIAN KINERJA WILAYAH - ") + periode_title(period_),
+        put_text(ws_, 0, 0,
+                 std::string("REKAP CAPAIAN KINERJA WILAYAH - ") + periode_title(period_),
                  f_.title);
         std::size_t failed = layout_.failed;
         std::string note = "Sumber: " + input_.source + "; " + std::to_string(input_.units.size()) +

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "common/finding.hpp"
-#include "evaluate/evaluate.hpp"
 #include "data/data.hpp"
+#include "evaluate/evaluate.hpp"
 #include "tables/tables.hpp"
 
 namespace kinerja {
@@ -32,10 +32,10 @@ struct IndicatorOutcome {
     std::string sheet;
     std::uint32_t row = 0;
     double target = na, realisasi = na, capaian = na;
-    std::string kategori;  // "" when not applicable
-    std::string target_unit, realisasi_unit;   // "%", "layanan", ... as typed
-    std::optional<int> tahun;                   // the table's year
-    std::uint32_t target_col = 0;               // where target and realisasi are, on `row`
+    std::string kategori;                     // "" when not applicable
+    std::string target_unit, realisasi_unit;  // "%", "layanan", ... as typed
+    std::optional<int> tahun;                 // the table's year
+    std::uint32_t target_col = 0;             // where target and realisasi are, on `row`
     std::optional<std::uint32_t> realisasi_col;
     std::optional<std::uint32_t> capaian_col;  // the filled capaian cell, on `row`
 };

@@ -468,6 +468,8 @@ std::optional<RowIndicator> identify_indicator(FillContext& ctx, const Indicator
     return identify(ctx, matcher, block, col, computable);
 }
 
-bool stated_agrees(double stated, double computed) { return agrees(stated, computed); }
+bool stated_agrees(double stated, double computed) {
+    return agrees(stated, computed);
+}
 
 }  // namespace kinerja
