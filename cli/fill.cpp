@@ -55,24 +55,10 @@ FillOptions fill_options(const Options& o, Lang lang) {
     options.kategori = o.kategori;
     options.grafik = o.grafik;
     if (o.data.empty()) return options;
-    DataSet data = read_data_csv(o.data);
-    if (!o.satker.empty()) {
-        auto it = data.satker.find(o.satker);
-        if (it == data.satker.end())
-            throw InputError(
-                o.data.string(), "",
-                {"tidak ada data untuk satker " + o.satker, "no data for satker " + o.satker});
-        options.data = it->second;
-    } else if (data.satker.size() == 1) {
-        options.data = data.satker.begin()->second;
-    } else if (!data.satker.empty()) {
-        throw InputError(o.data.string(), "",
-                         {"berkas berisi data " + std::to_string(data.satker.size()) +
-                              " satker; pilih satu dengan --satker KODE",
-                          "the file holds data for " + std::to_string(data.satker.size()) +
-                              " satker; pick one with --satker KODE"});
-    }
-    (void)lang;
+    SatkerChoice choice = read_satker_data(o.data, o.satker);
+    for (const Message& notice : choice.notices)
+        std::fprintf(stderr, "kinerja: %s\n", notice.in(lang).c_str());
+    options.data = std::move(choice.data);
     return options;
 }
 

@@ -101,6 +101,8 @@ struct BatchResult {
     std::vector<UnitReport> failures;                     // sorted by key
     // Problems that belong to no unit: data rows without a satker code.
     std::vector<Message> problems;
+    // What the reading of the data noted, such as a CSV read as Windows-1252; not a problem.
+    std::vector<Message> notices;
     std::size_t written = 0, skipped = 0, failed = 0;
     std::size_t units_total = 0;  // in the data or folder, over all shards
     double seconds = 0;

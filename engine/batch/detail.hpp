@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "batch/batch.hpp"
-#include "fill/data.hpp"
+#include "data/data.hpp"
 
 namespace kinerja::batch_detail {
 
@@ -48,9 +48,9 @@ bool write_at(int fd, const void* from, std::size_t bytes, std::uint64_t at);
 
 // ---------------------------------------------------------------- the data
 
-enum : std::size_t { tw1, tw2, tw3, tw4, tahun, period_count };
-const char* period_key(std::size_t period);    // "TW1" ... "TW4", "TAHUN"
-const char* period_title(std::size_t period);  // "TW I" ... "TW IV", "TAHUN"
+// The periods of the rekap, a sheet each: the triwulan (cumulative) and the year.
+inline constexpr std::array<Periode, 5> rekap_periods = {Periode::tw1, Periode::tw2, Periode::tw3,
+                                                         Periode::tw4, Periode::tahun};
 
 // One data row, with its texts interned in DataTable::strings.
 struct DataRow {
@@ -95,12 +95,18 @@ struct DataTable {
     std::vector<std::string> strings;
     std::vector<UnitData> units;    // sorted by kode
     std::vector<Message> problems;  // rows that name no satker
+    std::vector<Message> notices;   // DataReader::notices()
     RowFile rows;
 };
 
-// Reads satker,indikator,variabel,periode,nilai[,satker_nama] from a .csv or the first sheet
-// of an .xlsx. A bad row fails its satker only; a file without the header throws InputError.
-DataTable read_batch_data(const fs::path& file);
+// What the batch keeps per satker, all told: its UnitData, its Unit and output name in the
+// runner, its summary's key in the SummaryStore. DataLimits::max_memory / this is how many
+// satker a region may have.
+inline constexpr std::uint64_t unit_bookkeeping_bytes = 1024;
+
+// Reads the data with a DataReader (engine/data). A bad row fails its satker only; a file
+// that cannot be read at all, or does not fit in memory, throws InputError.
+DataTable read_batch_data(const fs::path& file, const DataLimits& limits = {});
 SatkerData satker_data(const DataTable& table, const UnitData& unit,
                        const std::vector<DataRow>& rows);
 // What the unit's output depends on in the data, for the manifest.
@@ -144,7 +150,7 @@ struct PeriodFigures {
 
 struct UnitSummary {
     UnitReport report;
-    std::array<PeriodFigures, period_count> periods;
+    ByPeriode<PeriodFigures> periods;  // those of rekap_periods
 };
 
 // The figures of one unit: the year's from the filled workbook, the triwulan's computed
@@ -223,7 +229,8 @@ struct RekapInput {
     explicit RekapInput(const fs::path& spill_dir) : units(spill_dir) {}
     SummaryStore units;  // sorted by key
     std::vector<Message> problems;
-    std::string source;  // the data file or inputs folder, for the titles
+    std::vector<Message> notices;  // BatchResult::notices
+    std::string source;            // the data file or inputs folder, for the titles
     std::size_t parts = 1;
 };
 

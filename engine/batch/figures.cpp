@@ -28,41 +28,27 @@ bool by_id(const FigureMap::value_type& item, std::string_view id) {
 
 using Vars = std::map<std::string, std::map<Periode, DataValue>>;
 
-constexpr Periode triwulan[] = {Periode::tw1, Periode::tw2, Periode::tw3, Periode::tw4};
-
-// The inputs of TW I .. TW `last`, in Indicator::inputs order, leaving out triwulan with no
-// value at all for this indicator (so `akhir` takes the last one given, as the fill does).
-std::vector<std::vector<double>> triwulan_inputs(const Indicator& indicator, const Vars& vars,
-                                                 std::size_t last) {
-    std::vector<std::vector<double>> periods;
-    for (std::size_t p = 0; p <= last; ++p) {
-        std::vector<double> values(indicator.inputs.size(), na);
-        bool any = false;
-        for (std::size_t i = 0; i < indicator.inputs.size(); ++i) {
-            auto var = vars.find(indicator.inputs[i].name);
-            if (var == vars.end()) continue;
-            auto value = var->second.find(triwulan[p]);
-            if (value == var->second.end()) continue;
-            any = true;
-            values[i] = value->second.not_applicable ? na : value->second.value;
-        }
-        if (any) periods.push_back(std::move(values));
-    }
-    return periods;
-}
-
-// The year's inputs: a TAHUN value where given, else the triwulan combined.
-std::vector<double> yearly_inputs(const Indicator& indicator, const Vars& vars) {
-    auto periods = triwulan_inputs(indicator, vars, 3);
-    std::vector<double> values = periods.empty() ? std::vector<double>(indicator.inputs.size(), na)
-                                                 : combine_periods(indicator, periods);
+// An indicator's inputs over the year so far, up to triwulan `upto` (TAHUN: the year), each
+// variable's values combined as the indicator says, as the fill does for the year; nullopt
+// when the data gives none of them a value by then.
+std::optional<std::vector<double>> inputs_so_far(const Indicator& indicator, const Vars& vars,
+                                                 Periode upto) {
+    std::vector<double> inputs(indicator.inputs.size(), na);
+    bool any = false;
+    std::vector<double> values;
     for (std::size_t i = 0; i < indicator.inputs.size(); ++i) {
-        auto var = vars.find(indicator.inputs[i].name);
+        const Variable& input = indicator.inputs[i];
+        auto var = vars.find(input.name);
         if (var == vars.end()) continue;
-        if (auto year = var->second.find(Periode::tahun); year != var->second.end())
-            values[i] = year->second.not_applicable ? na : year->second.value;
+        values.clear();
+        for (const DataValue* v : values_so_far(var->second, upto))
+            values.push_back(v->not_applicable ? na : v->value);
+        if (values.empty()) continue;
+        any = true;
+        inputs[i] = combine_values(input.period.value_or(indicator.period), values);
     }
-    return values;
+    if (!any) return std::nullopt;
+    return inputs;
 }
 
 std::optional<std::size_t> input_slot(const Indicator& indicator, std::string_view name) {
@@ -87,21 +73,10 @@ const Figure* FigureMap::find(std::string_view id) const {
 struct FigureMaker::Impl {
     const Engine& engine;
     Evaluator evaluator;
-    std::map<std::string, std::optional<std::size_t>> resolved;  // data key -> catalogue index
+    IndicatorKeys keys;  // which indicator each data key names, as the fill reads them
 
-    explicit Impl(const Engine& e) : engine(e), evaluator(*e.compiled) {}
-
-    std::optional<std::size_t> resolve(const std::string& key) {
-        auto [it, added] = resolved.try_emplace(key);
-        if (!added) return it->second;
-        if (auto exact = engine.compiled->index_of(key)) {
-            it->second = exact;
-        } else {
-            IndicatorMatch m = engine.matcher->match(key);
-            if (m.status == MatchStatus::matched) it->second = engine.compiled->index_of(m.id);
-        }
-        return it->second;
-    }
+    explicit Impl(const Engine& e)
+        : engine(e), evaluator(*e.compiled), keys(*e.compiled, *e.matcher) {}
 
     Figure evaluate(std::size_t index, const std::vector<double>& inputs, double target) {
         IndicatorResult r = evaluator.evaluate(index, inputs, target);
@@ -132,7 +107,7 @@ void FigureMaker::add_figures(UnitSummary& summary, const std::vector<IndicatorO
                               const SatkerData* data) {
     const CompiledCatalogue& compiled = *impl_->engine.compiled;
     // The year, from the workbook: the first row of each indicator.
-    PeriodFigures& year = summary.periods[tahun];
+    PeriodFigures& year = summary.periods[Periode::tahun];
     year.present = true;
     std::vector<std::pair<std::size_t, double>> indicators;  // catalogue index, target
     for (const IndicatorOutcome& o : outcomes) {
@@ -142,16 +117,14 @@ void FigureMaker::add_figures(UnitSummary& summary, const std::vector<IndicatorO
     }
     if (!data) return;
 
-    // The data's inputs per catalogue indicator; the first spelling found wins.
-    std::map<std::size_t, const Vars*> inputs;
+    // The data's inputs per catalogue indicator.
+    std::map<std::size_t, const Vars*> inputs = impl_->keys.by_indicator(data->values);
     std::set<Periode> periods;
-    for (const auto& [key, vars] : data->values) {
-        if (auto index = impl_->resolve(key)) inputs.try_emplace(*index, &vars);
+    for (const auto& [key, vars] : data->values)
         for (const auto& [name, values] : vars)
             for (const auto& [periode, value] : values) periods.insert(periode);
-    }
-    for (std::size_t p = tw1; p <= tw4; ++p) {
-        if (!periods.count(triwulan[p])) continue;
+    for (Periode p : triwulan_periodes) {
+        if (!periods.count(p)) continue;
         PeriodFigures& figures = summary.periods[p];
         figures.present = true;
         for (auto [index, target] : indicators) {
@@ -159,10 +132,8 @@ void FigureMaker::add_figures(UnitSummary& summary, const std::vector<IndicatorO
             f.target = target;
             auto vars = inputs.find(index);
             if (vars == inputs.end()) continue;
-            auto given = triwulan_inputs(compiled.indicator(index), *vars->second, p);
-            if (!given.empty())
-                f = impl_->evaluate(index, combine_periods(compiled.indicator(index), given),
-                                    target);
+            if (auto given = inputs_so_far(compiled.indicator(index), *vars->second, p))
+                f = impl_->evaluate(index, *given, target);
         }
     }
 
@@ -171,13 +142,14 @@ void FigureMaker::add_figures(UnitSummary& summary, const std::vector<IndicatorO
     auto budget_vars = penyerapan ? inputs.find(*penyerapan) : inputs.end();
     if (budget_vars == inputs.end()) return;
     const Indicator& ind = compiled.indicator(*penyerapan);
-    for (std::size_t p = tw1; p <= tw4; ++p) {
+    for (Periode p : triwulan_periodes) {
         if (!summary.periods[p].present) continue;
-        auto given = triwulan_inputs(ind, *budget_vars->second, p);
-        if (!given.empty())
-            summary.periods[p].anggaran = impl_->budget(*penyerapan, combine_periods(ind, given));
+        if (auto given = inputs_so_far(ind, *budget_vars->second, p))
+            summary.periods[p].anggaran = impl_->budget(*penyerapan, *given);
     }
-    year.anggaran = impl_->budget(*penyerapan, yearly_inputs(ind, *budget_vars->second));
+    auto whole_year = inputs_so_far(ind, *budget_vars->second, Periode::tahun);
+    year.anggaran =
+        impl_->budget(*penyerapan, whole_year.value_or(std::vector<double>(ind.inputs.size(), na)));
 }
 
 }  // namespace kinerja::batch_detail

@@ -93,6 +93,11 @@ void write_laporan(const fs::path& file, const RekapInput& input, Lang lang, dou
              {"totals", std::move(totals)},
              {"problems", std::move(problems)},
              {"units", placeholder.substr(1, placeholder.size() - 2)}};
+    if (!input.notices.empty()) {  // only then, so that a plain run's report stays as it was
+        json notices = json::array();
+        for (const Message& m : input.notices) notices.push_back(m.in(lang));
+        doc["notices"] = std::move(notices);
+    }
     std::string text = doc.dump(2) + "\n";
     std::size_t at = text.find(placeholder);
     write_stream_file(file, [&](std::ostream& out) {
@@ -204,6 +209,9 @@ RekapResult merge_rekap(const Engine& engine, const std::vector<fs::path>& dirs,
             for (const json& m : part->doc.at("problems"))
                 if (index == by_index.begin()->first)
                     input.problems.push_back(message_from_json(m));
+            if (index == by_index.begin()->first && part->doc.contains("notices"))
+                for (const json& m : part->doc["notices"])
+                    input.notices.push_back(message_from_json(m));
             (void)part->doc.at("units");  // throws when the part has none
         }
     } catch (const json::exception& e) {

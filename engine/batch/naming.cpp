@@ -111,14 +111,4 @@ std::string file_hash(const fs::path& file) {
     return h.hex();
 }
 
-const char* period_key(std::size_t period) {
-    static const char* keys[] = {"TW1", "TW2", "TW3", "TW4", "TAHUN"};
-    return keys[std::min<std::size_t>(period, tahun)];
-}
-
-const char* period_title(std::size_t period) {
-    static const char* titles[] = {"TW I", "TW II", "TW III", "TW IV", "TAHUN"};
-    return titles[std::min<std::size_t>(period, tahun)];
-}
-
 }  // namespace kinerja::batch_detail

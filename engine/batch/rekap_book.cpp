@@ -49,7 +49,7 @@ lxw_format* colours(lxw_workbook* book, lxw_color_t fill, lxw_color_t font) {
 class PeriodSheet {
 public:
     PeriodSheet(lxw_workbook* book, const Engine& engine, const RekapInput& input,
-                const Layout& layout, const RekapFormats& f, std::size_t period,
+                const Layout& layout, const RekapFormats& f, Periode period,
                 const std::vector<double>& means)
         : book_(book),
           engine_(engine),
@@ -59,7 +59,7 @@ public:
           period_(period),
           means_(means),
           ranks_(ranks_of(means)) {
-        ws_ = workbook_add_worksheet(book, period_title(period));
+        ws_ = workbook_add_worksheet(book, periode_title(period));
         last_unit_row_ = first_unit_row + static_cast<std::uint32_t>(input.units.size()) - 1;
     }
 
@@ -75,12 +75,13 @@ public:
 
 private:
     void titles() {
-        put_text(ws_, 0, 0, std::string("REKAP CAPAIAN KINERJA WILAYAH - ") + period_title(period_),
+        put_text(ws_, 0, 0,
+                 std::string("REKAP CAPAIAN KINERJA WILAYAH - ") + periode_title(period_),
                  f_.title);
         std::size_t failed = layout_.failed;
         std::string note = "Sumber: " + input_.source + "; " + std::to_string(input_.units.size()) +
                            " satker, " + std::to_string(failed) + " gagal diolah.";
-        if (period_ != tahun)
+        if (period_ != Periode::tahun)
             note +=
                 " Capaian triwulan dihitung kumulatif sampai triwulan ini terhadap target tahunan.";
         put_text(ws_, 1, 0, note, f_.subtitle);
@@ -299,7 +300,7 @@ private:
     const RekapInput& input_;
     const Layout& layout_;
     const RekapFormats& f_;
-    std::size_t period_;
+    Periode period_;
     std::uint32_t last_unit_row_ = 0;
     const std::vector<double>& means_;
     std::vector<int> ranks_;
@@ -321,7 +322,7 @@ void produce(lxw_workbook* book, const Engine& engine, const RekapInput& input) 
 
     lxw_worksheet* active = nullptr;
     if (!input.units.empty()) {
-        for (std::size_t p = 0; p < period_count; ++p)
+        for (Periode p : rekap_periods)
             if (overview.present[p])
                 active =
                     PeriodSheet(book, engine, input, layout, formats, p, overview.means[p]).write();

@@ -42,10 +42,10 @@ struct RekapIndicator {
 struct RekapOverview {
     std::vector<RekapIndicator> indicators;  // in catalogue order
     bool budget = false;                     // some unit has budget figures
-    std::array<bool, period_count> present{};
+    ByPeriode<bool> present;
     std::size_t failed = 0;
     // Per period and unit, the mean capaian over the indicators (na when none has one).
-    std::array<std::vector<double>, period_count> means;
+    ByPeriode<std::vector<double>> means;
 };
 RekapOverview rekap_overview(const Engine& engine, const RekapInput& input);
 

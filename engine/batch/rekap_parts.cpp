@@ -117,12 +117,12 @@ std::vector<int> ranks_of(const std::vector<double>& values) {
 
 RekapOverview rekap_overview(const Engine& engine, const RekapInput& input) {
     RekapOverview o;
-    o.present[tahun] = true;  // the year's sheet is always there
+    o.present[Periode::tahun] = true;  // the year's sheet is always there
     std::set<std::string> ids;
     std::vector<double> values;
     for (const UnitSummary& u : input.units) {
         o.failed += u.report.status == UnitStatus::failed;
-        for (std::size_t p = 0; p < period_count; ++p) {
+        for (Periode p : rekap_periods) {
             const PeriodFigures& figures = u.periods[p];
             o.present[p] = o.present[p] || figures.present;
             o.budget = o.budget || figures.anggaran;
@@ -212,7 +212,7 @@ void write_peringkat_sheet(lxw_workbook* book, const RekapFormats& f, const Reka
                            "Status"};
     const double widths[] = {10, 16, 40, 14, 14, 14, 14};
     header_row(ws, f, heads, widths, 7);
-    const std::vector<double>& means = overview.means[tahun];
+    const std::vector<double>& means = overview.means[Periode::tahun];
     std::vector<int> ranks = ranks_of(means);
     std::vector<std::size_t> order(input.units.size());
     std::iota(order.begin(), order.end(), 0);
@@ -223,7 +223,7 @@ void write_peringkat_sheet(lxw_workbook* book, const RekapFormats& f, const Reka
     std::uint32_t row = 4;
     for (std::size_t i : order) {
         const UnitSummary& u = input.units[i];
-        const PeriodFigures& year = u.periods[tahun];
+        const PeriodFigures& year = u.periods[Periode::tahun];
         put_number(ws, row, 0, ranks[i] ? ranks[i] : na, f.center);
         put_text(ws, row, 1, u.report.key, f.text);
         put_text(ws, row, 2, u.report.nama, f.text);
@@ -264,6 +264,7 @@ void write_status_sheet(lxw_workbook* book, const RekapFormats& f, const RekapIn
         ++row;
     }
     for (const Message& m : input.problems) put_text(ws, ++row, 0, m.id, f.subtitle);
+    for (const Message& m : input.notices) put_text(ws, ++row, 0, m.id, f.subtitle);
     worksheet_freeze_panes(ws, 4, 0);
 }
 

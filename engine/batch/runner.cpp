@@ -256,6 +256,7 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
                 units.push_back({u.kode, names[i], &u, {}});
         }
         result.problems = job.data->problems;
+        result.notices = job.data->notices;
     }
 
     // Each finished unit's summary goes to the store, not to memory; the counts for the
@@ -334,6 +335,7 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
     // The data's rows are done with; the rekap is made from the summaries alone.
     job.data.reset();
     input.problems = result.problems;
+    input.notices = result.notices;
     input.source = (inputs_mode ? options.inputs_dir : options.data_file).filename().string();
     input.units.sort_by_key();
     std::sort(result.failures.begin(), result.failures.end(),

@@ -53,7 +53,7 @@ json summary_json(const UnitSummary& s) {
                                {"total", r.timings.total_ms}}}};
     if (r.failure) j["failure"] = message_json(*r.failure);
     json periods = json::object();
-    for (std::size_t p = 0; p < period_count; ++p) {
+    for (Periode p : rekap_periods) {
         const PeriodFigures& f = s.periods[p];
         if (!f.present) continue;
         json indikator = json::object();
@@ -65,7 +65,7 @@ json summary_json(const UnitSummary& s) {
             period["anggaran"] =
                 json::array({number(f.anggaran->pagu), number(f.anggaran->realisasi),
                              number(f.anggaran->persen)});
-        periods[period_key(p)] = std::move(period);
+        periods[periode_name(p)] = std::move(period);
     }
     j["periods"] = std::move(periods);
     return j;
@@ -90,9 +90,9 @@ UnitSummary summary_from_json(const json& j) {
     }
     if (j.contains("failure")) r.failure = message_from_json(j["failure"]);
     const json& periods = j.at("periods");
-    for (std::size_t p = 0; p < period_count; ++p) {
-        if (!periods.contains(period_key(p))) continue;
-        const json& period = periods[period_key(p)];
+    for (Periode p : rekap_periods) {
+        if (!periods.contains(periode_name(p))) continue;
+        const json& period = periods[periode_name(p)];
         PeriodFigures& f = s.periods[p];
         f.present = true;
         for (const auto& [id, fig] : period.at("indikator").items())
@@ -116,13 +116,18 @@ void write_part(const fs::path& file, const RekapInput& input, const Shard& shar
                 std::size_t units_total) {
     json problems = json::array();
     for (const Message& m : input.problems) problems.push_back(message_json(m));
-    std::string head = json{{"format", "kinerja-rekap-part"},
-                            {"version", 1},
-                            {"shard", json::array({shard.index, shard.count})},
-                            {"source", input.source},
-                            {"units_total", units_total},
-                            {"problems", std::move(problems)}}
-                           .dump();
+    json doc{{"format", "kinerja-rekap-part"},
+             {"version", 1},
+             {"shard", json::array({shard.index, shard.count})},
+             {"source", input.source},
+             {"units_total", units_total},
+             {"problems", std::move(problems)}};
+    if (!input.notices.empty()) {
+        json notices = json::array();
+        for (const Message& m : input.notices) notices.push_back(message_json(m));
+        doc["notices"] = std::move(notices);
+    }
+    std::string head = doc.dump();
     // Unit by unit, one a line, so the whole province never sits in memory as one JSON tree
     // or one string.
     head.pop_back();

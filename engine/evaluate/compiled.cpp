@@ -162,32 +162,4 @@ IndicatorResult Evaluator::evaluate(std::string_view id,
     return evaluate(*index, values, target);
 }
 
-// ---------------------------------------------------------------- periods
-
-std::vector<double> combine_periods(const Indicator& indicator,
-                                    std::span<const std::vector<double>> periods) {
-    std::vector<double> combined;
-    for (std::size_t k = 0; k < indicator.inputs.size(); ++k) {
-        PeriodCombine how = indicator.inputs[k].period.value_or(indicator.period);
-        double total = 0;
-        int applicable = 0;
-        double last = na;
-        for (const auto& period : periods) {
-            double v = k < period.size() ? period[k] : na;
-            last = v;
-            if (is_na(v)) continue;
-            total += v;
-            ++applicable;
-        }
-        if (how == PeriodCombine::akhir) {
-            combined.push_back(last);
-        } else if (applicable == 0) {
-            combined.push_back(na);
-        } else {
-            combined.push_back(how == PeriodCombine::jumlah ? total : total / applicable);
-        }
-    }
-    return combined;
-}
-
 }  // namespace kinerja

@@ -269,12 +269,6 @@ SettingsCheck check_settings_text(std::string_view text, const std::string& file
                                   const Settings& base = {}, const Catalogue* catalogue = nullptr);
 Settings load_settings(const std::filesystem::path& file, const Settings& base = {});
 
-// Combines per-period inputs (one vector per triwulan, in Indicator::inputs order) into the
-// inputs for the whole span: sums skip not-applicable periods (all not applicable -> na),
-// `akhir` takes the last period as is, `rata` averages the applicable periods.
-std::vector<double> combine_periods(const Indicator& indicator,
-                                    std::span<const std::vector<double>> periods);
-
 // ---------------------------------------------------------------- evaluation
 
 struct IndicatorResult {

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "common/finding.hpp"
+#include "data/data.hpp"
 #include "evaluate/evaluate.hpp"
-#include "fill/data.hpp"
 #include "model/cell_change.hpp"
 #include "tables/tables.hpp"
 

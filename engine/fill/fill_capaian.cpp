@@ -167,37 +167,6 @@ bool agrees(double stated, double computed) {
     return std::fabs(stated - computed) < 1.0 / tolerance + 1e-9;
 }
 
-// Which catalogue indicator each data key names. A key that is a catalogue id names that
-// indicator; only other keys (names as users write them) go through the fuzzy matcher, once
-// per key rather than once per key and indicator row.
-std::map<std::string, std::string> indicators_of_keys(const CompiledCatalogue& compiled,
-                                                      const IndicatorMatcher& matcher,
-                                                      const InputCells& inputs) {
-    std::map<std::string, std::string> ids;
-    for (const auto& [key, vars] : inputs) {
-        if (compiled.index_of(key)) {
-            ids.emplace(key, key);
-            continue;
-        }
-        IndicatorMatch m = matcher.match(key);
-        if (m.status == MatchStatus::matched) ids.emplace(key, m.id);
-    }
-    return ids;
-}
-
-// The raw inputs given for this indicator: under its id if given so, else the first key
-// that names it.
-const std::map<std::string, std::map<Periode, InputCell>>* inputs_for(
-    const Indicator& indicator, const std::map<std::string, std::string>& key_ids,
-    const InputCells& inputs) {
-    if (auto exact = inputs.find(indicator.id); exact != inputs.end()) return &exact->second;
-    for (const auto& [key, vars] : inputs) {
-        auto id = key_ids.find(key);
-        if (id != key_ids.end() && id->second == indicator.id) return &vars;
-    }
-    return nullptr;
-}
-
 // Realisasi from the raw inputs, as a formula over the Data sheet. Written into the
 // realisasi column (a computed column when inputs are given).
 void fill_realisasi(FillContext& ctx, std::size_t index, const Indicator& indicator,
@@ -468,14 +437,15 @@ void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const Input
         if (added[g]) groups[g].kategori = &*added[g];
     }
     const CompiledCatalogue& compiled = ctx.evaluator.compiled();
-    const auto key_ids = indicators_of_keys(compiled, matcher, inputs);
+    // The inputs given for each indicator: under its id if given so, else the first key
+    // that names it.
+    const auto inputs_of = IndicatorKeys(compiled, matcher).by_indicator(inputs);
     for (const IndicatorBlock& block : indicator_blocks(ctx.sheet, t)) {
         auto indicator = identify(ctx, matcher, block, ind_col->col,
                                   row_computable(ctx, groups, block.first_row), fills_capaian);
         if (!indicator) continue;
-        const auto* vars = indicator->index
-                               ? inputs_for(compiled.indicator(*indicator->index), key_ids, inputs)
-                               : nullptr;
+        auto given = indicator->index ? inputs_of.find(*indicator->index) : inputs_of.end();
+        const auto* vars = given != inputs_of.end() ? given->second : nullptr;
         for (const YearColumns& columns : groups) {
             // Raw inputs are this year's: they feed the table's own year only.
             bool this_year = !columns.tahun || columns.tahun == t.tahun || groups.size() == 1;

@@ -10,7 +10,6 @@ namespace kinerja {
 namespace {
 
 constexpr const char* data_sheet = "Data";
-const char* period_headers[] = {"TW I", "TW II", "TW III", "TW IV", "S1", "S2", "TAHUN"};
 
 std::string sheet_ref(const std::string& sheet, std::uint32_t row, std::uint32_t col) {
     std::string quoted = "'";
@@ -37,7 +36,8 @@ Sheet& data_sheet_for(Workbook& workbook) {
     std::uint32_t header = workbook.intern_style(bold);
     sheet.put(text_cell(0, 0, "Indikator"));
     sheet.put(text_cell(0, 1, "Variabel"));
-    for (std::uint32_t p = 0; p < 7; ++p) sheet.put(text_cell(0, 2 + p, period_headers[p]));
+    for (std::uint32_t p = 0; p < periode_count; ++p)
+        sheet.put(text_cell(0, 2 + p, periode_title(static_cast<Periode>(p))));
     for (auto& c : sheet.cells) c.style = header;
     sheet.columns.push_back({0, 0, 40.0, false, false, 0, std::nullopt});
     sheet.columns.push_back({1, 1, 24.0, false, false, 0, std::nullopt});
@@ -75,10 +75,11 @@ DataLayout data_layout(Sheet& sheet) {
         next = std::max(next, c + 1);
         if (auto p = parse_periode(t)) layout.periods[*p] = c;
     }
-    for (int p = 0; p < 7; ++p) {
-        if (layout.periods.count(static_cast<Periode>(p))) continue;
-        sheet.put(text_cell(layout.header_row, next, period_headers[p]));
-        layout.periods[static_cast<Periode>(p)] = next++;
+    for (std::size_t p = 0; p < periode_count; ++p) {
+        auto periode = static_cast<Periode>(p);
+        if (layout.periods.count(periode)) continue;
+        sheet.put(text_cell(layout.header_row, next, periode_title(periode)));
+        layout.periods[periode] = next++;
     }
     return layout;
 }
@@ -160,27 +161,19 @@ InputCells place_inputs(Workbook& workbook, const FillOptions& options) {
 
 std::optional<InputCell> yearly_input(const std::map<Periode, InputCell>& periods,
                                       PeriodCombine combine) {
-    if (auto year = periods.find(Periode::tahun); year != periods.end()) return year->second;
-    std::vector<const InputCell*> tw;
-    for (Periode p : {Periode::tw1, Periode::tw2, Periode::tw3, Periode::tw4})
-        if (auto it = periods.find(p); it != periods.end()) tw.push_back(&it->second);
-    if (tw.empty()) return std::nullopt;
-    if (combine == PeriodCombine::akhir) return *tw.back();
+    std::vector<const InputCell*> given = values_so_far(periods);
+    if (given.empty()) return std::nullopt;
+    if (given.size() == 1 && periods.count(Periode::tahun)) return *given.front();
+    if (combine == PeriodCombine::akhir) return *given.back();
     std::string args;
-    double sum = 0;
-    int applicable = 0;
-    for (const InputCell* c : tw) {
+    std::vector<double> values;
+    for (const InputCell* c : given) {
         args += (args.empty() ? "" : ",") + c->excel;
-        if (!std::isnan(c->value)) sum += c->value, ++applicable;
+        values.push_back(c->value);
     }
     InputCell out;
-    if (combine == PeriodCombine::rata) {
-        out.excel = "AVERAGE(" + args + ")";
-        out.value = applicable ? sum / applicable : na;
-    } else {
-        out.excel = "SUM(" + args + ")";
-        out.value = applicable ? sum : na;
-    }
+    out.excel = (combine == PeriodCombine::rata ? "AVERAGE(" : "SUM(") + args + ")";
+    out.value = combine_values(combine, values);
     return out;
 }
 

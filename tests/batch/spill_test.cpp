@@ -28,13 +28,13 @@ UnitSummary full_summary(const std::string& key) {
     r.rules = {{"data.variabel_kurang", 2}, {"capaian.beda", 1}};
     r.failure = Message{"gagal: " + key, "failed: " + key};
     r.timings = {0.25, 1.5, 2.75, 4.5};
-    PeriodFigures& year = s.periods[tahun];
+    PeriodFigures& year = s.periods[Periode::tahun];
     year.present = true;
     year.indikator["perawatan.hiv_tb"] = {100, 92.5, 92.5, "B"};
     year.indikator["tahanan.overstaying"] = {0, na, na, ""};
     year.anggaran = Budget{1'250'000'000, 1'100'000'000.5, 88.00000000000001};
-    s.periods[tw2].present = true;
-    s.periods[tw2].indikator["perawatan.hiv_tb"] = {100, 40, 40, "D"};
+    s.periods[Periode::tw2].present = true;
+    s.periods[Periode::tw2].indikator["perawatan.hiv_tb"] = {100, 40, 40, "D"};
     return s;
 }
 
@@ -59,7 +59,7 @@ void check_same(const UnitSummary& got, const UnitSummary& want) {
     }
     BOOST_TEST(g.timings.write_ms == w.timings.write_ms);
     BOOST_TEST(g.timings.total_ms == w.timings.total_ms);
-    for (std::size_t p = 0; p < period_count; ++p) {
+    for (Periode p : rekap_periods) {
         const PeriodFigures &gp = got.periods[p], &wp = want.periods[p];
         BOOST_TEST(gp.present == wp.present);
         BOOST_TEST_REQUIRE(gp.indikator.size() == wp.indikator.size());
@@ -160,6 +160,47 @@ BOOST_AUTO_TEST_CASE(data_rows_come_back_per_satker_whatever_their_order) {
     BOOST_TEST(data.values["ind.a"]["y"][Periode::tw1].value == 3);
     BOOST_TEST(data.values["ind.b"]["x"][Periode::tahun].value == 1234.5);
     BOOST_TEST(data.values["ind.a"]["x"][Periode::tw1].source == "data.csv:2");
+}
+
+BOOST_AUTO_TEST_CASE(a_region_too_large_for_memory_is_refused_with_the_numbers) {
+    ScratchDir dir;
+    {
+        std::ofstream out(dir / "data.csv");
+        out << "satker,indikator,variabel,periode,nilai\n";
+        for (int i = 0; i < 100; ++i) out << "S" << i << ",ind.a,x,TW1,1\n";
+    }
+    DataLimits limits;
+    limits.max_memory = 10 * unit_bookkeeping_bytes;  // room for fewer than ten satker
+    try {
+        read_batch_data(dir / "data.csv", limits);
+        BOOST_ERROR("no error");
+    } catch (const InputError& e) {
+        BOOST_TEST(e.part().rfind("baris ", 0) == 0u);
+        std::string en = e.describe(Lang::en);
+        BOOST_TEST(en.find("does not fit in memory") != std::string::npos, en);
+        BOOST_TEST(en.find(" satker (about ") != std::string::npos, en);
+        BOOST_TEST(en.find("split the data by region") != std::string::npos, en);
+    }
+    limits.max_memory = 200 * unit_bookkeeping_bytes;
+    BOOST_TEST(read_batch_data(dir / "data.csv", limits).units.size() == 100u);
+}
+
+BOOST_AUTO_TEST_CASE(bad_rows_fail_their_satker_and_rows_without_one_are_listed) {
+    ScratchDir dir;
+    std::ofstream(dir / "data.csv") << "satker,satker_nama,indikator,variabel,periode,nilai\n"
+                                       "A01,\"Lapas\nA\",ind.a,x,TW1,1\n"
+                                       "A01,,ind.a,x,TW9,2\n"
+                                       ",,ind.a,x,TW1,3\n"
+                                       "B02,,ind.a,x,TW1,4\n";
+    DataTable table = read_batch_data(dir / "data.csv");
+    BOOST_TEST_REQUIRE(table.units.size() == 2u);
+    BOOST_TEST(table.units[0].nama == "Lapas\nA");
+    BOOST_TEST_REQUIRE(table.units[0].error.has_value());
+    BOOST_TEST(table.units[0].error->id.find("data.csv baris 4: periode \"TW9\"") == 0u,
+               table.units[0].error->id);
+    BOOST_TEST(!table.units[1].error);
+    BOOST_TEST_REQUIRE(table.problems.size() == 1u);
+    BOOST_TEST(table.problems[0].en == "data.csv line 5: no satker code; the row is not used");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,7 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "fill/data.hpp"
+#include "data/data.hpp"
 #include "support/support.hpp"
 
 namespace kinerja::test {
@@ -145,12 +145,17 @@ Case load_case(const std::string& name) {
         c.tables.emplace();
         for (const auto& t : j["tables"]) {
             check_keys(name, t, {"sheet", "range", "kind", "roles", "evaluated"});
-            ExpectedTable e{text_field(name, t, "sheet", true), text_field(name, t, "range", true),
-                            text_field(name, t, "kind", true), {}, {}};
+            ExpectedTable e{text_field(name, t, "sheet", true),
+                            text_field(name, t, "range", true),
+                            text_field(name, t, "kind", true),
+                            {},
+                            {}};
             if (t.contains("roles"))
-                for (const auto& [col, role] : t["roles"].items()) e.roles[col] = role.get<std::string>();
+                for (const auto& [col, role] : t["roles"].items())
+                    e.roles[col] = role.get<std::string>();
             if (t.contains("evaluated"))
-                for (const auto& col : t["evaluated"]) e.evaluated.push_back(col.get<std::string>());
+                for (const auto& col : t["evaluated"])
+                    e.evaluated.push_back(col.get<std::string>());
             c.tables->push_back(e);
         }
     }
@@ -159,17 +164,7 @@ Case load_case(const std::string& name) {
 
 FillOptions case_options(const Case& c) {
     FillOptions options;
-    if (!c.data) return options;
-    DataSet data = read_data_csv(*c.data);
-    if (!c.satker.empty()) {
-        auto it = data.satker.find(c.satker);
-        if (it == data.satker.end()) bad_case(c.name, "data.csv has no satker " + c.satker);
-        options.data = it->second;
-    } else if (data.satker.size() == 1) {
-        options.data = data.satker.begin()->second;
-    } else {
-        bad_case(c.name, "data.csv holds several satker: name one with \"satker\"");
-    }
+    if (c.data) options.data = read_satker_data(*c.data, c.satker).data;
     return options;
 }
 
@@ -254,7 +249,8 @@ std::string compare_tables(const Case& c, const std::vector<Table>& found) {
             for (const auto& tc : t->columns)
                 if (column_name(tc.col) == letter) col = &tc;
             std::string got = col ? role_name(col->role) : "(none)";
-            if (got != role) diff += e.range + " column " + letter + ": " + got + ", expected " + role + "\n";
+            if (got != role)
+                diff += e.range + " column " + letter + ": " + got + ", expected " + role + "\n";
         }
         for (const auto& letter : e.evaluated) {
             bool ok = false;

@@ -259,27 +259,6 @@ BOOST_AUTO_TEST_CASE(bad_settings_are_reported_with_positions) {
     BOOST_TEST(all.find("indicator 'tidak.ada' is not in the catalogue") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(periods_combine_as_each_indicator_says) {
-    const Indicator& makanan = *shipped().find("perawatan.makanan");  // jumlah
-    std::vector<std::vector<double>> tw{{300, 310}, {na, na}, {320, 330}};
-    std::vector<double> combined = combine_periods(makanan, tw);
-    BOOST_TEST(combined[0] == 620);
-    BOOST_TEST(combined[1] == 640);
-    const Indicator& penyerapan = *shipped().find("anggaran.penyerapan");  // pagu: akhir
-    std::vector<std::vector<double>> budget{{100, 1000}, {200, 1000}, {300, 1200}};
-    combined = combine_periods(penyerapan, budget);
-    BOOST_TEST(combined[0] == 600);
-    BOOST_TEST(combined[1] == 1200);
-    const Indicator& kendaraan = *shipped().find("manajemen.kendaraan");  // akhir
-    std::vector<std::vector<double>> units{{2}, {3}, {na}};
-    BOOST_TEST(is_na(combine_periods(kendaraan, units)[0]));  // the last period as is
-    std::vector<std::vector<double>> none{{na, na}, {na, na}};
-    BOOST_TEST(is_na(combine_periods(makanan, none)[0]));
-    Indicator averaged = makanan;
-    averaged.period = PeriodCombine::rata;
-    BOOST_TEST(combine_periods(averaged, tw)[0] == 310);
-}
-
 BOOST_AUTO_TEST_CASE(evaluation_by_name_and_wrong_input_counts) {
     Fixture f;
     IndicatorResult r =

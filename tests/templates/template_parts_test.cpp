@@ -4,7 +4,7 @@
 #include <boost/test/unit_test.hpp>
 #include <regex>
 
-#include "fill/data.hpp"
+#include "data/data.hpp"
 #include "read/read.hpp"
 #include "template_test_util.hpp"
 #include "templates/templates.hpp"
