@@ -1,4 +1,5 @@
 // run_batch: the units of this shard through a pool of workers, then the rekap files.
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -285,6 +286,21 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
         result.problems = job.data->problems;
     }
 
+    // Room kept in the output folder for laporan.json (about 1 KB a unit), in a file without a
+    // name, given back just before the report is written: when the units fill the disk, the
+    // report that says so still fits.
+    struct Reserve {
+        int fd = -1;
+        void release() {
+            if (fd >= 0) ::close(fd);
+            fd = -1;
+        }
+        ~Reserve() { release(); }
+    } reserve{open_unnamed_file(options.out_dir)};
+    if (reserve.fd >= 0 &&
+        ::posix_fallocate(reserve.fd, 0, static_cast<off_t>(16384 + 1024 * units.size())) != 0)
+        reserve.release();
+
     // Each finished unit's summary goes to the store, not to memory; the counts for the
     // summary line are kept as they come.
     RekapInput input(spill_dir());
@@ -384,6 +400,7 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
                                ? std::string("laporan.json")
                                : "laporan-part-" + std::to_string(options.shard.index) + "-of-" +
                                      std::to_string(options.shard.count) + ".json");
+    reserve.release();
     auto beside = std::async(std::launch::async, [&] {
         write_laporan(result.laporan, input, options.lang, result.seconds);
         write_part(result.part, input, options.shard, result.units_total);
