@@ -101,7 +101,8 @@ struct BatchResult {
     std::vector<UnitReport> failures;                     // sorted by key
     // Problems that belong to no unit: data rows without a satker code.
     std::vector<Message> problems;
-    // What the reading of the data noted, such as a CSV read as Windows-1252; not a problem.
+    // Worth knowing, not problems: a CSV read as Windows-1252, manifest lines not trusted,
+    // stray temp files removed.
     std::vector<Message> notices;
     std::size_t written = 0, skipped = 0, failed = 0;
     std::size_t units_total = 0;  // in the data or folder, over all shards
@@ -113,7 +114,8 @@ struct BatchResult {
 };
 
 // Throws InputError when the template, the data file or the inputs folder cannot be used at
-// all (unreadable, no header), and OutputError when the output folder cannot be written.
+// all (unreadable, no header), and OutputError when the output folder cannot be written, is
+// full, or is in use by another batch of the same shard (engine/batch/output_lock.cpp).
 BatchResult run_batch(const Engine& engine, const BatchOptions& options);
 
 struct RekapResult {

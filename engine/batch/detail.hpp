@@ -39,9 +39,13 @@ std::string file_hash(const fs::path& file);
 
 // ---------------------------------------------------------------- temp files
 
-// An unlinked temp file in `dir` (engine/batch/temp_file.cpp): the system removes it when it
-// is closed, whatever happens to the process. -1 with errno set when it cannot be made.
-int unlinked_temp_file(const fs::path& dir, const char* stem);
+// The batch's spill files are unnamed (open_unnamed_file, common/atomic_output.hpp), in the
+// temp folder (TMPDIR, else /tmp): not in the output folder, so that a full output folder
+// still leaves room to finish the batch's report.
+fs::path spill_dir();
+// "/dev/shm" when it can be written, else empty: where workbooks are staged in memory
+// (WriteOptions::temp_folder) before the finished file is copied beside its destination.
+fs::path memory_folder();
 // Whole reads and writes at an offset, retried when interrupted; false with errno set.
 bool read_at(int fd, void* into, std::size_t bytes, std::uint64_t at);
 bool write_at(int fd, const void* from, std::size_t bytes, std::uint64_t at);
@@ -246,13 +250,41 @@ std::string part_file_name(const Shard& shard);
 void write_part(const fs::path& file, const RekapInput& input, const Shard& shard,
                 std::size_t units_total);
 
+// ---------------------------------------------------------------- the output folder's lock
+
+// Held while a batch writes to its output folder (engine/batch/output_lock.cpp): a second
+// batch of the same shard there is refused, as the two would append to one manifest and
+// write the same files. The shards of a split may share a folder: each locks its own part.
+// The first batch to find the folder idle also removes the temp files that killed runs left.
+class OutputLock {
+public:
+    OutputLock(const fs::path& out_dir, const Shard& shard);  // throws OutputError
+    ~OutputLock();
+    OutputLock(const OutputLock&) = delete;
+    OutputLock& operator=(const OutputLock&) = delete;
+    std::size_t strays_removed() const { return strays_removed_; }
+
+private:
+    int folder_ = -1, shard_ = -1;
+    std::size_t strays_removed_ = 0;
+};
+
+// Throws OutputError naming `rekap` unless the summaries (sorted by key) hold each of
+// `expected` (sorted) exactly once and nothing else: a rekap missing a satker or listing one
+// twice is never written.
+void check_each_unit_once(const SummaryStore& units, const std::vector<std::string>& expected,
+                          const fs::path& rekap);
+
 // ---------------------------------------------------------------- the manifest
 
 // Which outputs of earlier runs are up to date, and their summaries. Each finished unit is
-// appended as one JSON line, so an interrupted batch keeps what it finished.
+// appended as one checksummed JSON line, so an interrupted batch keeps what it finished and
+// a damaged line is never trusted (engine/batch/manifest.cpp).
 class Manifest {
 public:
-    Manifest(const fs::path& out_dir, const Shard& shard);  // reads every manifest in out_dir
+    // Reads every manifest in out_dir. Throws OutputError when one is a symbolic link or this
+    // shard's cannot be opened.
+    Manifest(const fs::path& out_dir, const Shard& shard);
     ~Manifest();
     Manifest(const Manifest&) = delete;
     Manifest& operator=(const Manifest&) = delete;
@@ -264,6 +296,9 @@ public:
     void record(const UnitSummary& summary, const std::string& hash);
     // Rewrites this shard's manifest with only the latest entry per unit.
     void compact();
+    // Lines of the manifests read that were damaged or unparsable: not trusted, so their
+    // units are redone.
+    std::size_t damaged_lines() const;
 
 private:
     struct Impl;

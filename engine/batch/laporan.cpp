@@ -182,7 +182,7 @@ RekapResult merge_rekap(const Engine& engine, const std::vector<fs::path>& dirs,
                         const fs::path& out_dir, Lang lang) {
     std::error_code ec;
     fs::create_directories(out_dir, ec);
-    RekapInput input(out_dir);
+    RekapInput input(spill_dir());
     std::vector<Part> parts = find_parts(dirs, input.units);
     if (parts.empty())
         throw InputError(dirs.empty() ? "." : dirs.front().string(), "",
@@ -221,13 +221,26 @@ RekapResult merge_rekap(const Engine& engine, const std::vector<fs::path>& dirs,
     input.units.sort_by_key();
     for (std::size_t i = 1; i < input.units.size(); ++i) {
         const std::string& key = input.units.key(i);
-        if (key == input.units.key(i - 1))
-            bad_part(parts[input.units.tag(i)].file, "satker " + key + " ada di dua bagian",
-                     "satker " + key + " is in two parts");
+        if (key != input.units.key(i - 1)) continue;
+        if (input.units.tag(i) == input.units.tag(i - 1))
+            bad_part(parts[input.units.tag(i)].file, "satker " + key + " ada dua kali di bagian ini",
+                     "satker " + key + " is in this part twice");
+        bad_part(parts[input.units.tag(i)].file, "satker " + key + " ada di dua bagian",
+                 "satker " + key + " is in two parts");
     }
     input.parts = by_index.size();
     for (unsigned k = 1; k <= n; ++k)
         if (!by_index.count(k)) result.missing.push_back({k, n});
+    // Every part counts the units of the whole split: with all parts here, each is listed once.
+    std::size_t units_total = parts.front().doc.value("units_total", input.units.size());
+    if (result.missing.empty() && input.units.size() != units_total)
+        bad_part(parts.front().file,
+                 "bagian-bagian ini memuat " + std::to_string(input.units.size()) +
+                     " satker, padahal pembagiannya " + std::to_string(units_total) +
+                     "; jalankan lagi kinerja batch untuk tiap bagian",
+                 "these parts hold " + std::to_string(input.units.size()) +
+                     " satker, but the split has " + std::to_string(units_total) +
+                     "; run kinerja batch again for each part");
 
     result.rekap = out_dir / "rekap.xlsx";
     write_rekap(engine, input, result.rekap);

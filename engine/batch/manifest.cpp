@@ -1,15 +1,28 @@
-// The manifest: out_dir/.kinerja-manifest-K-of-N.jsonl, one JSON line per finished unit
-// with the hash of what its output was made from (template, data, formulas, options), the
-// output's size and time, and the unit's summary for the rekap. An output is up to date
-// when an entry has the same hash and the file is still the one recorded and newer than the
-// inputs. Appending a line per unit keeps the work of an interrupted batch; a line cut short
-// by a kill is skipped when read. Each shard writes its own file, so shards sharing a folder
-// never append to the same one; all are read, so a batch re-split differently still skips.
-#include <fstream>
+// The manifest: out_dir/.kinerja-manifest-K-of-N.jsonl, one line per finished unit with the
+// hash of what its output was made from (template, data, formulas, options), the output's
+// size and time, and the unit's summary for the rekap. An output is up to date when an entry
+// has the same hash and the file is still the one recorded and newer than the inputs.
+//
+// Each line is "<checksum> <json>\n", the checksum (FNV-1a of the JSON) written first, and
+// goes to the file in one write() with O_APPEND, so a line is whole or visibly damaged: one
+// cut short by a kill, or mangled in any way, fails its checksum and is not trusted, and its
+// unit is redone. A line is checked again when its summary is read back (another shard may
+// have compacted its file since), and must name the unit asked about.
+//
+// Each shard writes its own file (and holds its lock, OutputLock), so nothing else appends
+// to it; all are read, so a batch re-split differently still skips. A manifest is never
+// opened through a symbolic link: one planted at a manifest's name is refused.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "batch/detail.hpp"
+#include "common/atomic_output.hpp"
 
 namespace kinerja::batch_detail {
 
@@ -17,9 +30,9 @@ using nlohmann::json;
 
 namespace {
 
-// Where an entry's summary is: its JSON text sits in a manifest file and is read back only
-// when the unit is skipped, or when the manifest is compacted. Held as text, the summaries
-// of a province made the manifest a few KB per unit of memory.
+// Where an entry's line is: its summary is read back only when the unit is skipped, or when
+// the manifest is compacted. Held as text, the summaries of a province made the manifest a
+// few KB per unit of memory.
 struct Entry {
     std::string hash, output;
     std::uintmax_t size = 0;
@@ -32,41 +45,66 @@ std::int64_t ticks(fs::file_time_type time) {
     return static_cast<std::int64_t>(time.time_since_epoch().count());
 }
 
-constexpr std::string_view summary_key = ",\"summary\":";
+constexpr std::size_t checksum_size = 16;  // Hasher::hex()
 
-// The head of a line holds no unescaped quote-comma-quote but between its fields, so the
-// first `,"summary":` is the one entry_line wrote. `at` is where the line starts in its file.
-std::optional<Entry> parse_entry(const std::string& line, std::uint64_t at, std::size_t file,
+std::string checksum(std::string_view text) {
+    Hasher h;
+    h.add(text);
+    return h.hex();
+}
+
+// The JSON of a line whose checksum holds; nullopt for a damaged or unparsable line.
+std::optional<json> checked_json(std::string_view line) {
+    if (line.size() <= checksum_size + 1 || line[checksum_size] != ' ') return std::nullopt;
+    std::string_view body = line.substr(checksum_size + 1);
+    if (line.substr(0, checksum_size) != checksum(body)) return std::nullopt;
+    json j = json::parse(body, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return std::nullopt;
+    return j;
+}
+
+std::optional<Entry> parse_entry(std::string_view line, std::uint64_t at, std::size_t file,
                                  std::string& key) {
-    std::size_t split = line.find(summary_key);
-    if (split == std::string::npos || line.empty() || line.back() != '}') return std::nullopt;
-    json j = json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("summary")) return std::nullopt;
+    std::optional<json> j = checked_json(line);
+    if (!j || !j->contains("summary")) return std::nullopt;
     try {
-        key = j.at("key").get<std::string>();
-        std::size_t start = split + summary_key.size();
-        return Entry{j.at("hash").get<std::string>(),
-                     j.at("output").get<std::string>(),
-                     j.at("size").get<std::uintmax_t>(),
-                     j.at("mtime").get<std::int64_t>(),
+        key = j->at("key").get<std::string>();
+        return Entry{j->at("hash").get<std::string>(),
+                     j->at("output").get<std::string>(),
+                     j->at("size").get<std::uintmax_t>(),
+                     j->at("mtime").get<std::int64_t>(),
                      file,
-                     at + start,
-                     line.size() - 1 - start};
+                     at,
+                     line.size()};
     } catch (const json::exception&) {
         return std::nullopt;
     }
 }
 
-// The head of an entry's line, up to and with `,"summary":`.
-std::string entry_head(const std::string& key, const Entry& e) {
-    std::string head = json{
-        {"key", key},
-        {"hash", e.hash},
-        {"output", e.output},
-        {"size", e.size},
-        {"mtime", e.mtime}}.dump();
-    head.pop_back();  // the closing brace
-    return head.append(summary_key);
+[[noreturn]] void refuse_link(const fs::path& file) {
+    throw OutputError(file.string(),
+                      {"berkas manifest ini adalah tautan simbolik; Kinerja tidak menulis atau "
+                       "membaca lewat tautan. Hapus tautan itu lalu jalankan lagi",
+                       "this manifest file is a symbolic link; Kinerja does not write or read "
+                       "through links. Remove the link and run again"});
+}
+
+// Opens a manifest, never through a link.
+int open_manifest(const fs::path& file, int flags) {
+    int fd = ::open(file.c_str(), flags | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0 && errno == ELOOP) refuse_link(file);
+    return fd;
+}
+
+std::string read_whole(int fd) {
+    std::string text;
+    char buffer[1 << 16];
+    for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) != 0;) {
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) break;
+        text.append(buffer, static_cast<std::size_t>(n));
+    }
+    return text;
 }
 
 }  // namespace
@@ -76,16 +114,25 @@ struct Manifest::Impl {
     std::vector<fs::path> files;  // the manifests the entries point into; own is files[0]
     std::map<std::string, std::vector<Entry>> earlier;  // every manifest in the folder
     std::map<std::string, Entry> mine;                  // this shard's latest entries
+    std::size_t damaged = 0;                            // lines not trusted
     std::mutex mutex;
-    std::ofstream journal;
+    int journal = -1;  // own, opened to append
     std::uint64_t journal_size = 0;
+    bool line_open = false;  // the journal ends inside a line (a kill, a failed write)
 
-    std::string summary_text(const Entry& e) const {
-        std::ifstream in(files[e.file], std::ios::binary);
-        std::string text(e.length, '\0');
-        in.seekg(static_cast<std::streamoff>(e.offset));
-        if (!in.read(text.data(), static_cast<std::streamsize>(e.length))) return {};
-        return text;
+    ~Impl() {
+        if (journal >= 0) ::close(journal);
+    }
+
+    // The entry's line, read again and checked: the file may have changed since.
+    std::optional<json> line_json(const Entry& e) const {
+        int fd = open_manifest(files[e.file], O_RDONLY);
+        if (fd < 0) return std::nullopt;
+        std::string line(e.length, '\0');
+        bool read = read_at(fd, line.data(), line.size(), e.offset);
+        ::close(fd);
+        if (!read) return std::nullopt;
+        return checked_json(line);
     }
 };
 
@@ -94,29 +141,54 @@ Manifest::Manifest(const fs::path& out_dir, const Shard& shard) : impl_(std::mak
     impl_->own = out_dir / (".kinerja-manifest-" + std::to_string(shard.index) + "-of-" +
                             std::to_string(shard.count) + ".jsonl");
     impl_->files.push_back(impl_->own);
+    impl_->journal = open_manifest(impl_->own, O_RDWR | O_APPEND | O_CREAT);
+    if (impl_->journal < 0) {
+        if (out_of_room(out_dir, errno)) throw disk_full(impl_->own, out_dir);
+        std::string reason = std::strerror(errno);
+        throw OutputError(impl_->own.string(), {"manifest tidak dapat dibuka: " + reason,
+                                                "the manifest cannot be opened: " + reason});
+    }
     std::error_code ec;
     for (const auto& item : fs::directory_iterator(out_dir, ec)) {
         std::string name = item.path().filename().string();
         if (name.rfind(".kinerja-manifest-", 0) != 0 || item.path().extension() != ".jsonl")
             continue;
         bool own = item.path() == impl_->own;
-        if (!own) impl_->files.push_back(item.path());
+        int fd = own ? impl_->journal : open_manifest(item.path(), O_RDONLY);
+        if (fd < 0) continue;
+        std::string text = read_whole(fd);
+        if (!own) {
+            ::close(fd);
+            impl_->files.push_back(item.path());
+        }
         std::size_t file = own ? 0 : impl_->files.size() - 1;
-        std::ifstream in(item.path(), std::ios::binary);
-        std::string line, key;
+        std::string key;
         std::uint64_t at = 0;
-        while (std::getline(in, line)) {
+        for (std::size_t end; at < text.size(); at = end + 1) {
+            end = text.find('\n', at);
+            if (end == std::string::npos) end = text.size();
+            std::string_view line(text.data() + at, end - at);
+            if (line.empty()) continue;
             auto entry = parse_entry(line, at, file, key);
-            at += line.size() + 1;
-            if (!entry) continue;
+            if (!entry) {
+                ++impl_->damaged;
+                continue;
+            }
             if (own) impl_->mine[key] = *entry;
             impl_->earlier[key].push_back(std::move(*entry));
         }
-        if (own) impl_->journal_size = at;
+        if (own) {
+            impl_->journal_size = text.size();
+            impl_->line_open = !text.empty() && text.back() != '\n';
+        }
     }
 }
 
 Manifest::~Manifest() = default;
+
+std::size_t Manifest::damaged_lines() const {
+    return impl_->damaged;
+}
 
 std::optional<UnitSummary> Manifest::up_to_date(const std::string& key, const std::string& hash,
                                                 fs::file_time_type inputs_time) const {
@@ -131,8 +203,11 @@ std::optional<UnitSummary> Manifest::up_to_date(const std::string& key, const st
         if (ec || size != e.size) continue;
         auto time = fs::last_write_time(output, ec);
         if (ec || ticks(time) != e.mtime || time < inputs_time) continue;
+        std::optional<json> line = impl_->line_json(e);
         try {
-            UnitSummary s = summary_from_json(json::parse(impl_->summary_text(e)));
+            if (!line || line->at("key") != key || line->at("hash") != hash) continue;
+            UnitSummary s = summary_from_json(line->at("summary"));
+            if (s.report.key != key) continue;
             s.report.up_to_date = true;
             s.report.timings = {};
             return s;
@@ -152,40 +227,36 @@ void Manifest::record(const UnitSummary& summary, const std::string& hash) {
     if (ec) return;
     e.mtime = ticks(fs::last_write_time(output, ec));
     if (ec) return;
-    std::string head = entry_head(r.key, e);
-    std::string text = summary_json(summary).dump();
+    std::string body =
+        json{{"key", r.key},   {"hash", e.hash},   {"output", e.output},
+             {"size", e.size}, {"mtime", e.mtime}, {"summary", summary_json(summary)}}
+            .dump();
     std::lock_guard lock(impl_->mutex);
-    if (!impl_->journal.is_open()) {
-        impl_->journal.open(impl_->own, std::ios::binary | std::ios::app);
-        impl_->journal_size = fs::file_size(impl_->own, ec);
-        if (ec) impl_->journal_size = 0;
-        // A line cut short by a kill: the next entry starts on a line of its own.
-        if (impl_->journal_size > 0) {
-            std::ifstream last(impl_->own, std::ios::binary);
-            last.seekg(static_cast<std::streamoff>(impl_->journal_size - 1));
-            if (last.get() != '\n') {
-                impl_->journal << '\n';
-                ++impl_->journal_size;
-            }
-        }
+    // A line cut short before: this one starts on a line of its own.
+    std::string text = impl_->line_open ? "\n" : "";
+    e.offset = impl_->journal_size + text.size();
+    text += checksum(body) + " " + body + "\n";
+    e.length = checksum_size + 1 + body.size();
+    // One write: the line is whole in the file, or cut short and then fails its checksum.
+    ssize_t n = ::write(impl_->journal, text.data(), text.size());
+    if (n > 0) impl_->journal_size += static_cast<std::uint64_t>(n);
+    if (n != static_cast<ssize_t>(text.size())) {
+        impl_->line_open = n > 0 || impl_->line_open;
+        return;  // not recorded: the unit is redone next time
     }
-    impl_->journal << head << text << "}\n";
-    impl_->journal.flush();
-    e.offset = impl_->journal_size + head.size();
-    e.length = text.size();
-    impl_->journal_size += head.size() + text.size() + 2;
+    impl_->line_open = false;
     impl_->mine[r.key] = std::move(e);
 }
 
 void Manifest::compact() {
     std::lock_guard lock(impl_->mutex);
-    if (impl_->journal.is_open()) impl_->journal.close();
     if (impl_->mine.empty()) return;
-    // Streamed: each summary is read back from the old file while the new one is written.
+    // Streamed: each line is read back from the old file, checked, and written again.
     write_stream_file(impl_->own, [&](std::ostream& out) {
         for (const auto& [key, e] : impl_->mine) {
-            std::string text = impl_->summary_text(e);
-            if (!text.empty()) out << entry_head(key, e) << text << "}\n";
+            std::string line(e.length, '\0');
+            if (!read_at(impl_->journal, line.data(), line.size(), e.offset)) continue;
+            if (checked_json(line)) out << line << '\n';
         }
     });
 }

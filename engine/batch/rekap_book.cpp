@@ -5,6 +5,7 @@
 // cached values. Written row by row in libxlsxwriter's constant_memory mode, each unit's
 // summary decoded from the store as its row is written: what is held per unit is its mean
 // capaian per period and, while a sheet is written, one number per statistics column.
+#include <cerrno>
 #include <cmath>
 #include <ctime>
 
@@ -334,33 +335,63 @@ void produce(lxw_workbook* book, const Engine& engine, const RekapInput& input) 
 
 }  // namespace
 
+namespace {
+
+// libxlsxwriter writes the rekap to `zip`, its parts to `tmpdir`.
+void write_rekap_zip(const Engine& engine, const RekapInput& input, const fs::path& file,
+                     const fs::path& zip, std::string tmpdir) {
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_TRUE;
+    options.tmpdir = tmpdir.data();
+    lxw_workbook* book = workbook_new_opt(zip.c_str(), &options);
+    if (!book)
+        throw OutputError(file.string(),
+                          {"tidak dapat membuat rekap.xlsx", "cannot create rekap.xlsx"});
+    lxw_doc_properties properties{};
+    std::string title = "Rekap capaian kinerja wilayah", author = "Kinerja";
+    properties.title = title.data();
+    properties.author = author.data();
+    properties.created = fixed_created;  // the same input gives the same bytes
+    workbook_set_properties(book, &properties);
+    try {
+        produce(book, engine, input);
+    } catch (...) {
+        workbook_close(book);
+        throw;
+    }
+    lxw_error error = workbook_close(book);
+    if (error != LXW_NO_ERROR)
+        throw OutputError(file.string(),
+                          {std::string("gagal menulis rekap.xlsx: ") + lxw_strerror(error),
+                           std::string("could not write rekap.xlsx: ") + lxw_strerror(error)});
+}
+
+}  // namespace
+
+// Staged in memory like the units' workbooks (WriteOptions::temp_folder): libxlsxwriter then
+// never writes into the output folder, so a full disk there fails in the copy below, with
+// Kinerja's message, not inside libxlsxwriter with its own lines. If the memory folder is
+// missing or full, the rekap is written beside the destination.
 void write_rekap(const Engine& engine, const RekapInput& input, const fs::path& file) {
+    const fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
     write_atomically(file, [&](const fs::path& temp) {
-        std::string tmpdir = temp.parent_path().empty() ? "." : temp.parent_path().string();
-        lxw_workbook_options options{};
-        options.constant_memory = LXW_TRUE;
-        options.tmpdir = tmpdir.data();
-        lxw_workbook* book = workbook_new_opt(temp.c_str(), &options);
-        if (!book)
-            throw OutputError(file.string(),
-                              {"tidak dapat membuat rekap.xlsx", "cannot create rekap.xlsx"});
-        lxw_doc_properties properties{};
-        std::string title = "Rekap capaian kinerja wilayah", author = "Kinerja";
-        properties.title = title.data();
-        properties.author = author.data();
-        properties.created = fixed_created;  // the same input gives the same bytes
-        workbook_set_properties(book, &properties);
-        try {
-            produce(book, engine, input);
-        } catch (...) {
-            workbook_close(book);
-            throw;
+        if (fs::path memory = memory_folder(); !memory.empty()) {
+            try {
+                PrivateFile stage = PrivateFile::unnamed(memory);
+                write_rekap_zip(engine, input, file, stage.access_path(), memory.string());
+                std::error_code ec;
+                fs::copy_file(stage.access_path(), temp, fs::copy_options::overwrite_existing,
+                              ec);
+                if (!ec) return;
+                errno = ec.value();
+                throw OutputError(file.string(), {"gagal menyalin rekap.xlsx: " + ec.message(),
+                                                  "could not copy rekap.xlsx: " + ec.message()});
+            } catch (const OutputError&) {
+                if (out_of_room(folder, errno)) throw;
+                errno = 0;  // the memory folder's failure, not the destination's
+            }
         }
-        lxw_error error = workbook_close(book);
-        if (error != LXW_NO_ERROR)
-            throw OutputError(file.string(),
-                              {std::string("gagal menulis rekap.xlsx: ") + lxw_strerror(error),
-                               std::string("could not write rekap.xlsx: ") + lxw_strerror(error)});
+        write_rekap_zip(engine, input, file, temp, folder.string());
     });
 }
 

@@ -10,6 +10,7 @@
 #include <type_traits>
 
 #include "batch/detail.hpp"
+#include "common/atomic_output.hpp"
 
 namespace kinerja::batch_detail {
 
@@ -27,10 +28,8 @@ namespace {
 
 [[noreturn]] void temp_failure() {
     std::string reason = std::strerror(errno);  // before anything else can change errno
-    std::error_code ec;
-    fs::path dir = fs::temp_directory_path(ec);
     throw InputError(
-        (ec ? fs::path("/tmp") : dir).string(), "",
+        spill_dir().string(), "",
         {std::string("berkas sementara untuk baris data tidak dapat dipakai: ") + reason +
              "; folder sementara (TMPDIR) harus ada, dapat ditulis dan cukup ruang",
          std::string("the temporary file for the data rows cannot be used: ") + reason +
@@ -41,9 +40,7 @@ namespace {
 
 // In the temp folder: TMPDIR is honoured, unlike tmpfile().
 RowFile::RowFile() : impl_(std::make_unique<Impl>()) {
-    std::error_code ec;
-    fs::path dir = fs::temp_directory_path(ec);
-    int fd = unlinked_temp_file(ec ? fs::path("/tmp") : dir, "kinerja-baris");
+    int fd = open_unnamed_file(spill_dir());
     if (fd < 0) temp_failure();
     impl_->file = ::fdopen(fd, "w+b");
     if (!impl_->file) {

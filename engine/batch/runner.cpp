@@ -1,4 +1,5 @@
 // run_batch: the units of this shard through a pool of workers, then the rekap files.
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -41,11 +42,7 @@ struct Unit {
 // libxlsxwriter's dozen temp files per workbook go to /dev/shm when it can be written: on a
 // disk filesystem they cost about a third of a unit's time.
 WriteOptions unit_write_options() {
-    WriteOptions options{.deterministic = true, .sync = false, .temp_folder = {}};
-    std::error_code ignored;
-    if (fs::is_directory("/dev/shm", ignored) && ::access("/dev/shm", W_OK | X_OK) == 0)
-        options.temp_folder = "/dev/shm";
-    return options;
+    return {.deterministic = true, .sync = false, .temp_folder = memory_folder()};
 }
 
 // What every unit of the batch shares.
@@ -223,9 +220,22 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
     if (ec || !fs::is_directory(options.out_dir))
         throw OutputError(options.out_dir.string(), {"folder keluaran tidak dapat dibuat",
                                                      "the output folder cannot be created"});
+    OutputLock folder_lock(options.out_dir, options.shard);
     Job job{engine, options, Manifest(options.out_dir, options.shard), common_hash(options), {},
             {},     {}};
     BatchResult result;
+    if (std::size_t n = job.manifest.damaged_lines())
+        result.notices.push_back(
+            {std::to_string(n) +
+                 " baris manifest rusak atau tidak terbaca (mis. dari proses yang dihentikan) "
+                 "diabaikan; satkernya dikerjakan ulang",
+             std::to_string(n) +
+                 " damaged or unreadable manifest lines (e.g. from a killed run) were ignored; "
+                 "their units are redone"});
+    if (std::size_t n = folder_lock.strays_removed())
+        result.notices.push_back(
+            {std::to_string(n) + " berkas sementara sisa proses yang dihentikan dihapus",
+             std::to_string(n) + " temp files left by killed runs were removed"});
     std::vector<Unit> units;
     if (inputs_mode) {
         if (fs::equivalent(options.inputs_dir, options.out_dir, ec))
@@ -259,9 +269,24 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
         result.notices = job.data->notices;
     }
 
+    // Room kept in the output folder for laporan.json (about 1 KB a unit), in a file without a
+    // name, given back just before the report is written: when the units fill the disk, the
+    // report that says so still fits.
+    struct Reserve {
+        int fd = -1;
+        void release() {
+            if (fd >= 0) ::close(fd);
+            fd = -1;
+        }
+        ~Reserve() { release(); }
+    } reserve{open_unnamed_file(options.out_dir)};
+    if (reserve.fd >= 0 &&
+        ::posix_fallocate(reserve.fd, 0, static_cast<off_t>(16384 + 1024 * units.size())) != 0)
+        reserve.release();
+
     // Each finished unit's summary goes to the store, not to memory; the counts for the
     // summary line are kept as they come.
-    RekapInput input(options.out_dir);
+    RekapInput input(spill_dir());
     std::atomic<std::size_t> next{0}, done{0}, skipped{0}, failed{0};
     std::mutex mutex;
     std::condition_variable finished;
@@ -338,6 +363,10 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
     input.notices = result.notices;
     input.source = (inputs_mode ? options.inputs_dir : options.data_file).filename().string();
     input.units.sort_by_key();
+    std::vector<std::string> keys;
+    for (const Unit& u : units) keys.push_back(u.key);
+    std::sort(keys.begin(), keys.end());
+    check_each_unit_once(input.units, keys, options.out_dir / "rekap.xlsx");
     std::sort(result.failures.begin(), result.failures.end(),
               [](const UnitReport& a, const UnitReport& b) { return a.key < b.key; });
     result.units = units.size();
@@ -346,29 +375,51 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
     result.written = units.size() - failed - skipped;
     result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
 
-    // The rekap takes most of this tail and needs one core; the part, laporan.json and the
-    // manifest's compaction only read the store, so they are written beside it.
+    // The rekap takes most of this tail and needs one core; laporan.json and the part only
+    // read the store, so they are written beside it. laporan.json comes first and does not
+    // wait on the rekap: when the disk fills up, it is the report that says what was done.
     result.part = options.out_dir / part_file_name(options.shard);
     result.laporan =
         options.out_dir / (options.shard.count == 1
                                ? std::string("laporan.json")
                                : "laporan-part-" + std::to_string(options.shard.index) + "-of-" +
                                      std::to_string(options.shard.count) + ".json");
+    reserve.release();
     auto beside = std::async(std::launch::async, [&] {
-        job.manifest.compact();
-        write_part(result.part, input, options.shard, result.units_total);
         write_laporan(result.laporan, input, options.lang, result.seconds);
+        write_part(result.part, input, options.shard, result.units_total);
     });
+    std::exception_ptr rekap_error;
     try {
         if (options.shard.count == 1) {
             result.rekap = options.out_dir / "rekap.xlsx";
             write_rekap(engine, input, result.rekap);
         }
     } catch (...) {
-        beside.wait();
-        throw;
+        rekap_error = std::current_exception();
     }
-    beside.get();
+    std::exception_ptr beside_error;
+    try {
+        beside.get();
+    } catch (...) {
+        beside_error = std::current_exception();
+    }
+    // Both failed (a full disk): the rekap's temp file is gone now, which may leave room.
+    if (beside_error && rekap_error) {
+        try {
+            write_laporan(result.laporan, input, options.lang, result.seconds);
+            write_part(result.part, input, options.shard, result.units_total);
+            beside_error = nullptr;
+        } catch (...) {
+        }
+    }
+    if (rekap_error) std::rethrow_exception(rekap_error);
+    if (beside_error) std::rethrow_exception(beside_error);
+    try {
+        job.manifest.compact();
+    } catch (const OutputError&) {
+        // Compacting only saves room: the manifest as appended stays valid.
+    }
     sync_filesystem(options.out_dir);
     return result;
 }

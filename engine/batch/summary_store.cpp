@@ -11,6 +11,7 @@
 #include <mutex>
 
 #include "batch/detail.hpp"
+#include "common/atomic_output.hpp"
 
 namespace kinerja::batch_detail {
 
@@ -147,6 +148,7 @@ struct SummaryStore::Impl {
         if (fd >= 0) ::close(fd);
     }
     [[noreturn]] void fail(const char* id, const char* en) const {
+        if (out_of_room(dir, errno)) throw disk_full(dir, dir);
         throw OutputError(dir.string(), {std::string(id) + ": " + std::strerror(errno),
                                          std::string(en) + ": " + std::strerror(errno)});
     }
@@ -154,7 +156,7 @@ struct SummaryStore::Impl {
 
 SummaryStore::SummaryStore(const fs::path& dir) : impl_(std::make_unique<Impl>()) {
     impl_->dir = dir;
-    impl_->fd = unlinked_temp_file(dir, ".kinerja-ringkasan");
+    impl_->fd = open_unnamed_file(dir);
     if (impl_->fd < 0)
         impl_->fail("berkas sementara untuk ringkasan satker tidak dapat dibuat",
                     "cannot make the temporary file for the unit summaries");

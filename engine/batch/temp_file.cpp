@@ -1,8 +1,5 @@
-// The unlinked temp files the batch spills to (RowFile, SummaryStore): made and unlinked at
-// once, so the system removes them when they are closed, whatever happens to the process;
-// read and written whole at an offset, which needs no lock between threads.
-#include <fcntl.h>
-#include <stdlib.h>
+// Reading and writing the unnamed temp files the batch spills to (RowFile, SummaryStore,
+// made with open_unnamed_file): whole at an offset, which needs no lock between threads.
 #include <unistd.h>
 
 #include <cerrno>
@@ -11,11 +8,17 @@
 
 namespace kinerja::batch_detail {
 
-int unlinked_temp_file(const fs::path& dir, const char* stem) {
-    std::string name = (dir.empty() ? fs::path(".") : dir) / (std::string(stem) + "-XXXXXX");
-    int fd = ::mkstemp(name.data());
-    if (fd >= 0) ::unlink(name.c_str());
-    return fd;
+fs::path spill_dir() {
+    std::error_code ec;
+    fs::path dir = fs::temp_directory_path(ec);
+    return ec ? fs::path("/tmp") : dir;
+}
+
+fs::path memory_folder() {
+    std::error_code ignored;
+    if (fs::is_directory("/dev/shm", ignored) && ::access("/dev/shm", W_OK | X_OK) == 0)
+        return "/dev/shm";
+    return {};
 }
 
 bool read_at(int fd, void* into, std::size_t bytes, std::uint64_t at) {

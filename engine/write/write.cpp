@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <optional>
 
 #include "common/atomic_output.hpp"
 #include "write/detail.hpp"
@@ -84,18 +85,13 @@ void write_sheet(const SheetContext& ctx) {
     write_charts(ctx);
 }
 
-// A file of ours outside the destination's folder, removed whatever happens.
-struct ScratchFile {
-    fs::path path;
-    ~ScratchFile() {
-        std::error_code ignored;
-        if (!path.empty()) fs::remove(path, ignored);
-    }
-};
+fs::path folder_of(const fs::path& file) {
+    return file.parent_path().empty() ? fs::path(".") : file.parent_path();
+}
 
 void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
              const WriteOptions& options, Drops& drops) {
-    std::string folder = temp.parent_path().empty() ? "." : temp.parent_path().string();
+    std::string folder = folder_of(file).string();
     // Checked here for a clear message; libxlsxwriter would only fail at the end.
     std::error_code ignored;
     if (!fs::is_directory(folder, ignored))
@@ -103,11 +99,13 @@ void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
                                           "the destination folder does not exist: " + folder});
     const bool in_memory = !options.temp_folder.empty();
     std::string tmpdir = in_memory ? options.temp_folder.string() : folder;
-    // In memory, libxlsxwriter's zip goes there too, and the patch pass writes the
-    // temp file once: writing over a file just written makes ext4 flush it to the
-    // disk when it is closed (its auto_da_alloc rule), for every workbook.
-    ScratchFile scratch{in_memory ? options.temp_folder / temp.filename() : fs::path()};
-    const fs::path& zip = in_memory ? scratch.path : temp;
+    // In memory, libxlsxwriter's zip goes there too, to a file without a name (no other
+    // user can open a partial workbook, and a kill leaves nothing), and the patch pass
+    // writes the temp file once: writing over a file just written makes ext4 flush it to
+    // the disk when it is closed (its auto_da_alloc rule), for every workbook.
+    std::optional<PrivateFile> scratch;
+    if (in_memory) scratch = PrivateFile::unnamed(options.temp_folder);
+    const fs::path zip = in_memory ? scratch->access_path() : temp;
     lxw_workbook_options lxw_options{};
     lxw_options.tmpdir = tmpdir.data();
     BookGuard guard{workbook_new_opt(zip.c_str(), &lxw_options)};
@@ -177,10 +175,13 @@ WriteReport write_workbook(const Workbook& workbook, const fs::path& file,
             try {
                 produce(workbook, file, temp, options, drops);
             } catch (const OutputError&) {
-                if (options.temp_folder.empty()) throw;
+                // Again beside the destination, unless the destination is what is full:
+                // libxlsxwriter would only fail there again, printing its own lines.
+                if (options.temp_folder.empty() || out_of_room(folder_of(file), 0)) throw;
                 WriteOptions beside = options;  // the temp folder is missing or full
                 beside.temp_folder.clear();
                 drops = Drops{};
+                errno = 0;  // the temp folder's failure is not the destination's
                 produce(workbook, file, temp, beside, drops);
             }
             report.dropped = drops.list();
