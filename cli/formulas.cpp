@@ -113,26 +113,19 @@ int check(const std::vector<std::string>& paths, Lang lang) {
     return 1;
 }
 
-const char* direction_name(Direction d) {
-    return d == Direction::naik ? "naik" : "turun";
-}
-const char* period_name(PeriodCombine p) {
-    return p == PeriodCombine::jumlah ? "jumlah" : p == PeriodCombine::akhir ? "akhir" : "rata";
-}
-
 nlohmann::json to_json(const Indicator& ind) {
     nlohmann::json j;
     j["id"] = ind.id;
     j["nama"] = ind.name;
     j["varian"] = ind.variants;
     j["satuan"] = ind.units;
-    j["arah"] = direction_name(ind.direction);
-    j["periode"] = period_name(ind.period);
+    j["arah"] = word_of(ind.direction);
+    j["periode"] = word_of(ind.period);
     j["sasaran"] = ind.sasaran;
     j["masukan"] = nlohmann::json::array();
     for (const auto& v : ind.inputs) {
         nlohmann::json input = {{"nama", v.name}, {"keterangan", v.description}};
-        input["periode"] = period_name(v.period.value_or(ind.period));
+        input["periode"] = word_of(v.period.value_or(ind.period));
         j["masukan"].push_back(input);
     }
     j["turunan"] = nlohmann::json::array();
@@ -143,9 +136,8 @@ nlohmann::json to_json(const Indicator& ind) {
     j["realisasi"] = ind.realisasi;
     if (!ind.capaian.empty()) j["capaian"] = ind.capaian;
     if (ind.rounding) {
-        j["pembulatan"] = {
-            {"mode", ind.rounding->mode == Rounding::Mode::truncate ? "truncate" : "round"},
-            {"desimal", ind.rounding->decimals}};
+        j["pembulatan"] = {{"mode", word_of(ind.rounding->mode)},
+                           {"desimal", ind.rounding->decimals}};
     }
     if (!ind.note.empty()) j["catatan"] = ind.note;
     j["sumber"] = ind.sources;
@@ -173,7 +165,7 @@ int list(const std::vector<std::string>& paths, bool json, Lang lang) {
         std::string units;
         for (const auto& u : ind.units) units += (units.empty() ? "" : "/") + u;
         std::printf("%s  [%s, %s, %s]\n  %s\n  realisasi = %s\n", ind.id.c_str(), units.c_str(),
-                    direction_name(ind.direction), period_name(ind.period), ind.name.c_str(),
+                    word_of(ind.direction), word_of(ind.period), ind.name.c_str(),
                     ind.realisasi.c_str());
         for (const auto& d : ind.derived)
             std::printf("  %s = %s\n", d.name.c_str(), d.formula.c_str());

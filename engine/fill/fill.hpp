@@ -13,6 +13,7 @@
 #include "common/finding.hpp"
 #include "evaluate/evaluate.hpp"
 #include "fill/data.hpp"
+#include "match/match.hpp"
 #include "tables/tables.hpp"
 
 namespace kinerja {

@@ -13,6 +13,7 @@
 #include "common/finding.hpp"
 #include "evaluate/evaluate.hpp"
 #include "fill/fill.hpp"
+#include "match/match.hpp"
 #include "model/workbook.hpp"
 #include "tables/tables.hpp"
 
