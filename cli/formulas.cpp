@@ -127,7 +127,7 @@ int list(const std::string& path, bool json, Lang lang) {
         std::string units;
         for (const auto& u : ind.units) units += (units.empty() ? "" : "/") + u;
         std::printf("%s  [%s, %s, %s]\n  %s\n  realisasi = %s\n", ind.id.c_str(), units.c_str(),
-                    direction_name(ind.direction), period_name(ind.period), ind.name.c_str(),
+                    word_of(ind.direction), word_of(ind.period), ind.name.c_str(),
                     ind.realisasi.c_str());
         for (const auto& d : ind.derived)
             std::printf("  %s = %s\n", d.name.c_str(), d.formula.c_str());

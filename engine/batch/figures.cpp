@@ -7,6 +7,7 @@
 #include <set>
 
 #include "batch/detail.hpp"
+#include "match/match.hpp"
 
 namespace kinerja::batch_detail {
 

@@ -9,7 +9,7 @@
 #include "evaluate/evaluate.hpp"
 #include "evaluate/source_file.hpp"
 
-namespace kinerja {
+namespace kinerja::evaluate_detail {
 
 // The whole file, refusing unreadable or oversized files with InputError.
 std::string read_text_file(const std::filesystem::path& file);
@@ -24,4 +24,4 @@ void check_catalogue_content(const Catalogue& catalogue, const SourceFile& file,
 // The scope of names an indicator's formulas see; constants take the settings' overrides.
 NameScope indicator_scope(const Indicator& indicator, const Settings* settings, bool for_capaian);
 
-}  // namespace kinerja
+}  // namespace kinerja::evaluate_detail

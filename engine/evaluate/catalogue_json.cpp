@@ -13,13 +13,13 @@ nlohmann::json indicator_json(const Indicator& ind) {
     j["nama"] = ind.name;
     j["varian"] = ind.variants;
     j["satuan"] = ind.units;
-    j["arah"] = direction_name(ind.direction);
-    j["periode"] = period_name(ind.period);
+    j["arah"] = word_of(ind.direction);
+    j["periode"] = word_of(ind.period);
     j["sasaran"] = ind.sasaran;
     j["masukan"] = nlohmann::json::array();
     for (const auto& v : ind.inputs) {
         nlohmann::json input = {{"nama", v.name}, {"keterangan", v.description}};
-        input["periode"] = period_name(v.period.value_or(ind.period));
+        input["periode"] = word_of(v.period.value_or(ind.period));
         j["masukan"].push_back(input);
     }
     j["turunan"] = nlohmann::json::array();
@@ -31,7 +31,7 @@ nlohmann::json indicator_json(const Indicator& ind) {
     if (!ind.capaian.empty()) j["capaian"] = ind.capaian;
     if (ind.rounding) {
         j["pembulatan"] = {
-            {"mode", ind.rounding->mode == Rounding::Mode::truncate ? "truncate" : "round"},
+            {"mode", word_of(ind.rounding->mode)},
             {"desimal", ind.rounding->decimals}};
     }
     if (!ind.note.empty()) j["catatan"] = ind.note;
@@ -40,22 +40,6 @@ nlohmann::json indicator_json(const Indicator& ind) {
 }
 
 }  // namespace
-
-const char* direction_name(Direction direction) {
-    return direction == Direction::naik ? "naik" : "turun";
-}
-
-const char* period_name(PeriodCombine period) {
-    switch (period) {
-        case PeriodCombine::jumlah:
-            return "jumlah";
-        case PeriodCombine::akhir:
-            return "akhir";
-        case PeriodCombine::rata:
-            break;
-    }
-    return "rata";
-}
 
 std::string catalogue_json(const Catalogue& catalogue) {
     nlohmann::json out = nlohmann::json::array();

@@ -6,33 +6,16 @@
 #include "evaluate/catalogue_internal.hpp"
 #include "evaluate/toml_reader.hpp"
 
-namespace kinerja {
+namespace kinerja::evaluate_detail {
 
 namespace {
 
 constexpr std::uintmax_t max_file_size = 8 * 1024 * 1024;
 
-bool valid_id(std::string_view id) {
-    if (id.empty() || id.front() == '.' || id.back() == '.') return false;
-    for (std::size_t i = 0; i < id.size(); ++i) {
-        char c = id[i];
-        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
-                  (c == '.' && id[i - 1] != '.');
-        if (!ok) return false;
-    }
-    return true;
-}
-
-std::optional<PeriodCombine> period_named(const std::string& name) {
-    if (name == "jumlah") return PeriodCombine::jumlah;
-    if (name == "akhir") return PeriodCombine::akhir;
-    if (name == "rata") return PeriodCombine::rata;
-    return std::nullopt;
-}
-
 class Loader {
 public:
-    Loader(const SourceFile& file, std::vector<Diagnostic>& out) : toml_(file, out) {}
+    Loader(const SourceFile& file, std::vector<Diagnostic>& out)
+        : toml_(file, out), build_(toml_) {}
 
     Catalogue load() {
         Catalogue catalogue;
@@ -68,44 +51,35 @@ private:
             {"id", "nama", "varian", "satuan", "arah", "periode", "sasaran", "sumber", "catatan",
              "realisasi", "capaian", "pembulatan", "masukan", "turunan", "konstanta"},
             "[[indikator]]");
-        if (auto id = toml_.string(t, "id", true, t)) {
-            ind.id = *id;
-            if (!valid_id(ind.id)) {
-                toml_.error(
-                    *t.get("id"),
-                    {"id '" + ind.id + "' tidak sah: pakai huruf kecil, angka, '_' dan '.'",
-                     "invalid id '" + ind.id + "': use lower case letters, digits, '_' and '.'"},
-                    value_length(*t.get("id")));
-            }
-        }
-        if (auto name = toml_.string(t, "nama", true, t)) ind.name = *name;
+        field(t, "id", true, ind);
+        field(t, "nama", true, ind);
         ind.variants = toml_.strings(t, "varian");
         ind.units = toml_.strings(t, "satuan");
         if (!t.get("satuan")) {
             toml_.error(t, {"kunci wajib 'satuan' tidak ada", "required key 'satuan' is missing"});
         }
-        if (auto arah = toml_.choice(t, "arah", {"naik", "turun"}, true, t)) {
-            ind.direction = *arah == "naik" ? Direction::naik : Direction::turun;
-        }
-        if (auto p = toml_.choice(t, "periode", {"jumlah", "akhir", "rata"}, true, t)) {
-            ind.period = *period_named(*p);
-        }
-        ind.sasaran = toml_.string(t, "sasaran", false, t).value_or("");
+        field(t, "arah", true, ind);
+        field(t, "periode", true, ind);
+        field(t, "sasaran", false, ind);
         ind.sources = toml_.strings(t, "sumber");
-        ind.note = toml_.string(t, "catatan", false, t).value_or("");
-        if (auto r = toml_.string(t, "realisasi", true, t)) {
-            ind.realisasi = *r;
-            ind.realisasi_at = toml_.where(*t.get("realisasi"));
-        }
-        if (auto c = toml_.string(t, "capaian", false, t)) {
-            ind.capaian = *c;
-            ind.capaian_at = toml_.where(*t.get("capaian"));
-        }
+        field(t, "catatan", false, ind);
+        field(t, "realisasi", true, ind);
+        field(t, "capaian", false, ind);
         if (const toml::node* r = t.get("pembulatan")) ind.rounding = rounding(*r);
         if (const toml::node* m = t.get("masukan")) inputs(*m, ind);
         if (const toml::node* d = t.get("turunan")) derived(*d, ind);
         if (const toml::node* k = t.get("konstanta")) constants(*k, ind);
         return ind;
+    }
+
+    // A key whose value the builder reads; a required one missing is reported at the table.
+    void field(const toml::table& t, const char* key, bool required, Indicator& ind) {
+        if (const toml::node* value = t.get(key)) {
+            build_.set(ind, key, toml_.entry(*value));
+        } else if (required) {
+            toml_.error(t, {std::string("kunci wajib '") + key + "' tidak ada",
+                            std::string("required key '") + key + "' is missing"});
+        }
     }
 
     std::optional<Rounding> rounding(const toml::node& node) {
@@ -115,7 +89,9 @@ private:
                                "'pembulatan' must be a table { mode = ..., desimal = ... }"});
             return std::nullopt;
         }
-        return read_rounding(toml_, *t);
+        Rounding r;
+        read_rounding(toml_, build_, *t, r);
+        return r;
     }
 
     const toml::table* table_of(const toml::node& node, const char* key) {
@@ -140,10 +116,8 @@ private:
             } else if (const toml::table* detail = value->as_table()) {
                 toml_.check_keys(*detail, {"keterangan", "periode"}, "masukan");
                 v.description = toml_.string(*detail, "keterangan", true, *value).value_or("");
-                if (auto p = toml_.choice(*detail, "periode", {"jumlah", "akhir", "rata"}, false,
-                                          *value)) {
-                    v.period = period_named(*p);
-                }
+                if (const toml::node* p = detail->get("periode"))
+                    build_.set(v, "periode", toml_.entry(*p));
             } else {
                 toml_.error(*value, {"masukan '" + name +
                                          "' harus berupa keterangan (teks) atau "
@@ -186,28 +160,18 @@ private:
     }
 
     TomlReader toml_;
+    CatalogueBuilder build_;
 };
 
 }  // namespace
 
-std::optional<Rounding> read_rounding(TomlReader& toml, const toml::table& t) {
+void read_rounding(TomlReader& toml, CatalogueBuilder& build, const toml::table& t,
+                   Rounding& rounding) {
     toml.check_keys(t, {"mode", "desimal"}, "pembulatan");
-    Rounding r;
-    if (auto mode = toml.choice(t, "mode", {"truncate", "round"}, false, t)) {
-        r.mode = *mode == "truncate" ? Rounding::Mode::truncate : Rounding::Mode::round;
-    }
-    if (const toml::node* d = t.get("desimal")) {
-        auto n = d->value_exact<int64_t>();
-        if (!n || *n < 0 || *n > 10) {
-            toml.error(*d,
-                       {"'desimal' harus bilangan bulat 0 sampai 10",
-                        "'desimal' must be a whole number 0 to 10"},
-                       value_length(*d));
-        } else {
-            r.decimals = static_cast<int>(*n);
-        }
-    }
-    return r;
+    // The builder calls the mode `pembulatan`, as the Rumus sheet does.
+    if (const toml::node* mode = t.get("mode"))
+        build.set(rounding, "pembulatan", toml.entry(*mode));
+    if (const toml::node* d = t.get("desimal")) build.set(rounding, "desimal", toml.entry(*d));
 }
 
 std::string read_text_file(const std::filesystem::path& file) {
@@ -237,4 +201,4 @@ Catalogue read_catalogue(const SourceFile& file, std::vector<Diagnostic>& out) {
     return loader.load();
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::evaluate_detail

@@ -8,7 +8,7 @@
 #include "evaluate/catalogue_internal.hpp"
 #include "evaluate/numeric.hpp"
 
-namespace kinerja {
+namespace kinerja::evaluate_detail {
 
 namespace {
 
@@ -271,6 +271,12 @@ void check_catalogue_content(const Catalogue& catalogue, const SourceFile& file,
         return std::tie(a.line, a.column) < std::tie(b.line, b.column);
     });
 }
+
+}  // namespace kinerja::evaluate_detail
+
+namespace kinerja {
+
+using namespace evaluate_detail;
 
 bool CatalogueCheck::usable() const {
     return std::none_of(diagnostics.begin(), diagnostics.end(),

@@ -8,6 +8,8 @@
 
 namespace kinerja {
 
+using namespace evaluate_detail;
+
 namespace {
 
 Formula make_formula(const Indicator& ind, const std::string& text, const NameScope& scope,

@@ -10,7 +10,7 @@
 
 namespace kinerja {
 
-Formula formula_from_ast(std::shared_ptr<const FormulaAst> ast);
+namespace evaluate_detail {
 
 struct CompiledIndicator {
     CompiledIndicator(Formula r, Formula c) : realisasi(std::move(r)), capaian(std::move(c)) {}
@@ -20,10 +20,12 @@ struct CompiledIndicator {
     Rounding rounding;
 };
 
+}  // namespace evaluate_detail
+
 struct CompiledCatalogue::Impl {
     Catalogue catalogue;
     Settings settings;
-    std::vector<CompiledIndicator> indicators;
+    std::vector<evaluate_detail::CompiledIndicator> indicators;
     std::map<std::string, std::size_t, std::less<>> index;
 };
 

@@ -6,31 +6,12 @@
 #include "evaluate/evaluate.hpp"
 #include "evaluate/numeric.hpp"
 
-namespace kinerja {
+namespace kinerja::evaluate_detail {
 
 std::string number_text(double value) {
     char buffer[32];
     auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
     return std::string(buffer, result.ptr);
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    // Optimal string alignment distance over three rows.
-    std::vector<std::size_t> before(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        current[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-                current[j] = std::min(current[j], before[j - 2] + 1);
-            }
-        }
-        std::swap(before, previous);
-        std::swap(previous, current);
-    }
-    return previous[b.size()];
 }
 
 int utf8_columns(std::string_view text, std::size_t bytes) {
@@ -40,6 +21,12 @@ int utf8_columns(std::string_view text, std::size_t bytes) {
     }
     return columns;
 }
+
+}  // namespace kinerja::evaluate_detail
+
+namespace kinerja {
+
+using namespace evaluate_detail;
 
 namespace {
 

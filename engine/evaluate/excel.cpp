@@ -11,7 +11,7 @@
 #include "evaluate/expression.hpp"
 #include "evaluate/numeric.hpp"
 
-namespace kinerja {
+namespace kinerja::evaluate_detail {
 
 namespace {
 
@@ -400,4 +400,4 @@ std::string excel_formula(const FormulaAst& ast, const CellMap& cells,
     return out;
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::evaluate_detail

@@ -4,6 +4,8 @@
 
 namespace kinerja {
 
+using namespace evaluate_detail;
+
 namespace {
 
 CellValue cached_number(double value) {

@@ -17,7 +17,7 @@
 #include "common/message.hpp"
 #include "evaluate/evaluate.hpp"
 
-namespace kinerja {
+namespace kinerja::evaluate_detail {
 
 enum class BinaryOp : std::uint8_t { add, sub, mul, div, pow, lt, le, gt, ge, eq, ne, land, lor };
 
@@ -126,4 +126,4 @@ Diagnostic formula_diagnostic(std::string_view text, const Problem& problem);
 std::string excel_formula(const FormulaAst& ast, const std::map<std::string, std::string>& cells,
                           const std::optional<Rounding>& rounding, TurunRule turun);
 
-}  // namespace kinerja
+}  // namespace kinerja::evaluate_detail

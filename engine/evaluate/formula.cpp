@@ -8,6 +8,8 @@
 
 namespace kinerja {
 
+using namespace evaluate_detail;
+
 Formula Formula::parse(std::string_view text, const std::vector<std::string>& variables,
                        const std::map<std::string, double>& constants) {
     NameScope scope;
@@ -25,11 +27,15 @@ Formula Formula::parse(std::string_view text, const std::vector<std::string>& va
     return formula;
 }
 
+namespace evaluate_detail {
+
 Formula formula_from_ast(std::shared_ptr<const FormulaAst> ast) {
     Formula formula;
     formula.ast_ = std::move(ast);
     return formula;
 }
+
+}  // namespace evaluate_detail
 
 const std::string& Formula::text() const {
     return ast_->text;

@@ -1,7 +1,7 @@
 // The function table of the formula language and the names it reserves.
 #include "evaluate/expression.hpp"
 
-namespace kinerja {
+namespace kinerja::evaluate_detail {
 
 const std::vector<FunctionInfo>& functions() {
     // Order matches enum class Fn.
@@ -58,4 +58,4 @@ bool is_valid_variable_name(std::string_view name) {
     return true;
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::evaluate_detail

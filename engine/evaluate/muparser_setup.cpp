@@ -11,7 +11,7 @@
 
 #include "evaluate/numeric.hpp"
 
-namespace kinerja {
+namespace kinerja::evaluate_detail {
 
 namespace {
 
@@ -219,4 +219,4 @@ CompiledExpression::CompiledExpression(const FormulaAst& ast, const TurunRule* t
     }
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::evaluate_detail

@@ -9,7 +9,7 @@
 #include "evaluate/expression.hpp"
 #include "evaluate/numeric.hpp"
 
-namespace kinerja {
+namespace kinerja::evaluate_detail {
 
 // Replaces muParser's defaults with the language's operators, functions and the NA constant.
 // `turun` is the rule capaian_turun() uses; it must outlive the parser.
@@ -35,4 +35,4 @@ private:
     mu::Parser parser_;
 };
 
-}  // namespace kinerja
+}  // namespace kinerja::evaluate_detail

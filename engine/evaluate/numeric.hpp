@@ -6,9 +6,10 @@
 #include <string>
 #include <string_view>
 
-#include "evaluate/evaluate.hpp"
+#include "common/edit_distance.hpp"
+#include "evaluate/settings.hpp"
 
-namespace kinerja {
+namespace kinerja::evaluate_detail {
 
 // An overflow (inf) is no figure anyone can use: it becomes not applicable, like 0/0.
 inline double finite_or_na(double x) {
@@ -26,10 +27,7 @@ inline std::string cat(std::initializer_list<std::string_view> pieces) {
 // Shortest text that reads back as the same double, in C notation ("94.11", "1e-05").
 std::string number_text(double value);
 
-// Edit distance (insert, delete, substitute, swap of neighbours), for "did you mean".
-std::size_t edit_distance(std::string_view a, std::string_view b);
-
 // Number of UTF-8 characters in the first `bytes` bytes of `text`.
 int utf8_columns(std::string_view text, std::size_t bytes);
 
-}  // namespace kinerja
+}  // namespace kinerja::evaluate_detail

@@ -11,7 +11,7 @@
 #include "evaluate/numeric.hpp"
 #include "evaluate/tokens.hpp"
 
-namespace kinerja {
+namespace kinerja::evaluate_detail {
 
 namespace {
 
@@ -342,4 +342,4 @@ Diagnostic formula_diagnostic(std::string_view text, const Problem& problem) {
     return d;
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::evaluate_detail

@@ -5,7 +5,7 @@
 #include "evaluate/expression.hpp"
 #include "evaluate/numeric.hpp"
 
-namespace kinerja {
+namespace kinerja::evaluate_detail {
 
 namespace {
 
@@ -217,4 +217,4 @@ std::shared_ptr<FormulaAst> build_formula(std::string_view text, const NameScope
     return ast;
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::evaluate_detail

@@ -7,6 +7,8 @@
 
 namespace kinerja {
 
+using evaluate_detail::finite_or_na;
+
 namespace {
 
 constexpr double powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,

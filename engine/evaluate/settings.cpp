@@ -6,13 +6,15 @@
 
 namespace kinerja {
 
+using namespace evaluate_detail;
+
 namespace {
 
 class SettingsReader {
 public:
     SettingsReader(const SourceFile& file, std::vector<Diagnostic>& out, Settings settings,
                    const Catalogue* catalogue)
-        : toml_(file, out), settings_(std::move(settings)), catalogue_(catalogue) {}
+        : toml_(file, out), build_(toml_), settings_(std::move(settings)), catalogue_(catalogue) {}
 
     Settings read() {
         auto root = toml_.parse();
@@ -20,13 +22,9 @@ public:
         toml_.check_keys(*root, {"capaian", "pembulatan", "kategori", "skala", "konstanta"},
                          "berkas pengaturan");
         if (const toml::table* t = section(*root, "capaian")) capaian(*t);
-        if (const toml::table* t = section(*root, "pembulatan")) {
-            if (auto r = read_rounding(toml_, *t)) {
-                // Only the keys present change: a template may set just the decimals.
-                if (t->get("mode")) settings_.rounding.mode = r->mode;
-                if (t->get("desimal")) settings_.rounding.decimals = r->decimals;
-            }
-        }
+        // Only the keys present change: a template may set just the decimals.
+        if (const toml::table* t = section(*root, "pembulatan"))
+            read_rounding(toml_, build_, *t, settings_.rounding);
         if (const toml::table* t = section(*root, "skala")) scales(*t);
         if (const toml::table* t = section(*root, "kategori")) kategori(*t);
         if (const toml::table* t = section(*root, "konstanta")) constants(*t);
@@ -46,24 +44,9 @@ private:
 
     void capaian(const toml::table& t) {
         toml_.check_keys(t, {"turun", "batas_atas"}, "[capaian]");
-        if (auto rule = toml_.choice(t, "turun", {"permenpan", "seed003"}, false, t)) {
-            settings_.turun = *rule == "permenpan" ? TurunRule::permenpan : TurunRule::seed003;
-        }
-        const toml::node* cap = t.get("batas_atas");
-        if (!cap) return;
-        if (auto text = cap->value<std::string>(); text && *text == "tanpa") {
-            settings_.cap.reset();
-            return;
-        }
-        auto n = cap->value_exact<int64_t>();
-        if (n && (*n == 100 || *n == 120 || *n == 150)) {
-            settings_.cap = static_cast<double>(*n);
-            return;
-        }
-        toml_.error(*cap,
-                    {"'batas_atas' harus \"tanpa\", 100, 120 atau 150",
-                     "'batas_atas' must be \"tanpa\", 100, 120 or 150"},
-                    value_length(*cap));
+        for (const char* key : {"turun", "batas_atas"})
+            if (const toml::node* value = t.get(key))
+                build_.set(settings_, key, toml_.entry(*value));
     }
 
     void scales(const toml::table& t) {
@@ -125,19 +108,8 @@ private:
 
     void kategori(const toml::table& t) {
         toml_.check_keys(t, {"skala"}, "[kategori]");
-        auto name = toml_.string(t, "skala", false, t);
-        if (!name) return;
-        auto found = settings_.scales.find(*name);
-        if (found == settings_.scales.end()) {
-            std::string known;
-            for (const auto& [n, s] : settings_.scales) known += (known.empty() ? "" : ", ") + n;
-            toml_.error(*t.get("skala"),
-                        {"skala '" + *name + "' tidak ada; yang ada: " + known,
-                         "no scale '" + *name + "'; known: " + known},
-                        value_length(*t.get("skala")));
-            return;
-        }
-        settings_.scale = found->second;
+        if (const toml::node* name = t.get("skala"))
+            build_.set(settings_, "skala", toml_.entry(*name));
     }
 
     void constants(const toml::table& t) {
@@ -170,6 +142,7 @@ private:
     }
 
     TomlReader toml_;
+    CatalogueBuilder build_;
     Settings settings_;
     const Catalogue* catalogue_;
 };

@@ -4,7 +4,7 @@
 
 #include "evaluate/numeric.hpp"
 
-namespace kinerja {
+namespace kinerja::evaluate_detail {
 
 SourceFile::SourceFile(std::string name, std::string text)
     : name_(std::move(name)), text_(std::move(text)) {
@@ -91,4 +91,4 @@ Diagnostic SourceFile::in_formula(const SourceRef& value, const std::string& for
     return at(value, problem.message, problem.severity, value_length);
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::evaluate_detail

@@ -9,7 +9,7 @@
 #include "evaluate/evaluate.hpp"
 #include "evaluate/expression.hpp"
 
-namespace kinerja {
+namespace kinerja::evaluate_detail {
 
 class SourceFile {
 public:
@@ -33,4 +33,4 @@ private:
     std::vector<std::size_t> line_starts_;
 };
 
-}  // namespace kinerja
+}  // namespace kinerja::evaluate_detail

@@ -6,7 +6,7 @@
 
 #include "evaluate/tokens.hpp"
 
-namespace kinerja::tokens {
+namespace kinerja::evaluate_detail::tokens {
 
 namespace {
 
@@ -132,4 +132,4 @@ std::vector<Token> tokenize(std::string_view text) {
     return tokens;
 }
 
-}  // namespace kinerja::tokens
+}  // namespace kinerja::evaluate_detail::tokens

@@ -8,7 +8,7 @@
 
 #include "evaluate/expression.hpp"
 
-namespace kinerja::tokens {
+namespace kinerja::evaluate_detail::tokens {
 
 struct Token {
     enum class Type { number, ident, lparen, rparen, comma, op, question, colon, end };
@@ -30,4 +30,4 @@ struct SyntaxError {
 // Splits a formula into tokens, ending with one `end` token; throws SyntaxError.
 std::vector<Token> tokenize(std::string_view text);
 
-}  // namespace kinerja::tokens
+}  // namespace kinerja::evaluate_detail::tokens

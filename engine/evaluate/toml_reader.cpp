@@ -5,7 +5,7 @@
 
 #include "evaluate/numeric.hpp"
 
-namespace kinerja {
+namespace kinerja::evaluate_detail {
 
 int value_length(const toml::node& node) {
     const auto& region = node.source();
@@ -122,23 +122,22 @@ std::vector<std::string> TomlReader::strings(const toml::table& table, const cha
     return out;
 }
 
-std::optional<std::string> TomlReader::choice(const toml::table& table, const char* key,
-                                              std::initializer_list<const char*> choices,
-                                              bool required, const toml::node& owner) {
-    auto value = string(table, key, required, owner);
-    if (!value) return std::nullopt;
-    for (const char* c : choices) {
-        if (*value == c) return value;
+Entry TomlReader::entry(const toml::node& node) const {
+    Entry e;
+    e.text = node.value<std::string>();
+    if (auto i = node.value_exact<int64_t>()) {
+        e.number = static_cast<double>(*i);
+        e.whole = true;
+    } else if (auto f = node.value_exact<double>()) {
+        e.number = *f;
     }
-    std::string allowed;
-    for (const char* c : choices)
-        allowed += std::string(allowed.empty() ? "" : ", ") + "\"" + c + "\"";
-    const toml::node& node = *table.get(key);
-    error(node,
-          {"nilai '" + *value + "' untuk '" + key + "' tidak dikenal; pilih " + allowed,
-           "unknown value '" + *value + "' for '" + key + "'; choose " + allowed},
-          value_length(node));
-    return std::nullopt;
+    e.at = where(node);
+    e.length = value_length(node);
+    return e;
+}
+
+void TomlReader::report(const Entry& entry, Message message) {
+    out_.push_back(file_.at(entry.at, std::move(message), Severity::error, entry.length));
 }
 
 std::optional<double> TomlReader::number(const toml::node& node) {
@@ -152,4 +151,4 @@ std::optional<double> TomlReader::number(const toml::node& node) {
     return value;
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::evaluate_detail

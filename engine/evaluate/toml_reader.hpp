@@ -1,5 +1,6 @@
 // Internal: reading typed values out of toml++ tables while collecting diagnostics, shared by
 // the catalogue and the settings loaders. Include only from those .cpp files (toml++ is big).
+// Values that the Rumus sheet can also give go through the CatalogueBuilder as entries.
 #pragma once
 
 #include <toml++/toml.h>
@@ -9,11 +10,12 @@
 #include <utility>
 #include <vector>
 
+#include "evaluate/catalogue_builder.hpp"
 #include "evaluate/source_file.hpp"
 
-namespace kinerja {
+namespace kinerja::evaluate_detail {
 
-class TomlReader {
+class TomlReader : public EntrySource {
 public:
     TomlReader(const SourceFile& file, std::vector<Diagnostic>& out) : file_(file), out_(out) {}
 
@@ -34,10 +36,9 @@ public:
     std::optional<std::string> string(const toml::table& table, const char* key, bool required,
                                       const toml::node& owner);
     std::vector<std::string> strings(const toml::table& table, const char* key);
-    // One of `choices`, by name; reports the allowed values otherwise.
-    std::optional<std::string> choice(const toml::table& table, const char* key,
-                                      std::initializer_list<const char*> choices, bool required,
-                                      const toml::node& owner);
+    // A value as the CatalogueBuilder reads it.
+    Entry entry(const toml::node& node) const;
+    void report(const Entry& entry, Message message) override;
     std::optional<double> number(const toml::node& node);
 
     const SourceFile& file() const { return file_; }
@@ -47,10 +48,12 @@ private:
     std::vector<Diagnostic>& out_;
 };
 
-// { mode = "truncate"|"round", desimal = n }
-std::optional<Rounding> read_rounding(TomlReader& toml, const toml::table& table);
+// { mode = "truncate"|"round", desimal = n } applied to `rounding`: only the keys present
+// change it.
+void read_rounding(TomlReader& toml, CatalogueBuilder& build, const toml::table& table,
+                   Rounding& rounding);
 
 // Value length on its line, for underlining.
 int value_length(const toml::node& node);
 
-}  // namespace kinerja
+}  // namespace kinerja::evaluate_detail

@@ -13,6 +13,7 @@
 #include "common/finding.hpp"
 #include "data/data.hpp"
 #include "evaluate/evaluate.hpp"
+#include "match/match.hpp"
 #include "model/cell_change.hpp"
 #include "tables/tables.hpp"
 

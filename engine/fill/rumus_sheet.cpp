@@ -1,7 +1,8 @@
 #include "fill/rumus_sheet.hpp"
 
 #include <algorithm>
-#include <sstream>
+#include <charconv>
+#include <cmath>
 
 #include "tables/tables.hpp"
 
@@ -55,52 +56,59 @@ Finding bad_cell(const Sheet& sheet, std::uint32_t row, std::uint32_t col, const
     return Finding::of(Rule::rumus_tidak_valid, sheet.name, row, col, why);
 }
 
-void read_settings(const Sheet& sheet, RumusOverrides& out) {
+// The sheet's cells as entries for the CatalogueBuilder: each problem becomes a finding at
+// its cell, and words compare as the workbook's headers do (any case, spacing, punctuation).
+class SheetEntries final : public EntrySource {
+public:
+    SheetEntries(const Sheet& sheet, std::vector<Finding>& findings)
+        : sheet_(sheet), findings_(findings) {}
+
+    // The value shown at (row, col); nullopt when the cell says nothing.
+    std::optional<Entry> at(std::uint32_t row, std::uint32_t col) const {
+        std::string shown = display_text(sheet_, row, col);
+        if (header_key(shown).empty()) return std::nullopt;
+        Entry e;
+        double x = 0;
+        const char* end = shown.data() + shown.size();
+        auto [stop, ec] = std::from_chars(shown.data(), end, x);
+        if (ec == std::errc() && stop == end && std::isfinite(x)) {
+            e.number = x;  // "100" typed as text is the number a sheet shows
+            e.whole = x == std::trunc(x);
+        }
+        e.text = std::move(shown);
+        e.at = {sheet_.name, static_cast<int>(row) + 1, static_cast<int>(col) + 1};
+        return e;
+    }
+
+    void report(const Entry& entry, Message message) override {
+        findings_.push_back(bad_cell(sheet_, static_cast<std::uint32_t>(entry.at.line - 1),
+                                     static_cast<std::uint32_t>(entry.at.column - 1), message));
+    }
+    std::string word(std::string_view text) const override { return header_key(text); }
+
+private:
+    const Sheet& sheet_;
+    std::vector<Finding>& findings_;
+};
+
+// Where the indicator table is: its rows, header to the last indicator, and its columns up to
+// the header's last label. Settings are read from every other cell.
+struct Region {
+    std::uint32_t first_row = 0, last_row = 0, last_col = 0;
+    bool holds(const Cell& cell) const {
+        return cell.row >= first_row && cell.row <= last_row && cell.col <= last_col;
+    }
+};
+
+// A two-column Pengaturan | Nilai table: each label the builder knows as a setting, with the
+// value to its right.
+void read_settings(const Sheet& sheet, const std::optional<Region>& table, SheetEntries& entries,
+                   CatalogueBuilder& build, Settings& settings) {
     for (const Cell& cell : sheet.cells) {
         if (cell.value.kind != CellValue::Kind::text) continue;
-        std::string key = header_key(cell.value.text);
-        std::string value = header_key(display_text(sheet, cell.row, cell.col + 1));
-        if (value.empty()) continue;
-        Settings& s = out.settings;
-        auto bad = [&] {
-            out.findings.push_back(
-                bad_cell(sheet, cell.row, cell.col + 1,
-                         {"Nilai pengaturan " + cell.value.text + " tidak dikenal: " + value,
-                          "Unknown value for setting " + cell.value.text + ": " + value}));
-        };
-        if (key == "turun") {
-            if (value == "permenpan")
-                s.turun = TurunRule::permenpan;
-            else if (value == "seed003")
-                s.turun = TurunRule::seed003;
-            else
-                bad();
-        } else if (key == "batasatas") {
-            if (value == "tanpa")
-                s.cap.reset();
-            else if (value == "100" || value == "120" || value == "150")
-                s.cap = std::stod(value);
-            else
-                bad();
-        } else if (key == "pembulatan") {
-            if (value == "truncate")
-                s.rounding.mode = Rounding::Mode::truncate;
-            else if (value == "round")
-                s.rounding.mode = Rounding::Mode::round;
-            else
-                bad();
-        } else if (key == "desimal") {
-            if (value.size() == 1 && value[0] >= '0' && value[0] <= '6')
-                s.rounding.decimals = value[0] - '0';
-            else
-                bad();
-        } else if (key == "skala") {
-            auto it = s.scales.find(value);
-            if (it != s.scales.end())
-                s.scale = it->second;
-            else
-                bad();
-        }
+        if (table && table->holds(cell)) continue;
+        if (auto value = entries.at(cell.row, cell.col + 1))
+            build.set(settings, cell.value.text, *value);
     }
 }
 
@@ -113,29 +121,44 @@ std::optional<RumusOverrides> read_rumus_sheet(const Workbook& workbook, const S
     if (!sheet) return std::nullopt;
     RumusOverrides out;
     out.settings = base;
-    read_settings(*sheet, out);
+    SheetEntries entries(*sheet, out.findings);
+    CatalogueBuilder build(entries);
     auto cols = find_header(*sheet);
-    if (!cols) return out;
-    std::uint32_t last = sheet->cells.back().row;
-    auto text = [&](std::uint32_t r, const char* name) {
+    auto column = [&](const char* name) -> std::optional<std::uint32_t> {
         auto it = cols->at.find(name);
-        return it == cols->at.end() ? std::string() : display_text(*sheet, r, it->second);
+        if (it == cols->at.end()) return std::nullopt;
+        return it->second;
+    };
+    auto text = [&](std::uint32_t r, const char* name) {
+        auto c = column(name);
+        return c ? display_text(*sheet, r, *c) : std::string();
     };
     // The indicator table ends at its first empty row; the settings may follow below it.
-    for (std::uint32_t r = cols->row + 1; r <= last; ++r) {
+    std::optional<Region> table;
+    if (cols) {
+        table = Region{cols->row, cols->row, 0};
+        for (std::uint32_t c = 0; c < 30; ++c)
+            if (!display_text(*sheet, cols->row, c).empty()) table->last_col = c;
+        std::uint32_t last = sheet->cells.back().row;
+        while (table->last_row < last && (!text(table->last_row + 1, "id").empty() ||
+                                          !text(table->last_row + 1, "nama").empty()))
+            ++table->last_row;
+    }
+    read_settings(*sheet, table, entries, build, out.settings);
+    if (!cols) return out;
+    for (std::uint32_t r = cols->row + 1; r <= table->last_row; ++r) {
         std::string id = text(r, "id");
-        if (id.empty() && text(r, "nama").empty()) break;
-        std::string arah_text = header_key(text(r, "arah"));
-        if (text(r, "realisasi").empty() && !arah_text.empty()) {
+        auto arah = column("arah") ? entries.at(r, *column("arah")) : std::nullopt;
+        if (text(r, "realisasi").empty() && arah) {
             // No formula: the direction of an indicator outside the catalogue, by its name.
             std::string name = text(r, "nama").empty() ? id : text(r, "nama");
-            out.settings.directions[normalize_indicator_name(name)] =
-                arah_text == "turun" || arah_text == "menurun" ? Direction::turun : Direction::naik;
+            if (auto d = build.direction(*arah))
+                out.settings.directions[normalize_indicator_name(name)] = *d;
             continue;
         }
-        if (id.empty() || !cols->at.count("realisasi")) {
+        if (id.empty() || !column("realisasi")) {
             out.findings.push_back(bad_cell(
-                *sheet, r, cols->at.count("id") ? cols->at.at("id") : cols->at.at("nama"),
+                *sheet, r, column("id") ? *column("id") : *column("nama"),
                 {"Baris ini perlu Id dan Realisasi (rumus indikator), atau Arah saja (arah "
                  "indikator di luar katalog).",
                  "This row needs an Id and a Realisasi (the indicator's formula), or only an "
@@ -143,24 +166,21 @@ std::optional<RumusOverrides> read_rumus_sheet(const Workbook& workbook, const S
             continue;
         }
         Indicator ind;
-        ind.id = id;
-        ind.name = text(r, "nama").empty() ? id : text(r, "nama");
-        if (!text(r, "satuan").empty()) ind.units.push_back(text(r, "satuan"));
-        std::string arah = header_key(text(r, "arah"));
-        ind.direction = arah == "turun" ? Direction::turun : Direction::naik;
-        std::string periode = header_key(text(r, "periode"));
-        ind.period = periode == "akhir"  ? PeriodCombine::akhir
-                     : periode == "rata" ? PeriodCombine::rata
-                                         : PeriodCombine::jumlah;
+        int problems = build.problems();
+        for (const char* key : {"id", "nama", "satuan", "arah", "periode"})
+            if (auto c = column(key))
+                if (auto value = entries.at(r, *c)) build.set(ind, key, *value);
+        if (build.problems() != problems) continue;  // the row is refused at its cells
+        if (ind.name.empty()) ind.name = id;
+        ind.realisasi = text(r, "realisasi");
         std::vector<std::string> names = split_names(text(r, "variabel"));
         for (const auto& n : names) ind.inputs.push_back({n, n, std::nullopt, {}});
-        ind.realisasi = text(r, "realisasi");
-        ind.at = {workbook.sheets.empty() ? "" : sheet->name, static_cast<int>(r + 1), 1};
+        ind.at = {sheet->name, static_cast<int>(r + 1), 1};
         try {
             Formula::parse(ind.realisasi, names);
         } catch (const FormulaError& e) {
             out.findings.push_back(
-                bad_cell(*sheet, r, cols->at.at("realisasi"),
+                bad_cell(*sheet, r, *column("realisasi"),
                          {"Rumus indikator " + id + " tidak dapat dipakai: " + e.describe(Lang::id),
                           "The formula of " + id + " cannot be used: " + e.describe(Lang::en)}));
             continue;

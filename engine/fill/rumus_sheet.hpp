@@ -2,14 +2,19 @@
 // Excel, as a table, without touching formulas/.
 //
 //   Id | Nama | Satuan | Arah | Periode | Variabel | Realisasi
-//   perawatan.makanan | Persentase pemenuhan ... | % | naik | jumlah | terpenuhi; jumlah_wbp | pct(terpenuhi, jumlah_wbp)
+//   perawatan.makanan | Persentase pemenuhan ... | % | naik | jumlah | terpenuhi; jumlah_wbp |
+//   pct(terpenuhi, jumlah_wbp)
 //
 // Variabel lists the inputs separated by ";" or ",". A row with a Nama (or Id) and an Arah
 // but no Realisasi gives the direction of an indicator outside the catalogue
 // (Settings::directions), whose capaian follows the general rule. Below (or beside) the
 // indicator table, a two-column table Pengaturan | Nilai overrides the template settings: turun
 // (permenpan | seed003), batas_atas (tanpa | 100 | 120 | 150), pembulatan (truncate |
-// round), desimal (0-6), skala (lkjip | akip).
+// round), desimal (0-10), skala (lkjip | akip).
+//
+// Values are read by the same CatalogueBuilder as formulas/ (evaluate/catalogue_builder.hpp),
+// so they are checked alike and a bad one (an unknown arah, a cap of 110) gets the same words,
+// here as a rumus.tidak_valid finding at its cell; an indicator row with one is not used.
 #pragma once
 
 #include <optional>

@@ -17,6 +17,7 @@
 #include "common/finding.hpp"
 #include "evaluate/evaluate.hpp"
 #include "fill/fill.hpp"
+#include "match/match.hpp"
 #include "model/workbook.hpp"
 #include "read/read.hpp"
 #include "tables/tables.hpp"

@@ -253,7 +253,7 @@ BOOST_AUTO_TEST_CASE(bad_settings_are_reported_with_positions) {
     BOOST_TEST(all.find("t.toml:2:9: error: unknown value 'permenpann' for 'turun'") !=
                std::string::npos);
     BOOST_TEST(all.find("t.toml:3:14: error: 'batas_atas' must be") != std::string::npos);
-    BOOST_TEST(all.find("unknown value 'potong' for 'mode'") != std::string::npos);
+    BOOST_TEST(all.find("unknown value 'potong' for 'pembulatan'") != std::string::npos);
     BOOST_TEST(all.find("no scale 'abc'") != std::string::npos);
     BOOST_TEST(all.find("has no constant 'bobot_tidak_ada'") != std::string::npos);
     BOOST_TEST(all.find("indicator 'tidak.ada' is not in the catalogue") != std::string::npos);

@@ -1,4 +1,4 @@
-// Internal to indicator name matching (match.cpp): normalising words, and the word-based
+// Internal to indicator name matching (match.cpp): the matcher's view of words, and the word-based
 // score that lets a workbook's long description find the catalogue name it contains.
 #pragma once
 
@@ -9,11 +9,9 @@
 #include <unordered_set>
 #include <vector>
 
-namespace kinerja::match_detail {
+#include "evaluate/indicator_name.hpp"
 
-// Lower-case ASCII words of `text`: markup, punctuation and leading numbering removed, known
-// misspellings corrected.
-std::vector<std::string> words_of(std::string_view text);
+namespace kinerja::match_detail {
 
 // `text` without a leading label that introduces an indicator: "Output : ...",
 // "Indikator Kinerja Kegiatan : ...", "IKU: ...". Other labels ("Program : ...") stay.
@@ -50,8 +48,8 @@ public:
     void add(std::size_t indicator, std::string_view name);
     // Call once after every add(): computes the rarity of each word.
     void finish();
-    // `words` (from words_of) without the units they name: "di Rumah Tahanan Negara Kelas IIB
-    // SoE", "Lapas Perempuan Kelas IIA Denpasar", "di Bapas Mataram".
+    // `words` (from indicator_name_words) without the units they name: "di Rumah Tahanan Negara
+    // Kelas IIB SoE", "Lapas Perempuan Kelas IIA Denpasar", "di Bapas Mataram".
     std::vector<std::string> without_units(const std::vector<std::string>& words) const;
     // The best score (0..0.99) of each indicator for a text's words (label and units already
     // removed), written into `best` (one per indicator) where it beats the value there.

@@ -4,8 +4,8 @@
 #include <boost/test/unit_test.hpp>
 #include <set>
 
-#include "evaluate/evaluate.hpp"
-#include "evaluate/match_internal.hpp"
+#include "match/match.hpp"
+#include "match/match_internal.hpp"
 
 using namespace kinerja;
 
@@ -259,7 +259,7 @@ BOOST_AUTO_TEST_CASE(unit_names_are_removed_but_names_of_indicators_are_not) {
     scorer.finish();
     auto bare = [&](std::string_view text) {
         std::string out;
-        for (const auto& w : scorer.without_units(match_detail::words_of(text)))
+        for (const auto& w : scorer.without_units(indicator_name_words(text)))
             out += (out.empty() ? "" : " ") + w;
         return out;
     };

@@ -7,18 +7,18 @@
 // and a word score (match_score.cpp) for descriptions that wrap the name in the unit's name
 // and a compliance tail. A match needs a clear lead over the runner-up: when two indicators
 // score alike the result is "ambiguous", never a silent guess.
+#include "match/match.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
 
-#include "evaluate/evaluate.hpp"
-#include "evaluate/match_internal.hpp"
-#include "evaluate/numeric.hpp"
+#include "common/edit_distance.hpp"
+#include "match/match_internal.hpp"
 
 namespace kinerja {
 
 using match_detail::without_label;
-using match_detail::words_of;
 
 namespace {
 
@@ -69,12 +69,6 @@ double similarity(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-std::string normalize_indicator_name(std::string_view text) {
-    std::string out;
-    for (const auto& w : words_of(text)) out += (out.empty() ? "" : " ") + w;
-    return out;
-}
-
 struct IndicatorMatcher::Impl {
     struct Key {
         std::size_t indicator;
@@ -95,7 +89,7 @@ IndicatorMatcher::IndicatorMatcher(const Catalogue& catalogue) : impl_(std::make
         std::vector<std::string> names = {ind.name};
         names.insert(names.end(), ind.variants.begin(), ind.variants.end());
         for (const auto& name : names) {
-            std::string key = joined(words_of(name));
+            std::string key = joined(indicator_name_words(name));
             if (key.empty()) continue;
             impl_->exact.emplace(key, index);
             impl_->keys.push_back({index, key, bigrams(key)});
@@ -137,7 +131,7 @@ void IndicatorMatcher::Impl::edit_scores(const std::string& query,
 IndicatorMatch IndicatorMatcher::match(std::string_view text) const {
     IndicatorMatch result;
     std::string_view cut = without_label(text.substr(0, 2000));
-    std::vector<std::string> words = words_of(cut);
+    std::vector<std::string> words = indicator_name_words(cut);
     std::string query = joined(words);
     if (query.empty()) return result;
     if (auto found = impl_->exact.find(query); found != impl_->exact.end()) {

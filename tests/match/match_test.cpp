@@ -1,8 +1,8 @@
 // Matching indicator text, as it appears in the reference documents, to catalogue ids.
+#include "match/match.hpp"
+
 #include <boost/test/unit_test.hpp>
 #include <set>
-
-#include "evaluate/evaluate.hpp"
 
 using namespace kinerja;
 

@@ -6,7 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "evaluate/match_internal.hpp"
+#include "match/match_internal.hpp"
 
 namespace kinerja::match_detail {
 
@@ -54,8 +54,8 @@ std::unordered_set<std::string> bracketed_words(std::string_view name) {
         }
     }
     std::unordered_set<std::string> aside;
-    std::vector<std::string> out = words_of(outside);
-    for (const auto& w : words_of(inside))
+    std::vector<std::string> out = indicator_name_words(outside);
+    for (const auto& w : indicator_name_words(inside))
         if (std::find(out.begin(), out.end(), w) == out.end()) aside.insert(w);
     return aside;
 }
@@ -112,7 +112,7 @@ struct WordScorer::Text {
 };
 
 void WordScorer::add(std::size_t indicator, std::string_view name) {
-    std::vector<std::string> words = words_of(name);
+    std::vector<std::string> words = indicator_name_words(name);
     Key key;
     key.indicator = indicator;
     std::size_t first = 0;
