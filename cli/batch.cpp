@@ -152,6 +152,8 @@ void print_summary(const BatchResult& r, Lang lang) {
     for (const Message& m : r.problems) std::printf("  %s\n", m.in(lang).c_str());
     if (!r.notices.empty()) std::printf("%s\n", lang == Lang::en ? "Notes:" : "Catatan:");
     for (const Message& m : r.notices) std::printf("  %s\n", m.in(lang).c_str());
+    for (const Message& m : r.notes)
+        std::printf("%s %s\n", lang == Lang::en ? "Note:" : "Catatan:", m.in(lang).c_str());
     if (!r.rekap.empty())
         std::printf("Rekap: %s\n", r.rekap.string().c_str());
     else

@@ -84,7 +84,7 @@ struct UnitReport {
     bool up_to_date = false;  // skipped: the output of an earlier run was kept
     std::size_t errors = 0, warnings = 0;
     std::size_t hidden_errors = 0;  // of `errors`, those in hidden rows, columns or sheets
-    std::map<std::string, std::size_t> rules;  // findings per rule id ("data.variabel_kurang")
+    std::map<std::string, std::size_t> rules;  // findings per rule id (data.variabel_kurang, ...)
     std::optional<Message> failure;            // why it failed
     UnitTimings timings;
     // Errors in sight: the rule of FindingCounts::fails, which kinerja fill/validate follow too.
@@ -101,9 +101,11 @@ struct BatchResult {
     std::vector<UnitReport> failures;                     // sorted by key
     // Problems that belong to no unit: data rows without a satker code.
     std::vector<Message> problems;
-    // Worth knowing, not problems: a CSV read as Windows-1252, manifest lines not trusted,
-    // stray temp files removed.
+    // What the reading of the data noted, such as a CSV read as Windows-1252; not a problem.
+    // Kept with the rekap (laporan.json, the part files).
     std::vector<Message> notices;
+    // About this run only, not the data: manifest lines not trusted, stray temp files removed.
+    std::vector<Message> notes;
     std::size_t written = 0, skipped = 0, failed = 0;
     std::size_t units_total = 0;  // in the data or folder, over all shards
     double seconds = 0;

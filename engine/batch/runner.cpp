@@ -225,7 +225,7 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
             {},     {}};
     BatchResult result;
     if (std::size_t n = job.manifest.damaged_lines())
-        result.notices.push_back(
+        result.notes.push_back(
             {std::to_string(n) +
                  " baris manifest rusak atau tidak terbaca (mis. dari proses yang dihentikan) "
                  "diabaikan; satkernya dikerjakan ulang",
@@ -233,7 +233,7 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
                  " damaged or unreadable manifest lines (e.g. from a killed run) were ignored; "
                  "their units are redone"});
     if (std::size_t n = folder_lock.strays_removed())
-        result.notices.push_back(
+        result.notes.push_back(
             {std::to_string(n) + " berkas sementara sisa proses yang dihentikan dihapus",
              std::to_string(n) + " temp files left by killed runs were removed"});
     std::vector<Unit> units;

@@ -22,6 +22,7 @@
 
 #include "common/message.hpp"
 #include "evaluate/evaluate.hpp"
+#include "match/match.hpp"
 #include "model/workbook.hpp"
 
 namespace kinerja {

@@ -71,7 +71,7 @@ Workbook rumus_indicator(const std::string& arah, const std::string& periode = "
 
 const Finding* finding_at(const RumusOverrides& r, std::uint32_t row, std::uint32_t col) {
     for (const auto& f : r.findings)
-        if (f.rule == "rumus.tidak_valid" && f.sheet == "Rumus" && f.row == row && f.col == col)
+        if (f.id() == "rumus.tidak_valid" && f.sheet == "Rumus" && f.row == row && f.col == col)
             return &f;
     return nullptr;
 }

@@ -259,3 +259,26 @@ BOOST_AUTO_TEST_CASE(a_year_on_the_target_header_only_fills_the_capaian) {
     BOOST_TEST(sheet.find(5, 5)->value.number == 94.66);  // remisi: 85,2% of 90%
     BOOST_TEST(sheet.find(6, 5)->value.number == 97.0);   // 97 of 100
 }
+
+// The service's route: a workbook given as bytes and written to memory gives the bytes that a
+// file read and a file written give; an upload that is not a workbook is refused by its name.
+BOOST_AUTO_TEST_CASE(bytes_in_memory_fill_as_files_do) {
+    Engine engine = Engine::load(default_formulas_dir());
+    for (const Sample& s : samples) {
+        fs::path original = source_dir() / "samples" / (std::string(s.name) + ".xlsx");
+        WorkbookSink memory = WorkbookSink::memory();
+        RunReport in_memory =
+            process(engine, WorkbookSource::bytes(read_file(original), "unggahan.xlsx"), memory);
+        BOOST_TEST(in_memory.timings.fill_ms >= 0.0);
+        BOOST_TEST(memory.bytes() == read_file(filled().outputs.at(s.name)), s.name);
+        BOOST_TEST(in_memory.findings.size() == validate_workbook(engine, original).findings.size(),
+                   s.name);
+    }
+    WorkbookSink none = WorkbookSink::none();
+    try {
+        process(engine, WorkbookSource::bytes("bukan buku kerja", "unggahan.xlsx"), none);
+        BOOST_FAIL("text accepted as a workbook");
+    } catch (const InputError& e) {
+        BOOST_TEST(std::string(e.what()).find("unggahan.xlsx") != std::string::npos, e.what());
+    }
+}
