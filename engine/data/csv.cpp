@@ -161,14 +161,7 @@ public:
         auto get = [&](std::size_t i) {
             return i < fields_.size() ? trimmed(fields_[i]) : std::string();
         };
-        row = RowTexts{};
-        row.line = start;
-        row.satker = get(columns_.satker);
-        row.nama = columns_.nama ? get(*columns_.nama) : std::string();
-        row.indikator = get(columns_.indikator);
-        row.variabel = get(columns_.variabel);
-        row.periode = get(columns_.periode);
-        row.nilai = get(columns_.nilai);
+        row = row_texts(columns_, start, get);
         return true;
     }
 

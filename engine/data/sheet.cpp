@@ -47,14 +47,7 @@ public:
         auto text = [&](std::size_t c) {
             return trimmed(display_text(*sheet_, row, static_cast<std::uint32_t>(c)));
         };
-        t = RowTexts{};
-        t.line = row + 1;
-        t.satker = text(columns_.satker);
-        t.nama = columns_.nama ? text(*columns_.nama) : std::string();
-        t.indikator = text(columns_.indikator);
-        t.variabel = text(columns_.variabel);
-        t.periode = text(columns_.periode);
-        t.nilai = text(columns_.nilai);
+        t = row_texts(columns_, row + 1, text);
         t.from_cell = true;
         t.cell_value =
             quantity_at(workbook_, *sheet_, row, static_cast<std::uint32_t>(columns_.nilai));

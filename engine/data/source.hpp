@@ -33,6 +33,19 @@ struct Columns {
     std::size_t satker, indikator, variabel, periode, nilai;
     std::optional<std::size_t> nama;
 };
+// The row's texts at those columns: `text(i)` gives column i's text, trimmed.
+template <class Text>
+RowTexts row_texts(const Columns& columns, std::uint64_t line, Text&& text) {
+    RowTexts row;
+    row.line = line;
+    row.satker = text(columns.satker);
+    row.nama = columns.nama ? text(*columns.nama) : std::string();
+    row.indikator = text(columns.indikator);
+    row.variabel = text(columns.variabel);
+    row.periode = text(columns.periode);
+    row.nilai = text(columns.nilai);
+    return row;
+}
 std::optional<Columns> header_columns(const std::vector<std::string>& names, std::string& missing);
 [[noreturn]] void no_header(const std::filesystem::path& file, const std::string& missing);
 
