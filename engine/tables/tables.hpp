@@ -171,47 +171,4 @@ const char* period_name(ColumnPeriod period);
 
 }  // namespace kinerja
 
-namespace kinerja {
-
-// One data row of a table, read through merges.
-struct TableRow {
-    std::uint32_t row = 0;
-    bool is_total = false;        // "JUMLAH", "TOTAL", "Jumlah Total" in the label columns
-    bool is_section = false;      // a band across the table: "Tahun 2022", "Program : ..."
-    std::optional<int> triwulan;  // a "TW I" label in the row, if any
-};
-
-// An indicator and its rows: one row in a capaian table, the TW block in a Rencana Aksi.
-struct IndicatorBlock {
-    std::uint32_t first_row = 0, last_row = 0;
-    std::string indikator;  // the text as written, e.g. "1. Persentase pemenuhan ..."
-    std::string sasaran;    // the sasaran it sits under, if the table has that column
-    std::string section;    // the band above it, e.g. "Output : Persentase ..." (may name it)
-};
-
-// The level of an RKA budget code: 013.05.BF program 0, 5252 kegiatan 1, 5252.BDC KRO 2,
-// 003 / U01 RO 3; nullopt for anything else (indicator numbers such as "01").
-std::optional<int> rka_level(std::string_view code);
-
-std::vector<TableRow> table_rows(const Sheet& sheet, const Table& table);
-// Rows grouped per indicator: a new block starts where the indicator text changes;
-// empty indicator cells (TW II-IV rows typed without merging) continue the block.
-std::vector<IndicatorBlock> indicator_blocks(const Sheet& sheet, const Table& table);
-// The quantity shown at (row, col), read through merges (see quantity.hpp).
-std::optional<Quantity> quantity_at(const Workbook& workbook, const Sheet& sheet, std::uint32_t row,
-                                    std::uint32_t col);
-// The quantity at (row, col) of a table, read through merges like quantity_at, where typed
-// text with several readings (quantity_readings) is read by the other data rows of the same
-// column:
-// - a lone mark before three digits ("1.367", "1,234") keeps its convention unless the column's
-//   other texts are typed US style only ("1,234,567.89", "2,500.00"), then it reads US style;
-// - an ambiguous text ("21,276,070,424,00") takes the only reading whose size fits the
-//   column's other figures (from a third of the smallest to three times the largest, total
-//   and section rows aside).
-// nullopt when blank, not a number, or still ambiguous; then `unresolved`, when given, gets
-// the readings the column could not choose between (it is cleared otherwise).
-std::optional<Quantity> quantity_in_table(const Workbook& workbook, const Sheet& sheet,
-                                          const Table& table, std::uint32_t row, std::uint32_t col,
-                                          std::vector<Quantity>* unresolved = nullptr);
-
-}  // namespace kinerja
+#include "tables/rows.hpp"
