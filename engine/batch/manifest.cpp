@@ -53,12 +53,16 @@ std::string checksum(std::string_view text) {
     return h.hex();
 }
 
+// Whether a line is whole: its checksum matches its text.
+bool checksum_holds(std::string_view line) {
+    if (line.size() <= checksum_size + 1 || line[checksum_size] != ' ') return false;
+    return line.substr(0, checksum_size) == checksum(line.substr(checksum_size + 1));
+}
+
 // The JSON of a line whose checksum holds; nullopt for a damaged or unparsable line.
 std::optional<json> checked_json(std::string_view line) {
-    if (line.size() <= checksum_size + 1 || line[checksum_size] != ' ') return std::nullopt;
-    std::string_view body = line.substr(checksum_size + 1);
-    if (line.substr(0, checksum_size) != checksum(body)) return std::nullopt;
-    json j = json::parse(body, nullptr, false);
+    if (!checksum_holds(line)) return std::nullopt;
+    json j = json::parse(line.substr(checksum_size + 1), nullptr, false);
     if (j.is_discarded() || !j.is_object()) return std::nullopt;
     return j;
 }
@@ -256,7 +260,8 @@ void Manifest::compact() {
         for (const auto& [key, e] : impl_->mine) {
             std::string line(e.length, '\0');
             if (!read_at(impl_->journal, line.data(), line.size(), e.offset)) continue;
-            if (checked_json(line)) out << line << '\n';
+            // The line was parsed when it was recorded: its checksum shows it is still whole.
+            if (checksum_holds(line)) out << line << '\n';
         }
     });
 }
