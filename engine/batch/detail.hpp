@@ -43,9 +43,6 @@ std::string file_hash(const fs::path& file);
 // temp folder (TMPDIR, else /tmp): not in the output folder, so that a full output folder
 // still leaves room to finish the batch's report.
 fs::path spill_dir();
-// "/dev/shm" when it can be written, else empty: where workbooks are staged in memory
-// (WriteOptions::temp_folder) before the finished file is copied beside its destination.
-fs::path memory_folder();
 // Whole reads and writes at an offset, retried when interrupted; false with errno set.
 bool read_at(int fd, void* into, std::size_t bytes, std::uint64_t at);
 bool write_at(int fd, const void* from, std::size_t bytes, std::uint64_t at);

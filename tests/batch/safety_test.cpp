@@ -408,4 +408,33 @@ BOOST_AUTO_TEST_CASE(a_full_disk_is_named_with_its_folder,
     BOOST_TEST(full >= 1u);
 }
 
+// The same for `kinerja fill`: libxlsxwriter once wrote its zip beside the output and printed
+// "[ERROR] workbook_close(): Zip ZIP_ERRNO ..." above Kinerja's line. Staged in memory, only
+// Kinerja's own copy meets the full disk: one line, naming the folder, and no file left.
+BOOST_AUTO_TEST_CASE(kinerja_fill_on_a_full_disk_says_so_in_one_line,
+                     *boost::unit_test::precondition([](boost::unit_test::test_unit_id) {
+                         return can_mount_a_tmpfs();
+                     })) {
+    ScratchDir scratch;
+    fs::path out = scratch / "full", log = scratch / "log";
+    fs::create_directories(out);
+    int rc = in_own_mount_namespace([&] {
+        // 16 KB: less than the filled workbook.
+        if (::mount("tmpfs", out.c_str(), "tmpfs", 0, "size=16k") != 0) return 77;
+        pid_t k =
+            start_cli({"fill", (source_dir() / "samples" / "rutan-soe-2023-lkjip.xlsx").string(),
+                       "-o", (out / "terisi.xlsx").string()},
+                      log);
+        int code = wait_exit(k);
+        return fs::is_empty(out) ? code : 100 + code;  // the tmpfs goes with this process
+    });
+    std::string text = read_file(log);
+    BOOST_TEST(rc < 100, "a file was left in the full folder");
+    BOOST_TEST(rc % 100 == 2, text);
+    BOOST_TEST(text == "kinerja: " + (out / "terisi.xlsx").string() + ": disk penuh: folder " +
+                           out.string() +
+                           " tidak punya ruang lagi; kosongkan ruang lalu jalankan lagi\n",
+               text);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
