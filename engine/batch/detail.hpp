@@ -252,10 +252,13 @@ void write_part(const fs::path& file, const RekapInput& input, const Shard& shar
 // Held while a batch writes to its output folder (engine/batch/output_lock.cpp): a second
 // batch of the same shard there is refused, as the two would append to one manifest and
 // write the same files. The shards of a split may share a folder: each locks its own part.
-// The first batch to find the folder idle also removes the temp files that killed runs left.
+// kinerja rekap holds the whole folder: it is refused while any batch or another rekap is
+// there, and a batch started meanwhile waits for it. The first run to find the folder idle
+// also removes the temp files that killed runs left.
 class OutputLock {
 public:
-    OutputLock(const fs::path& out_dir, const Shard& shard);  // throws OutputError
+    OutputLock(const fs::path& out_dir, const Shard& shard);  // a batch's; throws OutputError
+    explicit OutputLock(const fs::path& out_dir);             // a rekap's; throws OutputError
     ~OutputLock();
     OutputLock(const OutputLock&) = delete;
     OutputLock& operator=(const OutputLock&) = delete;

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <sched.h>
 #include <spawn.h>
+#include <sys/file.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -14,6 +15,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 
 #include "batch/detail.hpp"
 #include "batch/fixture.hpp"
@@ -239,6 +241,41 @@ BOOST_AUTO_TEST_CASE(two_batches_at_once_on_one_folder_never_give_a_wrong_rekap)
     BOOST_TEST(again.exit_code == 1, again.err);
     BOOST_TEST(file_digest(out / "rekap.xlsx") == reference);
     BOOST_TEST(laporan_units(out / "laporan.json") == expected_units());
+}
+
+BOOST_AUTO_TEST_CASE(kinerja_rekap_takes_the_output_folder_lock) {
+    const ProvinceRun& p = province_run();
+    ScratchDir scratch;
+    fs::path shared = scratch / "shared";
+    run_cli(batch_args(p, shared, {"--shard", "1/2"}));
+    run_cli(batch_args(p, shared, {"--shard", "2/2"}));
+    // This process holds the folder's lock as a running batch (shared) or a rekap (exclusive).
+    int held = ::open((shared / ".kinerja-lock").c_str(), O_RDWR | O_CLOEXEC);
+    BOOST_REQUIRE(held >= 0);
+    for (int how : {LOCK_SH, LOCK_EX}) {
+        BOOST_TEST_CONTEXT((how == LOCK_SH ? "a batch" : "a rekap") << " holds the folder") {
+            BOOST_REQUIRE(::flock(held, how) == 0);
+            RunResult refused = run_cli({"rekap", shared.string()});
+            BOOST_TEST(refused.exit_code == 2, refused.err);
+            BOOST_TEST(refused.err.find("sedang dipakai oleh kinerja batch atau rekap lain") !=
+                           std::string::npos,
+                       refused.err);
+            BOOST_TEST(!fs::exists(shared / "rekap.xlsx"));
+            BOOST_TEST(!fs::exists(shared / "laporan.json"));
+        }
+    }
+    // A batch started while a rekap holds the folder waits for it, then runs.
+    fs::path log = scratch / "batch.log";
+    pid_t batch = start_cli(batch_args(p, shared, {"--shard", "1/2"}), log);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    int status = 0;
+    BOOST_TEST(::waitpid(batch, &status, WNOHANG) == 0, "the batch did not wait");
+    // The "rekap" ends.
+    ::close(held);
+    BOOST_TEST(wait_exit(batch) == 1, read_file(log));  // the province's faulty units
+    RunResult merged = run_cli({"rekap", shared.string()});
+    BOOST_TEST(merged.exit_code == 1, merged.err);
+    BOOST_TEST(file_digest(shared / "rekap.xlsx") == file_digest(p.out() / "rekap.xlsx"));
 }
 
 BOOST_AUTO_TEST_CASE(a_damaged_manifest_line_is_not_trusted_and_its_unit_is_redone) {
