@@ -67,18 +67,19 @@ OutputLock::OutputLock(const fs::path& out_dir, const Shard& shard) {
         strays_removed_ = remove_stray_temps(out_dir);
         lock(folder_, LOCK_SH);  // converts: other shards may now start
     } else {
-        lock(folder_, LOCK_SH);  // waits only while another batch tidies up
+        lock(folder_, LOCK_SH);  // waits only while another batch tidies up or a rekap runs
     }
     std::string part = std::to_string(shard.index) + "-of-" + std::to_string(shard.count);
     std::string part_of = std::to_string(shard.index) + "/" + std::to_string(shard.count);
     shard_ = open_lock_file(out_dir / (".kinerja-lock-" + part));
     if (lock(shard_, LOCK_EX | LOCK_NB)) return;
+    int error = errno;
     std::string which_id = "batch lain", which_en = "batch";
     if (shard.count > 1) {
         which_id += " untuk bagian " + part_of;
         which_en += " for shard " + part_of;
     }
-    refuse(out_dir, errno, which_id, which_en, {shard_, folder_});
+    refuse(out_dir, error, which_id, which_en, {shard_, folder_});
 }
 
 OutputLock::OutputLock(const fs::path& out_dir) {
