@@ -129,7 +129,8 @@ struct RekapResult {
 
 // Merges the rekap-part-K-of-N.json files found in `dirs` into out_dir/rekap.xlsx and
 // out_dir/laporan.json. Throws InputError for an unreadable part or parts of different
-// batches, and when no part is found.
+// batches, and when no part is found; OutputError when out_dir is in use by a batch or
+// another rekap (engine/batch/output_lock.cpp).
 RekapResult merge_rekap(const Engine& engine, const std::vector<std::filesystem::path>& dirs,
                         const std::filesystem::path& out_dir, Lang lang = Lang::id);
 

@@ -43,9 +43,6 @@ std::string file_hash(const fs::path& file);
 // temp folder (TMPDIR, else /tmp): not in the output folder, so that a full output folder
 // still leaves room to finish the batch's report.
 fs::path spill_dir();
-// "/dev/shm" when it can be written, else empty: where workbooks are staged in memory
-// (WriteOptions::temp_folder) before the finished file is copied beside its destination.
-fs::path memory_folder();
 // Whole reads and writes at an offset, retried when interrupted; false with errno set.
 bool read_at(int fd, void* into, std::size_t bytes, std::uint64_t at);
 bool write_at(int fd, const void* from, std::size_t bytes, std::uint64_t at);
@@ -255,10 +252,13 @@ void write_part(const fs::path& file, const RekapInput& input, const Shard& shar
 // Held while a batch writes to its output folder (engine/batch/output_lock.cpp): a second
 // batch of the same shard there is refused, as the two would append to one manifest and
 // write the same files. The shards of a split may share a folder: each locks its own part.
-// The first batch to find the folder idle also removes the temp files that killed runs left.
+// kinerja rekap holds the whole folder: it is refused while any batch or another rekap is
+// there, and a batch started meanwhile waits for it. The first run to find the folder idle
+// also removes the temp files that killed runs left.
 class OutputLock {
 public:
-    OutputLock(const fs::path& out_dir, const Shard& shard);  // throws OutputError
+    OutputLock(const fs::path& out_dir, const Shard& shard);  // a batch's; throws OutputError
+    explicit OutputLock(const fs::path& out_dir);             // a rekap's; throws OutputError
     ~OutputLock();
     OutputLock(const OutputLock&) = delete;
     OutputLock& operator=(const OutputLock&) = delete;

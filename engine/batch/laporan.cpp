@@ -182,6 +182,7 @@ RekapResult merge_rekap(const Engine& engine, const std::vector<fs::path>& dirs,
                         const fs::path& out_dir, Lang lang) {
     std::error_code ec;
     fs::create_directories(out_dir, ec);
+    OutputLock folder_lock(out_dir);  // no batch and no other rekap writes there meanwhile
     RekapInput input(spill_dir());
     std::vector<Part> parts = find_parts(dirs, input.units);
     if (parts.empty())

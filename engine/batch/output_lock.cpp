@@ -1,7 +1,9 @@
 // OutputLock: flock(2) on lock files inside the output folder. Every batch holds
 // ".kinerja-lock" shared while it runs, and ".kinerja-lock-K-of-N" exclusively for its shard.
 // A batch that gets ".kinerja-lock" exclusively knows no other batch is writing there, and
-// tidies up before it shares it. The locks go with the process: a killed batch holds none.
+// tidies up before it shares it. kinerja rekap holds ".kinerja-lock" exclusively for the
+// whole merge, so no batch of any shard writes beside the rekap.xlsx and laporan.json it
+// writes. The locks go with the process: a killed batch or rekap holds none.
 // The lock files stay (removing one while another process waits on it would split the
 // lock) and are opened never through a symbolic link.
 #include <fcntl.h>
@@ -41,6 +43,22 @@ bool lock(int fd, int operation) {
     return rc == 0;
 }
 
+// Why a lock that was not given (errno from flock) is refused; closes the files held.
+[[noreturn]] void refuse(const fs::path& out_dir, int error, std::string_view which_id,
+                         std::string_view which_en, std::initializer_list<int> held) {
+    for (int fd : held) ::close(fd);
+    if (error != EWOULDBLOCK) {
+        std::string reason = std::strerror(error);
+        throw OutputError(out_dir.string(), {"folder keluaran tidak dapat dikunci: " + reason,
+                                             "the output folder cannot be locked: " + reason});
+    }
+    throw OutputError(out_dir.string(),
+                      {"folder keluaran sedang dipakai oleh kinerja " + std::string(which_id) +
+                           "; tunggu sampai selesai, atau pilih folder --out lain",
+                       "the output folder is in use by another kinerja " + std::string(which_en) +
+                           "; wait until it finishes, or choose another --out folder"});
+}
+
 }  // namespace
 
 OutputLock::OutputLock(const fs::path& out_dir, const Shard& shard) {
@@ -49,34 +67,30 @@ OutputLock::OutputLock(const fs::path& out_dir, const Shard& shard) {
         strays_removed_ = remove_stray_temps(out_dir);
         lock(folder_, LOCK_SH);  // converts: other shards may now start
     } else {
-        lock(folder_, LOCK_SH);  // waits only while another batch tidies up
+        lock(folder_, LOCK_SH);  // waits only while another batch tidies up or a rekap runs
     }
     std::string part = std::to_string(shard.index) + "-of-" + std::to_string(shard.count);
+    std::string part_of = std::to_string(shard.index) + "/" + std::to_string(shard.count);
     shard_ = open_lock_file(out_dir / (".kinerja-lock-" + part));
     if (lock(shard_, LOCK_EX | LOCK_NB)) return;
     int error = errno;
-    ::close(shard_);
-    ::close(folder_);
-    if (error != EWOULDBLOCK) {
-        std::string reason = std::strerror(error);
-        throw OutputError(out_dir.string(), {"folder keluaran tidak dapat dikunci: " + reason,
-                                             "the output folder cannot be locked: " + reason});
-    }
-    std::string which_id, which_en;
+    std::string which_id = "batch lain", which_en = "batch";
     if (shard.count > 1) {
-        which_id =
-            " untuk bagian " + std::to_string(shard.index) + "/" + std::to_string(shard.count);
-        which_en = " for shard " + std::to_string(shard.index) + "/" + std::to_string(shard.count);
+        which_id += " untuk bagian " + part_of;
+        which_en += " for shard " + part_of;
     }
-    throw OutputError(out_dir.string(),
-                      {"folder keluaran sedang dipakai oleh kinerja batch lain" + which_id +
-                           "; tunggu sampai selesai, atau pilih folder --out lain",
-                       "the output folder is in use by another kinerja batch" + which_en +
-                           "; wait until it finishes, or choose another --out folder"});
+    refuse(out_dir, error, which_id, which_en, {shard_, folder_});
+}
+
+OutputLock::OutputLock(const fs::path& out_dir) {
+    folder_ = open_lock_file(out_dir / ".kinerja-lock");
+    if (!lock(folder_, LOCK_EX | LOCK_NB))
+        refuse(out_dir, errno, "batch atau rekap lain", "batch or rekap", {folder_});
+    strays_removed_ = remove_stray_temps(out_dir);
 }
 
 OutputLock::~OutputLock() {
-    ::close(shard_);  // closing releases the locks
+    if (shard_ >= 0) ::close(shard_);  // closing releases the locks
     ::close(folder_);
 }
 

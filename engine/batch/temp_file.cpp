@@ -14,13 +14,6 @@ fs::path spill_dir() {
     return ec ? fs::path("/tmp") : dir;
 }
 
-fs::path memory_folder() {
-    std::error_code ignored;
-    if (fs::is_directory("/dev/shm", ignored) && ::access("/dev/shm", W_OK | X_OK) == 0)
-        return "/dev/shm";
-    return {};
-}
-
 bool read_at(int fd, void* into, std::size_t bytes, std::uint64_t at) {
     auto* p = static_cast<char*>(into);
     for (std::size_t done = 0; done < bytes;) {

@@ -76,6 +76,13 @@ PrivateFile PrivateFile::named(const fs::path& dir, std::string_view tail) {
     return file;
 }
 
+fs::path memory_folder() {
+    std::error_code ignored;
+    if (fs::is_directory("/dev/shm", ignored) && ::access("/dev/shm", W_OK | X_OK) == 0)
+        return "/dev/shm";
+    return {};
+}
+
 int open_unnamed_file(const fs::path& dir) {
     int fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
     if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)) return fd;

@@ -50,6 +50,10 @@ private:
 // and no other user can open it. -1 with errno set when it cannot be made.
 int open_unnamed_file(const std::filesystem::path& dir);
 
+// "/dev/shm" when it can be written, else empty: where workbooks are staged in memory
+// (WriteOptions::temp_folder) before the finished file is copied beside its destination.
+std::filesystem::path memory_folder();
+
 // Calls `produce(temp)` with a private temp file beside `destination` (its access_path()),
 // fsyncs the result and renames it over `destination`. If `produce` throws, or the process
 // dies, the destination is untouched and the temp file is removed (or, after a kill, left as

@@ -23,6 +23,7 @@ Cell* Sheet::find(std::uint32_t row, std::uint32_t col) {
 Cell& Sheet::put(Cell cell) {
     auto it = std::lower_bound(cells.begin(), cells.end(), 0,
                                [&](const Cell& c, int) { return before(c, cell.row, cell.col); });
+    if (!array_refs_.empty()) array_refs_.erase({cell.row, cell.col});
     if (it != cells.end() && it->row == cell.row && it->col == cell.col) {
         *it = std::move(cell);
         return *it;
@@ -49,6 +50,18 @@ const CellRange* Sheet::merge_at(std::uint32_t row, std::uint32_t col) const {
     for (const auto& m : merges)
         if (m.contains(row, col)) return &m;
     return nullptr;
+}
+
+std::string_view Sheet::array_ref(std::uint32_t row, std::uint32_t col) const {
+    auto it = array_refs_.find({row, col});
+    return it == array_refs_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+void Sheet::set_array_ref(std::uint32_t row, std::uint32_t col, std::string ref) {
+    if (ref.empty())
+        array_refs_.erase({row, col});
+    else
+        array_refs_[{row, col}] = std::move(ref);
 }
 
 std::uint32_t Workbook::intern_style(const Style& style) {

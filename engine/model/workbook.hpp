@@ -117,9 +117,10 @@ struct Cell {
     std::uint32_t style = 0;  // index into Workbook::styles
     CellValue value;          // for formula cells: the cached result
     std::string formula;      // without the leading '='; empty if not a formula
-    std::string array_ref;    // "A1:B3" for the anchor of an array formula, else empty
     std::shared_ptr<const std::vector<RichRun>>
         rich;  // set for rich text; value.text is the concatenation
+    // An array formula's range is kept by the sheet (Sheet::array_ref), not here: few cells
+    // have one, and every byte of a Cell is paid by each of up to 50 million cells.
     bool is_formula() const { return !formula.empty(); }
 
     static Cell of_text(std::uint32_t row, std::uint32_t col, std::string text,
@@ -143,6 +144,11 @@ struct Cell {
         return c;
     }
 };
+
+// The reader's memory budget counts sizeof(Cell) per cell (ReadLimits::max_cell_memory_bytes,
+// docs/architecture.md). A member added here costs that much for every cell of the largest
+// workbooks: keep rare data beside the cells, as Sheet::array_ref does.
+static_assert(sizeof(Cell) <= 112, "Cell grew: see the comment above");
 
 struct CellRange {
     std::uint32_t first_row = 0, first_col = 0, last_row = 0, last_col = 0;
@@ -320,6 +326,15 @@ struct Sheet {
     void normalize();
     // The merge that covers (row, col), if any.
     const CellRange* merge_at(std::uint32_t row, std::uint32_t col) const;
+
+    // The range of the array formula anchored at (row, col) as the file gives it ("A1:B3"),
+    // or empty when the cell holds no array formula. put() clears it with the cell it replaces.
+    std::string_view array_ref(std::uint32_t row, std::uint32_t col) const;
+    void set_array_ref(std::uint32_t row, std::uint32_t col, std::string ref);  // empty = none
+
+private:
+    // Array formula ranges by anchor (row, col): rare, so kept beside the cells.
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::string> array_refs_;
 };
 
 struct DefinedName {

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <optional>
 
+#include "common/atomic_output.hpp"
 #include "fill/computed.hpp"
 #include "fill/rumus_sheet.hpp"
 #include "read/read.hpp"
@@ -204,7 +205,12 @@ TableSearch understand(Workbook& workbook) {
 RunReport fill_workbook(const Engine& engine, const std::filesystem::path& input,
                         const std::filesystem::path& output, const FillOptions& options) {
     WorkbookSink sink = WorkbookSink::file(output);
-    return process(engine, WorkbookSource::file(input), sink, RunOptions{options, {}, {}});
+    // Staged in memory as the batch's workbooks are: libxlsxwriter then never writes into
+    // the destination's folder, so a full disk there fails in Kinerja's own copy, with
+    // "disk penuh" and the folder, not inside libxlsxwriter with its own lines on stderr.
+    WriteOptions write;
+    write.temp_folder = memory_folder();
+    return process(engine, WorkbookSource::file(input), sink, RunOptions{options, write, {}});
 }
 
 RunReport validate_workbook(const Engine& engine, const std::filesystem::path& input,

@@ -137,7 +137,9 @@ void SheetHandler::set_formula(Cell& cell) {
     } else {
         cell.formula = formula_;
         if (formula_type_ == "array")
-            cell.array_ref = formula_ref_.empty() ? cell_name(cell.row, cell.col) : formula_ref_;
+            sheet_.set_array_ref(
+                cell.row, cell.col,
+                formula_ref_.empty() ? cell_name(cell.row, cell.col) : formula_ref_);
     }
     if (!cell.formula.empty() && cell.formula.front() == '=') cell.formula.erase(0, 1);
 }
@@ -211,6 +213,8 @@ void SheetHandler::end_cell() {
             }
         }
     }
+    // A cell given twice counts as last given: an array formula before it goes with it.
+    sheet_.set_array_ref(cell_.row, cell_.col, {});
     if (has_formula_) set_formula(cell_);
     // Short strings live inside the Cell (small-string optimisation), which max_cells bounds.
     if (v.text.size() > 15 || cell_.formula.size() > 15)

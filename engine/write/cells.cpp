@@ -136,10 +136,8 @@ private:
 
     void write_formula(const Cell& cell) {
         const CellValue& v = cell.value;
-        if (!cell.array_ref.empty()) {
-            write_array_formula(cell);
-            return;
-        }
+        std::string_view array_ref = ctx_.model.array_ref(cell.row, cell.col);
+        if (!array_ref.empty() && write_array_formula(cell, array_ref)) return;
         const char* formula = cell.formula.c_str();
         if (v.kind == CellValue::Kind::number && std::isfinite(v.number)) {
             if (check(
@@ -168,14 +166,12 @@ private:
               "formula");
     }
 
-    void write_array_formula(const Cell& cell) {
+    // False when the range is bad: the caller writes the formula as a normal one.
+    bool write_array_formula(const Cell& cell, std::string_view array_ref) {
         CellRange ref;
-        if (!parse_range(cell.array_ref, ref) || !ref.contains(cell.row, cell.col)) {
+        if (!parse_range(array_ref, ref) || !ref.contains(cell.row, cell.col)) {
             ctx_.drop(where(), "array formula with a bad range written as a normal formula");
-            Cell plain = cell;
-            plain.array_ref.clear();
-            write_formula(plain);
-            return;
+            return false;
         }
         // There is no string version of the array writer: the cache is patched.
         const CellValue& v = cell.value;
@@ -190,6 +186,7 @@ private:
                                                     format_, cached),
                   "array formula"))
             exact(ref.first_row, static_cast<lxw_col_t>(ref.first_col), cached);
+        return true;
     }
 
     void write_rich(const Cell& cell) {

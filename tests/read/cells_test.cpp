@@ -1,4 +1,5 @@
 // Cell values and formulas from tests/fixtures/handmade/cells.xlsx.
+#include "package_util.hpp"
 #include "read_test_util.hpp"
 
 using namespace kinerja;
@@ -106,10 +107,42 @@ BOOST_AUTO_TEST_CASE(shared_formulas_are_expanded) {
 BOOST_AUTO_TEST_CASE(array_formula_keeps_its_range) {
     const Cell& anchor = cell_at(data(), "F3");
     BOOST_TEST(anchor.formula == "SUM(A1:A3*B1:B3)");
-    BOOST_TEST(anchor.array_ref == "F3:F4");
+    BOOST_TEST(data().array_ref(anchor.row, anchor.col) == "F3:F4");
     const Cell& inside = cell_at(data(), "F4");
     BOOST_TEST(!inside.is_formula());
-    BOOST_TEST(inside.array_ref.empty());
+    BOOST_TEST(data().array_ref(inside.row, inside.col).empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_cell_given_again_takes_or_loses_the_array_formula_with_it) {
+    // The last of a repeated reference counts, the array range beside the cells included.
+    ScratchDir dir;
+    write_package(dir / "again.xlsx",
+                  one_sheet_package(R"(<row r="1"><c r="A1"><f t="array" ref="A1">1+1</f></c>)"
+                                    R"(<c r="A1"><f>2+2</f></c>)"
+                                    R"(<c r="B1"><v>1</v></c><c r="B1"><f t="array">3+3</f></c>)"
+                                    R"(</row>)",
+                                    "", ""));
+    Workbook wb = read_workbook(dir / "again.xlsx");
+    const Sheet& s = sheet_named(wb, "Lembar");
+    BOOST_TEST(cell_at(s, "A1").formula == "2+2");
+    BOOST_TEST(s.array_ref(0, 0).empty());
+    BOOST_TEST(cell_at(s, "B1").formula == "3+3");
+    BOOST_TEST(s.array_ref(0, 1) == "B1");
+}
+
+BOOST_AUTO_TEST_CASE(putting_a_cell_replaces_its_array_formula) {
+    Sheet s;
+    Cell anchor = Cell::of_number(0, 0, 4);
+    anchor.formula = "SUM(B1:B2*C1:C2)";
+    s.put(anchor);
+    s.set_array_ref(0, 0, "A1");
+    BOOST_TEST(s.array_ref(0, 0) == "A1");
+    s.find(0, 0)->value.number = 5;  // a change in place keeps the array
+    BOOST_TEST(s.array_ref(0, 0) == "A1");
+    Cell computed = Cell::of_number(0, 0, 6);
+    computed.formula = "B1*2";
+    s.put(computed);  // a new cell in its place does not
+    BOOST_TEST(s.array_ref(0, 0).empty());
 }
 
 BOOST_AUTO_TEST_CASE(wrong_dimension_is_ignored_and_cells_are_sorted) {

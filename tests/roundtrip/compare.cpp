@@ -76,9 +76,9 @@ void compare_rich(Recorder& r, const Cell& a, const Font& cell_font_a, const Cel
 }
 
 // "E6:E6" and "E6" are the same array range.
-std::string array_range(const std::string& ref) {
+std::string array_range(std::string_view ref) {
     CellRange range{};
-    return ref.empty() || !parse_range(ref, range) ? ref : range_name(range);
+    return ref.empty() || !parse_range(ref, range) ? std::string(ref) : range_name(range);
 }
 
 // A cell absent from one side is a blank cell in the default style there.
@@ -100,7 +100,8 @@ void compare_cells(Recorder& r, const Workbook& wa, const Sheet& a, const Workbo
         r.where = cell_name(here.row, here.col);
         if (!same_value(x.value, y.value)) r.add("value", show_value(x.value), show_value(y.value));
         r.same("formula", x.formula, y.formula);
-        r.same("array_ref", array_range(x.array_ref), array_range(y.array_ref));
+        r.same("array_ref", array_range(take_a ? a.array_ref(x.row, x.col) : ""),
+               array_range(take_b ? b.array_ref(y.row, y.col) : ""));
         const Style& sx = x.style < wa.styles.size() ? wa.styles[x.style] : wa.styles[0];
         const Style& sy = y.style < wb.styles.size() ? wb.styles[y.style] : wb.styles[0];
         compare_rich(r, x, sx.font, y, sy.font);

@@ -56,8 +56,8 @@ BOOST_AUTO_TEST_CASE(formulas_keep_their_cached_values) {
     s.put(check);
     Cell array = number_cell(3, 0, 7);
     array.formula = "SUM(B1:B3*C1:C3)";
-    array.array_ref = "A4";
     s.put(array);
+    s.set_array_ref(3, 0, "A4");
     Cell failed;
     failed.row = 4;
     failed.formula = "1/0";
@@ -65,8 +65,8 @@ BOOST_AUTO_TEST_CASE(formulas_keep_their_cached_values) {
     s.put(failed);
     Cell text_array = text_cell(5, 0, "R&D");
     text_array.formula = "B1&\"-\"";
-    text_array.array_ref = "A6";
     s.put(text_array);
+    s.set_array_ref(5, 0, "A6");
     Written out(wb);
     std::string xml = out.sheet();
     KINERJA_CHECK_HAS(xml, "<c r=\"A1\"><f>SUM(B1:B3)</f><v>42</v></c>");
@@ -88,8 +88,8 @@ BOOST_AUTO_TEST_CASE(array_formula_over_a_range_keeps_other_cached_values) {
     Sheet& s = wb.sheets[0];
     Cell anchor = number_cell(0, 1, 2);
     anchor.formula = "A1:A2*2";
-    anchor.array_ref = "B1:B2";
     s.put(anchor);
+    s.set_array_ref(0, 1, "B1:B2");
     s.put(number_cell(1, 1, 8));
     Written out(wb);
     std::string xml = out.sheet();

@@ -103,8 +103,8 @@ BOOST_AUTO_TEST_CASE(cells_are_written_exactly_and_read_back_the_same) {
     }
     Cell array = number_cell(0, 2, 0.1 + 0.2);
     array.formula = "SUM(A1:A2)";
-    array.array_ref = "C1";
     s.put(array);
+    s.set_array_ref(0, 2, "C1");
     Written out(wb);
     BOOST_TEST(out.report().dropped.empty());
     std::string xml = out.sheet();
