@@ -17,7 +17,7 @@
 
 #include "common/finding.hpp"
 #include "common/message.hpp"
-#include "model/cell_change.hpp"
+#include "fill/fill.hpp"
 #include "model/workbook.hpp"
 #include "tables/tables.hpp"
 
@@ -27,12 +27,14 @@ namespace kinerja {
 // that apply to any table (missing values, text where a number belongs, negatives, ...).
 std::vector<Finding> validate(const Workbook& workbook, const std::vector<Table>& tables);
 
-// The same after a fill: `computed` lists the cells the fill wrote with what they held
-// before. The rules judge what the user typed (the computed cells are set aside while they
-// look, and put back before this returns), and a value the fill computed is not reported as
-// missing.
+// The same after a fill, given what it computed and saw. The structural rules judge what the
+// user typed (the cells the fill wrote, FillReport::changes, are set aside while they look,
+// and put back before this returns), and a value the fill computed is not reported as
+// missing. Then the fill's facts (FillReport::facts: unknown indicators, stated values that
+// differ, ...) and the indicators' figures across tables (FillReport::outcomes) are judged;
+// those findings follow the structural ones.
 std::vector<Finding> validate(Workbook& workbook, const std::vector<Table>& tables,
-                              const std::vector<CellChange>& computed);
+                              const FillReport& fill);
 
 // tabel.tidak_ditemukan when no table was found, at the nearest miss and naming what it
 // lacked (`kinerja inspect` lists them all).
