@@ -55,9 +55,14 @@ void clear_marks(Workbook& workbook);
 // hidden place says where in the sheet's last column, "Tersembunyi" (baris, kolom, sheet).
 void mark_findings(Workbook& workbook, const std::vector<Finding>& findings);
 
-// {"findings":[{"severity","rule","sheet","cell","message"[,"hidden"]}...],
-//  "summary":{"errors","warnings","hidden","hidden_errors","by_rule"}}
-// "hidden" is "row", "column" or "sheet", absent for a finding in sight.
+// The one JSON form of findings, shared by --report, the batch's laporan.json and the service
+// (docs/architecture.md, "The JSON report"). A finding:
+// {"severity","rule","sheet","cell","message"[,"hidden"]}, "hidden" being "row", "column" or
+// "sheet", absent for a finding in sight.
+nlohmann::ordered_json finding_json(const Finding& finding, Lang lang = Lang::id);
+// The counts: {"errors","warnings","hidden","hidden_errors","by_rule"}.
+nlohmann::ordered_json counts_json(const FindingCounts& counts);
+// {"findings":[finding_json...],"summary":counts_json}
 std::string findings_json(const std::vector<Finding>& findings, Lang lang = Lang::id);
 // The same with what was understood: "tables" (sheet, range, kind, header band, each column's
 // role with its header path, stated rules, skipped rows) and "misses" (what was not taken).
