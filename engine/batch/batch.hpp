@@ -82,11 +82,15 @@ struct UnitReport {
     std::string output;  // file name in the output folder ("" when failed)
     UnitStatus status = UnitStatus::ok;
     bool up_to_date = false;  // skipped: the output of an earlier run was kept
+    // The unit's FindingCounts, kept flat for the summary store (counts() puts them together).
     std::size_t errors = 0, warnings = 0;
-    std::size_t hidden_errors = 0;  // of `errors`, those in hidden rows, columns or sheets
+    std::size_t hidden_errors = 0, hidden_warnings = 0;  // of those, in hidden places
     std::map<std::string, std::size_t> rules;  // findings per rule id (data.variabel_kurang, ...)
     std::optional<Message> failure;            // why it failed
     UnitTimings timings;
+    FindingCounts counts() const {
+        return {errors, warnings, hidden_errors, hidden_warnings, rules};
+    }
     // Errors in sight: the rule of FindingCounts::fails, which kinerja fill/validate follow too.
     bool has_errors() const {
         return FindingCounts{.errors = errors, .hidden_errors = hidden_errors}.fails();

@@ -6,12 +6,14 @@
 
 #include "batch/detail.hpp"
 #include "common/atomic_output.hpp"
+#include "validate/validate.hpp"
 #include "write/write.hpp"
 
 namespace kinerja {
 
 using namespace batch_detail;
 using nlohmann::json;
+using nlohmann::ordered_json;
 
 namespace batch_detail {
 
@@ -30,23 +32,21 @@ void write_stream_file(const fs::path& file, const std::function<void(std::ostre
 
 namespace {
 
-json unit_json(const UnitReport& r, Lang lang) {
-    return json{{"satker", r.key},
-                {"nama", r.nama},
-                {"output", r.output.empty() ? json(nullptr) : json(r.output)},
-                {"status", status_name(r.status)},
-                {"up_to_date", r.up_to_date},
-                {"findings",
-                 {{"errors", r.errors},
-                  {"warnings", r.warnings},
-                  {"hidden_errors", r.hidden_errors},
-                  {"rules", r.rules}}},
-                {"failure", r.failure ? json(r.failure->in(lang)) : json(nullptr)},
-                {"timings_ms",
-                 {{"read", r.timings.read_ms},
-                  {"fill", r.timings.fill_ms},
-                  {"write", r.timings.write_ms},
-                  {"total", r.timings.total_ms}}}};
+// A unit's findings are counted as --report counts them (validate's counts_json).
+ordered_json unit_json(const UnitReport& r, Lang lang) {
+    return ordered_json{
+        {"satker", r.key},
+        {"nama", r.nama},
+        {"output", r.output.empty() ? ordered_json(nullptr) : ordered_json(r.output)},
+        {"status", status_name(r.status)},
+        {"up_to_date", r.up_to_date},
+        {"findings", counts_json(r.counts())},
+        {"failure", r.failure ? ordered_json(r.failure->in(lang)) : ordered_json(nullptr)},
+        {"timings_ms",
+         {{"read", r.timings.read_ms},
+          {"fill", r.timings.fill_ms},
+          {"write", r.timings.write_ms},
+          {"total", r.timings.total_ms}}}};
 }
 
 // `text` with every line but the first indented by `spaces`.
@@ -71,30 +71,31 @@ void write_laporan(const fs::path& file, const RekapInput& input, Lang lang, dou
         errors += r.errors;
         warnings += r.warnings;
     }
-    json problems = json::array();
+    ordered_json problems = ordered_json::array();
     for (const Message& m : input.problems) problems.push_back(m.in(lang));
     std::size_t done = input.units.size() - up_to_date - counts[2];
-    json totals{{"units", input.units.size()},
-                {"ok", counts[0]},
-                {"findings", counts[1]},
-                {"failed", counts[2]},
-                {"up_to_date", up_to_date},
-                {"errors", errors},
-                {"warnings", warnings},
-                {"problems", input.problems.size()},
-                {"seconds", seconds},
-                {"workbooks_per_second",
-                 seconds > 0 ? json(static_cast<double>(done) / seconds) : json(nullptr)}};
+    ordered_json totals{
+        {"units", input.units.size()},
+        {"ok", counts[0]},
+        {"findings", counts[1]},
+        {"failed", counts[2]},
+        {"up_to_date", up_to_date},
+        {"errors", errors},
+        {"warnings", warnings},
+        {"problems", input.problems.size()},
+        {"seconds", seconds},
+        {"workbooks_per_second",
+         seconds > 0 ? ordered_json(static_cast<double>(done) / seconds) : ordered_json(nullptr)}};
     constexpr std::string_view placeholder = "\"kinerja-units-here\"";
-    json doc{{"format", "kinerja-laporan"},
-             {"version", 1},
-             {"source", input.source},
-             {"parts", input.parts},
-             {"totals", std::move(totals)},
-             {"problems", std::move(problems)},
-             {"units", placeholder.substr(1, placeholder.size() - 2)}};
+    ordered_json doc{{"format", "kinerja-laporan"},
+                     {"version", 1},
+                     {"source", input.source},
+                     {"parts", input.parts},
+                     {"totals", std::move(totals)},
+                     {"problems", std::move(problems)},
+                     {"units", placeholder.substr(1, placeholder.size() - 2)}};
     if (!input.notices.empty()) {  // only then, so that a plain run's report stays as it was
-        json notices = json::array();
+        ordered_json notices = ordered_json::array();
         for (const Message& m : input.notices) notices.push_back(m.in(lang));
         doc["notices"] = std::move(notices);
     }
@@ -224,7 +225,8 @@ RekapResult merge_rekap(const Engine& engine, const std::vector<fs::path>& dirs,
         const std::string& key = input.units.key(i);
         if (key != input.units.key(i - 1)) continue;
         if (input.units.tag(i) == input.units.tag(i - 1))
-            bad_part(parts[input.units.tag(i)].file, "satker " + key + " ada dua kali di bagian ini",
+            bad_part(parts[input.units.tag(i)].file,
+                     "satker " + key + " ada dua kali di bagian ini",
                      "satker " + key + " is in this part twice");
         bad_part(parts[input.units.tag(i)].file, "satker " + key + " ada di dua bagian",
                  "satker " + key + " is in two parts");

@@ -82,8 +82,9 @@ void finish_report(UnitSummary& s, const RunReport& r) {
     s.report.errors = counts.errors;
     s.report.warnings = counts.warnings;
     s.report.hidden_errors = counts.hidden_errors;
+    s.report.hidden_warnings = counts.hidden_warnings;
+    s.report.rules = std::move(counts.by_rule);
     s.report.status = r.findings.empty() ? UnitStatus::ok : UnitStatus::findings;
-    for (const Finding& f : r.findings) ++s.report.rules[std::string(f.id())];
 }
 
 // What a worker thread keeps from one unit to the next: muParser is not thread-safe, and

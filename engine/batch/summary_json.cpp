@@ -45,6 +45,7 @@ json summary_json(const UnitSummary& s) {
            {"errors", r.errors},
            {"warnings", r.warnings},
            {"hidden_errors", r.hidden_errors},
+           {"hidden_warnings", r.hidden_warnings},
            {"rules", r.rules},
            {"up_to_date", r.up_to_date},
            {"timings_ms", json{{"read", r.timings.read_ms},
@@ -81,6 +82,7 @@ UnitSummary summary_from_json(const json& j) {
     r.errors = j.value("errors", std::size_t{0});
     r.warnings = j.value("warnings", std::size_t{0});
     r.hidden_errors = j.value("hidden_errors", std::size_t{0});
+    r.hidden_warnings = j.value("hidden_warnings", std::size_t{0});  // older summaries: none
     r.up_to_date = j.value("up_to_date", false);
     if (j.contains("rules")) r.rules = j["rules"].get<std::map<std::string, std::size_t>>();
     if (j.contains("timings_ms")) {

@@ -79,7 +79,7 @@ std::string encode(const UnitSummary& s) {
     const UnitReport& r = s.report;
     e.text(r.key), e.text(r.nama), e.text(r.output);
     e.u8(static_cast<std::uint8_t>(r.status)), e.u8(r.up_to_date);
-    e.u64(r.errors), e.u64(r.warnings), e.u64(r.hidden_errors);
+    e.u64(r.errors), e.u64(r.warnings), e.u64(r.hidden_errors), e.u64(r.hidden_warnings);
     e.u64(r.rules.size());
     for (const auto& [rule, count] : r.rules) e.text(rule), e.u64(count);
     e.message(r.failure);
@@ -109,6 +109,7 @@ UnitSummary decode(std::string_view bytes) {
     r.status = static_cast<UnitStatus>(d.u8());
     r.up_to_date = d.u8() != 0;
     r.errors = d.u64(), r.warnings = d.u64(), r.hidden_errors = d.u64();
+    r.hidden_warnings = d.u64();
     for (std::uint64_t n = d.u64(); n > 0; --n) {
         std::string rule = d.text();
         r.rules[rule] = d.u64();

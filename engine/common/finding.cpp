@@ -22,6 +22,7 @@ FindingCounts count_findings(const std::vector<Finding>& findings) {
         bool error = f.severity == Severity::error;
         ++(error ? counts.errors : counts.warnings);
         if (f.hidden != Hidden::no) ++(error ? counts.hidden_errors : counts.hidden_warnings);
+        ++counts.by_rule[std::string(f.id())];
     }
     return counts;
 }

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -34,10 +35,12 @@ struct Finding {
 // "row", "column", "sheet", or nullptr for a finding in sight (the JSON report's words).
 const char* hidden_name(Hidden hidden);
 
-// How many findings of each severity, and how many of them are in hidden places.
+// How many findings of each severity, how many of them are in hidden places, and how many of
+// each rule: what every report counts (the JSON form is validate's counts_json).
 struct FindingCounts {
     std::size_t errors = 0, warnings = 0;
     std::size_t hidden_errors = 0, hidden_warnings = 0;  // included in errors and warnings
+    std::map<std::string, std::size_t> by_rule = {};     // by rule id: "anggaran.sisa" -> 2
     std::size_t hidden() const { return hidden_errors + hidden_warnings; }
     // The one rule for exit statuses (kinerja fill/validate and each unit of a batch): only
     // errors the user can see fail a run; errors only in hidden rows, columns or sheets do not.

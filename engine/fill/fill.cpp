@@ -1,6 +1,5 @@
 #include "fill/fill.hpp"
 
-#include <cmath>
 #include <cstdio>
 
 #include "fill/fill_context.hpp"
@@ -78,13 +77,6 @@ void FillContext::put(std::uint32_t row, std::uint32_t col, const ExcelFormula& 
     if (put_computed(sheet, row, col, value)) ++report.replaced_values;
 }
 
-void FillContext::finding(Rule rule, std::uint32_t row, std::uint32_t col, Message message,
-                          std::optional<Severity> severity) {
-    Finding f = Finding::of(rule, sheet.name, row, col, std::move(message));
-    if (severity && rule_info(rule).severity_varies) f.severity = *severity;
-    report.findings.push_back(std::move(f));
-}
-
 std::vector<double> ordered_inputs(const CompiledCatalogue& compiled, std::size_t indicator,
                                    const std::map<std::string, double>& values) {
     std::vector<double> out;
@@ -94,49 +86,6 @@ std::vector<double> ordered_inputs(const CompiledCatalogue& compiled, std::size_
     }
     return out;
 }
-
-namespace {
-
-// The same indicator must have the same target and realisasi in every table of one year
-// (PK, capaian, rencana aksi); the first table it appears in is the reference.
-void check_across_tables(FillReport& report) {
-    const auto& all = report.outcomes;
-    for (std::size_t i = 0; i < all.size(); ++i) {
-        const IndicatorOutcome& b = all[i];
-        for (std::size_t k = 0; k < i; ++k) {
-            const IndicatorOutcome& a = all[k];
-            if (a.id != b.id || !a.tahun || a.tahun != b.tahun || a.sheet == b.sheet) continue;
-            // A bare number beside a percentage reads as a percentage; other units must match.
-            auto same_unit = [](const std::string& x, const std::string& y) {
-                return x == y || (x.empty() && y == "%") || (x == "%" && y.empty());
-            };
-            auto differs = [](double x, double y) {
-                return !std::isnan(x) && !std::isnan(y) && std::fabs(x - y) > 1e-6;
-            };
-            auto report_difference = [&](const char* what_id, const char* what_en, double va,
-                                         double vb, std::uint32_t col_a, std::uint32_t col_b) {
-                std::string there = "'" + a.sheet + "'!" + cell_name(a.row, col_a);
-                report.findings.push_back(Finding::of(
-                    Rule::antar_tabel_beda, b.sheet, b.row, col_b,
-                    {std::string(what_id) + " " + b.id + " di " + cell_name(b.row, col_b) + " (" +
-                         angka(vb) + ") berbeda dengan di " + there + " (" + angka(va) + ").",
-                     std::string(what_en) + " of " + b.id + " in " + cell_name(b.row, col_b) +
-                         " (" + angka(vb) + ") differs from " + there + " (" + angka(va) + ")."}));
-            };
-            // "1 Layanan" in one table and 100% in another say the same in other units.
-            if (differs(a.target, b.target) && same_unit(a.target_unit, b.target_unit))
-                report_difference("Target", "The target", a.target, b.target, a.target_col,
-                                  b.target_col);
-            if (a.realisasi_col && b.realisasi_col && differs(a.realisasi, b.realisasi) &&
-                same_unit(a.realisasi_unit, b.realisasi_unit))
-                report_difference("Realisasi", "The realisasi", a.realisasi, b.realisasi,
-                                  *a.realisasi_col, *b.realisasi_col);
-            break;  // compare with the first occurrence only
-        }
-    }
-}
-
-}  // namespace
 
 FillReport fill_tables(Workbook& workbook, const std::vector<Table>& tables, Evaluator& evaluator,
                        const IndicatorMatcher& matcher, const FillOptions& options) {
@@ -164,7 +113,6 @@ FillReport fill_tables(Workbook& workbook, const std::vector<Table>& tables, Eva
         }
     }
     report.outcomes.insert(report.outcomes.end(), year_to_date.begin(), year_to_date.end());
-    check_across_tables(report);
     if (options.grafik) add_grafik(workbook, evaluator.compiled(), report);
     return report;
 }

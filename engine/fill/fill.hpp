@@ -10,9 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "common/finding.hpp"
+#include "common/message.hpp"
 #include "data/data.hpp"
 #include "evaluate/evaluate.hpp"
+#include "fill/facts.hpp"
 #include "match/match.hpp"
 #include "model/cell_change.hpp"
 #include "tables/tables.hpp"
@@ -43,7 +44,8 @@ struct IndicatorOutcome {
 };
 
 struct FillReport {
-    std::vector<Finding> findings;  // unmatched indicators, stated values that differ, ...
+    // What a rule may judge: unmatched indicators, stated values that differ, ... (facts.hpp)
+    FillFacts facts;
     std::vector<IndicatorOutcome> outcomes;
     std::size_t computed_cells = 0;
     std::size_t replaced_values = 0;  // typed values kept in notes

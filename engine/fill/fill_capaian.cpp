@@ -11,16 +11,6 @@ namespace kinerja {
 
 namespace {
 
-std::string candidates_text(const IndicatorMatch& m, const CompiledCatalogue& compiled) {
-    std::string list;
-    for (const auto& c : m.candidates) {
-        if (list.size() > 300) break;
-        const Indicator* ind = compiled.catalogue().find(c.id);
-        list += (list.empty() ? "" : "; ") + c.id + (ind ? " (" + ind->name + ")" : "");
-    }
-    return list.empty() ? "-" : list;
-}
-
 // Whether a text says lower is better. A whole cell (an "Arah" column) may say just "turun"
 // or "menurun"; a name must say so plainly ("(turun)", "arah: turun", "semakin kecil semakin
 // baik"), since "Persentase penurunan ..." is an indicator where more is better.
@@ -67,20 +57,6 @@ std::string one_line(const std::string& text) {
     return out;
 }
 
-// The general rule in words, for the messages.
-std::pair<std::string, std::string> rule_text(Direction direction, const Settings& settings) {
-    if (direction == Direction::naik)
-        return {"realisasi / target × 100 (arah naik)",
-                "realisasi / target × 100 (direction naik)"};
-    std::string formula = settings.turun == TurunRule::permenpan
-                              ? "(2 × target − realisasi) / target × 100"
-                              : "(target − (realisasi − target)) / realisasi × 100";
-    return {formula + " (arah turun)", formula + " (direction turun)"};
-}
-
-// How alike a name and a catalogue entry must be (0..1) for a warning to name the entry.
-constexpr double close_match = 0.6;
-
 // The indicator a row is about: an explicit id column wins over matching the text. A name
 // the catalogue does not know follows the template's general rule.
 std::optional<RowIndicator> identify(FillContext& ctx, const IndicatorMatcher& matcher,
@@ -96,9 +72,7 @@ std::optional<RowIndicator> identify(FillContext& ctx, const IndicatorMatcher& m
         std::string id = display_text(ctx.sheet, block.first_row, id_col->col);
         if (!id.empty()) {
             if (auto i = compiled.index_of(id)) return known(i);
-            ctx.finding(Rule::indikator_tidak_dikenal, block.first_row, id_col->col,
-                        {"Id indikator \"" + id + "\" tidak ada di katalog formulas/.",
-                         "Indicator id \"" + id + "\" is not in the formulas/ catalogue."});
+            ctx.report.facts.unknown_ids.push_back({ctx.at(block.first_row, id_col->col), id});
             return std::nullopt;
         }
     }
@@ -115,45 +89,18 @@ std::optional<RowIndicator> identify(FillContext& ctx, const IndicatorMatcher& m
     RowIndicator general{std::nullopt, one_line(block.indikator),
                          general_direction(ctx, block, col)};
     if (!report_general) return general;
-    bool ambiguous = m.status == MatchStatus::ambiguous;
-    auto [rule_id, rule_en] = rule_text(general.direction, compiled.settings());
-    // A warning names only entries that are close: for "Jumlah desa ..." the nearest at 0.3
-    // ("Jumlah Pokmas ...") would be noise. Where the user must act, every candidate helps.
-    if (computable && !ambiguous)
-        std::erase_if(m.candidates, [](const MatchCandidate& c) { return c.score < close_match; });
-    std::string near = m.candidates.empty() ? "" : candidates_text(m, compiled);
-    Message what =
-        ambiguous ? Message{"Indikator ini cocok dengan lebih dari satu indikator katalog: \"" +
-                                general.id + "\". Yang terdekat: " + near + ".",
-                            "This indicator matches several catalogue indicators: \"" + general.id +
-                                "\". Nearest: " + near + "."}
-                  : Message{"Indikator ini tidak ada di katalog formulas/: \"" + general.id +
-                                "\"." + (near.empty() ? "" : " Yang terdekat: " + near + "."),
-                            "This indicator is not in the formulas/ catalogue: \"" + general.id +
-                                "\"." + (near.empty() ? "" : " Nearest: " + near + ".")};
-    if (computable) {
-        what.id += " Capaiannya dihitung dengan aturan umum templat: " + rule_id + ".";
-        what.en += " Its capaian follows the template's general rule: " + rule_en + ".";
-    } else {
-        what.id += " Capaiannya juga belum dapat dihitung dengan aturan umum templat, " + rule_id +
-                   ": target atau realisasinya bukan angka.";
-        what.en += " Nor can its capaian be computed by the template's general rule, " + rule_en +
-                   ": its target or realisasi is not a number.";
+    UnmatchedIndicator unmatched{.cell = ctx.at(block.first_row, col),
+                                 .name = general.id,
+                                 .ambiguous = m.status == MatchStatus::ambiguous,
+                                 .candidates = {},
+                                 .computable = computable,
+                                 .direction = general.direction,
+                                 .turun_rule = compiled.settings().turun};
+    for (const MatchCandidate& c : m.candidates) {
+        const Indicator* ind = compiled.catalogue().find(c.id);
+        unmatched.candidates.push_back({c.id, ind ? ind->name : "", c.score});
     }
-    if (!near.empty()) {
-        what.id +=
-            " Bila yang dimaksud salah satu indikator katalog, tulis nama resminya atau "
-            "isi kolom Id Indikator.";
-        what.en +=
-            " If it is a catalogue indicator, use its official name or fill the indicator "
-            "id column.";
-    }
-    if (computable)
-        ctx.finding(ambiguous ? Rule::indikator_ambigu : Rule::indikator_umum, block.first_row, col,
-                    std::move(what), Severity::warning);
-    else
-        ctx.finding(ambiguous ? Rule::indikator_ambigu : Rule::indikator_tidak_dikenal,
-                    block.first_row, col, std::move(what), Severity::error);
+    ctx.report.facts.unmatched.push_back(std::move(unmatched));
     return general;
 }
 
@@ -183,14 +130,10 @@ void fill_realisasi(FillContext& ctx, std::size_t index, const Indicator& indica
         }
     }
     if (cells.size() != indicator.inputs.size()) {
-        std::string missing;
+        MissingInputs missing{ctx.at(row, col), indicator.id, {}};
         for (const Variable& v : indicator.inputs)
-            if (!cells.count(v.name)) missing += (missing.empty() ? "" : ", ") + v.name;
-        ctx.finding(Rule::data_variabel_kurang, row, col,
-                    {"Data indikator " + indicator.id + " tidak lengkap; tidak ada: " + missing +
-                         ". Realisasi tidak dihitung.",
-                     "The data for " + indicator.id + " is incomplete; missing: " + missing +
-                         ". Realisasi is not computed."});
+            if (!cells.count(v.name)) missing.variables.push_back(v.name);
+        ctx.report.facts.missing_inputs.push_back(std::move(missing));
         return;
     }
     ExcelFormula f = excel_realisasi(ctx.evaluator, index, cells,
@@ -294,13 +237,8 @@ void fill_row(FillContext& ctx, const RowIndicator& indicator, std::uint32_t row
     outcome.target_col = target_col->col;
     outcome.realisasi_col = real_col ? std::optional(real_col->col) : std::nullopt;
     if (!target.unit.empty() && !real.unit.empty() && target.unit != real.unit) {
-        ctx.finding(Rule::satuan_beda, row, real_col->col,
-                    {"Satuan target (" + target.unit + ") di " + cell_name(row, target_col->col) +
-                         " tidak sama dengan satuan realisasi (" + real.unit + ") di " +
-                         cell_name(row, real_col->col) + ".",
-                     "The target's unit (" + target.unit + ") in " +
-                         cell_name(row, target_col->col) + " differs from the realisasi's (" +
-                         real.unit + ") in " + cell_name(row, real_col->col) + "."});
+        ctx.report.facts.unit_mismatches.push_back(
+            {ctx.at(row, real_col->col), target_col->col, target.unit, real.unit});
     }
     if (capaian_col && real_col) {
         std::uint32_t col = capaian_col->col;
@@ -314,27 +252,19 @@ void fill_row(FillContext& ctx, const RowIndicator& indicator, std::uint32_t row
         // "1 Layanan" typed as capaian restates the realisasi; only percentages compare.
         bool comparable = stated.unit.empty() || stated.unit == "%";
         bool judged = comparable && !std::isnan(stated.value) && !std::isnan(outcome.capaian);
-        std::string cell = cell_name(row, col);
+        DifferingNumber differs{DifferingNumber::Quantity::capaian,
+                                ctx.at(row, col),
+                                "",
+                                stated.value,
+                                outcome.capaian,
+                                real.value,
+                                target.value};
         if (judged && !was_formula && !agrees(stated.value, outcome.capaian)) {
-            ctx.finding(
-                Rule::capaian_beda, row, col,
-                {"Capaian di " + cell + " tertulis " + angka(stated.value) + ", padahal " +
-                     angka(real.value) + " / " + angka(target.value) + " menghasilkan " +
-                     angka(outcome.capaian) + ". Nilai semula disimpan di komentar sel.",
-                 "Capaian in " + cell + " is " + angka(stated.value) + ", but " +
-                     angka(real.value) + " / " + angka(target.value) + " gives " +
-                     angka(outcome.capaian) + ". The old value is kept in the cell comment."});
+            ctx.report.facts.differing_numbers.push_back(std::move(differs));
         } else if (judged && ctx.user_formula(row, col, in_cell) &&
                    !ctx.keeps_formula(row, col, in_cell)) {
-            ctx.finding(Rule::capaian_beda, row, col,
-                        {"Rumus capaian di " + cell + " (=" + before->formula + ") menghasilkan " +
-                             angka(stated.value) + ", padahal " + angka(real.value) + " / " +
-                             angka(target.value) + " menghasilkan " + angka(outcome.capaian) +
-                             ". Rumus diganti; rumus semula disimpan di komentar sel.",
-                         "The capaian formula in " + cell + " (=" + before->formula + ") gives " +
-                             angka(stated.value) + ", but " + angka(real.value) + " / " +
-                             angka(target.value) + " gives " + angka(outcome.capaian) +
-                             ". It is replaced; the old formula is kept in the cell comment."});
+            differs.formula = before->formula;
+            ctx.report.facts.differing_numbers.push_back(std::move(differs));
         }
         ctx.put(row, col, in_cell);
         outcome.capaian_col = col;
@@ -358,22 +288,9 @@ void fill_row(FillContext& ctx, const RowIndicator& indicator, std::uint32_t row
                                         ? typed->value.text
                                         : "");
         if (!header_key(stated).empty() && band && header_key(stated) != header_key(band->kode)) {
-            std::string cell = cell_name(row, col);
-            Message m =
-                typed->is_formula()
-                    ? Message{"Rumus kategori di " + cell + " (=" + typed->formula +
-                                  ") menghasilkan " + stated + ", padahal capaian " +
-                                  angka(outcome.capaian) + " termasuk " + band->kode +
-                                  ". Rumus diganti; rumus semula disimpan di komentar sel.",
-                              "The kategori formula in " + cell + " (=" + typed->formula +
-                                  ") gives " + stated + ", but a capaian of " +
-                                  angka(outcome.capaian) + " is " + band->kode +
-                                  ". It is replaced; the old formula is kept in the cell comment."}
-                    : Message{"Kategori di " + cell + " tertulis " + stated + ", padahal capaian " +
-                                  angka(outcome.capaian) + " termasuk " + band->kode + ".",
-                              "Kategori in " + cell + " is " + stated + ", but a capaian of " +
-                                  angka(outcome.capaian) + " is " + band->kode + "."};
-            ctx.finding(Rule::kategori_beda, row, col, std::move(m));
+            ctx.report.facts.differing_kategori.push_back(
+                {ctx.at(row, col), typed->is_formula() ? typed->formula : "", stated, band->kode,
+                 outcome.capaian});
         }
         ctx.put(row, col, f);
     }

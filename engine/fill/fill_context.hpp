@@ -35,10 +35,8 @@ struct FillContext {
     bool user_formula(std::uint32_t row, std::uint32_t col, const ExcelFormula& value) const;
     // ... and its cached value agrees with `value` (in the cell's units): it stays untouched.
     bool keeps_formula(std::uint32_t row, std::uint32_t col, const ExcelFormula& value) const;
-    // A finding of `rule`, with the severity the registry gives it unless the rule's severity
-    // varies (RuleInfo::severity_varies) and `severity` says which.
-    void finding(Rule rule, std::uint32_t row, std::uint32_t col, Message message,
-                 std::optional<Severity> severity = std::nullopt);
+    // A cell of this sheet, for the facts the fill reports (facts.hpp).
+    FactCell at(std::uint32_t row, std::uint32_t col) const { return {sheet.name, row, col}; }
     // SUM of the column's cells in `rows` with its cached value (engine/fill/sums.cpp);
     // an empty formula when none of them holds a number yet.
     ExcelFormula sum(const std::vector<std::uint32_t>& rows, std::uint32_t col) const;
@@ -68,10 +66,11 @@ struct RowIndicator {
 ExcelFormula capaian_of(FillContext& ctx, const RowIndicator& indicator, const CellMap& cells,
                         double realisasi, double target);
 // From fill_capaian.cpp: the indicator of a block (an explicit id column first, then the
-// text). A name outside the catalogue follows the general rule, with a warning naming the
-// nearest candidates; an error when `computable` is false (no target and realisasi to compute
-// it from). Nothing for an explicit id that is not in the catalogue (an error). And whether a
-// stated capaian agrees with the computed one to the stated value's own precision.
+// text). A name outside the catalogue follows the general rule and is reported as an
+// UnmatchedIndicator with its nearest candidates (`computable`: its target and realisasi are
+// numbers). Nothing for an explicit id that is not in the catalogue (an UnknownIndicatorId).
+// And whether a stated capaian agrees with the computed one to the stated value's own
+// precision.
 std::optional<RowIndicator> identify_indicator(FillContext& ctx, const IndicatorMatcher& matcher,
                                                const IndicatorBlock& block, std::uint32_t col,
                                                bool computable);

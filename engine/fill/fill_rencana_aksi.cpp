@@ -129,38 +129,23 @@ ExcelFormula sum_formula(const Operand& sum) {
 }
 
 // A block total as a live SUM of its TW cells. A total the user typed that is not that sum
-// is an error they should see (the typed figure stays in the cell's note). A typed total over
+// is reported (DifferingNumber; the typed figure stays in the cell's note). A typed total over
 // TW cells that are all still empty is left as typed: a SUM would show 0. Returns the value
 // the cell holds then.
 double put_total(FillContext& ctx, std::uint32_t row, std::uint32_t col, const Operand& sum,
-                 const char* what_id, const char* what_en) {
+                 DifferingNumber::Quantity quantity) {
     const Cell* before = ctx.sheet.find(row, col);
     Operand typed = ctx.operand(row, col);
     bool typed_here = before && !before->is_formula() && !std::isnan(typed.value);
     if (typed_here && !sum.typed) return typed.value;
-    if (typed_here && std::fabs(typed.value - sum.value) > 0.5) {  // amounts in whole rupiah
-        std::string cell = cell_name(row, col);
-        ctx.finding(Rule::ra_jumlah_beda, row, col,
-                    {std::string(what_id) + " di " + cell + " tertulis " + angka(typed.value) +
-                         ", padahal jumlah TW I-IV " + angka(sum.value) +
-                         ". Nilai semula disimpan di komentar sel.",
-                     std::string(what_en) + " in " + cell + " is " + angka(typed.value) +
-                         ", but TW I-IV add up to " + angka(sum.value) +
-                         ". The old value is kept in the cell comment."});
-    }
+    DifferingNumber differs{quantity, ctx.at(row, col), "", typed.value, sum.value, na, na};
+    if (typed_here && std::fabs(typed.value - sum.value) > 0.5)  // amounts in whole rupiah
+        ctx.report.facts.differing_numbers.push_back(differs);
     ExcelFormula total = sum_formula(sum);
     if (!typed_here && !std::isnan(typed.value) && ctx.user_formula(row, col, total) &&
         !ctx.keeps_formula(row, col, total)) {
-        std::string cell = cell_name(row, col);
-        ctx.finding(
-            Rule::ra_jumlah_beda, row, col,
-            {std::string(what_id) + " di " + cell + " dihitung dengan rumus (=" + before->formula +
-                 ") yang menghasilkan " + angka(typed.value) + ", padahal jumlah TW I-IV " +
-                 angka(sum.value) + ". Rumus diganti; rumus semula disimpan di komentar sel.",
-             std::string(what_en) + " in " + cell + " is a formula (=" + before->formula +
-                 ") that gives " + angka(typed.value) + ", but TW I-IV add up to " +
-                 angka(sum.value) +
-                 ". It is replaced; the old formula is kept in the cell comment."});
+        differs.formula = before->formula;
+        ctx.report.facts.differing_numbers.push_back(differs);
     }
     ctx.put(row, col, total);
     return sum.value;
@@ -172,12 +157,12 @@ void fill_totals(FillContext& ctx, const RaColumns& c, const IndicatorBlock& blo
     std::uint32_t at = block.first_row;
     if (c.jumlah_penarikan && c.penarikan)
         put_total(ctx, at, c.jumlah_penarikan->col, block_sum(ctx, rows, c.penarikan->col),
-                  "Jumlah penarikan", "The drawdown total");
+                  DifferingNumber::Quantity::jumlah_penarikan);
     if (!c.realisasi_anggaran) return;
     Operand spent = block_sum(ctx, rows, c.realisasi_anggaran->col);
     if (c.jumlah_realisasi) {
         spent.value = put_total(ctx, at, c.jumlah_realisasi->col, spent,
-                                "Jumlah realisasi anggaran", "The spending total");
+                                DifferingNumber::Quantity::jumlah_realisasi);
         spent.excel = cell_name(at, c.jumlah_realisasi->col);
     } else {
         spent.excel = "SUM(" + spent.excel + ")";
@@ -219,26 +204,19 @@ std::optional<IndicatorOutcome> fill_tw_capaian(FillContext& ctx, const RaColumn
         ExcelFormula in_cell = ctx.in_cell_units(r, c.capaian->col, f);
         bool comparable = stated.unit.empty() || stated.unit == "%";
         bool judged = before && comparable && !std::isnan(stated.value) && !std::isnan(capaian);
-        std::string cell = cell_name(r, c.capaian->col);
+        DifferingNumber differs{DifferingNumber::Quantity::capaian,
+                                ctx.at(r, c.capaian->col),
+                                "",
+                                stated.value,
+                                capaian,
+                                real.value,
+                                target.value};
         if (judged && !before->is_formula() && !stated_agrees(stated.value, capaian)) {
-            ctx.finding(Rule::capaian_beda, r, c.capaian->col,
-                        {"Capaian di " + cell + " tertulis " + angka(stated.value) + ", padahal " +
-                             angka(real.value) + " / " + angka(target.value) + " menghasilkan " +
-                             angka(capaian) + ". Nilai semula disimpan di komentar sel.",
-                         "Capaian in " + cell + " is " + angka(stated.value) + ", but " +
-                             angka(real.value) + " / " + angka(target.value) + " gives " +
-                             angka(capaian) + ". The old value is kept in the cell comment."});
+            ctx.report.facts.differing_numbers.push_back(std::move(differs));
         } else if (judged && ctx.user_formula(r, c.capaian->col, in_cell) &&
                    !ctx.keeps_formula(r, c.capaian->col, in_cell)) {
-            ctx.finding(Rule::capaian_beda, r, c.capaian->col,
-                        {"Rumus capaian di " + cell + " (=" + before->formula + ") menghasilkan " +
-                             angka(stated.value) + ", padahal " + angka(real.value) + " / " +
-                             angka(target.value) + " menghasilkan " + angka(capaian) +
-                             ". Rumus diganti; rumus semula disimpan di komentar sel.",
-                         "The capaian formula in " + cell + " (=" + before->formula + ") gives " +
-                             angka(stated.value) + ", but " + angka(real.value) + " / " +
-                             angka(target.value) + " gives " + angka(capaian) +
-                             ". It is replaced; the old formula is kept in the cell comment."});
+            differs.formula = before->formula;
+            ctx.report.facts.differing_numbers.push_back(std::move(differs));
         }
         ctx.put(r, c.capaian->col, in_cell);
         const KategoriBand* band = kategori(capaian, compiled.settings().scale);

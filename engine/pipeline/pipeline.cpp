@@ -78,14 +78,13 @@ RunReport run(const Engine& engine, Evaluator* reusable, Workbook& workbook,
     if (!reusable || compiled != engine.compiled) own.emplace(*compiled);
     Evaluator& evaluator = own ? *own : *reusable;
     report.fill = fill_tables(workbook, tables, evaluator, *matcher, options);
-    // Validation judges what the user typed, knowing what the fill computed. The findings are
-    // listed validation's first, then the workbook's own, the Rumus sheet's and the fill's;
-    // the sort below keeps that order within a cell.
-    report.findings = validate(workbook, tables, report.fill.changes);
+    // Validation judges what the user typed and what the fill saw, knowing what it computed.
+    // The findings are listed validation's first, then the workbook's own and the Rumus
+    // sheet's; the sort below keeps that order within a cell.
+    report.findings = validate(workbook, tables, report.fill);
     if (auto none = no_table_found(workbook, tables, report.misses))
         report.findings.push_back(std::move(*none));
-    for (auto* more : {&rumus_findings, &report.fill.findings})
-        report.findings.insert(report.findings.end(), more->begin(), more->end());
+    report.findings.insert(report.findings.end(), rumus_findings.begin(), rumus_findings.end());
     // Those in sight first, then those in hidden places; each in workbook order: sheet, then
     // row, then column.
     locate_hidden(workbook, report.findings);

@@ -82,11 +82,11 @@ struct RunTimings {
 };
 
 struct RunReport {
-    // Validation and fill findings: those in sight first, then those in hidden rows, columns
-    // and sheets (Finding::hidden), each in sheet order.
+    // Validation's (of what was typed and what the fill saw) and the Rumus sheet's findings:
+    // in sight first, then in hidden rows, columns and sheets (Finding::hidden); sheet order.
     std::vector<Finding> findings;
     std::vector<DroppedPart> dropped;  // what the output could not carry
-    FillReport fill;                   // computed cells and per-indicator outcomes
+    FillReport fill;                   // computed cells, outcomes, the facts validation judged
     std::vector<Table> tables;         // what was understood: kinds, bands, column roles
     std::vector<NearMiss> misses;      // what looked like a table but was not taken, and why
     // The raw inputs the fill used: FillOptions::data, else the workbook's Data sheet.

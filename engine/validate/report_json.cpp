@@ -1,5 +1,4 @@
 #include <fstream>
-#include <map>
 #include <nlohmann/json.hpp>
 
 #include "common/atomic_output.hpp"
@@ -8,30 +7,33 @@
 
 namespace kinerja {
 
+nlohmann::ordered_json finding_json(const Finding& f, Lang lang) {
+    nlohmann::ordered_json item = {
+        {"severity", f.severity == Severity::error ? "error" : "warning"},
+        {"rule", f.id()},
+        {"sheet", f.sheet},
+        {"cell", cell_name(f.row, f.col)},
+        {"message", f.message.in(lang)}};
+    if (const char* hidden = hidden_name(f.hidden)) item["hidden"] = hidden;
+    return item;
+}
+
+nlohmann::ordered_json counts_json(const FindingCounts& counts) {
+    return {{"errors", counts.errors},
+            {"warnings", counts.warnings},
+            {"hidden", counts.hidden()},
+            {"hidden_errors", counts.hidden_errors},
+            {"by_rule", counts.by_rule}};
+}
+
 namespace {
 
 nlohmann::ordered_json report_of(const std::vector<Finding>& findings, Lang lang) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    std::map<std::string, int> by_rule;
-    for (const Finding& f : findings) {
-        nlohmann::ordered_json item = {
-            {"severity", f.severity == Severity::error ? "error" : "warning"},
-            {"rule", f.id()},
-            {"sheet", f.sheet},
-            {"cell", cell_name(f.row, f.col)},
-            {"message", f.message.in(lang)}};
-        if (const char* hidden = hidden_name(f.hidden)) item["hidden"] = hidden;
-        list.push_back(std::move(item));
-        ++by_rule[std::string(f.id())];
-    }
+    for (const Finding& f : findings) list.push_back(finding_json(f, lang));
     nlohmann::ordered_json report;
     report["findings"] = list;
-    FindingCounts counts = count_findings(findings);
-    report["summary"] = {{"errors", counts.errors},
-                         {"warnings", counts.warnings},
-                         {"hidden", counts.hidden()},
-                         {"hidden_errors", counts.hidden_errors},
-                         {"by_rule", by_rule}};
+    report["summary"] = counts_json(count_findings(findings));
     return report;
 }
 

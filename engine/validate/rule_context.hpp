@@ -47,5 +47,9 @@ void check_umum(RuleContext& ctx);
 void check_stated_rules(RuleContext& ctx);  // rules_kolom.cpp
 void check_antar_tabel(const Workbook& workbook, const std::vector<Table>& tables,
                        std::vector<Finding>& out);
+// rules_fill.cpp: what the fill saw.
+void check_fill_facts(const FillFacts& facts, std::vector<Finding>& out);
+void check_outcomes_across_tables(const std::vector<IndicatorOutcome>& outcomes,
+                                  std::vector<Finding>& out);
 
 }  // namespace kinerja

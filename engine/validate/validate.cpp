@@ -84,10 +84,10 @@ private:
 }  // namespace
 
 std::vector<Finding> validate(Workbook& workbook, const std::vector<Table>& tables,
-                              const std::vector<CellChange>& computed) {
+                              const FillReport& fill) {
     std::vector<Finding> findings;
     {
-        TypedValues typed(workbook, computed);
+        TypedValues typed(workbook, fill.changes);
         findings = validate(std::as_const(workbook), tables);
     }
     // A realisasi the fill computed from the raw inputs is not missing any more.
@@ -97,6 +97,8 @@ std::vector<Finding> validate(Workbook& workbook, const std::vector<Table>& tabl
         const Cell* cell = sheet ? sheet->find(f.row, f.col) : nullptr;
         return cell && cell->is_formula();
     });
+    check_fill_facts(fill.facts, findings);
+    check_outcomes_across_tables(fill.outcomes, findings);
     return findings;
 }
 

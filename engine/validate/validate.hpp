@@ -17,7 +17,7 @@
 
 #include "common/finding.hpp"
 #include "common/message.hpp"
-#include "model/cell_change.hpp"
+#include "fill/fill.hpp"
 #include "model/workbook.hpp"
 #include "tables/tables.hpp"
 
@@ -27,12 +27,14 @@ namespace kinerja {
 // that apply to any table (missing values, text where a number belongs, negatives, ...).
 std::vector<Finding> validate(const Workbook& workbook, const std::vector<Table>& tables);
 
-// The same after a fill: `computed` lists the cells the fill wrote with what they held
-// before. The rules judge what the user typed (the computed cells are set aside while they
-// look, and put back before this returns), and a value the fill computed is not reported as
-// missing.
+// The same after a fill, given what it computed and saw. The structural rules judge what the
+// user typed (the cells the fill wrote, FillReport::changes, are set aside while they look,
+// and put back before this returns), and a value the fill computed is not reported as
+// missing. Then the fill's facts (FillReport::facts: unknown indicators, stated values that
+// differ, ...) and the indicators' figures across tables (FillReport::outcomes) are judged;
+// those findings follow the structural ones.
 std::vector<Finding> validate(Workbook& workbook, const std::vector<Table>& tables,
-                              const std::vector<CellChange>& computed);
+                              const FillReport& fill);
 
 // tabel.tidak_ditemukan when no table was found, at the nearest miss and naming what it
 // lacked (`kinerja inspect` lists them all).
@@ -53,9 +55,14 @@ void clear_marks(Workbook& workbook);
 // hidden place says where in the sheet's last column, "Tersembunyi" (baris, kolom, sheet).
 void mark_findings(Workbook& workbook, const std::vector<Finding>& findings);
 
-// {"findings":[{"severity","rule","sheet","cell","message"[,"hidden"]}...],
-//  "summary":{"errors","warnings","hidden","hidden_errors","by_rule"}}
-// "hidden" is "row", "column" or "sheet", absent for a finding in sight.
+// The one JSON form of findings, shared by --report, the batch's laporan.json and the service
+// (docs/architecture.md, "The JSON report"). A finding:
+// {"severity","rule","sheet","cell","message"[,"hidden"]}, "hidden" being "row", "column" or
+// "sheet", absent for a finding in sight.
+nlohmann::ordered_json finding_json(const Finding& finding, Lang lang = Lang::id);
+// The counts: {"errors","warnings","hidden","hidden_errors","by_rule"}.
+nlohmann::ordered_json counts_json(const FindingCounts& counts);
+// {"findings":[finding_json...],"summary":counts_json}
 std::string findings_json(const std::vector<Finding>& findings, Lang lang = Lang::id);
 // The same with what was understood: "tables" (sheet, range, kind, header band, each column's
 // role with its header path, stated rules, skipped rows) and "misses" (what was not taken).

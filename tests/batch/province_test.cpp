@@ -141,7 +141,7 @@ BOOST_AUTO_TEST_CASE(laporan_lists_each_unit_and_the_totals) {
         BOOST_TEST_CONTEXT(kode) {
             BOOST_TEST(u["output"] == kode + ".xlsx");
             BOOST_TEST(u["findings"]["errors"] == 0);
-            bool missing = u["findings"]["rules"].contains("data.variabel_kurang");
+            bool missing = u["findings"]["by_rule"].contains("data.variabel_kurang");
             BOOST_TEST(missing == (kode == "S013"));
             BOOST_TEST(u["timings_ms"]["total"].get<double>() > 0);
         }

@@ -25,6 +25,8 @@ UnitSummary full_summary(const std::string& key) {
     r.up_to_date = true;
     r.errors = 3;
     r.warnings = 7;
+    r.hidden_errors = 1;
+    r.hidden_warnings = 2;
     r.rules = {{"data.variabel_kurang", 2}, {"capaian.beda", 1}};
     r.failure = Message{"gagal: " + key, "failed: " + key};
     r.timings = {0.25, 1.5, 2.75, 4.5};
@@ -51,6 +53,8 @@ void check_same(const UnitSummary& got, const UnitSummary& want) {
     BOOST_TEST(g.up_to_date == w.up_to_date);
     BOOST_TEST(g.errors == w.errors);
     BOOST_TEST(g.warnings == w.warnings);
+    BOOST_TEST(g.hidden_errors == w.hidden_errors);
+    BOOST_TEST(g.hidden_warnings == w.hidden_warnings);
     BOOST_TEST((g.rules == w.rules));
     BOOST_TEST(g.failure.has_value() == w.failure.has_value());
     if (g.failure && w.failure) {
