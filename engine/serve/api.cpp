@@ -1,9 +1,11 @@
 // The routes: /healthz, /metrics, the embedded assets and the JSON API under /api/v1/.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "common/json_text.hpp"
 #include "serve/assets.hpp"
 #include "serve/detail.hpp"
+#include "tables/tables.hpp"
 #include "templates/templates.hpp"
 #include "validate/validate.hpp"
 
@@ -124,6 +126,37 @@ json report_json(const RunReport& r, Lang lang) {
     return doc;
 }
 
+// With `baris=1` (the staff page), each finding carries the row it is on as the upload has it:
+// under each column of its table, that column's header and the text shown; outside any table,
+// the row's written cells. The page shows it beside the message.
+void add_finding_rows(json& doc, const RunReport& r, const Workbook& workbook) {
+    constexpr std::size_t max_cells = 40;
+    json& findings = doc["findings"];
+    for (std::size_t i = 0; i < r.findings.size() && i < findings.size(); ++i) {
+        const Finding& f = r.findings[i];
+        const Sheet* sheet = workbook.sheet(f.sheet);
+        if (!sheet) continue;
+        json cells = json::array();
+        auto add = [&](std::uint32_t col, const std::string& header) {
+            std::string text = display_text(*sheet, f.row, col);
+            if (cells.size() < max_cells && (!text.empty() || !header.empty()))
+                cells.push_back({{"column", column_name(col)}, {"header", header}, {"text", text}});
+        };
+        auto table = std::find_if(r.tables.begin(), r.tables.end(), [&](const Table& t) {
+            return t.sheet == f.sheet && f.row >= t.first_row && f.row <= t.last_row;
+        });
+        if (table != r.tables.end()) {
+            for (const TableColumn& c : table->columns) add(c.col, c.header);
+        } else {
+            auto first = std::lower_bound(
+                sheet->cells.begin(), sheet->cells.end(), f.row,
+                [](const Cell& c, std::uint32_t row) { return c.row < row; });
+            for (auto c = first; c != sheet->cells.end() && c->row == f.row; ++c) add(c->col, "");
+        }
+        findings[i]["row"] = {{"number", f.row + 1}, {"cells", std::move(cells)}};
+    }
+}
+
 bool wants_json(const Request& request) {
     return request.header("accept").find("application/json") != std::string::npos ||
            request.param("format") == "json";
@@ -209,9 +242,11 @@ Routed Api::route(Request request) {
             r.body = metrics_.text(jobs_.counts());
             return {std::move(r), {}};
         }
-        if (path == "/" || path.starts_with("/assets/")) {
+        if (path == "/" || path == "/wilayah" || path.starts_with("/assets/")) {
             if (!get) return {method_not_allowed("GET", lang), {}};
-            std::string name = path == "/" ? "index.html" : path.substr(8);
+            std::string name = path == "/"          ? "index.html"
+                               : path == "/wilayah" ? "wilayah.html"
+                                                    : path.substr(8);
             auto file = embedded_file(name);
             if (!file) throw not_found();
             Response r;
@@ -293,9 +328,14 @@ Routed Api::route_api(Request& request, const Caller& caller) {
                     return json_response(tables_json(search.tables, search.misses, lang));
                 }
                 WorkbookSink sink = what == "fill" ? WorkbookSink::memory() : WorkbookSink::none();
+                std::optional<Workbook> as_uploaded;
+                if (req->flag("baris")) as_uploaded = source.read(limits_);
                 RunReport r = process(engine_, source, sink, options, &worker.evaluator);
-                if (what == "validate" || wants_json(*req))
-                    return json_response(report_json(r, lang));
+                if (what == "validate" || wants_json(*req)) {
+                    json doc = report_json(r, lang);
+                    if (as_uploaded) add_finding_rows(doc, r, *as_uploaded);
+                    return json_response(doc);
+                }
                 Response out = download(sink.take_bytes(), xlsx_type, "kinerja-terisi.xlsx");
                 FindingCounts counts = r.counts();
                 out.headers.emplace_back("X-Kinerja-Errors", std::to_string(counts.errors));
