@@ -416,6 +416,9 @@ Server::Impl::~Impl() {
     queue_wake.notify_all();
     for (auto& t : workers)
         if (t.joinable()) t.join();
+    // The job runner logs through log_line: it stops while the log's mutex still exists.
+    api.reset();
+    jobs.reset();
 }
 
 void Server::Impl::log_line(const std::string& line) {
