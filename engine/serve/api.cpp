@@ -392,9 +392,9 @@ Routed Api::route_api(Request& request, const Caller& caller) {
         }
         if (auto problem = check_new_workbook_options(options))
             throw ApiError{400, "templat.pilihan_salah", *problem};
-        std::string file_name = chosen->file_name;
-        return {{}, work([this, options, file_name](Worker&) -> Response {
-                    auto file = template_path(file_name, default_templates_dir());
+        std::string name = chosen->name, file_name = chosen->file_name;
+        return {{}, work([this, options, name, file_name](Worker&) -> Response {
+                    auto file = template_path(name, default_templates_dir());
                     Workbook workbook = WorkbookSource::file(*file).read(limits_);
                     personalise(workbook, options);
                     WorkbookSink sink = WorkbookSink::memory();

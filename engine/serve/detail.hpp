@@ -95,7 +95,7 @@ public:
         std::filesystem::path formulas_dir;
         unsigned threads = 1;  // the batch's workers
         std::uint64_t max_unit_bytes = 50ull << 20;
-        std::ostream* log = nullptr;
+        std::function<void(const std::string&)> log;  // one line, or nothing when empty
     };
     // Creates the folder (0700), finds the jobs of an earlier run and starts the runner.
     JobStore(const Engine& engine, Settings settings);

@@ -1,5 +1,8 @@
 // The HTTP plumbing (Boost.Beast over Asio): connections with deadlines on one I/O thread,
 // a bounded queue of complete requests, and the workers that answer them.
+// clang-format off
+#include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange unincluded
+// clang-format on
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -7,7 +10,6 @@
 #include <csignal>
 #include <iomanip>
 #include <list>
-#include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange unincluded
 
 #include "common/json_text.hpp"
 #include "serve/detail.hpp"
@@ -383,7 +385,7 @@ Server::Impl::Impl(const Engine& engine_in, ServeOptions options_in)
     settings.formulas_dir = options.formulas_dir;
     settings.threads = options.workers;
     settings.max_unit_bytes = options.max_upload;
-    settings.log = options.log;
+    settings.log = [this](const std::string& line) { log_line(line); };
 
     tcp::endpoint endpoint(address, options.port);
     acceptor.open(endpoint.protocol(), ec);
@@ -414,6 +416,9 @@ Server::Impl::~Impl() {
     queue_wake.notify_all();
     for (auto& t : workers)
         if (t.joinable()) t.join();
+    // The job runner logs through log_line: it stops while the log's mutex still exists.
+    api.reset();
+    jobs.reset();
 }
 
 void Server::Impl::log_line(const std::string& line) {

@@ -259,8 +259,9 @@ JobStore::JobStore(const Engine& engine, Settings settings)
         ++found;
     }
     if (settings_.log && (found || removed))
-        *settings_.log << "jobs: " << found << " found (" << requeued << " to run again), "
-                       << removed << " expired or unreadable removed" << std::endl;
+        settings_.log("jobs: " + std::to_string(found) + " found (" + std::to_string(requeued) +
+                      " to run again), " + std::to_string(removed) +
+                      " expired or unreadable removed");
     thread_ = std::thread([this] { runner(); });
 }
 
@@ -570,9 +571,9 @@ void JobStore::run_job(const std::string& id) {
     try {
         save(*job);
     } catch (const std::exception& e) {
-        if (settings_.log) *settings_.log << "job " << id << ": " << e.what() << std::endl;
+        if (settings_.log) settings_.log("job " + id + ": " + e.what());
     }
-    if (settings_.log) *settings_.log << "job " << id << " " << job->state << std::endl;
+    if (settings_.log) settings_.log("job " + id + " " + job->state);
 }
 
 void JobStore::sweep() {
@@ -593,8 +594,7 @@ void JobStore::sweep() {
     for (const fs::path& dir : expired) {
         std::error_code ec;
         fs::remove_all(dir, ec);
-        if (settings_.log)
-            *settings_.log << "job " << dir.filename().string() << " expired, deleted" << std::endl;
+        if (settings_.log) settings_.log("job " + dir.filename().string() + " expired, deleted");
     }
 }
 
