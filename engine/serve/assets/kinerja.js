@@ -299,8 +299,8 @@ function findingRow(f) {
   if (details) message.append(details);
   return el('tr', {},
     el('td', {}, severity),
-    el('td', {}, el('code', {text: f.rule})),
-    el('td', {}, el('code', {text: f.sheet + '!' + f.cell})),
+    el('td', {class: 'nowrap'}, el('code', {text: f.rule})),
+    el('td', {class: 'nowrap'}, el('code', {text: f.sheet + '!' + f.cell})),
     message);
 }
 
