@@ -148,9 +148,9 @@ void add_finding_rows(json& doc, const RunReport& r, const Workbook& workbook) {
         if (table != r.tables.end()) {
             for (const TableColumn& c : table->columns) add(c.col, c.header);
         } else {
-            auto first = std::lower_bound(
-                sheet->cells.begin(), sheet->cells.end(), f.row,
-                [](const Cell& c, std::uint32_t row) { return c.row < row; });
+            auto first =
+                std::lower_bound(sheet->cells.begin(), sheet->cells.end(), f.row,
+                                 [](const Cell& c, std::uint32_t row) { return c.row < row; });
             for (auto c = first; c != sheet->cells.end() && c->row == f.row; ++c) add(c->col, "");
         }
         findings[i]["row"] = {{"number", f.row + 1}, {"cells", std::move(cells)}};
