@@ -34,6 +34,7 @@ Run formulas(CLI::App& command);      // cli/formulas.cpp: kinerja formulas chec
 Run new_workbook(CLI::App& command);  // cli/new.cpp: kinerja new TEMPLATE -o FILE.xlsx
 Run batch(CLI::App& command);         // cli/batch.cpp: kinerja batch --template --data --out
 Run rekap(CLI::App& command);         // cli/batch.cpp: kinerja rekap DIR... (merge shards)
+Run serve(CLI::App& command);         // cli/serve.cpp: kinerja serve [--listen ADDR:PORT]
 
 // A mistake in the command line. cli/main.cpp prints "kinerja: " and the message in the
 // chosen language, and exits with exit_usage.

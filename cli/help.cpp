@@ -17,6 +17,7 @@ Pemakaian:
   kinerja batch --template T.xlsx --data DATA.csv --out FOLDER
                                             isi buku kerja semua satker sekaligus
   kinerja rekap FOLDER...                   gabungkan hasil batch menjadi rekap wilayah
+  kinerja serve [--listen 127.0.0.1:8080]   layanan web: halaman dan API JSON
   kinerja eval 'RUMUS' nama=nilai ...       hitung satu rumus (kalkulator perancang)
   kinerja formulas check|list               periksa atau daftar katalog indikator
   kinerja --version                         versi program
@@ -39,6 +40,7 @@ Usage:
   kinerja batch --template T.xlsx --data DATA.csv --out DIR
                                       fill every satker's workbook in one go
   kinerja rekap DIR...                merge batch results into a regional rekap
+  kinerja serve [--listen ADDR:PORT]  the web service: pages and a JSON API
   kinerja eval 'FORMULA' name=value   evaluate one formula (a designer's calculator)
   kinerja formulas check|list         check or list the indicator catalogue
   kinerja --version                   program version
@@ -224,13 +226,55 @@ the nearest known names. Exits 0 only when clean. list prints the indicators and
 their variables.
 )"};
 
+const Message serve_help{
+    R"(kinerja serve [opsi]
+
+Menjalankan Kinerja sebagai layanan web: halaman untuk staf dan operator, dan
+API JSON di /api/v1/ (docs/api.md). Satu buku kerja diisi di memori; pekerjaan
+batch disimpan di --jobs-dir dan dihapus setelah --job-ttl.
+
+  --listen ALAMAT:PORT   bawaan 127.0.0.1:8080; tanpa --tokens hanya alamat
+                         loopback (127.0.0.1, ::1) yang diterima
+  --workers N            pekerja pengisian (bawaan: jumlah inti)
+  --max-upload UKURAN    batas unggahan, bawaan 50M (413 bila lebih)
+  --jobs-dir FOLDER      tempat pekerjaan batch (bawaan: TMPDIR/kinerja-jobs)
+  --job-ttl LAMA         umur pekerjaan batch, bawaan 24h
+  --tokens BERKAS        token per satker atau Kanwil (format di docs/api.md)
+  --queue N              permintaan yang boleh menunggu, bawaan 64 (503 bila penuh)
+  --header-timeout LAMA  batas waktu kepala permintaan, bawaan 10s
+  --request-timeout LAMA batas waktu satu permintaan, bawaan 120s
+  --formulas FOLDER      katalog indikator (bawaan: formulas/)
+
+SIGTERM: permintaan yang sedang berjalan diselesaikan, lalu berhenti.
+)",
+    R"(kinerja serve [options]
+
+Runs Kinerja as a web service: pages for staff and operators, and a JSON API
+under /api/v1/ (docs/api.md). A single workbook is filled in memory; batch jobs
+are kept in --jobs-dir and deleted after --job-ttl.
+
+  --listen ADDR:PORT     default 127.0.0.1:8080; without --tokens only loopback
+                         addresses (127.0.0.1, ::1) are accepted
+  --workers N            fill workers (default: the number of cores)
+  --max-upload SIZE      upload limit, default 50M (413 beyond)
+  --jobs-dir DIR         where batch jobs live (default: TMPDIR/kinerja-jobs)
+  --job-ttl DURATION     how long batch jobs are kept, default 24h
+  --tokens FILE          tokens per satker or Kanwil (format in docs/api.md)
+  --queue N              requests that may wait, default 64 (503 when full)
+  --header-timeout DUR   time limit for a request's headers, default 10s
+  --request-timeout DUR  time limit for one request, default 120s
+  --formulas DIR         the indicator catalogue (default: formulas/)
+
+SIGTERM: the requests in flight are answered, then it stops.
+)"};
+
 }  // namespace
 
 std::string help(const std::string& command, Lang lang) {
     static const std::map<std::string, const Message*> pages{
         {"fill", &fill_help}, {"validate", &validate_help}, {"inspect", &inspect_help},
         {"new", &new_help},   {"batch", &batch_help},       {"rekap", &rekap_help},
-        {"eval", &eval_help}, {"formulas", &formulas_help}};
+        {"eval", &eval_help}, {"formulas", &formulas_help}, {"serve", &serve_help}};
     auto it = pages.find(command);
     return (it == pages.end() ? overview : *it->second).in(lang);
 }

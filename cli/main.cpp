@@ -39,7 +39,7 @@ struct Command {
 constexpr Command commands[] = {
     {"fill", cli::fill},        {"validate", cli::validate}, {"inspect", cli::inspect},
     {"new", cli::new_workbook}, {"eval", cli::eval},         {"formulas", cli::formulas},
-    {"batch", cli::batch},      {"rekap", cli::rekap},
+    {"batch", cli::batch},      {"rekap", cli::rekap},       {"serve", cli::serve},
 };
 
 // `kinerja help [COMMAND]`: the same page as `kinerja [COMMAND] --help`.
