@@ -2,30 +2,26 @@
 // satker and, per indicator, realisasi, capaian and kategori; the regional average and median
 // and the count per kategori below; the mean capaian, rank and budget absorption per satker;
 // then the Peringkat (with a chart) and Status sheets. Statistics are live formulas with
-// cached values. Written row by row in libxlsxwriter's constant_memory mode, each unit's
-// summary decoded from the store as its row is written: what is held per unit is its mean
-// capaian per period and, while a sheet is written, one number per statistics column.
-#include <cerrno>
+// cached values. Streamed row by row (write/stream.hpp), each unit's summary decoded from the
+// store as its row is written: what is held per unit is its mean capaian per period and,
+// while a sheet is written, one number per statistics column.
 #include <cmath>
-#include <ctime>
 
 #include "batch/rekap_detail.hpp"
-#include "common/atomic_output.hpp"
 
 namespace kinerja::batch_detail {
 
 namespace {
 
 constexpr std::uint32_t header_row = 3, first_unit_row = 5, fixed_cols = 4;
-constexpr std::time_t fixed_created = 946684800;  // 2000-01-01T00:00:00Z, as engine/write
 
 std::string col_range(std::uint32_t col, std::uint32_t first, std::uint32_t last) {
     return "$" + column_name(col) + "$" + std::to_string(first + 1) + ":$" + column_name(col) +
            "$" + std::to_string(last + 1);
 }
 
-std::string range_text(std::uint32_t first_row, std::uint32_t col, std::uint32_t last_row) {
-    return cell_name(first_row, col) + ":" + cell_name(last_row, col);
+CellRange column_range(std::uint32_t first_row, std::uint32_t col, std::uint32_t last_row) {
+    return {first_row, col, last_row, col};
 }
 
 struct Layout {
@@ -38,21 +34,21 @@ struct Layout {
     }
 };
 
-// Conditional-format colours: a fill and a font colour.
-lxw_format* colours(lxw_workbook* book, lxw_color_t fill, lxw_color_t font) {
-    lxw_format* f = workbook_add_format(book);
-    format_set_pattern(f, LXW_PATTERN_SOLID);
-    format_set_bg_color(f, fill);
-    format_set_font_color(f, font);
-    return f;
+// Conditional-format colours: a solid fill (a differential fill shows its background) and
+// a font colour.
+DiffStyle colours(Rgb fill, Rgb font) {
+    DiffStyle style;
+    style.fill = Fill{1, std::nullopt, fill};
+    style.font_color = font;
+    return style;
 }
 
 class PeriodSheet {
 public:
-    PeriodSheet(lxw_workbook* book, const Engine& engine, const RekapInput& input,
-                const Layout& layout, const RekapFormats& f, Periode period,
+    PeriodSheet(StreamBook& book, const Engine& engine, const RekapInput& input,
+                const Layout& layout, const RekapStyles& f, Periode period,
                 const std::vector<double>& means)
-        : book_(book),
+        : ws_(book.add_sheet(periode_title(period))),
           engine_(engine),
           input_(input),
           layout_(layout),
@@ -60,11 +56,10 @@ public:
           period_(period),
           means_(means),
           ranks_(ranks_of(means)) {
-        ws_ = workbook_add_worksheet(book, periode_title(period));
         last_unit_row_ = first_unit_row + static_cast<std::uint32_t>(input.units.size()) - 1;
     }
 
-    lxw_worksheet* write() {
+    StreamSheet& write() {
         titles();
         headers();
         std::size_t u = 0;
@@ -76,8 +71,7 @@ public:
 
 private:
     void titles() {
-        put_text(ws_, 0, 0,
-                 std::string("REKAP CAPAIAN KINERJA WILAYAH - ") + periode_title(period_),
+        ws_.text(0, 0, std::string("REKAP CAPAIAN KINERJA WILAYAH - ") + periode_title(period_),
                  f_.title);
         std::size_t failed = layout_.failed;
         std::string note = "Sumber: " + input_.source + "; " + std::to_string(input_.units.size()) +
@@ -85,12 +79,11 @@ private:
         if (period_ != Periode::tahun)
             note +=
                 " Capaian triwulan dihitung kumulatif sampai triwulan ini terhadap target tahunan.";
-        put_text(ws_, 1, 0, note, f_.subtitle);
+        ws_.text(1, 0, note, f_.subtitle);
     }
 
     void column(std::uint32_t first, std::uint32_t last, double width) {
-        worksheet_set_column(ws_, static_cast<lxw_col_t>(first), static_cast<lxw_col_t>(last),
-                             width, nullptr);
+        ws_.column_width(first, last, width);
     }
 
     // Row 3: titles, a group's title merged over its columns; row 4: the group's parts.
@@ -99,7 +92,7 @@ private:
     void headers() {
         const char* fixed[] = {"No", "Kode Satker", "Nama Satker", "Status"};
         const double widths[] = {5, 14, 34, 11};
-        worksheet_set_row(ws_, header_row, 96, nullptr);
+        ws_.row_height(header_row, 96);
         std::vector<std::pair<std::uint32_t, std::string>> pairs;
         for (std::uint32_t c = 0; c < fixed_cols; ++c) {
             pairs.emplace_back(c, fixed[c]);
@@ -125,20 +118,18 @@ private:
             column(layout_.budget_col, layout_.budget_col + 1, 17);
             column(layout_.budget_col + 2, layout_.budget_col + 2, 12);
         }
-        for (const auto& [c, text] : pairs) put_text(ws_, header_row, c, text, f_.header);
+        for (const auto& [c, text] : pairs) ws_.text(header_row, c, text, f_.header);
         for (const auto& [c, parts] : groups)
             for (std::uint32_t i = 0; i < parts.size(); ++i)
-                put_text(ws_, header_row + 1, c + i, parts[i], f_.header);
+                ws_.text(header_row + 1, c + i, parts[i], f_.header);
         for (const auto& [c, text] : pairs) {
-            put_text(ws_, header_row + 1, c, "", f_.header);
-            worksheet_merge_range(ws_, header_row, static_cast<lxw_col_t>(c), header_row + 1,
-                                  static_cast<lxw_col_t>(c), text.c_str(), f_.header);
+            ws_.blank(header_row + 1, c, f_.header);
+            ws_.merge({header_row, c, header_row + 1, c}, text, f_.header);
         }
     }
 
     void group_title(std::uint32_t col, std::uint32_t width, const std::string& title) {
-        worksheet_merge_range(ws_, header_row, static_cast<lxw_col_t>(col), header_row,
-                              static_cast<lxw_col_t>(col + width - 1), title.c_str(), f_.header);
+        ws_.merge({header_row, col, header_row, col + width - 1}, title, f_.header);
     }
 
     // The numbers of the statistics columns, kept while the sheet is written.
@@ -148,9 +139,9 @@ private:
         const PeriodFigures& figures = unit.periods[period_];
         auto row = first_unit_row + static_cast<std::uint32_t>(u);
         put_number(ws_, row, 0, static_cast<double>(u + 1), f_.center);
-        put_text(ws_, row, 1, unit.report.key, f_.text);
-        put_text(ws_, row, 2, unit.report.nama, f_.text);
-        put_text(ws_, row, 3, status_label(unit.report), f_.center);
+        ws_.text(row, 1, unit.report.key, f_.text);
+        ws_.text(row, 2, unit.report.nama, f_.text);
+        ws_.text(row, 3, status_label(unit.report), f_.center);
         std::string capaian_cells;
         for (std::size_t i = 0; i < layout_.indicators.size(); ++i) {
             std::uint32_t c = layout_.realisasi(i);
@@ -159,7 +150,7 @@ private:
             put_number(ws_, row, c, figure.realisasi, f_.number);
             put_number(ws_, row, c + 1, figure.capaian, f_.number);
             std::string kategori = figure.kategori.empty() ? "-" : figure.kategori;
-            put_text(ws_, row, c + 2, kategori, f_.center);
+            ws_.text(row, c + 2, kategori, f_.center);
             keep(c, figure.realisasi);
             keep(c + 1, figure.capaian);
             ++kategori_counts_[{c + 2, kategori}];
@@ -186,14 +177,14 @@ private:
         }
     }
 
-    lxw_format* stat_format(std::uint32_t col) const {
+    StyleId stat_style(std::uint32_t col) const {
         bool money = layout_.budget && (col == layout_.budget_col || col == layout_.budget_col + 1);
         return money ? f_.stat_money : f_.stat;
     }
 
     void label_row(std::uint32_t row, const std::string& text) {
-        put_text(ws_, row, 0, "", f_.label);
-        worksheet_merge_range(ws_, row, 1, row, 3, text.c_str(), f_.label);
+        ws_.blank(row, 0, f_.label);
+        ws_.merge({row, 1, row, 3}, text, f_.label);
     }
 
     void statistics() {
@@ -204,14 +195,14 @@ private:
             put_formula(
                 ws_, row, col,
                 "IFERROR(AVERAGE(" + col_range(col, first_unit_row, last_unit_row_) + "),\"-\")",
-                mean_of(values), stat_format(col));
+                mean_of(values), stat_style(col));
         ++row;
         label_row(row, "Median wilayah");
         for (auto& [col, values] : columns_) {
             put_formula(
                 ws_, row, col,
                 "IFERROR(MEDIAN(" + col_range(col, first_unit_row, last_unit_row_) + "),\"-\")",
-                median_of(std::move(values)), stat_format(col));
+                median_of(std::move(values)), stat_style(col));
         }
         columns_.clear();
         ++row;
@@ -229,13 +220,19 @@ private:
         }
     }
 
-    void conditional(const std::vector<std::uint32_t>& cols, lxw_conditional_format& cf) {
-        std::string multi;
+    // One rule over the unit rows of `cols`.
+    void conditional(const std::vector<std::uint32_t>& cols, ConditionalFormat rule) {
         for (std::uint32_t c : cols)
-            multi += (multi.empty() ? "" : " ") + range_text(first_unit_row, c, last_unit_row_);
-        cf.multi_range = cols.size() > 1 ? multi.data() : nullptr;
-        worksheet_conditional_format_range(ws_, first_unit_row, static_cast<lxw_col_t>(cols[0]),
-                                           last_unit_row_, static_cast<lxw_col_t>(cols[0]), &cf);
+            rule.ranges.push_back(column_range(first_unit_row, c, last_unit_row_));
+        ws_.conditional_format(rule);
+    }
+
+    static ConditionalFormat expression(const std::string& formula, const DiffStyle& style) {
+        ConditionalFormat rule;
+        rule.type = "expression";
+        rule.formulas = {formula};
+        rule.style = style;
+        return rule;
     }
 
     void formats() {
@@ -246,19 +243,11 @@ private:
         }
         capaian.push_back(layout_.mean_col);
         std::string first = cell_name(first_unit_row, capaian.front());
-        std::string low_rule = "AND(ISNUMBER(" + first + ")," + first + "<100)";
-        std::string high_rule = "AND(ISNUMBER(" + first + ")," + first + ">=100)";
-        lxw_conditional_format low{};
-        low.type = LXW_CONDITIONAL_TYPE_FORMULA;
-        low.value_string = low_rule.data();
-        low.format = colours(book_, 0xFFC7CE, 0x9C0006);
-        conditional(capaian, low);
-        lxw_conditional_format high{};
-        high.type = LXW_CONDITIONAL_TYPE_FORMULA;
-        high.value_string = high_rule.data();
-        high.format = colours(book_, 0xC6EFCE, 0x006100);
-        conditional(capaian, high);
-        static const std::map<std::string, std::pair<lxw_color_t, lxw_color_t>> kategori_colours = {
+        conditional(capaian, expression("AND(ISNUMBER(" + first + ")," + first + "<100)",
+                                        colours(0xFFC7CE, 0x9C0006)));
+        conditional(capaian, expression("AND(ISNUMBER(" + first + ")," + first + ">=100)",
+                                        colours(0xC6EFCE, 0x006100)));
+        static const std::map<std::string, std::pair<Rgb, Rgb>> kategori_colours = {
             {"AA", {0x00B050, 0xFFFFFF}}, {"A", {0x92D050, 0x000000}},
             {"BB", {0xC6E0B4, 0x000000}}, {"B", {0xFFFF99, 0x000000}},
             {"CC", {0xFFD966, 0x000000}}, {"C", {0xF4B084, 0x000000}},
@@ -266,41 +255,31 @@ private:
         for (const KategoriBand& band : engine_.compiled->settings().scale.bands) {
             auto colour = kategori_colours.find(band.kode);
             if (kategori.empty() || colour == kategori_colours.end()) continue;
-            std::string value = "\"" + band.kode + "\"";
-            lxw_conditional_format cf{};
-            cf.type = LXW_CONDITIONAL_TYPE_CELL;
-            cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
-            cf.value_string = value.data();
-            cf.format = colours(book_, colour->second.first, colour->second.second);
-            conditional(kategori, cf);
+            ConditionalFormat rule;
+            rule.type = "cellIs";
+            rule.op = "equal";
+            rule.formulas = {"\"" + band.kode + "\""};
+            rule.style = colours(colour->second.first, colour->second.second);
+            conditional(kategori, rule);
         }
         if (layout_.budget) {
-            lxw_conditional_format scale{};
-            scale.type = LXW_CONDITIONAL_3_COLOR_SCALE;
-            scale.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_MINIMUM;
-            scale.mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_PERCENTILE;
-            scale.mid_value = 50;
-            scale.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_MAXIMUM;
-            scale.min_color = 0xF8696B;
-            scale.mid_color = 0xFFEB84;
-            scale.max_color = 0x63BE7B;
+            ConditionalFormat scale;
+            scale.type = "colorScale";
+            scale.thresholds = {{"min", ""}, {"percentile", "50"}, {"max", ""}};
+            scale.colors = {0xF8696B, 0xFFEB84, 0x63BE7B};
             conditional({layout_.budget_col + 2}, scale);
         }
-        worksheet_freeze_panes(ws_, first_unit_row, 3);
-        worksheet_autofilter(ws_, header_row + 1, 0, last_unit_row_,
-                             static_cast<lxw_col_t>(layout_.last_col));
-        worksheet_repeat_rows(ws_, header_row, header_row + 1);
-        worksheet_set_paper(ws_, 9);
-        worksheet_set_landscape(ws_);
-        worksheet_fit_to_pages(ws_, 1, 0);
+        ws_.view(frozen_panes(first_unit_row, 3));
+        ws_.autofilter({header_row + 1, 0, last_unit_row_, layout_.last_col});
+        ws_.repeat_rows(header_row, header_row + 1);
+        ws_.page(a4_page("landscape"));
     }
 
-    lxw_workbook* book_;
-    lxw_worksheet* ws_ = nullptr;
+    StreamSheet& ws_;
     const Engine& engine_;
     const RekapInput& input_;
     const Layout& layout_;
-    const RekapFormats& f_;
+    const RekapStyles& f_;
     Periode period_;
     std::uint32_t last_unit_row_ = 0;
     const std::vector<double>& means_;
@@ -309,8 +288,8 @@ private:
     std::map<std::pair<std::uint32_t, std::string>, std::size_t> kategori_counts_;
 };
 
-void produce(lxw_workbook* book, const Engine& engine, const RekapInput& input) {
-    RekapFormats formats(book);
+void produce(StreamBook& book, const Engine& engine, const RekapInput& input) {
+    RekapStyles styles(book);
     RekapOverview overview = rekap_overview(engine, input);
     Layout layout;
     layout.indicators = overview.indicators;
@@ -321,78 +300,31 @@ void produce(lxw_workbook* book, const Engine& engine, const RekapInput& input) 
     layout.budget_col = layout.rank_col + 1;
     layout.last_col = layout.budget ? layout.budget_col + 2 : layout.rank_col;
 
-    lxw_worksheet* active = nullptr;
+    StreamSheet* active = nullptr;
     if (!input.units.empty()) {
         for (Periode p : rekap_periods)
             if (overview.present[p])
                 active =
-                    PeriodSheet(book, engine, input, layout, formats, p, overview.means[p]).write();
-        write_peringkat_sheet(book, formats, input, overview);
+                    &PeriodSheet(book, engine, input, layout, styles, p, overview.means[p]).write();
+        write_peringkat_sheet(book, styles, input, overview);
     }
-    write_status_sheet(book, formats, input);
-    if (active) worksheet_activate(active);
+    write_status_sheet(book, styles, input);
+    if (active) book.activate(*active);
 }
 
 }  // namespace
 
-namespace {
-
-// libxlsxwriter writes the rekap to `zip`, its parts to `tmpdir`.
-void write_rekap_zip(const Engine& engine, const RekapInput& input, const fs::path& file,
-                     const fs::path& zip, std::string tmpdir) {
-    lxw_workbook_options options{};
-    options.constant_memory = LXW_TRUE;
-    options.tmpdir = tmpdir.data();
-    lxw_workbook* book = workbook_new_opt(zip.c_str(), &options);
-    if (!book)
-        throw OutputError(file.string(),
-                          {"tidak dapat membuat rekap.xlsx", "cannot create rekap.xlsx"});
-    lxw_doc_properties properties{};
-    std::string title = "Rekap capaian kinerja wilayah", author = "Kinerja";
-    properties.title = title.data();
-    properties.author = author.data();
-    properties.created = fixed_created;  // the same input gives the same bytes
-    workbook_set_properties(book, &properties);
-    try {
-        produce(book, engine, input);
-    } catch (...) {
-        workbook_close(book);
-        throw;
-    }
-    lxw_error error = workbook_close(book);
-    if (error != LXW_NO_ERROR)
-        throw OutputError(file.string(),
-                          {std::string("gagal menulis rekap.xlsx: ") + lxw_strerror(error),
-                           std::string("could not write rekap.xlsx: ") + lxw_strerror(error)});
-}
-
-}  // namespace
-
-// Staged in memory like the units' workbooks (WriteOptions::temp_folder): libxlsxwriter then
-// never writes into the output folder, so a full disk there fails in the copy below, with
-// Kinerja's message, not inside libxlsxwriter with its own lines. If the memory folder is
-// missing or full, the rekap is written beside the destination.
+// Staged in memory like the units' workbooks (StreamOptions::temp_folder): libxlsxwriter then
+// never writes into the output folder, so a full disk there fails in the copy, with Kinerja's
+// message. If the memory folder is missing or full, the rekap is written beside the
+// destination.
 void write_rekap(const Engine& engine, const RekapInput& input, const fs::path& file) {
-    const fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
-    write_atomically(file, [&](const fs::path& temp) {
-        if (fs::path memory = memory_folder(); !memory.empty()) {
-            try {
-                PrivateFile stage = PrivateFile::unnamed(memory);
-                write_rekap_zip(engine, input, file, stage.access_path(), memory.string());
-                std::error_code ec;
-                fs::copy_file(stage.access_path(), temp, fs::copy_options::overwrite_existing,
-                              ec);
-                if (!ec) return;
-                errno = ec.value();
-                throw OutputError(file.string(), {"gagal menyalin rekap.xlsx: " + ec.message(),
-                                                  "could not copy rekap.xlsx: " + ec.message()});
-            } catch (const OutputError&) {
-                if (out_of_room(folder, errno)) throw;
-                errno = 0;  // the memory folder's failure, not the destination's
-            }
-        }
-        write_rekap_zip(engine, input, file, temp, folder.string());
-    });
+    StreamOptions options;
+    options.temp_folder = memory_folder();
+    options.title = "Rekap capaian kinerja wilayah";
+    options.creator = "Kinerja";
+    write_streamed(
+        file, [&](StreamBook& book) { produce(book, engine, input); }, options);
 }
 
 }  // namespace kinerja::batch_detail

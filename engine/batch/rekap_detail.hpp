@@ -1,31 +1,27 @@
-// Internal to rekap.xlsx: formats, cell helpers and the statistics it shows. The rekap is
-// written straight through libxlsxwriter in constant_memory mode, row after row, so its
-// memory does not grow with the number of units (a model of it took ~68 KB per unit).
+// Internal to rekap.xlsx: styles, cell helpers and the statistics it shows. The rekap is
+// streamed row after row (write/stream.hpp), so its memory does not grow with the number of
+// units (a model of it took ~68 KB per unit).
 #pragma once
-
-#include <xlsxwriter.h>
 
 #include <string>
 #include <vector>
 
 #include "batch/detail.hpp"
+#include "write/stream.hpp"
 
 namespace kinerja::batch_detail {
 
-struct RekapFormats {
-    lxw_format *title, *subtitle, *header, *text, *center, *number, *money, *label, *stat,
-        *stat_money;
-    explicit RekapFormats(lxw_workbook* book);
+struct RekapStyles {
+    StyleId title, subtitle, header, text, center, number, money, label, stat, stat_money;
+    explicit RekapStyles(StreamBook& book);
 };
 
-// Cells with values; na becomes the text "-" as in the workbooks.
-void put_text(lxw_worksheet* ws, std::uint32_t row, std::uint32_t col, const std::string& text,
-              lxw_format* format);
-void put_number(lxw_worksheet* ws, std::uint32_t row, std::uint32_t col, double value,
-                lxw_format* format);
+// Numbers; na and what is not finite become the text "-" as in the workbooks.
+void put_number(StreamSheet& sheet, std::uint32_t row, std::uint32_t col, double value,
+                StyleId style);
 // A live formula with the value we computed cached (na caches "-").
-void put_formula(lxw_worksheet* ws, std::uint32_t row, std::uint32_t col,
-                 const std::string& formula, double cached, lxw_format* format);
+void put_formula(StreamSheet& sheet, std::uint32_t row, std::uint32_t col,
+                 const std::string& formula, double cached, StyleId style);
 
 // Over the numbers only, as Excel's AVERAGE and MEDIAN skip text; na when there are none.
 double mean_of(const std::vector<double>& values);
@@ -50,9 +46,12 @@ struct RekapOverview {
 RekapOverview rekap_overview(const Engine& engine, const RekapInput& input);
 
 const char* status_label(const UnitReport& report);  // "OK", "Ada temuan", "Gagal"
+// Printed on A4 paper, one page wide; panes frozen above row `rows` and left of col `cols`.
+PageSetup a4_page(const char* orientation);
+SheetView frozen_panes(std::uint32_t rows, std::uint32_t cols);
 
-void write_peringkat_sheet(lxw_workbook* book, const RekapFormats& formats, const RekapInput& input,
+void write_peringkat_sheet(StreamBook& book, const RekapStyles& styles, const RekapInput& input,
                            const RekapOverview& overview);
-void write_status_sheet(lxw_workbook* book, const RekapFormats& formats, const RekapInput& input);
+void write_status_sheet(StreamBook& book, const RekapStyles& styles, const RekapInput& input);
 
 }  // namespace kinerja::batch_detail

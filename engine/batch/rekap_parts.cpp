@@ -11,77 +11,69 @@ namespace kinerja::batch_detail {
 
 namespace {
 
-lxw_format* bordered(lxw_workbook* book) {
-    lxw_format* f = workbook_add_format(book);
-    format_set_font_name(f, "Arial");
-    format_set_font_size(f, 10);
-    format_set_border(f, LXW_BORDER_THIN);
-    format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-    return f;
+Style bordered() {
+    Style s;
+    s.font.name = "Arial";
+    s.font.size = 10;
+    for (BorderSide* side : {&s.border.left, &s.border.right, &s.border.top, &s.border.bottom})
+        side->style = 1;
+    s.alignment.vertical = 2;  // center
+    return s;
 }
 
-lxw_format* shaded(lxw_workbook* book, lxw_color_t colour) {
-    lxw_format* f = bordered(book);
-    format_set_bold(f);
-    format_set_pattern(f, LXW_PATTERN_SOLID);
-    format_set_bg_color(f, colour);
-    return f;
+Style shaded(Rgb colour) {
+    Style s = bordered();
+    s.font.bold = true;
+    s.fill.pattern = 1;
+    s.fill.fg = colour;
+    return s;
 }
+
+Style with(Style s, const std::string& num_format, std::uint8_t horizontal = 0, bool wrap = false) {
+    s.num_format = num_format;
+    s.alignment.horizontal = horizontal;
+    s.alignment.wrap = wrap;
+    return s;
+}
+
+constexpr std::uint8_t centre = 2;
 
 }  // namespace
 
-RekapFormats::RekapFormats(lxw_workbook* book) {
-    title = workbook_add_format(book);
-    format_set_font_name(title, "Arial");
-    format_set_font_size(title, 14);
-    format_set_bold(title);
-    subtitle = workbook_add_format(book);
-    format_set_font_name(subtitle, "Arial");
-    format_set_font_size(subtitle, 10);
-    format_set_italic(subtitle);
-
-    header = shaded(book, 0xD9D9D9);
-    format_set_align(header, LXW_ALIGN_CENTER);
-    format_set_text_wrap(header);
-    text = bordered(book);
-    format_set_text_wrap(text);
-    center = bordered(book);
-    format_set_align(center, LXW_ALIGN_CENTER);
-    number = bordered(book);
-    format_set_num_format(number, "0.00");
-    money = bordered(book);
-    format_set_num_format(money, "#,##0");
-
-    label = shaded(book, 0xF2F2F2);
-    stat = shaded(book, 0xF2F2F2);
-    format_set_num_format(stat, "0.00");
-    format_set_align(stat, LXW_ALIGN_CENTER);
-    stat_money = shaded(book, 0xF2F2F2);
-    format_set_num_format(stat_money, "#,##0");
-    format_set_align(stat_money, LXW_ALIGN_CENTER);
+// Registered in this order: libxlsxwriter numbers fonts and fills in the order styles are made.
+RekapStyles::RekapStyles(StreamBook& book) {
+    Style heading;
+    heading.font.name = "Arial";
+    heading.font.size = 14;
+    heading.font.bold = true;
+    title = book.style(heading);
+    Style note;
+    note.font.name = "Arial";
+    note.font.size = 10;
+    note.font.italic = true;
+    subtitle = book.style(note);
+    header = book.style(with(shaded(0xD9D9D9), "General", centre, true));
+    text = book.style(with(bordered(), "General", 0, true));
+    center = book.style(with(bordered(), "General", centre));
+    number = book.style(with(bordered(), "0.00"));
+    money = book.style(with(bordered(), "#,##0"));
+    label = book.style(shaded(0xF2F2F2));
+    stat = book.style(with(shaded(0xF2F2F2), "0.00", centre));
+    stat_money = book.style(with(shaded(0xF2F2F2), "#,##0", centre));
 }
 
-void put_text(lxw_worksheet* ws, std::uint32_t row, std::uint32_t col, const std::string& text,
-              lxw_format* format) {
-    if (text.empty())
-        worksheet_write_blank(ws, row, static_cast<lxw_col_t>(col), format);
+void put_number(StreamSheet& sheet, std::uint32_t row, std::uint32_t col, double value,
+                StyleId style) {
+    if (!std::isfinite(value)) return sheet.text(row, col, "-", style);
+    sheet.number(row, col, value, style);
+}
+
+void put_formula(StreamSheet& sheet, std::uint32_t row, std::uint32_t col,
+                 const std::string& formula, double cached, StyleId style) {
+    if (std::isfinite(cached))
+        sheet.formula(row, col, formula, cached, style);
     else
-        worksheet_write_string(ws, row, static_cast<lxw_col_t>(col), text.c_str(), format);
-}
-
-void put_number(lxw_worksheet* ws, std::uint32_t row, std::uint32_t col, double value,
-                lxw_format* format) {
-    if (std::isnan(value)) return put_text(ws, row, col, "-", format);
-    worksheet_write_number(ws, row, static_cast<lxw_col_t>(col), value, format);
-}
-
-void put_formula(lxw_worksheet* ws, std::uint32_t row, std::uint32_t col,
-                 const std::string& formula, double cached, lxw_format* format) {
-    auto c = static_cast<lxw_col_t>(col);
-    if (std::isnan(cached))
-        worksheet_write_formula_str(ws, row, c, formula.c_str(), format, "-");
-    else
-        worksheet_write_formula_num(ws, row, c, formula.c_str(), format, cached);
+        sheet.formula(row, col, formula, "-", style);
 }
 
 double mean_of(const std::vector<double>& values) {
@@ -152,6 +144,23 @@ RekapOverview rekap_overview(const Engine& engine, const RekapInput& input) {
     return o;
 }
 
+PageSetup a4_page(const char* orientation) {
+    PageSetup page;
+    page.paper = 9;
+    page.orientation = orientation;
+    page.fit_to_page = true;
+    page.fit_width = 1;
+    page.fit_height = 0;  // as many pages down as it takes
+    return page;
+}
+
+SheetView frozen_panes(std::uint32_t rows, std::uint32_t cols) {
+    SheetView view;
+    view.frozen_rows = rows;
+    view.frozen_cols = cols;
+    return view;
+}
+
 const char* status_label(const UnitReport& report) {
     switch (report.status) {
         case UnitStatus::ok:
@@ -166,43 +175,40 @@ const char* status_label(const UnitReport& report) {
 
 namespace {
 
-void header_row(lxw_worksheet* ws, const RekapFormats& f, const char* const* heads,
+void header_row(StreamSheet& sheet, const RekapStyles& f, const char* const* heads,
                 const double* widths, std::uint32_t count) {
     for (std::uint32_t c = 0; c < count; ++c) {
-        put_text(ws, 3, c, heads[c], f.header);
-        worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c],
-                             nullptr);
+        sheet.text(3, c, heads[c], f.header);
+        sheet.column_width(c, c, widths[c]);
     }
 }
 
 // A column chart of the year's mean capaian per unit, in ranking order, beside the table.
-void capaian_chart(lxw_workbook* book, lxw_worksheet* ws, std::size_t units) {
+void capaian_chart(StreamSheet& sheet, std::size_t units) {
     if (units == 0) return;
     std::string last = std::to_string(4 + units);
-    lxw_chart* chart = workbook_add_chart(book, LXW_CHART_COLUMN);
-    lxw_chart_series* series = chart_add_series(chart, ("=Peringkat!$B$5:$B$" + last).c_str(),
-                                                ("=Peringkat!$D$5:$D$" + last).c_str());
-    chart_series_set_name(series, "=Peringkat!$D$4");
-    chart_title_set_name(chart, "Rata-rata capaian tahun per satker (%)");
-    chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-    chart_axis_set_name(chart->y_axis, "Capaian (%)");
-    lxw_chart_options options{};
-    options.x_scale = std::clamp(static_cast<double>(units) / 12.0, 1.5, 8.0);
-    options.y_scale = 1.5;
-    worksheet_insert_chart_opt(ws, 3, 8, chart, &options);
+    StreamChart chart;
+    chart.categories = "=Peringkat!$B$5:$B$" + last;
+    chart.values = "=Peringkat!$D$5:$D$" + last;
+    chart.series_name = "=Peringkat!$D$4";
+    chart.title = "Rata-rata capaian tahun per satker (%)";
+    chart.value_title = "Capaian (%)";
+    chart.x_scale = std::clamp(static_cast<double>(units) / 12.0, 1.5, 8.0);
+    chart.y_scale = 1.5;
+    sheet.chart(3, 8, chart);
 }
 
 }  // namespace
 
-void write_peringkat_sheet(lxw_workbook* book, const RekapFormats& f, const RekapInput& input,
+void write_peringkat_sheet(StreamBook& book, const RekapStyles& f, const RekapInput& input,
                            const RekapOverview& overview) {
-    lxw_worksheet* ws = workbook_add_worksheet(book, "Peringkat");
-    put_text(ws, 0, 0, "PERINGKAT SATKER MENURUT RATA-RATA CAPAIAN TAHUN", f.title);
-    put_text(ws, 1, 0,
-             "Sumber: " + input.source +
-                 ". Satker dengan rata-rata sama mendapat "
-                 "peringkat sama.",
-             f.subtitle);
+    StreamSheet& ws = book.add_sheet("Peringkat");
+    ws.text(0, 0, "PERINGKAT SATKER MENURUT RATA-RATA CAPAIAN TAHUN", f.title);
+    ws.text(1, 0,
+            "Sumber: " + input.source +
+                ". Satker dengan rata-rata sama mendapat "
+                "peringkat sama.",
+            f.subtitle);
     const char* heads[] = {"Peringkat",
                            "Kode Satker",
                            "Nama Satker",
@@ -225,28 +231,25 @@ void write_peringkat_sheet(lxw_workbook* book, const RekapFormats& f, const Reka
         const UnitSummary& u = input.units[i];
         const PeriodFigures& year = u.periods[Periode::tahun];
         put_number(ws, row, 0, ranks[i] ? ranks[i] : na, f.center);
-        put_text(ws, row, 1, u.report.key, f.text);
-        put_text(ws, row, 2, u.report.nama, f.text);
+        ws.text(row, 1, u.report.key, f.text);
+        ws.text(row, 2, u.report.nama, f.text);
         put_number(ws, row, 3, means[i], f.number);
         double counted = 0;
         for (const auto& [id, fig] : year.indikator) counted += std::isnan(fig.capaian) ? 0 : 1;
         put_number(ws, row, 4, counted, f.center);
         put_number(ws, row, 5, year.anggaran ? year.anggaran->persen : na, f.number);
-        put_text(ws, row, 6, status_label(u.report), f.center);
+        ws.text(row, 6, status_label(u.report), f.center);
         ++row;
     }
-    capaian_chart(book, ws, input.units.size());
-    worksheet_freeze_panes(ws, 4, 0);
-    worksheet_set_paper(ws, 9);
-    worksheet_set_portrait(ws);
-    worksheet_fit_to_pages(ws, 1, 0);
+    capaian_chart(ws, input.units.size());
+    ws.view(frozen_panes(4, 0));
+    ws.page(a4_page("portrait"));
 }
 
-void write_status_sheet(lxw_workbook* book, const RekapFormats& f, const RekapInput& input) {
-    lxw_worksheet* ws = workbook_add_worksheet(book, "Status");
-    put_text(ws, 0, 0, "STATUS PENGOLAHAN BUKU KERJA", f.title);
-    put_text(ws, 1, 0, "Sumber: " + input.source + ". Rincian waktu ada di laporan.json.",
-             f.subtitle);
+void write_status_sheet(StreamBook& book, const RekapStyles& f, const RekapInput& input) {
+    StreamSheet& ws = book.add_sheet("Status");
+    ws.text(0, 0, "STATUS PENGOLAHAN BUKU KERJA", f.title);
+    ws.text(1, 0, "Sumber: " + input.source + ". Rincian waktu ada di laporan.json.", f.subtitle);
     const char* heads[] = {"Kode Satker", "Nama Satker", "Berkas",    "Status",
                            "Galat",       "Peringatan",  "Keterangan"};
     const double widths[] = {16, 40, 24, 12, 8, 11, 80};
@@ -254,18 +257,18 @@ void write_status_sheet(lxw_workbook* book, const RekapFormats& f, const RekapIn
     std::uint32_t row = 4;
     for (const UnitSummary& u : input.units) {
         const UnitReport& r = u.report;
-        put_text(ws, row, 0, r.key, f.text);
-        put_text(ws, row, 1, r.nama, f.text);
-        put_text(ws, row, 2, r.output.empty() ? "-" : r.output, f.text);
-        put_text(ws, row, 3, status_label(r), f.center);
+        ws.text(row, 0, r.key, f.text);
+        ws.text(row, 1, r.nama, f.text);
+        ws.text(row, 2, r.output.empty() ? "-" : r.output, f.text);
+        ws.text(row, 3, status_label(r), f.center);
         put_number(ws, row, 4, static_cast<double>(r.errors), f.center);
         put_number(ws, row, 5, static_cast<double>(r.warnings), f.center);
-        put_text(ws, row, 6, r.failure ? r.failure->id : "", f.text);
+        ws.text(row, 6, r.failure ? r.failure->id : "", f.text);
         ++row;
     }
-    for (const Message& m : input.problems) put_text(ws, ++row, 0, m.id, f.subtitle);
-    for (const Message& m : input.notices) put_text(ws, ++row, 0, m.id, f.subtitle);
-    worksheet_freeze_panes(ws, 4, 0);
+    for (const Message& m : input.problems) ws.text(++row, 0, m.id, f.subtitle);
+    for (const Message& m : input.notices) ws.text(++row, 0, m.id, f.subtitle);
+    ws.view(frozen_panes(4, 0));
 }
 
 }  // namespace kinerja::batch_detail

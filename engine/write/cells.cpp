@@ -12,7 +12,6 @@ namespace kinerja::write_detail {
 
 namespace {
 
-constexpr std::size_t max_text_chars = 32767;    // Excel's limit for one cell
 constexpr std::size_t max_formula_chars = 8192;  // Excel's limit for a formula's text
 constexpr std::size_t max_tooltip_chars = 255;
 
@@ -66,13 +65,10 @@ private:
     }
 
     std::string text_copy(const std::string& value) const {
-        std::string kept = value;
-        if (utf8_length(value) > max_text_chars) {
-            ctx_.drop(where(), "text longer than 32767 characters truncated");
-            kept = utf8_prefix(value, max_text_chars);
-        }
-        std::string escaped = protect_escapes(kept);
-        return utf8_length(escaped) <= max_text_chars ? escaped : kept;
+        bool cut = false;
+        std::string kept = cell_text(value, cut);
+        if (cut) ctx_.drop(where(), "text longer than 32767 characters truncated");
+        return kept;
     }
 
     // Named only when something is reported: most cells never need their name.

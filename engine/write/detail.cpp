@@ -32,6 +32,14 @@ bool SheetContext::check(lxw_error error, const std::string& location,
     return false;
 }
 
+OutputError sheet_name_error(const std::string& file, const std::string& name, lxw_error error) {
+    std::string reason = error != LXW_NO_ERROR ? lxw_strerror(error) : "refused";
+    return OutputError(file, {"nama lembar kerja '" + name + "' tidak dapat ditulis (" + reason +
+                                  "); ganti namanya (maksimal 31 karakter, tanpa : \\ / ? * [ ])",
+                              "sheet name '" + name + "' cannot be written (" + reason +
+                                  "); rename it (at most 31 characters, none of : \\ / ? * [ ])"});
+}
+
 lxw_color_t lxw_rgb(Rgb color) {
     color &= 0xFFFFFFu;
     return color == 0 ? static_cast<lxw_color_t>(LXW_COLOR_BLACK) : color;
@@ -66,6 +74,14 @@ bool needs_protection(std::string_view text) {
         if (c == '_' || (byte < 0x20 && c != '\t' && c != '\n')) return true;
     }
     return false;
+}
+
+std::string cell_text(std::string_view text, bool& cut) {
+    std::string kept(text);
+    cut = utf8_length(text) > max_text_chars;
+    if (cut) kept = utf8_prefix(text, max_text_chars);
+    std::string escaped = protect_escapes(kept);
+    return utf8_length(escaped) <= max_text_chars ? escaped : kept;
 }
 
 std::string protect_escapes(std::string_view text) {

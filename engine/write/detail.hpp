@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/message.hpp"
 #include "model/workbook.hpp"
 
 namespace kinerja::write_detail {
@@ -61,6 +62,10 @@ inline bool in_range(double value, double low, double high) {
     return value >= low && value <= high;
 }
 
+// The error for a sheet name libxlsxwriter refused (`error`, or LXW_NO_ERROR when it only
+// returned no sheet).
+OutputError sheet_name_error(const std::string& file, const std::string& name, lxw_error error);
+
 // libxlsxwriter treats 0 as "no colour", so black needs its own constant.
 lxw_color_t lxw_rgb(Rgb color);
 
@@ -72,6 +77,10 @@ std::size_t utf8_length(std::string_view text);
 // reader does not decode them into characters, and whose control characters other
 // than tab and newline become "_xHHHH_". libxlsxwriter does neither everywhere.
 std::string protect_escapes(std::string_view text);
+// Text as a cell holds it: cut to Excel's 32767 characters (`cut` is then set), then
+// protected as above, unless that takes it over the limit again.
+constexpr std::size_t max_text_chars = 32767;
+std::string cell_text(std::string_view text, bool& cut);
 // False when protect_escapes would return `text` unchanged (no '_', no control
 // characters other than tab and newline): the common case, checked without copying.
 bool needs_protection(std::string_view text);

@@ -58,8 +58,13 @@ Rgb unused_color(const Workbook& model) {
 
 }  // namespace
 
-FormatCache::FormatCache(lxw_workbook* book, const Workbook& model, Drops& drops)
-    : book_(book), model_(model), drops_(drops), by_index_(model.styles.size(), nullptr) {
+FormatCache::FormatCache(lxw_workbook* book, const Workbook& model, Drops& drops, bool fresh)
+    : book_(book),
+      model_(model),
+      drops_(drops),
+      by_index_(model.styles.size(), nullptr),
+      fresh_(fresh) {
+    if (fresh) return;
     // Cells without a style, and the Normal style, use the workbook's style 0, so
     // libxlsxwriter's default format (created first, index 0) takes it on. It keeps
     // the lookup key of its original look, which no format built here can share:
@@ -78,6 +83,8 @@ const Style& FormatCache::style(std::uint32_t index) {
 }
 
 lxw_format* FormatCache::cell(std::uint32_t index) {
+    if (fresh_ && by_index_.size() < model_.styles.size())
+        by_index_.resize(model_.styles.size(), nullptr);
     if (index >= by_index_.size()) {
         style(index);  // reports it
         if (by_index_.empty()) by_index_.push_back(nullptr);
@@ -148,19 +155,25 @@ void FormatCache::apply_font(lxw_format* format, const Font& font, const std::st
     if (font.vert_align == 2) format_set_font_script(format, LXW_FONT_SUBSCRIPT);
     if (font.color) {
         format_set_font_color(format, lxw_rgb(*font.color));
-    } else {
+    } else if (!fresh_) {
         format_set_font_color(format, automatic_marker_);
         automatic_marker_used_ = true;
     }
-    format_set_font_family(format, font.family);  // 0 is written as 0: "not applicable"
+    if (!fresh_ || font.family != 0)
+        format_set_font_family(format, font.family);  // 0 is written as 0: "not applicable"
     // libxlsxwriter writes a scheme for Calibri only, "minor" unless told otherwise;
     // "none" is how the file says "no scheme". Other faces lose their scheme, which
     // keeps their look: the theme written is the default Office one, where a
     // scheme font other than Calibri/Cambria would change face.
-    if (font.name == LXW_DEFAULT_FONT_NAME)
-        format_set_font_scheme(format, font.scheme.empty() ? "none" : font.scheme.c_str());
-    else if (!font.scheme.empty())
+    // In a fresh workbook an unset scheme keeps libxlsxwriter's "minor", as Excel writes it.
+    if (font.name == LXW_DEFAULT_FONT_NAME) {
+        if (!font.scheme.empty())
+            format_set_font_scheme(format, font.scheme.c_str());
+        else if (!fresh_)
+            format_set_font_scheme(format, "none");
+    } else if (!font.scheme.empty()) {
         drops_.add(styles_part, where, "theme font scheme of a font other than Calibri");
+    }
 }
 
 void FormatCache::apply_fill(lxw_format* format, const Fill& fill, const std::string& where) {

@@ -13,7 +13,11 @@ namespace kinerja::write_detail {
 
 class FormatCache {
 public:
-    FormatCache(lxw_workbook* book, const Workbook& model, Drops& drops);
+    // `fresh`: for a workbook made from nothing (engine/write/stream.hpp), whose styles are
+    // added to `model` while it is written. What a style leaves unset (an automatic font
+    // colour, font family 0, no font scheme) then keeps libxlsxwriter's default, and its
+    // default format is left as it is: nothing is read from a file that needs keeping.
+    FormatCache(lxw_workbook* book, const Workbook& model, Drops& drops, bool fresh = false);
 
     // The format of model style `index`. Never null: a cell written with its own
     // format keeps its style even in a row or column that has another style.
@@ -46,6 +50,7 @@ private:
     std::map<std::string, lxw_format*> by_font_;
     Rgb automatic_marker_ = 0;
     bool automatic_marker_used_ = false;
+    bool fresh_ = false;
 };
 
 }  // namespace kinerja::write_detail

@@ -35,15 +35,6 @@ struct BookGuard {
     }
 };
 
-OutputError sheet_name_error(const fs::path& file, const std::string& name, lxw_error error) {
-    std::string reason = error != LXW_NO_ERROR ? lxw_strerror(error) : "refused";
-    return OutputError(file.string(),
-                       {"nama lembar kerja '" + name + "' tidak dapat ditulis (" + reason +
-                            "); ganti namanya (maksimal 31 karakter, tanpa : \\ / ? * [ ])",
-                        "sheet name '" + name + "' cannot be written (" + reason +
-                            "); rename it (at most 31 characters, none of : \\ / ? * [ ])"});
-}
-
 // Excel needs one visible sheet, and it must be the active one.
 void set_visibility(const Workbook& model, const std::vector<lxw_worksheet*>& sheets, Drops& drops,
                     Patches& patches) {
@@ -121,7 +112,7 @@ void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
         lxw_worksheet* ws = name_error == LXW_NO_ERROR
                                 ? workbook_add_worksheet(guard.book, sheet.name.c_str())
                                 : nullptr;
-        if (!ws) throw sheet_name_error(file, sheet.name, name_error);
+        if (!ws) throw sheet_name_error(file.string(), sheet.name, name_error);
         sheets.push_back(ws);
         write_sheet({guard.book, ws, sheet, model, formats, drops, patches, sheets.size() - 1,
                      charts_written});

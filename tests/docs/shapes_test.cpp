@@ -1,7 +1,8 @@
 // The shapes the architecture promises (docs/architecture.md), checked over the sources:
-// the rule registry is the one home of rule ids, and the user guide's rule table is the
-// registry's.
+// the rule registry is the one home of rule ids, the user guide's rule table is the
+// registry's, and only engine/write/ speaks libxlsxwriter.
 #include <boost/test/unit_test.hpp>
+#include <cctype>
 #include <set>
 #include <sstream>
 
@@ -74,4 +75,71 @@ BOOST_AUTO_TEST_CASE(every_rule_is_registered_once_and_named_nowhere_else) {
             }
         }
     }
+}
+
+namespace {
+
+// The code of a C++ source without its comments (string literals are kept: a name of
+// libxlsxwriter's in one would still be its vocabulary).
+std::string without_comments(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text.compare(i, 2, "//") == 0) {
+            i = text.find('\n', i);
+            if (i == std::string::npos) break;
+            out += '\n';
+        } else if (text.compare(i, 2, "/*") == 0) {
+            i = text.find("*/", i + 2);
+            if (i == std::string::npos) break;
+            ++i;
+        } else if (text[i] == '"') {  // a literal may hold "//"
+            std::size_t end = i + 1;
+            while (end < text.size() && text[end] != '"' && text[end] != '\n')
+                end += text[end] == '\\' ? 2 : 1;
+            out.append(text, i, end + 1 - i);
+            i = end;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+bool identifier_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+}  // namespace
+
+// Only the writer speaks libxlsxwriter: the rekap streams through write/stream.hpp and the
+// model's styles are Kinerja's own enums, so nothing else includes xlsxwriter.h or names an
+// lxw_/LXW_ identifier.
+BOOST_AUTO_TEST_CASE(only_the_writer_speaks_libxlsxwriter) {
+    const fs::path writer = source_dir() / "engine" / "write";
+    std::size_t checked = 0;
+    for (const fs::path& file : sources()) {
+        if (file.parent_path() == writer) continue;
+        ++checked;
+        std::string code = without_comments(read_file(file));
+        std::string name = fs::relative(file, source_dir()).string();
+        BOOST_TEST(code.find("xlsxwriter.h") == std::string::npos,
+                   name << " includes xlsxwriter.h");
+        BOOST_TEST(code.find("xlsxwriter/") == std::string::npos,
+                   name << " includes a libxlsxwriter header");
+        for (const char* prefix : {"lxw_", "LXW_"})
+            for (auto at = code.find(prefix); at != std::string::npos;
+                 at = code.find(prefix, at + 1))
+                BOOST_TEST((at > 0 && identifier_char(code[at - 1])),
+                           name << " uses libxlsxwriter's " << code.substr(at, 24));
+    }
+    BOOST_TEST(checked > 50u);  // the walk found the sources
+}
+
+// The check itself: a name in code is found, one in a comment is not.
+BOOST_AUTO_TEST_CASE(the_libxlsxwriter_check_skips_comments_only) {
+    std::string code = without_comments("int a; // lxw_format\n/* LXW_BORDER */ lxw_b(\"//\");");
+    BOOST_TEST(code.find("lxw_format") == std::string::npos);
+    BOOST_TEST(code.find("LXW_BORDER") == std::string::npos);
+    BOOST_TEST(code.find("lxw_b(\"//\")") != std::string::npos);
 }
