@@ -40,7 +40,7 @@ const char* hidden_name(Hidden hidden);
 struct FindingCounts {
     std::size_t errors = 0, warnings = 0;
     std::size_t hidden_errors = 0, hidden_warnings = 0;  // included in errors and warnings
-    std::map<std::string, std::size_t> by_rule = {};     // by rule id: "anggaran.sisa" -> 2
+    std::map<std::string, std::size_t> by_rule = {};     // how many of each rule, by its id
     std::size_t hidden() const { return hidden_errors + hidden_warnings; }
     // The one rule for exit statuses (kinerja fill/validate and each unit of a batch): only
     // errors the user can see fail a run; errors only in hidden rows, columns or sheets do not.
