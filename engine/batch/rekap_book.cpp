@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "batch/rekap_detail.hpp"
+#include "common/atomic_output.hpp"
 
 namespace kinerja::batch_detail {
 
