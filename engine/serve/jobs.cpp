@@ -245,7 +245,8 @@ JobStore::JobStore(const Engine& engine, Settings settings)
             ++removed;
             continue;
         }
-        if (job->expires <= now_seconds()) {
+        bool finished = job->state == "done" || job->state == "failed";
+        if (finished && job->expires <= now_seconds()) {
             fs::remove_all(entry.path(), ec);
             ++removed;
             continue;
@@ -352,7 +353,8 @@ std::shared_ptr<JobStore::Job> JobStore::visible(std::string_view id, const Call
     auto it = jobs_.find(std::string(id));
     if (it == jobs_.end()) return nullptr;
     const Job& job = *it->second;
-    if (job.expires <= now_seconds()) return nullptr;
+    bool finished = job.state == "done" || job.state == "failed";
+    if (finished && job.expires <= now_seconds()) return nullptr;
     bool mine = caller.kanwil ? job.wilayah == caller.wilayah : job.owner == caller.owner();
     return mine ? it->second : nullptr;
 }
@@ -566,6 +568,10 @@ void JobStore::run_job(const std::string& id) {
     }
     std::lock_guard lock(mutex_);
     job->state = error ? "failed" : "done";
+    // The results are kept a whole TTL after they exist, however long the job waited or ran.
+    job->expires = std::max(
+        job->expires,
+        now_seconds() + std::chrono::duration_cast<std::chrono::seconds>(settings_.ttl).count());
     job->error = error;
     job->result = std::move(result);
     try {
@@ -582,7 +588,8 @@ void JobStore::sweep() {
         std::lock_guard lock(mutex_);
         std::int64_t now = now_seconds();
         for (auto it = jobs_.begin(); it != jobs_.end();) {
-            if (it->second->expires <= now && it->second->state != "running") {
+            const Job& job = *it->second;
+            if (job.expires <= now && (job.state == "done" || job.state == "failed")) {
                 expired.push_back(it->second->dir);
                 queue_.erase(std::remove(queue_.begin(), queue_.end(), it->first), queue_.end());
                 it = jobs_.erase(it);

@@ -34,7 +34,9 @@ json wait_done(std::uint16_t port, const std::string& id, const std::string& tok
     std::map<std::string, std::string> h;
     if (!token.empty()) h["Authorization"] = "Bearer " + token;
     for (int i = 0; i < 600; ++i) {
-        json status = json::parse(request(port, "GET", "/api/v1/jobs/" + id, "", h).body);
+        HttpReply reply = request(port, "GET", "/api/v1/jobs/" + id, "", h);
+        BOOST_TEST_REQUIRE(reply.status == 200);
+        json status = json::parse(reply.body);
         if (status["state"] == "done" || status["state"] == "failed") return status;
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
