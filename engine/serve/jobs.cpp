@@ -65,6 +65,14 @@ std::int64_t now_seconds() {
         .count();
 }
 
+// The second at which something kept for `ttl` from now may go: rounded up, because job.json
+// keeps whole seconds and rounding down would shorten a short TTL to nearly nothing.
+std::int64_t expiry_after(std::chrono::milliseconds ttl) {
+    auto until =
+        SystemClock::now().time_since_epoch() + std::max(ttl, std::chrono::milliseconds(1000));
+    return std::chrono::ceil<std::chrono::seconds>(until).count();
+}
+
 bool looks_like_zip(std::string_view bytes) {
     return bytes.size() >= 4 && bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
 }
@@ -314,9 +322,7 @@ std::string JobStore::create(JobInput input, const Caller& caller) {
     job->wilayah = caller.wilayah;
     job->mode = inputs_mode ? "inputs" : "template";
     job->created = now_seconds();
-    job->expires = job->created +
-                   std::max<std::int64_t>(
-                       1, std::chrono::duration_cast<std::chrono::seconds>(settings_.ttl).count());
+    job->expires = expiry_after(settings_.ttl);
     job->grafik = input.grafik;
     job->kategori = input.kategori;
     job->lang = input.lang;
@@ -569,9 +575,7 @@ void JobStore::run_job(const std::string& id) {
     std::lock_guard lock(mutex_);
     job->state = error ? "failed" : "done";
     // The results are kept a whole TTL after they exist, however long the job waited or ran.
-    job->expires = std::max(
-        job->expires,
-        now_seconds() + std::chrono::duration_cast<std::chrono::seconds>(settings_.ttl).count());
+    job->expires = std::max(job->expires, expiry_after(settings_.ttl));
     job->error = error;
     job->result = std::move(result);
     try {
