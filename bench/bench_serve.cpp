@@ -97,15 +97,18 @@ int main(int argc, char** argv) {
     unsigned workers = 2;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--seconds" && i + 1 < argc) seconds = std::stod(argv[++i]);
-        else if (a == "--workers" && i + 1 < argc) workers = static_cast<unsigned>(std::stoul(argv[++i]));
-        else file = a;
+        if (a == "--seconds" && i + 1 < argc)
+            seconds = std::stod(argv[++i]);
+        else if (a == "--workers" && i + 1 < argc)
+            workers = static_cast<unsigned>(std::stoul(argv[++i]));
+        else
+            file = a;
     }
     std::ifstream in(file, std::ios::binary);
     std::string bytes(std::istreambuf_iterator<char>(in), {});
     Engine engine = Engine::load(default_formulas_dir());
-    std::printf("workbook %s (%zu bytes), %u workers, %.0f s per run\n", file.c_str(),
-                bytes.size(), workers, seconds);
+    std::printf("workbook %s (%zu bytes), %u workers, %.0f s per run\n", file.c_str(), bytes.size(),
+                workers, seconds);
 
     // In process: `workers` threads, each with its own Evaluator, as the server's workers.
     {
@@ -131,9 +134,10 @@ int main(int argc, char** argv) {
         std::vector<double> all;
         for (auto& v : times) all.insert(all.end(), v.begin(), v.end());
         Figures f = percentiles(all, elapsed);
-        std::printf("in-process process(), %u threads: %.1f fills/s, p50 %.1f ms, p99 %.1f ms "
-                    "(%zu fills)\n",
-                    workers, f.per_second, f.p50, f.p99, f.count);
+        std::printf(
+            "in-process process(), %u threads: %.1f fills/s, p50 %.1f ms, p99 %.1f ms "
+            "(%zu fills)\n",
+            workers, f.per_second, f.p50, f.p99, f.count);
     }
     std::printf("peak RSS after in-process: %ld MB\n", rss_kb("VmHWM:") / 1024);
 
@@ -143,9 +147,10 @@ int main(int argc, char** argv) {
     options.queue_limit = 64;
     Server server(engine, options);
     std::thread serving([&] { server.run(false); });
-    std::string request = "POST /api/v1/fill HTTP/1.1\r\nHost: x\r\nContent-Type: "
-                          "application/octet-stream\r\nContent-Length: " +
-                          std::to_string(bytes.size()) + "\r\n\r\n" + bytes;
+    std::string request =
+        "POST /api/v1/fill HTTP/1.1\r\nHost: x\r\nContent-Type: "
+        "application/octet-stream\r\nContent-Length: " +
+        std::to_string(bytes.size()) + "\r\n\r\n" + bytes;
     for (unsigned clients : {1u, 4u, 16u}) {
         std::atomic<bool> stop{false};
         std::atomic<std::size_t> failed{0};
@@ -172,10 +177,11 @@ int main(int argc, char** argv) {
         std::vector<double> all;
         for (auto& v : times) all.insert(all.end(), v.begin(), v.end());
         Figures f = percentiles(all, elapsed);
-        std::printf("server, %2u clients: %.1f fills/s, p50 %.1f ms, p99 %.1f ms (%zu fills, %zu "
-                    "failed); RSS now %ld MB, peak %ld MB\n",
-                    clients, f.per_second, f.p50, f.p99, f.count, failed.load(),
-                    rss_kb("VmRSS:") / 1024, rss_kb("VmHWM:") / 1024);
+        std::printf(
+            "server, %2u clients: %.1f fills/s, p50 %.1f ms, p99 %.1f ms (%zu fills, %zu "
+            "failed); RSS now %ld MB, peak %ld MB\n",
+            clients, f.per_second, f.p50, f.p99, f.count, failed.load(), rss_kb("VmRSS:") / 1024,
+            rss_kb("VmHWM:") / 1024);
     }
     server.stop();
     serving.join();

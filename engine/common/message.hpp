@@ -27,7 +27,9 @@ class InputError : public std::runtime_error {
 public:
     InputError(std::string file, std::string part, Message reason)
         : std::runtime_error(file + ": " + part + ": " + reason.en),
-          file_(std::move(file)), part_(std::move(part)), reason_(std::move(reason)) {}
+          file_(std::move(file)),
+          part_(std::move(part)),
+          reason_(std::move(reason)) {}
 
     const std::string& file() const { return file_; }
     const std::string& part() const { return part_; }
@@ -48,7 +50,9 @@ private:
 class OutputError : public std::runtime_error {
 public:
     OutputError(std::string file, Message reason)
-        : std::runtime_error(file + ": " + reason.en), file_(std::move(file)), reason_(std::move(reason)) {}
+        : std::runtime_error(file + ": " + reason.en),
+          file_(std::move(file)),
+          reason_(std::move(reason)) {}
     const std::string& file() const { return file_; }
     std::string describe(Lang lang) const { return file_ + ": " + reason_.in(lang); }
 

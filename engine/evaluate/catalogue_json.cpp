@@ -30,9 +30,8 @@ nlohmann::json indicator_json(const Indicator& ind) {
     j["realisasi"] = ind.realisasi;
     if (!ind.capaian.empty()) j["capaian"] = ind.capaian;
     if (ind.rounding) {
-        j["pembulatan"] = {
-            {"mode", word_of(ind.rounding->mode)},
-            {"desimal", ind.rounding->decimals}};
+        j["pembulatan"] = {{"mode", word_of(ind.rounding->mode)},
+                           {"desimal", ind.rounding->decimals}};
     }
     if (!ind.note.empty()) j["catatan"] = ind.note;
     j["sumber"] = ind.sources;

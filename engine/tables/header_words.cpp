@@ -25,15 +25,16 @@ constexpr char key_char(unsigned char c) {
     return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
 }
 
-constexpr std::array role_names{"nomor",        "kode",           "sasaran",   "indikator",
-                                "indikator_id", "satuan",         "target",    "target_renstra",
-                                "realisasi",    "capaian",        "kategori",  "rumus",
-                                "kegiatan",     "pagu",           "penarikan", "realisasi_anggaran",
-                                "sisa",         "persen",         "triwulan",  "status",
-                                "keterangan",   "data_dukung",    "uraian",    "volume",
-                                "angka_dasar",  "inisiatif_baru", "jumlah",    "jenis_belanja",
-                                "pembilang",    "penyebut",       "deviasi",   "bobot",
-                                "tahun",        "tanggal",        "realisasi_fisik"};
+constexpr std::array role_names{
+    "nomor",        "kode",           "sasaran",        "indikator",
+    "indikator_id", "satuan",         "target",         "target_renstra",
+    "realisasi",    "capaian",        "kategori",       "rumus",
+    "kegiatan",     "pagu",           "penarikan",      "realisasi_anggaran",
+    "sisa",         "persen",         "triwulan",       "status",
+    "keterangan",   "data_dukung",    "uraian",         "volume",
+    "angka_dasar",  "inisiatif_baru", "jumlah",         "jenis_belanja",
+    "pembilang",    "penyebut",       "deviasi",        "bobot",
+    "tahun",        "tanggal",        "realisasi_fisik"};
 static_assert(role_names.size() == static_cast<std::size_t>(ColumnRole::realisasi_fisik) + 1);
 
 constexpr std::array unit_names{"kinerja", "rupiah", "persen", "fisik"};

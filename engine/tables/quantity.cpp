@@ -10,7 +10,9 @@ namespace kinerja {
 
 namespace {
 
-bool is_space(unsigned char c) { return std::isspace(c) != 0; }
+bool is_space(unsigned char c) {
+    return std::isspace(c) != 0;
+}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && is_space(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -89,10 +91,14 @@ std::optional<std::string> canonical_digits(std::string_view s, std::size_t deci
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
         char c = s[i];
-        if (c >= '0' && c <= '9') out += c;
-        else if (i == decimal) out += '.';
-        else if (c == '.' || c == ',') continue;  // thousands mark
-        else return std::nullopt;
+        if (c >= '0' && c <= '9')
+            out += c;
+        else if (i == decimal)
+            out += '.';
+        else if (c == '.' || c == ',')
+            continue;  // thousands mark
+        else
+            return std::nullopt;
     }
     return out.empty() || out == "." ? std::nullopt : std::optional(out);
 }
@@ -100,8 +106,8 @@ std::optional<std::string> canonical_digits(std::string_view s, std::size_t deci
 // Units are words, optionally squared or cubed ("m2"); "a4" or "12b" are not units.
 bool plausible_unit(const std::string& unit) {
     std::size_t letters = 0;
-    while (letters < unit.size() && (std::isalpha(static_cast<unsigned char>(unit[letters])) ||
-                                     unit[letters] == '/'))
+    while (letters < unit.size() &&
+           (std::isalpha(static_cast<unsigned char>(unit[letters])) || unit[letters] == '/'))
         ++letters;
     if (letters == 0) return false;
     std::string_view tail = std::string_view(unit).substr(letters);
@@ -134,8 +140,8 @@ QuantityReadings quantity_readings(std::string_view text) {
         s = trim(s.substr(1));
     }
     std::size_t end = 0;
-    while (end < s.size() && (std::isdigit(static_cast<unsigned char>(s[end])) || s[end] == '.' ||
-                              s[end] == ','))
+    while (end < s.size() &&
+           (std::isdigit(static_cast<unsigned char>(s[end])) || s[end] == '.' || s[end] == ','))
         ++end;
     if (end == 0) return out;
 
@@ -202,9 +208,12 @@ bool is_percent_format(std::string_view f) {
     bool quoted = false;
     for (std::size_t i = 0; i < f.size(); ++i) {
         char c = f[i];
-        if (c == '"') quoted = !quoted;
-        else if (c == '\\') ++i;
-        else if (c == '%' && !quoted) return true;
+        if (c == '"')
+            quoted = !quoted;
+        else if (c == '\\')
+            ++i;
+        else if (c == '%' && !quoted)
+            return true;
     }
     return false;
 }

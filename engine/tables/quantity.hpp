@@ -12,9 +12,9 @@
 namespace kinerja {
 
 struct Quantity {
-    double value = 0;        // 92.5 for "92,5%" and for 0.925 formatted as a percentage
-    bool percent = false;    // written with % or stored with a percent number format
-    std::string unit;        // normalised: "layanan", "unit", "m2", "rp", "" for none
+    double value = 0;             // 92.5 for "92,5%" and for 0.925 formatted as a percentage
+    bool percent = false;         // written with % or stored with a percent number format
+    std::string unit;             // normalised: "layanan", "unit", "m2", "rp", "" for none
     bool not_applicable = false;  // "-", "–", "n/a": no value, distinct from 0
 };
 

@@ -172,8 +172,7 @@ bool combine_line_series(std::string& xml, const std::vector<SeriesCache>& serie
         }
         pos = ser.end;
     }
-    if (first == npos || lines.empty() || element(xml, "c:ser", pos, bar_end).found())
-        return false;
+    if (first == npos || lines.empty() || element(xml, "c:ser", pos, bar_end).found()) return false;
     // The axes the line chart shares: the <c:axId/> elements after the series.
     std::string axes;
     for (auto at = xml.find("<c:axId ", pos); at < bar_end; at = xml.find("<c:axId ", at + 1)) {

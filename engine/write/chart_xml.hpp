@@ -22,7 +22,7 @@ struct SeriesCache {
     bool has_categories = false;
     bool numeric_categories = false;
     std::uint32_t category_count = 0;
-    std::vector<std::pair<std::uint32_t, std::string>> categories;  // point index, label (plain)
+    std::vector<std::pair<std::uint32_t, std::string>> categories;   // point index, label (plain)
     std::vector<std::pair<std::uint32_t, double>> category_numbers;  // when numeric_categories
     bool line = false;  // to draw as a line over the columns
 };

@@ -134,8 +134,9 @@ public:
             std::optional<SheetRange> categories;
             if (!s.categories.empty()) categories = parse_series_range(ctx_.workbook, s.categories);
             if (!values || (!s.categories.empty() && !categories)) {
-                ctx_.drop(where_, "chart series with a range that is not one row or column of "
-                                  "a sheet left out");
+                ctx_.drop(where_,
+                          "chart series with a range that is not one row or column of "
+                          "a sheet left out");
                 continue;
             }
             if (values->count() > max_points || (categories && categories->count() > max_points)) {
@@ -249,8 +250,8 @@ private:
         }
         if (value_min_) chart_axis_set_min(value_axis, *value_min_);
         if (value_max_) chart_axis_set_max(value_axis, *value_max_);
-        chart_legend_set_position(chart, chart_.legend ? LXW_CHART_LEGEND_BOTTOM
-                                                       : LXW_CHART_LEGEND_NONE);
+        chart_legend_set_position(chart,
+                                  chart_.legend ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
     }
 
     bool insert(lxw_chart* chart) {
@@ -261,10 +262,10 @@ private:
         options.y_scale = sized ? chart_.height / default_height : 1;
         std::string description = chart_text(chart_.title);
         options.description = description.empty() ? nullptr : description.data();
-        return ctx_.check(worksheet_insert_chart_opt(ctx_.sheet, chart_.row,
-                                                     static_cast<lxw_col_t>(chart_.col), chart,
-                                                     &options),
-                          where_, "chart");
+        return ctx_.check(
+            worksheet_insert_chart_opt(ctx_.sheet, chart_.row, static_cast<lxw_col_t>(chart_.col),
+                                       chart, &options),
+            where_, "chart");
     }
 
     const SheetContext& ctx_;

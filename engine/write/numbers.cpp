@@ -35,7 +35,8 @@ std::size_t exact_number_text(double value, char* out) {
     // For large whole numbers to_chars may pick the plain form, which spells out the
     // binary value's every digit (-363714724429920075776); the scientific form then
     // has fewer significant digits (-3.637147244299201e+20) and is used instead.
-    if (std::fabs(value) >= 1e16 && std::string_view(out, end).find('e') == std::string_view::npos) {
+    if (std::fabs(value) >= 1e16 &&
+        std::string_view(out, end).find('e') == std::string_view::npos) {
         char sci[number_text_size], digits_plain[number_text_size], digits_sci[number_text_size];
         auto s = std::to_chars(sci, sci + sizeof sci, value, std::chars_format::scientific);
         std::size_t plain_digits = split({out, end}, digits_plain).mantissa.size();
@@ -52,11 +53,11 @@ bool needs_exact_text(double value) {
     // Whole numbers below 10^15 print all their digits either way: the common case.
     if (std::fabs(value) < 1e15 && value == std::trunc(value)) return false;
     char shortest[number_text_size], sixteen[number_text_size];
-    auto s = std::to_chars(shortest, shortest + sizeof shortest, value,
-                           std::chars_format::scientific);
+    auto s =
+        std::to_chars(shortest, shortest + sizeof shortest, value, std::chars_format::scientific);
     // "%.16G" prints these 16 significant digits, trailing zeros removed.
-    auto g = std::to_chars(sixteen, sixteen + sizeof sixteen, value,
-                           std::chars_format::scientific, 15);
+    auto g =
+        std::to_chars(sixteen, sixteen + sizeof sixteen, value, std::chars_format::scientific, 15);
     if (s.ec != std::errc() || g.ec != std::errc()) return true;
     char digits_s[number_text_size], digits_g[number_text_size];
     Scientific a = split({shortest, s.ptr}, digits_s);

@@ -207,7 +207,8 @@ std::string compare_findings(const Case& c, const std::vector<Finding>& found) {
     }
     for (const Finding& f : found) {
         if (expected_keys.count(finding_key(f)) || tolerated(c, f)) continue;
-        bool allowed = !c.exact && (f.severity != Severity::error || expected_rules.count(std::string(f.id())));
+        bool allowed = !c.exact &&
+                       (f.severity != Severity::error || expected_rules.count(std::string(f.id())));
         if (!allowed) unexpected += describe(f);
     }
 

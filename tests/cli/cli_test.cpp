@@ -12,7 +12,9 @@ using namespace kinerja::test;
 namespace {
 
 // A sample whose tables are all consistent: filling it finds nothing.
-fs::path any_sample() { return source_dir() / "samples" / "bapas-mataram-2024-rka.xlsx"; }
+fs::path any_sample() {
+    return source_dir() / "samples" / "bapas-mataram-2024-rka.xlsx";
+}
 
 }  // namespace
 

@@ -57,8 +57,7 @@ BOOST_AUTO_TEST_SUITE(hostile_input)
 // Before: exit 0 and an output whose workbook.xml / comments1.xml was not well-formed;
 // with --report, "internal error: [json.exception.type_error.316]".
 BOOST_AUTO_TEST_CASE(text_that_is_not_utf8_is_refused) {
-    expect_refused("invalid_utf8_sheet_name.xlsx", "xl/workbook.xml",
-                   "(line 2: byte 0xFF)");
+    expect_refused("invalid_utf8_sheet_name.xlsx", "xl/workbook.xml", "(line 2: byte 0xFF)");
     expect_refused("invalid_utf8_comment.xlsx", "xl/comments1.xml", "not UTF-8");
     expect_refused("xml_char_reference_comment.xlsx", "xl/comments1.xml", "U+0001");
     expect_refused("invalid_utf8_inline_string.xlsx", "xl/worksheets/sheet1.xml", "Malformed XML");

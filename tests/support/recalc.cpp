@@ -23,9 +23,11 @@ std::vector<fs::path> recalc_with_libreoffice(const std::vector<fs::path>& files
            "</oor:items>\n";
     fs::path converted = out_dir / "lo";
     fs::create_directories(converted);
-    std::vector<std::string> argv{"soffice", "-env:UserInstallation=file://" + profile.string(),
-                                  "--headless", "--norestore", "--convert-to", "xlsx",
-                                  "--outdir", converted.string()};
+    std::vector<std::string> argv{
+        "soffice",      "-env:UserInstallation=file://" + profile.string(),
+        "--headless",   "--norestore",
+        "--convert-to", "xlsx",
+        "--outdir",     converted.string()};
     for (const auto& f : files) argv.push_back(f.string());
     run(argv);
     std::vector<fs::path> out;

@@ -18,13 +18,20 @@ namespace kinerja::test {
 
 namespace fs = std::filesystem;
 
-fs::path test_dir() { return KINERJA_TEST_DIR; }
-fs::path source_dir() { return fs::path(KINERJA_TEST_DIR).parent_path(); }
-fs::path cli_path() { return KINERJA_CLI; }
+fs::path test_dir() {
+    return KINERJA_TEST_DIR;
+}
+fs::path source_dir() {
+    return fs::path(KINERJA_TEST_DIR).parent_path();
+}
+fs::path cli_path() {
+    return KINERJA_CLI;
+}
 
 ScratchDir::ScratchDir() {
     std::random_device rd;
-    path_ = fs::temp_directory_path() / ("kinerja-test-" + std::to_string(rd()) + std::to_string(rd()));
+    path_ =
+        fs::temp_directory_path() / ("kinerja-test-" + std::to_string(rd()) + std::to_string(rd()));
     fs::create_directories(path_);
 }
 

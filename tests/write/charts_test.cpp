@@ -40,10 +40,10 @@ Workbook grafik_workbook() {
     chart.col = 0;
     chart.value_min = 0;
     chart.value_max = 120.5;
-    chart.series.push_back({"Capaian", "'Grafik'!$A$2:$A$4", "'Grafik'!$B$2:$B$4", 0x2E75B6,
-                            false, true});
-    chart.series.push_back({"Target 100%", "'Grafik'!$A$2:$A$4", "Grafik!C2:C4", 0xC00000, true,
-                            false});
+    chart.series.push_back(
+        {"Capaian", "'Grafik'!$A$2:$A$4", "'Grafik'!$B$2:$B$4", 0x2E75B6, false, true});
+    chart.series.push_back(
+        {"Target 100%", "'Grafik'!$A$2:$A$4", "Grafik!C2:C4", 0xC00000, true, false});
     s.charts.push_back(chart);
     return wb;
 }
@@ -91,8 +91,9 @@ BOOST_AUTO_TEST_CASE(column_chart_with_a_target_line) {
     KINERJA_CHECK_HAS(xml, "<c:f>Grafik!$A$2:$A$4</c:f>");
     KINERJA_CHECK_HAS(xml, "<c:f>Grafik!$B$2:$B$4</c:f>");
     KINERJA_CHECK_HAS(xml, "<c:f>Grafik!$C$2:$C$4</c:f>");
-    KINERJA_CHECK_HAS(xml, "<c:pt idx=\"0\"><c:v>84.57</c:v></c:pt>"
-                           "<c:pt idx=\"1\"><c:v>92.5</c:v></c:pt></c:numCache>");
+    KINERJA_CHECK_HAS(xml,
+                      "<c:pt idx=\"0\"><c:v>84.57</c:v></c:pt>"
+                      "<c:pt idx=\"1\"><c:v>92.5</c:v></c:pt></c:numCache>");
     KINERJA_CHECK_HAS(xml, "<c:v>Tingkat kepuasan layanan</c:v>");
     KINERJA_CHECK_LACKS(xml, "84.56999999999999");
     KINERJA_CHECK_HAS(xml, "<c:max val=\"120.5\"/>");
@@ -103,11 +104,13 @@ BOOST_AUTO_TEST_CASE(column_chart_with_a_target_line) {
     KINERJA_CHECK_HAS(xml, "<c:legendPos val=\"b\"/>");
     // Anchored at A6, 720 x 400 pixels.
     std::string drawing = out.part("xl/drawings/drawing1.xml");
-    KINERJA_CHECK_HAS(drawing, "<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff>"
-                               "<xdr:row>5</xdr:row>");
+    KINERJA_CHECK_HAS(drawing,
+                      "<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff>"
+                      "<xdr:row>5</xdr:row>");
     // 720 px = 11 default columns of 64 px + 16 px (152400 EMU); 400 px = 20 rows of 20 px.
-    KINERJA_CHECK_HAS(drawing, "<xdr:to><xdr:col>11</xdr:col><xdr:colOff>152400</xdr:colOff>"
-                               "<xdr:row>25</xdr:row><xdr:rowOff>0</xdr:rowOff>");
+    KINERJA_CHECK_HAS(drawing,
+                      "<xdr:to><xdr:col>11</xdr:col><xdr:colOff>152400</xdr:colOff>"
+                      "<xdr:row>25</xdr:row><xdr:rowOff>0</xdr:rowOff>");
 }
 
 BOOST_AUTO_TEST_CASE(reading_the_output_reports_the_chart) {
@@ -143,8 +146,8 @@ BOOST_AUTO_TEST_CASE(charts_on_several_sheets_get_their_own_parts) {
     units.title = "Capaian per Satker";
     units.value_min = 0;
     units.legend = false;
-    units.series.push_back({"Capaian", "'Rekap Wilayah'!$A$1:$A$2", "'Rekap Wilayah'!$B$1:$B$2",
-                            {}, false, false});
+    units.series.push_back(
+        {"Capaian", "'Rekap Wilayah'!$A$1:$A$2", "'Rekap Wilayah'!$B$1:$B$2", {}, false, false});
     units.series.push_back({"Target", "", "'Rekap Wilayah'!$B$1:$B$2", {}, true, false});
     rekap.charts = {broken, units};
     only_target.title = "Kedua";
@@ -175,7 +178,8 @@ BOOST_AUTO_TEST_CASE(charts_on_several_sheets_get_their_own_parts) {
     KINERJA_CHECK_HAS(third, "<c:lineChart>");
     KINERJA_CHECK_LACKS(third, "<c:barChart>");
     Workbook back = read_workbook(out.file());
-    for (const char* part : {"xl/charts/chart1.xml", "xl/charts/chart2.xml", "xl/charts/chart3.xml"})
+    for (const char* part :
+         {"xl/charts/chart1.xml", "xl/charts/chart2.xml", "xl/charts/chart3.xml"})
         BOOST_TEST(dropped_chart(back, part), part);
 }
 

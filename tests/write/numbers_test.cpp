@@ -2,8 +2,8 @@
 // where libxlsxwriter's "%.16G" is not.
 #include "write/numbers.hpp"
 
-#include <boost/test/unit_test.hpp>
 #include <bit>
+#include <boost/test/unit_test.hpp>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -39,14 +39,26 @@ std::size_t significant_digits(const std::string& text) {
 bool printf_text_is_exact(double value) {
     char g[64];
     std::snprintf(g, sizeof g, "%.16G", value);
-    return std::strtod(g, nullptr) == value && significant_digits(g) == significant_digits(exact(value));
+    return std::strtod(g, nullptr) == value &&
+           significant_digits(g) == significant_digits(exact(value));
 }
 
-std::uint64_t bits(double value) { return std::bit_cast<std::uint64_t>(value); }
+std::uint64_t bits(double value) {
+    return std::bit_cast<std::uint64_t>(value);
+}
 
 // Values whose libxlsxwriter text is wrong, right, or right only in value.
-const double tricky[] = {84.57, 0.1 + 0.2, 1e-300, 123456789012345678.0, -0.0, 5e-324,
-                         1.7976931348623157e308, 28.499999999999996, 1e15, 2.675, 1.0 / 3};
+const double tricky[] = {84.57,
+                         0.1 + 0.2,
+                         1e-300,
+                         123456789012345678.0,
+                         -0.0,
+                         5e-324,
+                         1.7976931348623157e308,
+                         28.499999999999996,
+                         1e15,
+                         2.675,
+                         1.0 / 3};
 
 }  // namespace
 
@@ -123,8 +135,8 @@ BOOST_AUTO_TEST_CASE(cells_are_written_exactly_and_read_back_the_same) {
             const Cell* cell = back.sheets.at(0).find(row, col);
             BOOST_REQUIRE(cell);
             BOOST_TEST(bits(cell->value.number) == bits(value),
-                       cell_name(row, col) << ": " << exact(cell->value.number) << " for "
-                                           << exact(value));
+                       cell_name(row, col)
+                           << ": " << exact(cell->value.number) << " for " << exact(value));
         }
         ++row;
     }
@@ -133,7 +145,8 @@ BOOST_AUTO_TEST_CASE(cells_are_written_exactly_and_read_back_the_same) {
 
 BOOST_AUTO_TEST_CASE(a_sheet_of_decimals_reads_back_exactly) {
     Workbook wb = one_sheet();
-    for (std::uint32_t i = 0; i < 20'000; ++i) wb.sheets[0].put(number_cell(i / 10, i % 10, i / 100.0));
+    for (std::uint32_t i = 0; i < 20'000; ++i)
+        wb.sheets[0].put(number_cell(i / 10, i % 10, i / 100.0));
     Written out(wb);
     BOOST_TEST(out.report().dropped.empty());
     KINERJA_CHECK_LACKS(out.sheet(), "9999999");
