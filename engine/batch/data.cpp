@@ -4,7 +4,8 @@
 #include <cstring>
 #include <unordered_map>
 
-#include "batch/detail.hpp"
+#include "batch/data_table.hpp"
+#include "batch/files.hpp"
 
 namespace kinerja::batch_detail {
 

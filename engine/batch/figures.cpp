@@ -2,11 +2,12 @@
 // will see it; each triwulan is computed here from the raw inputs, cumulatively (TW II is
 // TW I and TW II combined as the indicator says: summed, the last, or averaged) against the
 // year's target, since the workbooks hold a target per year only.
+#include "batch/figures.hpp"
+
 #include <algorithm>
 #include <mutex>
 #include <set>
 
-#include "batch/detail.hpp"
 #include "match/match.hpp"
 
 namespace kinerja::batch_detail {

@@ -4,7 +4,10 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "batch/detail.hpp"
+#include "batch/figures.hpp"
+#include "batch/files.hpp"
+#include "batch/outputs.hpp"
+#include "batch/summary_store.hpp"
 #include "common/atomic_output.hpp"
 #include "validate/validate.hpp"
 #include "write/write.hpp"

@@ -12,6 +12,8 @@
 // Each shard writes its own file (and holds its lock, OutputLock), so nothing else appends
 // to it; all are read, so a batch re-split differently still skips. A manifest is never
 // opened through a symbolic link: one planted at a manifest's name is refused.
+#include "batch/manifest.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -21,7 +23,9 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
-#include "batch/detail.hpp"
+#include "batch/figures.hpp"
+#include "batch/files.hpp"
+#include "batch/outputs.hpp"
 #include "common/atomic_output.hpp"
 
 namespace kinerja::batch_detail {

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <fstream>
 
-#include "batch/detail.hpp"
+#include "batch/files.hpp"
 
 namespace kinerja {
 

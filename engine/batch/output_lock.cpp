@@ -14,7 +14,8 @@
 #include <cerrno>
 #include <cstring>
 
-#include "batch/detail.hpp"
+#include "batch/outputs.hpp"
+#include "batch/summary_store.hpp"
 #include "common/atomic_output.hpp"
 
 namespace kinerja::batch_detail {

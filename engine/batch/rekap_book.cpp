@@ -39,7 +39,7 @@ struct Layout {
 // a font colour.
 DiffStyle colours(Rgb fill, Rgb font) {
     DiffStyle style;
-    style.fill = Fill{1, std::nullopt, fill};
+    style.fill = Fill{FillPattern::solid, std::nullopt, fill};
     style.font_color = font;
     return style;
 }

@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "batch/detail.hpp"
+#include "batch/data_table.hpp"
+#include "batch/outputs.hpp"
 #include "write/stream.hpp"
 
 namespace kinerja::batch_detail {

@@ -16,7 +16,7 @@ Style bordered() {
     s.font.name = "Arial";
     s.font.size = 10;
     for (BorderSide* side : {&s.border.left, &s.border.right, &s.border.top, &s.border.bottom})
-        side->style = 1;
+        side->style = BorderStyle::thin;
     s.alignment.vertical = 2;  // center
     return s;
 }
@@ -24,7 +24,7 @@ Style bordered() {
 Style shaded(Rgb colour) {
     Style s = bordered();
     s.font.bold = true;
-    s.fill.pattern = 1;
+    s.fill.pattern = FillPattern::solid;
     s.fill.fg = colour;
     return s;
 }

@@ -9,7 +9,8 @@
 #include <cstring>
 #include <type_traits>
 
-#include "batch/detail.hpp"
+#include "batch/data_table.hpp"
+#include "batch/files.hpp"
 #include "common/atomic_output.hpp"
 
 namespace kinerja::batch_detail {

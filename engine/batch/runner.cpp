@@ -12,7 +12,11 @@
 #include <set>
 #include <thread>
 
-#include "batch/detail.hpp"
+#include "batch/data_table.hpp"
+#include "batch/figures.hpp"
+#include "batch/files.hpp"
+#include "batch/manifest.hpp"
+#include "batch/outputs.hpp"
 #include "common/atomic_output.hpp"
 #include "pipeline/pipeline.hpp"
 

@@ -4,7 +4,9 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
-#include "batch/detail.hpp"
+#include "batch/data_table.hpp"
+#include "batch/figures.hpp"
+#include "batch/outputs.hpp"
 
 namespace kinerja::batch_detail {
 

@@ -4,13 +4,16 @@
 // fields), appended to an unlinked temporary file and decoded again when the rekap, the
 // part file and laporan.json need it. The encoding lives only as long as the process, so
 // it needs no version and no portability across machines.
+#include "batch/summary_store.hpp"
+
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstring>
 #include <mutex>
 
-#include "batch/detail.hpp"
+#include "batch/figures.hpp"
+#include "batch/files.hpp"
 #include "common/atomic_output.hpp"
 
 namespace kinerja::batch_detail {

@@ -4,7 +4,9 @@
 
 #include <cerrno>
 
-#include "batch/detail.hpp"
+#include "batch/data_table.hpp"
+#include "batch/files.hpp"
+#include "batch/summary_store.hpp"
 
 namespace kinerja::batch_detail {
 

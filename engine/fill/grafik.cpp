@@ -51,7 +51,7 @@ Styles make_styles(Workbook& workbook) {
     base.font.size = 10;
     base.alignment.vertical = 2;
     BorderSide thin;
-    thin.style = 1;
+    thin.style = BorderStyle::thin;
     Style boxed = base;
     boxed.border.left = boxed.border.right = boxed.border.top = boxed.border.bottom = thin;
     Style title = base;
@@ -59,7 +59,7 @@ Styles make_styles(Workbook& workbook) {
     title.font.size = 12;
     Style header = boxed;
     header.font.bold = true;
-    header.fill = {1, 0xD9D9D9, std::nullopt};
+    header.fill = {FillPattern::solid, 0xD9D9D9, std::nullopt};
     header.alignment.horizontal = 2;
     header.alignment.wrap = true;
     Style text = boxed;

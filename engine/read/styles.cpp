@@ -15,28 +15,6 @@ namespace {
 
 constexpr std::uint32_t not_interned = std::numeric_limits<std::uint32_t>::max();
 
-constexpr std::array<std::string_view, 19> pattern_names = {
-    "none",           "solid",           "mediumGray",    "darkGray",  "lightGray",
-    "darkHorizontal", "darkVertical",    "darkDown",      "darkUp",    "darkGrid",
-    "darkTrellis",    "lightHorizontal", "lightVertical", "lightDown", "lightUp",
-    "lightGrid",      "lightTrellis",    "gray125",       "gray0625"};
-
-// Same order as ECMA-376 ST_BorderStyle and libxlsxwriter's lxw_format_borders.
-constexpr std::array<std::string_view, 14> border_names = {"none",
-                                                           "thin",
-                                                           "medium",
-                                                           "dashed",
-                                                           "dotted",
-                                                           "thick",
-                                                           "double",
-                                                           "hair",
-                                                           "mediumDashed",
-                                                           "dashDot",
-                                                           "mediumDashDot",
-                                                           "dashDotDot",
-                                                           "mediumDashDotDot",
-                                                           "slantDashDot"};
-
 template <std::size_t N>
 std::uint8_t index_of(const std::array<std::string_view, N>& names, std::string_view value,
                       std::uint8_t fallback) {
@@ -73,16 +51,18 @@ Fill read_fill(pugi::xml_node node, const ColorResolver& colors, bool differenti
     Fill fill;
     if (pugi::xml_node pattern = child(node, "patternFill")) {
         std::string_view type = value_of(pattern, "patternType");
-        fill.pattern = index_of(pattern_names, type, differential ? 1 : 0);
+        fill.pattern = fill_pattern_named(type).value_or(differential ? FillPattern::solid
+                                                                      : FillPattern::none);
         fill.fg = colors.resolve(child(pattern, "fgColor"));
         pugi::xml_node bg = child(pattern, "bgColor");
         // indexed 64 as a background means "automatic" in practice.
         if (bg && !(attr(bg, "indexed") && to_int(value_of(bg, "indexed"), 0) == 64))
             fill.bg = colors.resolve(bg);
-        if (differential && fill.pattern == 1 && fill.bg) std::swap(fill.fg, fill.bg);
+        if (differential && fill.pattern == FillPattern::solid && fill.bg)
+            std::swap(fill.fg, fill.bg);
     } else if (pugi::xml_node gradient_fill = child(node, "gradientFill")) {
         gradient = true;
-        fill.pattern = 1;
+        fill.pattern = FillPattern::solid;
         if (pugi::xml_node stop = child(gradient_fill, "stop"))
             fill.fg = colors.resolve(child(stop, "color"));
     }
@@ -96,7 +76,7 @@ Border read_border(pugi::xml_node node, const ColorResolver& colors) {
         pugi::xml_node element = child(node, name);
         if (!element && alias) element = child(node, alias);
         if (!element) return s;
-        s.style = index_of(border_names, value_of(element, "style"), 0);
+        s.style = border_style_named(value_of(element, "style")).value_or(BorderStyle::none);
         s.color = colors.resolve(child(element, "color"));
         return s;
     };
@@ -134,10 +114,11 @@ std::size_t hash_style(const Style& s) {
     mix(std::hash<double>{}(s.font.size));
     mix(s.font.bold | s.font.italic << 1 | s.font.strike << 2 | s.font.underline << 3);
     mix(s.font.color.value_or(0x1000000));
-    mix(s.fill.pattern);
+    mix(static_cast<unsigned>(s.fill.pattern));
     mix(s.fill.fg.value_or(0x1000000));
-    mix(s.border.left.style | s.border.right.style << 4 | s.border.top.style << 8 |
-        s.border.bottom.style << 12);
+    auto bits = [](const BorderSide& side) { return static_cast<unsigned>(side.style); };
+    mix(bits(s.border.left) | bits(s.border.right) << 4 | bits(s.border.top) << 8 |
+        bits(s.border.bottom) << 12);
     mix(s.alignment.horizontal | s.alignment.vertical << 4 | s.alignment.wrap << 8);
     return h;
 }

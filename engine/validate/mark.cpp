@@ -72,7 +72,7 @@ void highlight(Sheet& sheet, const Finding& f) {
     DiffStyle style;
     // Both colours: Excel shows a differential fill's background, other readers its pattern.
     Rgb colour = f.severity == Severity::error ? error_fill : warning_fill;
-    style.fill = Fill{1, colour, colour};
+    style.fill = Fill{FillPattern::solid, colour, colour};
     cf.style = style;
     cf.priority = 1;
     sheet.conditional_formats.push_back(std::move(cf));
@@ -84,7 +84,7 @@ void add_validasi_sheet(Workbook& workbook, const std::vector<Finding>& findings
     Style header;
     header.font.bold = true;
     header.font.color = 0xFFFFFF;
-    header.fill = {1, 0x1F4E78, std::nullopt};
+    header.fill = {FillPattern::solid, 0x1F4E78, std::nullopt};
     header.alignment.vertical = 2;
     std::uint32_t header_style = workbook.intern_style(header);
     Style wrap;

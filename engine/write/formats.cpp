@@ -13,7 +13,19 @@ const Style default_style{};
 
 // libxlsxwriter keeps font names and number formats in 128-byte fields.
 constexpr std::size_t field_max = LXW_FORMAT_FIELD_LEN - 1;
-constexpr std::uint8_t last_border_style = LXW_BORDER_SLANT_DASH_DOT;
+// The model's enums follow ECMA-376's order, as libxlsxwriter's do; these mappings are the one
+// place that relies on it.
+static_assert(LXW_PATTERN_GRAY_0625 == static_cast<int>(FillPattern::gray0625));
+static_assert(LXW_PATTERN_SOLID == static_cast<int>(FillPattern::solid));
+static_assert(LXW_BORDER_SLANT_DASH_DOT == static_cast<int>(BorderStyle::slant_dash_dot));
+static_assert(LXW_BORDER_DOUBLE == static_cast<int>(BorderStyle::double_line));
+
+std::uint8_t lxw_pattern(FillPattern pattern) {
+    return static_cast<std::uint8_t>(pattern);
+}
+std::uint8_t lxw_border(BorderStyle style) {
+    return static_cast<std::uint8_t>(style);
+}
 
 std::uint8_t lxw_underline(std::uint8_t underline) {
     switch (underline) {
@@ -116,7 +128,7 @@ void FormatCache::apply_style(lxw_format* format, const Style& s, const std::str
     apply_num_format(format, s.num_format, styles_part, where);
     apply_font(format, s.font, where);
     apply_fill(format, s.fill, where);
-    apply_border(format, s.border, styles_part, where);
+    apply_border(format, s.border);
     apply_alignment(format, s.alignment, where);
     if (!s.protection.locked) format_set_unlocked(format);
     if (s.protection.hidden) format_set_hidden(format);
@@ -177,13 +189,9 @@ void FormatCache::apply_font(lxw_format* format, const Font& font, const std::st
 }
 
 void FormatCache::apply_fill(lxw_format* format, const Fill& fill, const std::string& where) {
-    if (fill.pattern == 0) return;
-    if (fill.pattern > LXW_PATTERN_GRAY_0625) {
-        drops_.add(styles_part, where, "unknown fill pattern");
-        return;
-    }
-    format_set_pattern(format, fill.pattern);
-    if (fill.pattern == LXW_PATTERN_SOLID) {
+    if (fill.pattern == FillPattern::none) return;
+    format_set_pattern(format, lxw_pattern(fill.pattern));
+    if (fill.pattern == FillPattern::solid) {
         // For solid fills libxlsxwriter writes bg_color as <fgColor> (the visible
         // colour) and, when both are given, fg_color as <bgColor>.
         if (fill.fg && fill.bg) {
@@ -200,8 +208,7 @@ void FormatCache::apply_fill(lxw_format* format, const Fill& fill, const std::st
     if (fill.bg) format_set_bg_color(format, lxw_rgb(*fill.bg));
 }
 
-void FormatCache::apply_border(lxw_format* format, const Border& border, const std::string& scope,
-                               const std::string& where) {
+void FormatCache::apply_border(lxw_format* format, const Border& border) {
     struct Side {
         const BorderSide& side;
         void (*set_style)(lxw_format*, std::uint8_t);
@@ -212,24 +219,18 @@ void FormatCache::apply_border(lxw_format* format, const Border& border, const s
                           {border.top, format_set_top, format_set_top_color},
                           {border.bottom, format_set_bottom, format_set_bottom_color}};
     for (const auto& s : sides) {
-        if (s.side.style > last_border_style) {
-            drops_.add(scope, where, "unknown border style");
-            continue;
-        }
-        if (s.side.style != 0) s.set_style(format, s.side.style);
-        if (s.side.style != 0 && s.side.color) s.set_color(format, lxw_rgb(*s.side.color));
+        if (s.side.style == BorderStyle::none) continue;
+        s.set_style(format, lxw_border(s.side.style));
+        if (s.side.color) s.set_color(format, lxw_rgb(*s.side.color));
     }
     const BorderSide& diagonal = border.diagonal;
-    if (diagonal.style == 0 || (!border.diagonal_up && !border.diagonal_down)) return;
-    if (diagonal.style > last_border_style) {
-        drops_.add(scope, where, "unknown border style");
+    if (diagonal.style == BorderStyle::none || (!border.diagonal_up && !border.diagonal_down))
         return;
-    }
     format_set_diag_type(
         format, border.diagonal_up && border.diagonal_down
                     ? LXW_DIAGONAL_BORDER_UP_DOWN
                     : (border.diagonal_up ? LXW_DIAGONAL_BORDER_UP : LXW_DIAGONAL_BORDER_DOWN));
-    format_set_diag_border(format, diagonal.style);
+    format_set_diag_border(format, lxw_border(diagonal.style));
     if (diagonal.color) format_set_diag_color(format, lxw_rgb(*diagonal.color));
 }
 
@@ -287,12 +288,12 @@ lxw_format* FormatCache::diff(const DiffStyle& d, const std::string& sheet,
     if (d.fill) {
         // In a differential format libxlsxwriter writes the colours as given and
         // leaves out patternType for solid fills, as Excel does.
-        if (d.fill->pattern > 1 && d.fill->pattern <= LXW_PATTERN_GRAY_0625)
-            format_set_pattern(format, d.fill->pattern);
+        if (d.fill->pattern != FillPattern::none && d.fill->pattern != FillPattern::solid)
+            format_set_pattern(format, lxw_pattern(d.fill->pattern));
         if (d.fill->fg) format_set_fg_color(format, lxw_rgb(*d.fill->fg));
         if (d.fill->bg) format_set_bg_color(format, lxw_rgb(*d.fill->bg));
     }
-    if (d.border) apply_border(format, *d.border, sheet, where);
+    if (d.border) apply_border(format, *d.border);
     return format;
 }
 

@@ -39,8 +39,7 @@ private:
     void apply_num_format(lxw_format* format, const std::string& code, const std::string& scope,
                           const std::string& where);
     void apply_fill(lxw_format* format, const Fill& fill, const std::string& where);
-    void apply_border(lxw_format* format, const Border& border, const std::string& scope,
-                      const std::string& where);
+    void apply_border(lxw_format* format, const Border& border);
     void apply_alignment(lxw_format* format, const Alignment& alignment, const std::string& where);
 
     lxw_workbook* book_;

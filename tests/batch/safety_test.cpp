@@ -17,8 +17,10 @@
 #include <set>
 #include <thread>
 
-#include "batch/detail.hpp"
+#include "batch/figures.hpp"
 #include "batch/fixture.hpp"
+#include "batch/outputs.hpp"
+#include "batch/summary_store.hpp"
 #include "common/atomic_output.hpp"
 #include "read/read.hpp"
 

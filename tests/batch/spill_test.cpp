@@ -6,7 +6,9 @@
 #include <fstream>
 #include <thread>
 
-#include "batch/detail.hpp"
+#include "batch/data_table.hpp"
+#include "batch/figures.hpp"
+#include "batch/summary_store.hpp"
 #include "support/support.hpp"
 
 using namespace kinerja;

@@ -11,7 +11,7 @@
 #include <map>
 #include <sstream>
 
-#include "batch/detail.hpp"
+#include "batch/files.hpp"
 #include "cases_runner/case_file.hpp"
 #include "read/zip_archive.hpp"
 #include "support/support.hpp"

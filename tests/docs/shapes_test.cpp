@@ -1,6 +1,7 @@
 // The shapes the architecture promises (docs/architecture.md), checked over the sources:
 // the rule registry is the one home of rule ids, the user guide's rule table is the
 // registry's, and only engine/write/ speaks libxlsxwriter.
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <cctype>
 #include <set>
@@ -142,4 +143,21 @@ BOOST_AUTO_TEST_CASE(the_libxlsxwriter_check_skips_comments_only) {
     BOOST_TEST(code.find("lxw_format") == std::string::npos);
     BOOST_TEST(code.find("LXW_BORDER") == std::string::npos);
     BOOST_TEST(code.find("lxw_b(\"//\")") != std::string::npos);
+}
+
+// A header is a stage's or a concern's public face, read whole by whoever uses it: past 200
+// lines it holds more than one concern and should be split (as model/ and batch/ were).
+BOOST_AUTO_TEST_CASE(every_header_is_short_enough_to_read_whole) {
+    constexpr std::size_t max_lines = 200;
+    std::size_t checked = 0;
+    for (const fs::path& file : sources()) {
+        if (file.extension() != ".hpp") continue;
+        ++checked;
+        std::string text = read_file(file);
+        auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+        BOOST_TEST(lines <= max_lines, fs::relative(file, source_dir()).string()
+                                           << " has " << lines << " lines (at most " << max_lines
+                                           << ")");
+    }
+    BOOST_TEST(checked > 50u);
 }

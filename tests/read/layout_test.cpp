@@ -124,7 +124,7 @@ BOOST_AUTO_TEST_CASE(conditional_formats) {
     BOOST_REQUIRE(cf[0].style);
     BOOST_TEST(*cf[0].style->font_color == 0x9C0006u);
     BOOST_REQUIRE(cf[0].style->fill);
-    BOOST_TEST(cf[0].style->fill->pattern == 1);
+    BOOST_TEST(cf[0].style->fill->pattern == FillPattern::solid);
     BOOST_TEST(*cf[0].style->fill->fg == 0xFFC7CEu);  // dxf bgColor is the visible colour
     BOOST_TEST(!cf[0].style->bold);
     BOOST_TEST(cf[1].op == "between");

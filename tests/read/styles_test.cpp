@@ -62,24 +62,24 @@ BOOST_AUTO_TEST_CASE(fonts) {
 }
 
 BOOST_AUTO_TEST_CASE(fills) {
-    BOOST_TEST(style_of("A1").fill.pattern == 0);
-    BOOST_TEST(style_of("B1").fill.pattern == 1);   // solid
-    BOOST_TEST(style_of("C1").fill.pattern == 15);  // lightGrid
-    BOOST_TEST(style_of("E1").fill.pattern == 1);   // gradient, approximated
+    BOOST_TEST(style_of("A1").fill.pattern == FillPattern::none);
+    BOOST_TEST(style_of("B1").fill.pattern == FillPattern::solid);
+    BOOST_TEST(style_of("C1").fill.pattern == FillPattern::light_grid);
+    BOOST_TEST(style_of("E1").fill.pattern == FillPattern::solid);  // gradient, approximated
     BOOST_TEST(has_dropped(styled(), "xl/styles.xml", "gradient fill"));
 }
 
 BOOST_AUTO_TEST_CASE(borders) {
     const Border& b = style_of("B1").border;
-    BOOST_TEST(b.left.style == 1);  // thin
+    BOOST_TEST(b.left.style == BorderStyle::thin);
     BOOST_TEST(*b.left.color == 0x000000u);
-    BOOST_TEST(b.right.style == 2);  // medium
+    BOOST_TEST(b.right.style == BorderStyle::medium);
     BOOST_TEST(*b.right.color == 0xFF0000u);
-    BOOST_TEST(b.top.style == 9);  // dashDot
+    BOOST_TEST(b.top.style == BorderStyle::dash_dot);
     BOOST_TEST(!b.top.color);
-    BOOST_TEST(b.bottom.style == 6);    // double
-    BOOST_TEST(b.diagonal.style == 7);  // hair
-    BOOST_TEST(!b.diagonal.color);      // auto
+    BOOST_TEST(b.bottom.style == BorderStyle::double_line);
+    BOOST_TEST(b.diagonal.style == BorderStyle::hair);
+    BOOST_TEST(!b.diagonal.color);  // auto
     BOOST_TEST(b.diagonal_up);
     BOOST_TEST(!b.diagonal_down);
     BOOST_TEST((style_of("A1").border == Border{}));

@@ -15,6 +15,12 @@ namespace kinerja::test::compare_detail {
 inline std::string show(const std::string& s) {
     return "\"" + s + "\"";
 }
+inline std::string show(FillPattern p) {
+    return std::string(ecma_name(p));
+}
+inline std::string show(BorderStyle b) {
+    return std::string(ecma_name(b));
+}
 inline std::string show(bool b) {
     return b ? "true" : "false";
 }

@@ -9,16 +9,17 @@ namespace {
 // its foreground colour (Excel ignores bgColor there, and writers fill it variously).
 void compare_fill(Recorder& r, const std::string& prefix, const Fill& a, const Fill& b) {
     r.same(prefix + "pattern", a.pattern, b.pattern);
-    if (a.pattern != b.pattern || a.pattern == 0) return;
+    if (a.pattern != b.pattern || a.pattern == FillPattern::none) return;
     r.color(prefix + "fg", a.fg, b.fg);
-    if (a.pattern != 1) r.color(prefix + "bg", a.bg, b.bg);
+    if (a.pattern != FillPattern::solid) r.color(prefix + "bg", a.bg, b.bg);
 }
 
 // A side's colour matters only when the side is drawn.
 void compare_side(Recorder& r, const std::string& prefix, const BorderSide& a,
                   const BorderSide& b) {
     r.same(prefix + ".style", a.style, b.style);
-    if (a.style != 0 && a.style == b.style) r.color(prefix + ".color", a.color, b.color);
+    if (a.style != BorderStyle::none && a.style == b.style)
+        r.color(prefix + ".color", a.color, b.color);
 }
 
 void compare_border(Recorder& r, const std::string& prefix, const Border& a, const Border& b) {

@@ -175,7 +175,7 @@ void expect_values(Probe& p) {
     }
     if (const Cell* c = p.cell(s, "E8")) {
         p.check(c->value.kind == CellValue::Kind::blank, "E8 is blank");
-        p.equal("E8 fill pattern", p.style(*c).fill.pattern, std::uint8_t{1});
+        p.equal("E8 fill pattern", p.style(*c).fill.pattern, FillPattern::solid);
         p.rgb("E8 fill", p.style(*c).fill.fg, 0xFFFF00);
     }
     if (s) {

@@ -88,7 +88,7 @@ void expect_formulas(Probe& p) {
     if (const Cell* c = p.cell(s, "C7")) {
         const Border& b = p.style(*c).border;
         p.rgb("C7 fill (indexed 13)", p.style(*c).fill.fg, 0xFFFF00);
-        p.equal("C7 bottom border", b.bottom.style, std::uint8_t{2});
+        p.equal("C7 bottom border", b.bottom.style, BorderStyle::medium);
         p.rgb("C7 bottom colour (accent2, tint -0.25)", b.bottom.color, 0x953735, 2);
         if (p.by({"py", "gnm"}))  // LibreOffice writes black borders as automatic
             p.rgb("C7 left colour (indexed 8)", b.left.color, 0x000000);

@@ -61,7 +61,7 @@ void fonts(Probe& p, const Sheet* s) {
 
 void fills_and_borders(Probe& p, const Sheet* s) {
     if (auto* st = styled(p, s, "solid yellow")) {
-        p.equal("solid yellow pattern", st->fill.pattern, std::uint8_t{1});
+        p.equal("solid yellow pattern", st->fill.pattern, FillPattern::solid);
         p.rgb("solid yellow colour", st->fill.fg, 0xFFFF00);
     }
     if (auto* st = styled(p, s, "solid black")) {
@@ -69,30 +69,31 @@ void fills_and_borders(Probe& p, const Sheet* s) {
         p.rgb("white font on black", st->font.color, 0xFFFFFF);
     }
     if (auto* st = styled(p, s, "light grid"); st && p.by({"lxw", "gnm"})) {
-        p.equal("light grid pattern", st->fill.pattern, std::uint8_t{15});
+        p.equal("light grid pattern", st->fill.pattern, FillPattern::light_grid);
         p.rgb("light grid fg", st->fill.fg, 0x0000FF);
         p.rgb("light grid bg", st->fill.bg, 0xFFFF00);
     }
     if (auto* st = styled(p, s, "thin black box")) {
         const Border& b = st->border;
         for (const BorderSide* side : {&b.left, &b.right, &b.top, &b.bottom}) {
-            p.equal("thin box side", side->style, std::uint8_t{1});
+            p.equal("thin box side", side->style, BorderStyle::thin);
             if (p.by({"lxw", "gnm"})) p.rgb("thin box colour", side->color, 0x000000);
         }
     }
     if (auto* st = styled(p, s, "mixed sides")) {
         const Border& b = st->border;
-        p.equal("left medium", b.left.style, std::uint8_t{2});
+        p.equal("left medium", b.left.style, BorderStyle::medium);
         p.rgb("left red", b.left.color, 0xFF0000);
-        p.equal("right dashed", b.right.style, std::uint8_t{3});
+        p.equal("right dashed", b.right.style, BorderStyle::dashed);
         p.rgb("right blue", b.right.color, 0x0000FF);
-        p.equal("top double", b.top.style, std::uint8_t{6});
-        p.equal("bottom thick", b.bottom.style, std::uint8_t{5});
+        p.equal("top double", b.top.style, BorderStyle::double_line);
+        p.equal("bottom thick", b.bottom.style, BorderStyle::thick);
         if (p.by({"lxw", "gnm"})) p.rgb("bottom black", b.bottom.color, 0x000000);
     }
     for (std::uint8_t style = 1; style <= 13; ++style)
         if (auto* st = styled(p, s, "bottom style " + std::to_string(style)))
-            p.equal("bottom style " + std::to_string(style), st->border.bottom.style, style);
+            p.equal("bottom style " + std::to_string(style), st->border.bottom.style,
+                    static_cast<BorderStyle>(style));
     if (auto* st = styled(p, s, "diagonal 3")) {
         p.check(st->border.diagonal_up && st->border.diagonal_down, "diagonal 3 goes both ways");
         p.rgb("diagonal colour", st->border.diagonal.color, 0xFF0000);
@@ -124,7 +125,7 @@ void alignment_and_protection(Probe& p, const Sheet* s) {
     if (auto* st = styled(p, s, "combined")) {
         p.check(st->font.bold && st->alignment.wrap, "combined is bold and wrapped");
         p.rgb("combined fill", st->fill.fg, 0xF4B084);
-        p.equal("combined border", st->border.top.style, std::uint8_t{1});
+        p.equal("combined border", st->border.top.style, BorderStyle::thin);
     }
 }
 

@@ -97,10 +97,10 @@ BOOST_AUTO_TEST_CASE(headers_wrap_and_cells_have_borders) {
                 const Style& hs = wb.styles[header->style];
                 BOOST_TEST(hs.alignment.wrap);
                 BOOST_TEST(hs.font.bold);
-                BOOST_TEST(hs.border.bottom.style == 1);
+                BOOST_TEST(hs.border.bottom.style == BorderStyle::thin);
                 const Cell* input = s->find(t.first_row, 1);
                 BOOST_TEST_REQUIRE(input);
-                BOOST_TEST(wb.styles[input->style].border.left.style == 1);
+                BOOST_TEST(wb.styles[input->style].border.left.style == BorderStyle::thin);
             }
         }
     }

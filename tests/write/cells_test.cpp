@@ -150,10 +150,10 @@ BOOST_AUTO_TEST_CASE(long_text_is_cut_at_excels_limit_and_reported) {
 BOOST_AUTO_TEST_CASE(merged_cells_keep_their_own_styles) {
     Workbook wb = one_sheet();
     Style boxed;
-    boxed.border.left.style = 1;
-    boxed.border.top.style = 2;
+    boxed.border.left.style = BorderStyle::thin;
+    boxed.border.top.style = BorderStyle::medium;
     Style right_edge;
-    right_edge.border.right.style = 5;
+    right_edge.border.right.style = BorderStyle::thick;
     std::uint32_t s1 = wb.intern_style(boxed), s2 = wb.intern_style(right_edge);
     Sheet& s = wb.sheets[0];
     s.merges.push_back({0, 0, 1, 2});

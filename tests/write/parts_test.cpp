@@ -104,7 +104,7 @@ BOOST_AUTO_TEST_CASE(conditional_formats_of_common_kinds) {
     Sheet& s = wb.sheets[0];
     DiffStyle red;
     red.font_color = 0x9C0006;
-    red.fill = Fill{1, std::nullopt, 0xFFC7CE};
+    red.fill = Fill{FillPattern::solid, std::nullopt, 0xFFC7CE};
     ConditionalFormat low;
     low.ranges = {range("H2:H40"), range("J2:J40")};
     low.type = "cellIs";

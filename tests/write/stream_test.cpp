@@ -107,9 +107,9 @@ BOOST_AUTO_TEST_CASE(styles_are_the_models) {
     Style header;
     header.font.name = "Arial";
     header.font.bold = true;
-    header.fill.pattern = 1;
+    header.fill.pattern = FillPattern::solid;
     header.fill.fg = 0xD9D9D9;
-    header.border.bottom.style = 2;  // medium
+    header.border.bottom.style = BorderStyle::medium;
     header.alignment.horizontal = 2;
     header.num_format = "0.00";
     StyleId first = 0, again = 0;

@@ -44,9 +44,9 @@ BOOST_AUTO_TEST_CASE(font_properties) {
 BOOST_AUTO_TEST_CASE(black_is_written_as_black_not_as_unset) {
     Style s;
     s.font.color = 0x000000;
-    s.fill.pattern = 1;
+    s.fill.pattern = FillPattern::solid;
     s.fill.fg = 0x000000;
-    s.border.bottom = {1, 0x000000};
+    s.border.bottom = {BorderStyle::thin, 0x000000};
     std::string xml = styles_of(s);
     KINERJA_CHECK_HAS(xml, "<color rgb=\"FF000000\"/><name val=\"Calibri\"/>");
     KINERJA_CHECK_HAS(xml, "<patternFill patternType=\"solid\"><fgColor rgb=\"FF000000\"/>");
@@ -55,17 +55,17 @@ BOOST_AUTO_TEST_CASE(black_is_written_as_black_not_as_unset) {
 
 BOOST_AUTO_TEST_CASE(solid_fill_colours_stay_where_the_file_had_them) {
     Style only_fg;
-    only_fg.fill = {1, 0xFFFF00, std::nullopt};
+    only_fg.fill = {FillPattern::solid, 0xFFFF00, std::nullopt};
     KINERJA_CHECK_HAS(styles_of(only_fg),
                       "<patternFill patternType=\"solid\"><fgColor "
                       "rgb=\"FFFFFF00\"/><bgColor indexed=\"64\"/>");
     Style both;
-    both.fill = {1, 0xFFFF00, 0x00B050};
+    both.fill = {FillPattern::solid, 0xFFFF00, 0x00B050};
     KINERJA_CHECK_HAS(styles_of(both),
                       "<patternFill patternType=\"solid\"><fgColor "
                       "rgb=\"FFFFFF00\"/><bgColor rgb=\"FF00B050\"/>");
     Style pattern;
-    pattern.fill = {5, 0x112233, 0x445566};
+    pattern.fill = {FillPattern::dark_horizontal, 0x112233, 0x445566};
     KINERJA_CHECK_HAS(styles_of(pattern),
                       "<patternFill patternType=\"darkHorizontal\"><fgColor "
                       "rgb=\"FF112233\"/><bgColor rgb=\"FF445566\"/>");
@@ -73,11 +73,11 @@ BOOST_AUTO_TEST_CASE(solid_fill_colours_stay_where_the_file_had_them) {
 
 BOOST_AUTO_TEST_CASE(borders_with_colours_and_diagonals) {
     Style s;
-    s.border.left = {1, 0xFF0000};
-    s.border.right = {2, std::nullopt};
-    s.border.top = {8, 0x00FF00};
-    s.border.bottom = {6, std::nullopt};
-    s.border.diagonal = {7, 0x0000FF};
+    s.border.left = {BorderStyle::thin, 0xFF0000};
+    s.border.right = {BorderStyle::medium, std::nullopt};
+    s.border.top = {BorderStyle::medium_dashed, 0x00FF00};
+    s.border.bottom = {BorderStyle::double_line, std::nullopt};
+    s.border.diagonal = {BorderStyle::hair, 0x0000FF};
     s.border.diagonal_up = s.border.diagonal_down = true;
     std::string xml = styles_of(s);
     KINERJA_CHECK_HAS(xml,
@@ -138,7 +138,7 @@ BOOST_AUTO_TEST_CASE(number_formats_builtin_ids_and_custom_strings) {
 BOOST_AUTO_TEST_CASE(default_style_cells_in_a_styled_row_stay_default) {
     Workbook wb = one_sheet();
     Style grey;
-    grey.fill = {1, 0xD9D9D9, std::nullopt};
+    grey.fill = {FillPattern::solid, 0xD9D9D9, std::nullopt};
     Sheet& s = wb.sheets[0];
     RowInfo row;
     row.style = wb.intern_style(grey);
