@@ -4,7 +4,7 @@
 // bounded: each keeps one keep-alive connection and sends the next request when the answer
 // is in.
 //
-//   build/bench_serve [WORKBOOK] [--seconds S] [--workers N]
+//   build/bench_serve [WORKBOOK] [--seconds S] [--workers N] [--soak REQUESTS]
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -89,16 +90,52 @@ Figures percentiles(std::vector<double> ms, double seconds) {
     return f;
 }
 
+// Runs `threads` threads for `seconds`. Each makes its own `once` (so it can hold its own
+// evaluator or connection) and repeats it until time is up or it fails; the figures are those
+// of the runs that succeeded, and `failed` counts the threads that stopped on a failure.
+template <class MakeOnce>
+Figures timed_threads(unsigned threads, double seconds, MakeOnce make_once, std::size_t& failed) {
+    std::atomic<bool> stop{false};
+    std::atomic<std::size_t> failures{0};
+    std::vector<std::vector<double>> times(threads);
+    std::vector<std::thread> running;
+    auto start = Clock::now();
+    for (unsigned t = 0; t < threads; ++t)
+        running.emplace_back([&, t] {
+            auto once = make_once();
+            while (!stop) {
+                auto s = Clock::now();
+                if (!once()) {
+                    ++failures;
+                    return;
+                }
+                times[t].push_back(
+                    std::chrono::duration<double, std::milli>(Clock::now() - s).count());
+            }
+        });
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    stop = true;
+    for (auto& t : running) t.join();
+    double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    std::vector<double> all;
+    for (auto& v : times) all.insert(all.end(), v.begin(), v.end());
+    failed = failures;
+    return percentiles(std::move(all), elapsed);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     std::string file = std::string(KINERJA_SOURCE_DIR) + "/samples/rutan-soe-2023-lkjip.xlsx";
     double seconds = 10;
     unsigned workers = 2;
+    std::size_t soak = 0;  // requests of the memory run; 0 skips it
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--seconds" && i + 1 < argc)
             seconds = std::stod(argv[++i]);
+        else if (a == "--soak" && i + 1 < argc)
+            soak = std::stoul(argv[++i]);
         else if (a == "--workers" && i + 1 < argc)
             workers = static_cast<unsigned>(std::stoul(argv[++i]));
         else
@@ -112,28 +149,18 @@ int main(int argc, char** argv) {
 
     // In process: `workers` threads, each with its own Evaluator, as the server's workers.
     {
-        std::atomic<bool> stop{false};
-        std::vector<std::vector<double>> times(workers);
-        std::vector<std::thread> threads;
-        auto start = Clock::now();
-        for (unsigned t = 0; t < workers; ++t)
-            threads.emplace_back([&, t] {
-                Evaluator evaluator(*engine.compiled);
-                while (!stop) {
-                    auto s = Clock::now();
+        std::size_t failed = 0;
+        Figures f = timed_threads(
+            workers, seconds,
+            [&] {
+                return [&, evaluator = std::make_shared<Evaluator>(*engine.compiled)] {
                     WorkbookSink sink = WorkbookSink::memory();
-                    process(engine, WorkbookSource::bytes(bytes, "x.xlsx"), sink, {}, &evaluator);
-                    times[t].push_back(
-                        std::chrono::duration<double, std::milli>(Clock::now() - s).count());
-                }
-            });
-        std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
-        stop = true;
-        for (auto& t : threads) t.join();
-        double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-        std::vector<double> all;
-        for (auto& v : times) all.insert(all.end(), v.begin(), v.end());
-        Figures f = percentiles(all, elapsed);
+                    process(engine, WorkbookSource::bytes(bytes, "x.xlsx"), sink, {},
+                            evaluator.get());
+                    return true;
+                };
+            },
+            failed);
         std::printf(
             "in-process process(), %u threads: %.1f fills/s, p50 %.1f ms, p99 %.1f ms "
             "(%zu fills)\n",
@@ -152,36 +179,43 @@ int main(int argc, char** argv) {
         "application/octet-stream\r\nContent-Length: " +
         std::to_string(bytes.size()) + "\r\n\r\n" + bytes;
     for (unsigned clients : {1u, 4u, 16u}) {
-        std::atomic<bool> stop{false};
-        std::atomic<std::size_t> failed{0};
-        std::vector<std::vector<double>> times(clients);
-        std::vector<std::thread> threads;
-        auto start = Clock::now();
-        for (unsigned c = 0; c < clients; ++c)
-            threads.emplace_back([&, c] {
-                Client client(server.port());
-                while (!stop) {
-                    auto s = Clock::now();
-                    if (!client.fill(request)) {
-                        ++failed;
-                        return;
-                    }
-                    times[c].push_back(
-                        std::chrono::duration<double, std::milli>(Clock::now() - s).count());
-                }
-            });
-        std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
-        stop = true;
-        for (auto& t : threads) t.join();
-        double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-        std::vector<double> all;
-        for (auto& v : times) all.insert(all.end(), v.begin(), v.end());
-        Figures f = percentiles(all, elapsed);
+        std::size_t failed = 0;
+        Figures f = timed_threads(
+            clients, seconds,
+            [&] {
+                return [&, client = std::make_shared<Client>(server.port())] {
+                    return client->fill(request);
+                };
+            },
+            failed);
         std::printf(
             "server, %2u clients: %.1f fills/s, p50 %.1f ms, p99 %.1f ms (%zu fills, %zu "
             "failed); RSS now %ld MB, peak %ld MB\n",
-            clients, f.per_second, f.p50, f.p99, f.count, failed.load(), rss_kb("VmRSS:") / 1024,
+            clients, f.per_second, f.p50, f.p99, f.count, failed, rss_kb("VmRSS:") / 1024,
             rss_kb("VmHWM:") / 1024);
+    }
+    // Memory over many requests: 4 clients send `soak` fills between them; the server's RSS is
+    // sampled every tenth of the way. Flat means the last samples are no higher than the first
+    // after warm-up.
+    if (soak > 0) {
+        std::atomic<std::size_t> sent{0}, failed{0};
+        const std::size_t step = std::max<std::size_t>(1, soak / 10);
+        std::vector<long> rss(11, 0);
+        rss[0] = rss_kb("VmRSS:");
+        std::vector<std::thread> clients;
+        for (int c = 0; c < 4; ++c)
+            clients.emplace_back([&] {
+                Client client(server.port());
+                for (std::size_t n; (n = ++sent) <= soak;) {
+                    if (!client.fill(request)) ++failed;
+                    if (n % step == 0 && n / step <= 10) rss[n / step] = rss_kb("VmRSS:");
+                }
+            });
+        for (auto& t : clients) t.join();
+        std::printf("memory over %zu requests (%zu failed), RSS in MB at each tenth:", soak,
+                    failed.load());
+        for (long kb : rss) std::printf(" %ld", kb / 1024);
+        std::printf("\n");
     }
     server.stop();
     serving.join();

@@ -58,7 +58,5 @@ std::optional<std::vector<FormPart>> parse_multipart(std::string_view content_ty
 // JSON text safe to show anywhere: '<', '>' and '&' written as \u003c, \u003e, \u0026
 // (JSON allows it; only strings can hold them), bytes that are not UTF-8 replaced.
 std::string safe_json(std::string text);
-// Text for HTML: & < > " ' escaped.
-std::string html_escape(std::string_view text);
 
 }  // namespace kinerja::serve_detail
