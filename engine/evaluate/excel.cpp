@@ -5,6 +5,11 @@
 // so no Excel error (#VALUE! from a "-" cell, #DIV/0!) can appear: the result is "-" instead.
 // A guard marked `standalone` never errors; the others (like D5=0) are safe only once the
 // guards before them are FALSE, which IF's laziness guarantees.
+//
+// What a person reads is kept short: the cells that must hold numbers are checked together
+// (COUNT(C6,D6)<2), a zero denominator is left to IFERROR rather than tested, a literal number
+// needs no check, and a percent cell's factor 100 cancels out of a ratio of two such cells:
+// IF(COUNT(C6,D6)<2,"-",IFERROR(ROUND(D6/C6*100,2),"-")).
 #include <algorithm>
 #include <charconv>
 
@@ -16,9 +21,26 @@ namespace kinerja::evaluate_detail {
 namespace {
 
 struct Guard {
+    enum class Kind {
+        not_number,  // NOT(ISNUMBER(ref)): `ref` must hold a number
+        division,    // a denominator is 0: the value, were it computed, would be #DIV/0!
+        other,
+    };
+    Guard(std::string condition, bool never_errs, Kind what = Kind::other, std::string cell = {})
+        : test(std::move(condition)), standalone(never_errs), kind(what), ref(std::move(cell)) {}
     std::string test;
     bool standalone = true;
+    Kind kind = Kind::other;
+    std::string ref;  // for not_number
 };
+
+Guard not_number(const std::string& ref) {
+    return {"NOT(ISNUMBER(" + ref + "))", true, Guard::Kind::not_number, ref};
+}
+
+Guard zero_denominator(const std::string& denominator) {
+    return {denominator + "=0", false, Guard::Kind::division};
+}
 
 struct Xl {
     std::string value;  // valid when no guard holds
@@ -34,12 +56,39 @@ void append(std::vector<Guard>& to, const std::vector<Guard>& from) {
     }
 }
 
-// Consecutive guards grouped into OR(...) chunks; a chunk starts at each guard that relies on
-// the ones before it.
-std::vector<std::string> chunks(const std::vector<Guard>& guards) {
+bool is_simple_reference(const std::string& ref);
+
+// The cells that must hold numbers, checked at once: NOT(ISNUMBER(A1)), or COUNT(A1,B1)<2 for
+// several. Only plain references: COUNT counts a text "1" given directly, ISNUMBER does not.
+struct NumberCheck {
+    std::vector<std::string> refs;
+    std::string test() const {
+        if (refs.size() == 1) return "NOT(ISNUMBER(" + refs[0] + "))";
+        std::string out = "COUNT(";
+        for (std::size_t i = 0; i < refs.size(); ++i) out += (i ? "," : "") + refs[i];
+        return out + ")<" + std::to_string(refs.size());
+    }
+};
+
+bool checks_a_cell(const Guard& g) {
+    return g.kind == Guard::Kind::not_number && is_simple_reference(g.ref);
+}
+
+// The guards as tests to apply in order: first the number check of the cells (standalone, so
+// it may go first), then the rest grouped into OR(...) chunks, a chunk starting at each guard
+// that relies on the ones before it. With `without_divisions` the zero-denominator tests are
+// left out, for a caller that catches the error instead.
+std::vector<std::string> chunks(const std::vector<Guard>& guards, bool without_divisions = false) {
+    NumberCheck cells;
+    for (const auto& g : guards)
+        if (checks_a_cell(g)) cells.refs.push_back(g.ref);
     std::vector<std::vector<std::string>> groups;
+    if (!cells.refs.empty()) groups.push_back({cells.test()});
+    bool fresh_group = true;
     for (const auto& g : guards) {
-        if (groups.empty() || !g.standalone) groups.emplace_back();
+        if (checks_a_cell(g) || (without_divisions && g.kind == Guard::Kind::division)) continue;
+        if (fresh_group || !g.standalone) groups.emplace_back();
+        fresh_group = false;
         groups.back().push_back(g.test);
     }
     std::vector<std::string> out;
@@ -66,8 +115,6 @@ std::string any_guard(const std::vector<Guard>& guards) {
     for (std::size_t i = parts.size() - 1; i-- > 0;) out = "IF(" + parts[i] + ",TRUE," + out + ")";
     return out;
 }
-
-bool is_simple_reference(const std::string& ref);
 
 // True when `s` is one operand already: a number, a reference, a call or a parenthesised group.
 bool is_atom(const std::string& s) {
@@ -116,6 +163,157 @@ bool is_simple_reference(const std::string& ref) {
     });
 }
 
+bool is_number_literal(const std::string& s) {
+    if (s.empty()) return false;
+    double value = 0;
+    const char* begin = s.data() + (s[0] == '-' ? 1 : 0);
+    auto result = std::from_chars(begin, s.data() + s.size(), value);
+    return result.ec == std::errc() && result.ptr == s.data() + s.size();
+}
+
+// A cell scaled by a constant factor, as a percent cell is read: E5*100.
+struct Scaled {
+    std::string ref, factor;
+};
+
+std::optional<Scaled> scaled_cell(const std::string& text) {
+    auto times = text.rfind('*');
+    if (times == std::string::npos) return std::nullopt;
+    Scaled s{text.substr(0, times), text.substr(times + 1)};
+    if (!is_simple_reference(s.ref) || !is_number_literal(s.factor)) return std::nullopt;
+    return s;
+}
+
+// How a formula's value scales when every scaled cell's factor does: f(k*x) = k^degree * f(x)
+// for k > 0. `any` is a literal 0 (or not-applicable), which fits every degree. nullopt:
+// not homogeneous (a rounding of a scaled value, a sum of a cell and a constant, ...).
+struct Degree {
+    bool any = false;
+    int value = 0;
+};
+
+class Homogeneity {
+public:
+    Homogeneity(const FormulaAst& ast, std::vector<bool> scaled)
+        : ast_(ast), scaled_(std::move(scaled)) {}
+
+    std::optional<Degree> of(int index) const {
+        const Node& node = ast_.nodes[static_cast<std::size_t>(index)];
+        switch (node.kind) {
+            case Node::Kind::number:
+                return node.value == 0 ? Degree{true, 0} : Degree{false, 0};
+            case Node::Kind::not_applicable:
+                return Degree{true, 0};
+            case Node::Kind::name:
+                return Degree{false, scaled_[static_cast<std::size_t>(node.slot)] ? 1 : 0};
+            case Node::Kind::negate:
+                return of(node.args[0]);
+            case Node::Kind::binary:
+                return binary(node);
+            case Node::Kind::ternary: {
+                auto c = of(node.args[0]);
+                if (!c || !(c->any || c->value == 0)) return std::nullopt;
+                return same(of(node.args[1]), of(node.args[2]));
+            }
+            case Node::Kind::call:
+                return call(node);
+        }
+        return std::nullopt;
+    }
+
+private:
+    static std::optional<Degree> same(std::optional<Degree> a, std::optional<Degree> b) {
+        if (!a || !b) return std::nullopt;
+        if (a->any) return b;
+        if (b->any || a->value == b->value) return a;
+        return std::nullopt;
+    }
+    static bool invariant(const std::optional<Degree>& d) { return d && (d->any || !d->value); }
+
+    std::optional<Degree> binary(const Node& node) const {
+        auto a = of(node.args[0]), b = of(node.args[1]);
+        if (!a || !b) return std::nullopt;
+        switch (node.op) {
+            case BinaryOp::add:
+            case BinaryOp::sub:
+                return same(a, b);
+            case BinaryOp::mul:
+                if (a->any || b->any) return Degree{true, 0};
+                return Degree{false, a->value + b->value};
+            case BinaryOp::div:
+                if (b->any) return std::nullopt;  // a literal 0 denominator
+                if (a->any) return a;
+                return Degree{false, a->value - b->value};
+            case BinaryOp::pow:
+                return invariant(a) && invariant(b) ? std::optional<Degree>(Degree{})
+                                                    : std::nullopt;
+            case BinaryOp::land:
+            case BinaryOp::lor:
+                return invariant(a) && invariant(b) ? std::optional<Degree>(Degree{})
+                                                    : std::nullopt;
+            default:  // comparisons keep their truth when both sides scale alike (k > 0)
+                return same(a, b) ? std::optional<Degree>(Degree{}) : std::nullopt;
+        }
+    }
+
+    std::optional<Degree> call(const Node& node) const {
+        std::vector<std::optional<Degree>> a;
+        for (int child : node.args) a.push_back(of(child));
+        auto all_same = [&](std::size_t from, std::size_t step) {
+            std::optional<Degree> d = Degree{true, 0};
+            for (std::size_t i = from; i < a.size(); i += step) d = same(d, a[i]);
+            return d;
+        };
+        switch (static_cast<Fn>(node.function)) {
+            case Fn::pct:
+            case Fn::capaian_naik:
+            case Fn::capaian_turun:
+            case Fn::capaian_turun_permenpan:
+            case Fn::capaian_turun_seed003:  // ratios of their two arguments
+                return same(a[0], a[1]) ? std::optional<Degree>(Degree{}) : std::nullopt;
+            case Fn::trunc:
+            case Fn::round:  // rounding does not commute with scaling
+                return invariant(a[0]) && (a.size() < 2 || invariant(a[1]))
+                           ? std::optional<Degree>(Degree{})
+                           : std::nullopt;
+            case Fn::isna:
+                return Degree{};
+            case Fn::wavg_na: {  // sum(v*w)/sum(w) scales as the values
+                if (!all_same(1, 2)) return std::nullopt;
+                return all_same(0, 2);
+            }
+            default:  // min, max, sum, avg, avg_na, sum_na, ifna, abs
+                return all_same(0, 1);
+        }
+    }
+
+    const FormulaAst& ast_;
+    std::vector<bool> scaled_;
+};
+
+// The cells with their common factor taken out, when the formula's value does not depend on
+// it: a ratio of two percent cells (E5*100)/(D5*100) reads E5/D5. nullopt otherwise.
+std::optional<CellMap> without_common_factor(const FormulaAst& ast, const CellMap& cells) {
+    std::vector<bool> scaled(ast.variables.size(), false);
+    std::optional<std::string> factor;
+    CellMap plain = cells;
+    for (std::size_t i = 0; i < ast.variables.size(); ++i) {
+        auto found = cells.find(ast.variables[i]);
+        if (found == cells.end()) continue;
+        auto s = scaled_cell(found->second);
+        if (!s) continue;
+        if (factor && *factor != s->factor) return std::nullopt;
+        if (s->factor.starts_with('-') || std::stod(s->factor) == 0) return std::nullopt;
+        factor = s->factor;
+        scaled[i] = true;
+        plain[ast.variables[i]] = s->ref;
+    }
+    if (!factor) return std::nullopt;
+    auto degree = Homogeneity(ast, std::move(scaled)).of(ast.root);
+    if (!degree || !(degree->any || degree->value == 0)) return std::nullopt;
+    return plain;
+}
+
 class Translator {
 public:
     Translator(const FormulaAst& ast, const CellMap& cells, TurunRule turun)
@@ -152,8 +350,13 @@ private:
         auto found = cells_.find(name);
         if (found == cells_.end())
             throw std::out_of_range("no cell given for variable '" + name + "'");
-        std::string ref = is_simple_reference(found->second) ? found->second : paren(found->second);
-        return {ref, {{"NOT(ISNUMBER(" + ref + "))", true}}, false};
+        const std::string& text = found->second;
+        if (is_number_literal(text))  // a number read from text ("92,5%"): nothing to check
+            return {text[0] == '-' ? paren(text) : text, {}, false};
+        if (auto scaled = scaled_cell(text))  // E5*100 is a number when E5 is
+            return {paren(text), {not_number(scaled->ref)}, false};
+        std::string ref = is_simple_reference(text) ? text : paren(text);
+        return {ref, {not_number(ref)}, false};
     }
 
     Xl binary(const Node& node) {
@@ -175,7 +378,7 @@ private:
                 break;
             case BinaryOp::div:
                 out.value = va + "/" + vb;
-                out.guards.push_back({vb + "=0", false});
+                out.guards.push_back(zero_denominator(vb));
                 break;
             case BinaryOp::pow:
                 out.value = va + "^" + vb;
@@ -241,12 +444,12 @@ private:
     }
 
     static Xl ratio(const Xl& a, const Xl& b, const std::string& value,
-                    const std::string& zero_test) {
+                    const std::string& denominator) {
         Xl out;
         append(out.guards, a.guards);
         append(out.guards, b.guards);
         out.value = value;
-        out.guards.push_back({zero_test, false});
+        out.guards.push_back(zero_denominator(denominator));
         return out;
     }
 
@@ -305,7 +508,7 @@ private:
         out.value = paren(weighted_sum) + "/" + paren(weights);
         if (all_can_be_na)
             out.guards.push_back({args.size() == 2 ? all_na.substr(4) : all_na + ")", true});
-        out.guards.push_back({paren(weights) + "=0", false});
+        out.guards.push_back(zero_denominator(paren(weights)));
         return out;
     }
 
@@ -315,7 +518,7 @@ private:
             case Fn::pct:
             case Fn::capaian_naik: {
                 std::string vb = paren(number(a[1]));
-                return ratio(a[0], a[1], paren(number(a[0])) + "/" + vb + "*100", vb + "=0");
+                return ratio(a[0], a[1], paren(number(a[0])) + "/" + vb + "*100", vb);
             }
             case Fn::capaian_turun:
                 return turun(a[0], a[1], turun_);
@@ -373,9 +576,9 @@ private:
     static Xl turun(const Xl& r, const Xl& t, TurunRule rule) {
         std::string vr = paren(number(r)), vt = paren(number(t));
         if (rule == TurunRule::permenpan) {
-            return ratio(r, t, "MAX(0,(2*" + vt + "-" + vr + ")/" + vt + "*100)", vt + "=0");
+            return ratio(r, t, "MAX(0,(2*" + vt + "-" + vr + ")/" + vt + "*100)", vt);
         }
-        return ratio(r, t, "(" + vt + "-(" + vr + "-" + vt + "))/" + vr + "*100", vr + "=0");
+        return ratio(r, t, "(" + vt + "-(" + vr + "-" + vt + "))/" + vr + "*100", vr);
     }
 
     const FormulaAst& ast_;
@@ -386,17 +589,29 @@ private:
 }  // namespace
 
 std::string excel_formula(const FormulaAst& ast, const CellMap& cells,
-                          const std::optional<Rounding>& rounding, TurunRule turun) {
-    Translator translator(ast, cells, turun);
+                          const std::optional<Rounding>& rounding, TurunRule turun,
+                          bool as_fraction) {
+    std::optional<CellMap> plain = without_common_factor(ast, cells);
+    Translator translator(ast, plain ? *plain : cells, turun);
     Xl x = translator.translate(ast.root);
     std::string value = number(x);
     if (rounding) {
         const char* name = rounding->mode == Rounding::Mode::truncate ? "TRUNC(" : "ROUND(";
         value = name + value + "," + std::to_string(rounding->decimals) + ")";
     }
-    std::vector<std::string> parts = chunks(x.guards);
+    if (as_fraction) value = paren(value) + "/100";
+    // The cells' number check outermost; inside it a zero denominator is caught by IFERROR
+    // (every error the value could raise is one its guards would have answered "-" for).
+    bool divides = std::any_of(x.guards.begin(), x.guards.end(),
+                               [](const Guard& g) { return g.kind == Guard::Kind::division; });
+    std::vector<std::string> parts = chunks(x.guards, true);
+    bool cells_first = std::any_of(x.guards.begin(), x.guards.end(), checks_a_cell);
+    std::size_t inner_from = cells_first ? 1 : 0;
     std::string out = value;
-    for (std::size_t i = parts.size(); i-- > 0;) out = "IF(" + parts[i] + ",\"-\"," + out + ")";
+    for (std::size_t i = parts.size(); i-- > inner_from;)
+        out = "IF(" + parts[i] + ",\"-\"," + out + ")";
+    if (divides) out = "IFERROR(" + out + ",\"-\")";
+    if (cells_first) out = "IF(" + parts[0] + ",\"-\"," + out + ")";
     return out;
 }
 

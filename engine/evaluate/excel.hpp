@@ -16,6 +16,9 @@ namespace kinerja {
 struct ExcelFormula {
     std::string formula;  // without the leading '='
     CellValue cached;
+    // The same figure divided by 100, for a cell formatted as a percentage (empty for text
+    // results such as a kategori).
+    std::string fraction_formula;
 };
 
 ExcelFormula excel_realisasi(Evaluator& evaluator, std::size_t indicator, const CellMap& cells,

@@ -26,8 +26,9 @@ ExcelFormula excel_realisasi(Evaluator& evaluator, std::size_t indicator, const 
                              std::span<const double> inputs) {
     const CompiledCatalogue& c = evaluator.compiled();
     ExcelFormula out;
-    out.formula =
-        c.realisasi_formula(indicator).excel(cells, c.rounding(indicator), c.settings().turun);
+    const Formula& formula = c.realisasi_formula(indicator);
+    out.formula = formula.excel(cells, c.rounding(indicator), c.settings().turun);
+    out.fraction_formula = formula.excel(cells, c.rounding(indicator), c.settings().turun, true);
     out.cached = cached_number(evaluator.realisasi(indicator, inputs));
     return out;
 }
@@ -36,8 +37,9 @@ ExcelFormula excel_capaian(Evaluator& evaluator, std::size_t indicator, const Ce
                            double realisasi, double target, std::span<const double> inputs) {
     const CompiledCatalogue& c = evaluator.compiled();
     ExcelFormula out;
-    out.formula =
-        c.capaian_formula(indicator).excel(cells, c.rounding(indicator), c.settings().turun);
+    const Formula& formula = c.capaian_formula(indicator);
+    out.formula = formula.excel(cells, c.rounding(indicator), c.settings().turun);
+    out.fraction_formula = formula.excel(cells, c.rounding(indicator), c.settings().turun, true);
     out.cached = cached_number(evaluator.capaian(indicator, realisasi, target, inputs));
     return out;
 }
@@ -49,8 +51,9 @@ ExcelFormula excel_capaian(const Settings& settings, Direction direction, const 
                                                     : "capaian_turun(realisasi, target)";
     if (settings.cap) text = cat({"min(", text, ", ", number_text(*settings.cap), ")"});
     ExcelFormula out;
-    out.formula = Formula::parse(text, {"target", "realisasi"})
-                      .excel(cells, settings.rounding, settings.turun);
+    Formula formula = Formula::parse(text, {"target", "realisasi"});
+    out.formula = formula.excel(cells, settings.rounding, settings.turun);
+    out.fraction_formula = formula.excel(cells, settings.rounding, settings.turun, true);
     out.cached = cached_number(capaian(realisasi, target, direction, settings));
     return out;
 }

@@ -124,6 +124,7 @@ Diagnostic formula_diagnostic(std::string_view text, const Problem& problem);
 
 // Excel translation of a resolved formula.
 std::string excel_formula(const FormulaAst& ast, const std::map<std::string, std::string>& cells,
-                          const std::optional<Rounding>& rounding, TurunRule turun);
+                          const std::optional<Rounding>& rounding, TurunRule turun,
+                          bool as_fraction);
 
 }  // namespace kinerja::evaluate_detail

@@ -52,8 +52,8 @@ bool Formula::uses(std::string_view variable) const {
 }
 
 std::string Formula::excel(const CellMap& cells, std::optional<Rounding> rounding,
-                           TurunRule turun) const {
-    return excel_formula(*ast_, cells, rounding, turun);
+                           TurunRule turun, bool as_fraction) const {
+    return excel_formula(*ast_, cells, rounding, turun, as_fraction);
 }
 
 struct FormulaEvaluator::Impl {

@@ -57,10 +57,11 @@ public:
     // The equivalent Excel formula (without '='), each variable replaced by the cell reference
     // or expression in `cells`. Not-applicable cells (text such as "-", or blank) and
     // divisions by zero give "-"; with `rounding` the value is wrapped in TRUNC/ROUND:
-    // IF(OR(NOT(ISNUMBER(E5)),NOT(ISNUMBER(D5))),"-",IF(D5=0,"-",TRUNC(E5/D5*100,2))).
+    // IF(COUNT(E5,D5)<2,"-",IFERROR(TRUNC(E5/D5*100,2),"-")). `as_fraction` divides the
+    // (rounded) value by 100, for a cell formatted as a percentage.
     // Throws std::out_of_range for a variable missing from `cells`.
     std::string excel(const CellMap& cells, std::optional<Rounding> rounding = std::nullopt,
-                      TurunRule turun = TurunRule::permenpan) const;
+                      TurunRule turun = TurunRule::permenpan, bool as_fraction = false) const;
     const evaluate_detail::FormulaAst& ast() const { return *ast_; }  // internal
 
 private:

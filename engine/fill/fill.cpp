@@ -39,7 +39,10 @@ ExcelFormula FillContext::in_cell_units(std::uint32_t row, std::uint32_t col,
     if (!c || c->style >= workbook.styles.size() ||
         !is_percent_format(workbook.styles[c->style].num_format))
         return f;
-    f.formula = "IF(ISNUMBER(" + f.formula + ")," + f.formula + "/100," + f.formula + ")";
+    // The formula's own value divided by 100 where it has that form; otherwise the result is.
+    f.formula = !f.fraction_formula.empty()
+                    ? f.fraction_formula
+                    : "IF(ISNUMBER(" + f.formula + ")," + f.formula + "/100," + f.formula + ")";
     if (f.cached.kind == CellValue::Kind::number) f.cached.number /= 100;
     return f;
 }

@@ -20,23 +20,42 @@ const Rounding trunc2{Rounding::Mode::truncate, 2};
 
 BOOST_AUTO_TEST_SUITE(excel)
 
+// The short form a person reads: the cells checked together, a zero denominator caught.
 BOOST_AUTO_TEST_CASE(a_ratio_guards_text_cells_and_zero_denominators) {
-    BOOST_TEST(
-        to_excel("pct(a, b)", {{"a", "E5"}, {"b", "D5"}}, trunc2) ==
-        "IF(OR(NOT(ISNUMBER(E5)),NOT(ISNUMBER(D5))),\"-\",IF(D5=0,\"-\",TRUNC(E5/D5*100,2)))");
+    BOOST_TEST(to_excel("pct(a, b)", {{"a", "E5"}, {"b", "D5"}}, trunc2) ==
+               "IF(COUNT(E5,D5)<2,\"-\",IFERROR(TRUNC(E5/D5*100,2),\"-\"))");
     BOOST_TEST(to_excel("a / b * 100", {{"a", "'Data'!C7"}, {"b", "Data!$D$7"}}) ==
-               "IF(OR(NOT(ISNUMBER('Data'!C7)),NOT(ISNUMBER(Data!$D$7))),\"-\","
-               "IF(Data!$D$7=0,\"-\",'Data'!C7/Data!$D$7*100))");
+               "IF(COUNT('Data'!C7,Data!$D$7)<2,\"-\",IFERROR('Data'!C7/Data!$D$7*100,\"-\"))");
     BOOST_TEST(
         to_excel("pct(a, b)", {{"a", "E5"}, {"b", "D5"}}, Rounding{Rounding::Mode::round, 0}) ==
-        "IF(OR(NOT(ISNUMBER(E5)),NOT(ISNUMBER(D5))),\"-\",IF(D5=0,\"-\",ROUND(E5/D5*100,0)))");
+        "IF(COUNT(E5,D5)<2,\"-\",IFERROR(ROUND(E5/D5*100,0),\"-\"))");
+    // A cell used twice is checked once.
+    BOOST_TEST(to_excel("a / (a + b)", {{"a", "E5"}, {"b", "D5"}}) ==
+               "IF(COUNT(E5,D5)<2,\"-\",IFERROR(E5/(E5+D5),\"-\"))");
+}
+
+// Percent cells are read as cell*100; in a ratio of two of them the factors cancel, and a
+// percent-formatted result divides the rounded value rather than wrapping the formula.
+BOOST_AUTO_TEST_CASE(percent_cells_keep_the_formula_short) {
+    BOOST_TEST(to_excel("pct(a, b)", {{"a", "E5*100"}, {"b", "D5*100"}}, trunc2) ==
+               "IF(COUNT(E5,D5)<2,\"-\",IFERROR(TRUNC(E5/D5*100,2),\"-\"))");
+    BOOST_TEST(to_excel("capaian_turun(a, b)", {{"a", "E5*100"}, {"b", "D5*100"}}) ==
+               "IF(COUNT(E5,D5)<2,\"-\",IFERROR(MAX(0,(2*D5-E5)/D5*100),\"-\"))");
+    // Only a common factor cancels.
+    BOOST_TEST(to_excel("pct(a, b)", {{"a", "E5*100"}, {"b", "D5"}}) ==
+               "IF(COUNT(E5,D5)<2,\"-\",IFERROR((E5*100)/D5*100,\"-\"))");
+    Formula f = Formula::parse("pct(a, b)", {"a", "b"});
+    BOOST_TEST(f.excel({{"a", "E5"}, {"b", "D5"}}, trunc2, TurunRule::permenpan, true) ==
+               "IF(COUNT(E5,D5)<2,\"-\",IFERROR(TRUNC(E5/D5*100,2)/100,\"-\"))");
+    // A number read from text needs no check.
+    BOOST_TEST(to_excel("pct(a, b)", {{"a", "92.5"}, {"b", "D5"}}) ==
+               "IF(NOT(ISNUMBER(D5)),\"-\",IFERROR(92.5/D5*100,\"-\"))");
 }
 
 BOOST_AUTO_TEST_CASE(expressions_as_cells_are_parenthesised) {
     BOOST_TEST(to_excel("a * 2", {{"a", "SUM(E5:E8)"}}) ==
                "IF(NOT(ISNUMBER(SUM(E5:E8))),\"-\",SUM(E5:E8)*2)");
-    BOOST_TEST(to_excel("a * 2", {{"a", "D5*100"}}) ==
-               "IF(NOT(ISNUMBER((D5*100))),\"-\",(D5*100)*2)");
+    BOOST_TEST(to_excel("a * 2", {{"a", "D5*100"}}) == "IF(NOT(ISNUMBER(D5)),\"-\",(D5*100)*2)");
 }
 
 BOOST_AUTO_TEST_CASE(precedence_survives_translation) {
@@ -78,9 +97,9 @@ BOOST_AUTO_TEST_CASE(cells_for_the_writer_carry_formula_and_cache) {
     std::size_t makanan = *compiled.index_of("perawatan.makanan");
     CellMap cells{{"terpenuhi", "E5"}, {"jumlah_wbp", "D5"}};
     ExcelFormula r = excel_realisasi(evaluator, makanan, cells, std::vector<double>{80, 85});
-    BOOST_TEST(
-        r.formula ==
-        "IF(OR(NOT(ISNUMBER(E5)),NOT(ISNUMBER(D5))),\"-\",IF(D5=0,\"-\",TRUNC(E5/D5*100,2)))");
+    BOOST_TEST(r.formula == "IF(COUNT(E5,D5)<2,\"-\",IFERROR(TRUNC(E5/D5*100,2),\"-\"))");
+    BOOST_TEST(r.fraction_formula ==
+               "IF(COUNT(E5,D5)<2,\"-\",IFERROR(TRUNC(E5/D5*100,2)/100,\"-\"))");
     BOOST_TEST((r.cached.kind == CellValue::Kind::number));
     BOOST_TEST(r.cached.number == 94.11);
     r = excel_realisasi(evaluator, makanan, cells, std::vector<double>{0, 0});
@@ -88,9 +107,7 @@ BOOST_AUTO_TEST_CASE(cells_for_the_writer_carry_formula_and_cache) {
     BOOST_TEST(r.cached.text == "-");
     ExcelFormula c =
         excel_capaian(evaluator, makanan, {{"realisasi", "F5"}, {"target", "C5"}}, 94.11, 90);
-    BOOST_TEST(
-        c.formula ==
-        "IF(OR(NOT(ISNUMBER(F5)),NOT(ISNUMBER(C5))),\"-\",IF(C5=0,\"-\",TRUNC(F5/C5*100,2)))");
+    BOOST_TEST(c.formula == "IF(COUNT(F5,C5)<2,\"-\",IFERROR(TRUNC(F5/C5*100,2),\"-\"))");
     BOOST_TEST(c.cached.number == 104.56);
     ExcelFormula k = excel_kategori(compiled.settings().scale, "G5", 85);
     BOOST_TEST(k.formula ==
@@ -106,8 +123,7 @@ BOOST_AUTO_TEST_CASE(cells_for_the_writer_carry_formula_and_cache) {
     std::size_t pb = *compiled_capped.index_of("bapas.pelanggaran_pb");
     c = excel_capaian(capped_evaluator, pb, {{"realisasi", "F5"}, {"target", "C5"}}, 5, 10);
     BOOST_TEST(c.formula ==
-               "IF(OR(NOT(ISNUMBER(F5)),NOT(ISNUMBER(C5))),\"-\",IF(C5=0,\"-\","
-               "TRUNC(MIN(MAX(0,(2*C5-F5)/C5*100),120),2)))");
+               "IF(COUNT(F5,C5)<2,\"-\",IFERROR(TRUNC(MIN(MAX(0,(2*C5-F5)/C5*100),120),2),\"-\"))");
     BOOST_TEST(c.cached.number == 120);
 }
 

@@ -50,7 +50,8 @@ Cell number_cell(std::uint32_t row, std::uint32_t col, double value) {
 }
 
 // Inputs for one test row of an indicator: realistic counts, decimals, the 0.285 trap,
-// a not-applicable input, and all zeros.
+// a not-applicable input ("-"), all zeros, and a blank input (the last case: its not-applicable
+// input is left out of the sheet).
 std::vector<std::vector<double>> cases_for(const Indicator& ind, std::mt19937& random) {
     std::size_t n = ind.inputs.size();
     std::vector<std::vector<double>> cases;
@@ -64,7 +65,7 @@ std::vector<std::vector<double>> cases_for(const Indicator& ind, std::mt19937& r
     trap[0] = 0.285;
     missing = counts;
     missing[0] = na;
-    return {counts, decimals, trap, missing, zeros};
+    return {counts, decimals, trap, missing, zeros, missing};
 }
 
 struct Sheetful {
@@ -95,7 +96,7 @@ Sheetful build() {
     sheet.put(text_cell(0, kategori_col, "kategori"));
     std::mt19937 random(7);
     std::uint32_t row = 1;
-    const double targets[] = {80, 95.5, 85, 80, 0};
+    const double targets[] = {80, 95.5, 85, 80, 0, 90};
     for (std::size_t i = 0; i < compiled.size(); ++i) {
         const Indicator& ind = compiled.indicator(i);
         int decimals = compiled.rounding(i).decimals;
@@ -111,7 +112,8 @@ Sheetful build() {
             CellMap cells;
             for (std::size_t k = 0; k < inputs.size(); ++k) {
                 auto col = static_cast<std::uint32_t>(1 + k);
-                sheet.put(number_cell(row, col, inputs[k]));
+                bool blank = c + 1 == cases.size() && is_na(inputs[k]);
+                if (!blank) sheet.put(number_cell(row, col, inputs[k]));
                 cells[ind.inputs[k].name] = cell_name(row, col);
             }
             double target = targets[c];

@@ -22,8 +22,7 @@ const char* makanan =
 // The formula Kinerja writes for capaian naik of realisasi D and target C on Excel row `r`.
 std::string naik_formula(int r) {
     std::string e = "D" + std::to_string(r), d = "C" + std::to_string(r);
-    return "IF(OR(NOT(ISNUMBER(" + e + ")),NOT(ISNUMBER(" + d + "))),\"-\",IF(" + d +
-           "=0,\"-\",TRUNC(" + e + "/" + d + "*100,2)))";
+    return "IF(COUNT(" + e + "," + d + ")<2,\"-\",IFERROR(TRUNC(" + e + "/" + d + "*100,2),\"-\"))";
 }
 
 // No | Indikator Kinerja | Target | Realisasi | Capaian | Kategori | Arah, from row 4 (Excel
