@@ -47,10 +47,10 @@ void diff_cells(const std::string& name, const Workbook& before, const Sheet& ol
     auto o = old_sheet.cells.begin(), n = new_sheet.cells.begin();
     auto key = [](const Cell& c) { return Position{c.row, c.col}; };
     while (o != old_sheet.cells.end() || n != new_sheet.cells.end()) {
-        bool take_old = n == new_sheet.cells.end() ||
-                        (o != old_sheet.cells.end() && key(*o) < key(*n));
-        bool take_new = o == old_sheet.cells.end() ||
-                        (n != new_sheet.cells.end() && key(*n) < key(*o));
+        bool take_old =
+            n == new_sheet.cells.end() || (o != old_sheet.cells.end() && key(*o) < key(*n));
+        bool take_new =
+            o == old_sheet.cells.end() || (n != new_sheet.cells.end() && key(*n) < key(*o));
         if (take_old) {
             CellEdit e;
             e.sheet = name;

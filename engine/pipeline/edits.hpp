@@ -58,7 +58,7 @@ struct SheetEdit {
     std::optional<Rgb> tab_color;
     std::vector<std::pair<std::uint32_t, double>> column_widths;  // column, width in characters
     std::uint32_t frozen_rows = 0;
-    std::vector<Hyperlink> links;  // internal links ("'Capaian'!F7")
+    std::vector<Hyperlink> links;   // internal links ("'Capaian'!F7")
     std::uint32_t header_rows = 0;  // the first rows are a bold header
 };
 

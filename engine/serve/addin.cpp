@@ -22,12 +22,11 @@ constexpr const char* office_frames =
 // unless the proxy says http (X-Forwarded-Proto) or nothing is in front of a plain server.
 std::string base_url(const Request& request) {
     std::string host = request.header("host");
-    bool plausible = !host.empty() && host.size() <= 255 &&
-                     std::all_of(host.begin(), host.end(), [](char c) {
-                         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                                (c >= '0' && c <= '9') || c == '.' || c == '-' || c == ':' ||
-                                c == '[' || c == ']';
-                     });
+    bool plausible =
+        !host.empty() && host.size() <= 255 && std::all_of(host.begin(), host.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
+        });
     if (!plausible)
         throw ApiError{400,
                        "addin.host_salah",

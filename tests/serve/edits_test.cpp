@@ -1,7 +1,9 @@
 // POST /api/v1/edits: the fill as edits. Applied to the original workbook by another writer
 // (openpyxl, tests/addin/apply_edits.py), they give what `kinerja fill` writes, for every
 // sample and after a second fill.
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "serve/client.hpp"
@@ -35,8 +37,9 @@ json edits_of(const TestServer& server, const std::filesystem::path& input,
 // Applies the edits with openpyxl and compares with `filled`; the script's output on failure.
 void check_applied(const std::filesystem::path& original, const std::filesystem::path& edits,
                    const std::filesystem::path& filled) {
-    RunResult r = run({"/usr/bin/python3", (source_dir() / "tests" / "addin" / "apply_edits.py").string(),
-                       original.string(), edits.string(), filled.string()});
+    RunResult r =
+        run({"/usr/bin/python3", (source_dir() / "tests" / "addin" / "apply_edits.py").string(),
+             original.string(), edits.string(), filled.string()});
     BOOST_TEST(r.exit_code == 0, original.filename() << ":\n" << r.out << r.err);
     BOOST_TEST(r.out.find("cells compared") != std::string::npos);
 }
