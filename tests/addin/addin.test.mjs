@@ -120,7 +120,7 @@ function mockExcel(state) {
       items: [],
       load() {
         formats.items = s.highlights.includes(address)
-          ? [{type: 'Custom', custom: {rule: {formula: pane.MARKER}},
+          ? [{type: 'Custom', custom: {rule: {formula: pane.MARKER, load() {}}},
             delete: () => { s.highlights = s.highlights.filter((h) => h !== address); }}]
           : [];
       },
@@ -160,7 +160,7 @@ function mockExcel(state) {
   }
   const worksheet = (name) => {
     const ws = new OfficeMockObject({
-      protection: {protected: sheetOf(name).protected},
+      protection: {protected: sheetOf(name).protected, options: sheetOf(name).options ?? {}},
       getRange: (address) => rangeMock(name, address),
       activate() { state.active = name; },
       delete() { state.sheets = state.sheets.filter((x) => x.name !== name); },
@@ -253,7 +253,8 @@ test('Isi on a protected sheet with locked computed cells says so and writes not
   const {done} = await pane.isi({Office, Excel: mockExcel(state), base, fetch});
   assert.match(done.problem, /^Sheet "[^"]+" diproteksi dan sel [A-Z]+\d+ terkunci/);
   assert.equal(JSON.stringify(state), before);
-  // Unlocked computed cells on a protected sheet are fine: no message.
+  // Unlocked computed cells on a protected sheet: the highlights and notes still need the
+  // protection to allow formatting and objects.
   const unlocked = dump(input);
   for (const s of unlocked.sheets) {
     s.protected = true;
@@ -264,8 +265,21 @@ test('Isi on a protected sheet with locked computed cells says so and writes not
     const s = unlocked.sheets.find((x) => x.name === e.sheet);
     if (s && !(e.cell in s.cells)) s.cells[e.cell] = {nf: 'General', locked: false};
   }
+  const untouched = JSON.stringify(unlocked);
+  const marks = await pane.applyEdits(mockExcel(unlocked), Office, edits);
+  assert.match(marks.problem, /^Sheet "[^"]+" diproteksi tanpa izin memformat sel/);
+  assert.equal(JSON.stringify(unlocked), untouched);
+  for (const s of unlocked.sheets) s.options = {allowFormatCells: true, allowEditObjects: true};
   const second = await pane.applyEdits(mockExcel(unlocked), Office, edits);
   assert.equal(second.problem, undefined);
+  assert.ok(unlocked.sheets.some((s) => s.highlights.length > 0));
+  // A protected workbook structure: the Validasi sheet cannot be added.
+  const book = dump(input);
+  book.protected_book = true;
+  const frozen = JSON.stringify(book);
+  const refused = await pane.applyEdits(mockExcel(book), Office, edits);
+  assert.match(refused.problem, /^Struktur buku kerja diproteksi/);
+  assert.equal(JSON.stringify(book), frozen);
 });
 
 test('an Excel older than the requirement set gets a plain message, in English too', () => {

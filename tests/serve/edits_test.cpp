@@ -25,6 +25,17 @@ std::vector<std::filesystem::path> samples() {
     return out;
 }
 
+// The validation cases' own workbooks (tests/cases), those filled without a data file.
+std::vector<std::filesystem::path> cases() {
+    std::vector<std::filesystem::path> out;
+    for (const auto& entry : std::filesystem::directory_iterator(source_dir() / "tests" / "cases"))
+        if (std::filesystem::exists(entry.path() / "input.xlsx") &&
+            !std::filesystem::exists(entry.path() / "data.csv"))
+            out.push_back(entry.path() / "input.xlsx");
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 // The edits of `input` from the server, written to `json_file`.
 json edits_of(const TestServer& server, const std::filesystem::path& input,
               const std::filesystem::path& json_file) {
@@ -81,6 +92,24 @@ BOOST_AUTO_TEST_CASE(edits_applied_by_openpyxl_give_what_fill_writes) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(edits_of_every_validation_case_give_what_fill_writes) {
+    BOOST_TEST_REQUIRE(have_openpyxl(), "python3-openpyxl is needed: scripts/install-deps --test");
+    TestServer server;
+    ScratchDir dir;
+    auto all = cases();
+    BOOST_TEST(all.size() > 20u);
+    for (const auto& input : all) {
+        std::string name = input.parent_path().filename().string();
+        BOOST_TEST_CONTEXT(name) {
+            auto filled = dir / (name + ".xlsx");
+            RunResult fill = run_cli({"fill", input.string(), "-o", filled.string()});
+            BOOST_TEST_REQUIRE(std::filesystem::exists(filled), fill.err);
+            edits_of(server, input, dir / (name + ".json"));
+            check_applied(input, dir / (name + ".json"), filled);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(edits_name_cells_formulas_and_formats) {
     TestServer server;
     ScratchDir dir;
@@ -107,6 +136,40 @@ BOOST_AUTO_TEST_CASE(edits_name_cells_formulas_and_formats) {
     HttpReply get = request(server.port(), "GET", "/api/v1/edits");
     BOOST_TEST(get.status == 405);
     BOOST_TEST(get.header("allow") == "POST");
+}
+
+// The add-in's manifest names the address it was fetched at; a Host that is not an address
+// never reaches the XML.
+BOOST_AUTO_TEST_CASE(addin_manifest_takes_the_address_it_was_fetched_at) {
+    TestServer server;
+    auto get = [&](const std::string& host, const std::string& more = "") {
+        return raw_request(server.port(), "GET /addin/manifest.xml HTTP/1.1\r\nHost: " + host +
+                                              "\r\n" + more + "Connection: close\r\n\r\n");
+    };
+    HttpReply proxied = get("kinerja.kanwil-ntb.example.go.id", "X-Forwarded-Proto: https\r\n");
+    BOOST_TEST(proxied.status == 200);
+    BOOST_TEST(proxied.header("content-type").starts_with("application/xml"));
+    BOOST_TEST(proxied.body.find("<SourceLocation DefaultValue=\"https://"
+                                 "kinerja.kanwil-ntb.example.go.id/addin/\"/>") !=
+               std::string::npos);
+    BOOST_TEST(proxied.body.find("{{") == std::string::npos);
+    HttpReply plain = get("127.0.0.1:8080");
+    BOOST_TEST(plain.body.find("DefaultValue=\"http://127.0.0.1:8080/addin/\"") !=
+               std::string::npos);
+    HttpReply bad = get("x\"/><Evil");
+    BOOST_TEST(bad.status == 400);
+    BOOST_TEST(bad.body.find("<Evil") == std::string::npos);
+    // The pane may be framed by Office only; the other pages by nobody.
+    HttpReply pane = request(server.port(), "GET", "/addin/");
+    BOOST_TEST(pane.status == 200);
+    BOOST_TEST(pane.header("x-frame-options").empty());
+    BOOST_TEST(pane.header("content-security-policy").find("frame-ancestors 'self' https://") !=
+               std::string::npos);
+    HttpReply index = request(server.port(), "GET", "/");
+    BOOST_TEST(index.header("x-frame-options") == "DENY");
+    BOOST_TEST(request(server.port(), "POST", "/addin/", "x").status == 405);
+    BOOST_TEST(request(server.port(), "GET", "/addin/../index.html").status != 200);
+    BOOST_TEST(request(server.port(), "GET", "/addin/nothing.js").status == 404);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

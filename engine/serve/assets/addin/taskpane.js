@@ -26,6 +26,7 @@
       found: '{0} galat, {1} peringatan.',
       filled: 'Selesai: {0} sel ditulis, {1} catatan, {2} sorotan. {3} galat, {4} peringatan.',
       protectedSheet: 'Sheet "{0}" diproteksi dan sel {1} terkunci, padahal Kinerja perlu mengisinya. Tidak ada yang diubah. Buka proteksi sheet (Tinjau > Buka Proteksi Sheet) atau buka kunci sel yang dihitung, lalu coba lagi.',
+      protectedMarks: 'Sheet "{0}" diproteksi tanpa izin memformat sel dan mengubah objek, padahal Kinerja perlu menambah sorotan dan catatan di sana. Tidak ada yang diubah. Buka proteksi sheet, atau proteksi ulang dengan mencentang "Format sel" dan "Edit objek", lalu coba lagi.',
       protectedBook: 'Struktur buku kerja diproteksi, sehingga sheet Validasi tidak dapat ditambahkan. Tidak ada yang diubah. Buka proteksi buku kerja (Tinjau > Proteksi Buku Kerja), lalu coba lagi.',
       noNotes: 'Catatan tidak ditulis: Excel ini belum mendukung catatan lewat add-in.',
       server: 'Server Kinerja tidak dapat dihubungi: {0}',
@@ -52,6 +53,7 @@
       found: '{0} errors, {1} warnings.',
       filled: 'Done: {0} cells written, {1} notes, {2} highlights. {3} errors, {4} warnings.',
       protectedSheet: 'Sheet "{0}" is protected and cell {1} is locked, but Kinerja needs to fill it. Nothing was changed. Unprotect the sheet (Review > Unprotect Sheet) or unlock the computed cells, then try again.',
+      protectedMarks: 'Sheet "{0}" is protected without allowing cell formatting and object editing, but Kinerja needs to add highlights and notes there. Nothing was changed. Unprotect the sheet, or protect it again with "Format cells" and "Edit objects" ticked, then try again.',
       protectedBook: 'The workbook structure is protected, so the Validasi sheet cannot be added. Nothing was changed. Unprotect the workbook (Review > Protect Workbook), then try again.',
       noNotes: 'Notes were not written: this Excel does not support notes from add-ins yet.',
       server: 'The Kinerja server cannot be reached: {0}',
@@ -173,15 +175,16 @@
   async function protectionProblem(context, edits) {
     const added = new Set(edits.sheets.filter((s) => s.action === 'add').map((s) => s.name));
     const bySheet = new Map();
-    for (const e of edits.cells) {
-      if (added.has(e.sheet)) continue;
-      if (!bySheet.has(e.sheet)) bySheet.set(e.sheet, []);
-      bySheet.get(e.sheet).push(e.cell);
-    }
+    const entry = (name) => {
+      if (!bySheet.has(name)) bySheet.set(name, { cells: [], marks: false });
+      return bySheet.get(name);
+    };
+    for (const e of edits.cells) if (!added.has(e.sheet)) entry(e.sheet).cells.push(e.cell);
+    for (const m of [...edits.highlights, ...edits.notes]) if (!added.has(m.sheet)) entry(m.sheet).marks = true;
     const wb = context.workbook;
     const sheets = [...bySheet.keys()].map((name) => {
       const ws = wb.worksheets.getItem(name);
-      ws.protection.load('protected');
+      ws.protection.load('protected,options');
       return [name, ws];
     });
     if (edits.sheets.length) wb.protection.load('protected');
@@ -189,7 +192,7 @@
     if (edits.sheets.length && wb.protection.protected) return t('protectedBook');
     for (const [name, ws] of sheets) {
       if (!ws.protection.protected) continue;
-      const ranges = bySheet.get(name).map((cell) => {
+      const ranges = bySheet.get(name).cells.map((cell) => {
         const r = ws.getRange(cell);
         r.format.protection.load('locked');
         return [cell, r];
@@ -197,6 +200,9 @@
       await context.sync();
       const locked = ranges.find(([, r]) => r.format.protection.locked !== false);
       if (locked) return t('protectedSheet', name, locked[0]);
+      const options = ws.protection.options || {};
+      if (bySheet.get(name).marks && !(options.allowFormatCells && options.allowEditObjects))
+        return t('protectedMarks', name);
     }
     return null;
   }
@@ -256,13 +262,19 @@
       // Highlights: earlier ones removed first, then Kinerja's custom rules.
       const removals = edits.highlights.filter((h) => h.remove).map((h) => {
         const formats = wb.worksheets.getItem(h.sheet).getRange(h.cell).conditionalFormats;
-        formats.load('items/type,items/custom/rule/formula');
+        formats.load('items/type');
         return formats;
       });
       if (removals.length) await context.sync();
+      const customs = [];
       for (const formats of removals)
         for (const cf of formats.items)
-          if (cf.type === 'Custom' && cf.custom.rule.formula === MARKER) cf.delete();
+          if (cf.type === 'Custom') {
+            cf.custom.rule.load('formula');
+            customs.push(cf);
+          }
+      if (customs.length) await context.sync();
+      for (const cf of customs) if (cf.custom.rule.formula === MARKER) cf.delete();
       let highlights = 0;
       for (const h of edits.highlights.filter((x) => !x.remove)) {
         const cf = wb.worksheets.getItem(h.sheet).getRange(h.cell).conditionalFormats.add('Custom');
