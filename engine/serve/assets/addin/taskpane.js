@@ -382,6 +382,11 @@
     };
     const problem = requirementProblem(Office);
     if (problem) return status(problem, 'error');
+    // The token, when the server asks for one, is kept while the pane is open (as the web page
+    // keeps it for a tab), never in the workbook.
+    const token = document.getElementById('token');
+    token.value = root.sessionStorage.getItem('kinerja-token') || '';
+    token.addEventListener('change', () => root.sessionStorage.setItem('kinerja-token', token.value));
     const buttons = [document.getElementById('periksa'), document.getElementById('isi')];
     const busy = (on) => buttons.forEach((b) => { b.disabled = on; });
     const summary = (c) => t('found', c.errors, c.warnings);
