@@ -1,6 +1,8 @@
 // POST /api/v1/edits: the fill as edits. Applied to the original workbook by another writer
 // (openpyxl, tests/addin/apply_edits.py), they give what `kinerja fill` writes, for every
 // sample and after a second fill.
+#include "pipeline/edits.hpp"
+
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <fstream>
@@ -136,6 +138,36 @@ BOOST_AUTO_TEST_CASE(edits_name_cells_formulas_and_formats) {
     HttpReply get = request(server.port(), "GET", "/api/v1/edits");
     BOOST_TEST(get.status == 405);
     BOOST_TEST(get.header("allow") == "POST");
+}
+
+// A user's own sheet called "Validasi" is kept: the fill's goes to "Validasi Kinerja", which a
+// second fill replaces whole while the user's sheet gets no edit.
+BOOST_AUTO_TEST_CASE(a_users_validasi_sheet_is_never_replaced) {
+    Workbook before =
+        WorkbookSource::file(source_dir() / "samples" / "bapas-mataram-2024-rka.xlsx").read();
+    Sheet own;
+    own.name = "Validasi";
+    own.put(Cell::of_text(0, 0, "catatan saya"));
+    before.sheets.push_back(own);
+    Workbook after = before;
+    process(shared_engine(), after);
+    FillEdits first = fill_edits(before, after);
+    BOOST_TEST_REQUIRE(first.sheets.size() == 1u);
+    BOOST_TEST(first.sheets[0].name == "Validasi Kinerja");
+    BOOST_TEST((first.sheets[0].action == SheetEdit::Action::add));
+    for (const CellEdit& e : first.cells) BOOST_TEST(e.sheet != "Validasi");
+    Workbook again = after;
+    process(shared_engine(), again);
+    FillEdits second = fill_edits(after, again);
+    BOOST_TEST_REQUIRE(second.sheets.size() == 2u);
+    BOOST_TEST((second.sheets[0].action == SheetEdit::Action::remove));
+    BOOST_TEST(second.sheets[0].name == "Validasi Kinerja");
+    BOOST_TEST((second.sheets[1].action == SheetEdit::Action::add));
+    BOOST_TEST(second.sheets[1].name == "Validasi Kinerja");
+    // Nothing else moved: every cell edit is on the replaced sheet.
+    for (const CellEdit& e : second.cells) BOOST_TEST(e.sheet == "Validasi Kinerja");
+    BOOST_TEST(second.notes.empty());
+    BOOST_TEST(second.highlights.empty());
 }
 
 // The add-in's manifest names the address it was fetched at; a Host that is not an address
