@@ -176,6 +176,8 @@ json endpoints_json() {
     add("POST", "/api/v1/fill",
         "fill a workbook: the .xlsx, or JSON with Accept: application/json");
     add("POST", "/api/v1/validate", "check a workbook: findings, tables and counts as JSON");
+    add("POST", "/api/v1/edits",
+        "the fill as edits (cells, notes, highlights, the Validasi sheet), for the add-in");
     add("POST", "/api/v1/inspect", "the tables recognised and each column's role");
     add("GET", "/api/v1/templates", "the templates");
     add("GET", "/api/v1/templates/{name}?satker=&tahun=", "a new workbook from a template");
@@ -255,6 +257,10 @@ Routed Api::route(Request request) {
             r.headers.emplace_back("Cache-Control", "no-cache");
             return {std::move(r), {}};
         }
+        if (path == "/addin" || path.starts_with("/addin/")) {
+            if (!get) return {method_not_allowed("GET", lang), {}};
+            return {addin_response(request), {}};
+        }
         if (path == "/api/v1" || path.starts_with("/api/v1/")) {
             Caller caller{false, "", "lokal"};
             if (tokens_.enabled()) {
@@ -311,7 +317,8 @@ Routed Api::route_api(Request& request, const Caller& caller) {
         return {json_response(endpoints_json()), {}};
     }
     const std::string& what = parts[0];
-    if ((what == "fill" || what == "validate" || what == "inspect") && parts.size() == 1) {
+    if ((what == "fill" || what == "validate" || what == "inspect" || what == "edits") &&
+        parts.size() == 1) {
         if (method != "POST") return {method_not_allowed("POST", lang), {}};
         auto req = std::make_shared<Request>(std::move(request));
         return {
@@ -326,6 +333,20 @@ Routed Api::route_api(Request& request, const Caller& caller) {
                     Workbook workbook = source.read(limits_);
                     TableSearch search = understand(workbook);
                     return json_response(tables_json(search.tables, search.misses, lang));
+                }
+                if (what == "edits") {
+                    // The fill as `kinerja fill` does it, compared with the upload as read.
+                    // The Grafik sheet's charts are no cell edits: not offered here.
+                    options.fill.grafik = false;
+                    Workbook before = source.read(limits_);
+                    Workbook after = before;
+                    RunReport r = process(engine_, after, options.fill);
+                    json doc = edits_json(fill_edits(before, after));
+                    json report = report_json(r, lang);
+                    doc["findings"] = std::move(report["findings"]);
+                    doc["summary"] = std::move(report["summary"]);
+                    doc["counts"] = std::move(report["counts"]);
+                    return json_response(doc);
                 }
                 WorkbookSink sink = what == "fill" ? WorkbookSink::memory() : WorkbookSink::none();
                 std::optional<Workbook> as_uploaded;

@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -21,6 +22,7 @@
 
 #include "batch/batch.hpp"
 #include "common/message.hpp"
+#include "pipeline/edits.hpp"
 #include "serve/http.hpp"
 #include "serve/serve.hpp"
 
@@ -140,6 +142,17 @@ private:
 };
 
 // ---- assets.hpp (the generated assets_data.cpp) ----
+
+// ---- edits.cpp ----
+
+// {"sheets","cells","notes","highlights"} of POST /api/v1/edits (docs/api.md).
+nlohmann::ordered_json edits_json(const FillEdits& edits);
+
+// ---- addin.cpp ----
+
+// GET /addin/...: the Excel add-in's pane, script, icons, and its manifest with this server's
+// address (docs/addin.md). Throws ApiError(404) for a name that is not there.
+Response addin_response(const Request& request);
 
 // ---- api.cpp ----
 

@@ -252,7 +252,13 @@ struct Connection : std::enable_shared_from_this<Connection> {
         for (const auto& [name, value] : security_headers) reply->set(name, value);
         if (response.content_type.starts_with("application/json"))
             reply->set(http::field::cache_control, "no-store");
-        for (const auto& [name, value] : response.headers) reply->set(name, value);
+        // A route's header replaces the common one of that name; an empty one removes it.
+        for (const auto& [name, value] : response.headers) {
+            if (value.empty())
+                reply->erase(name);
+            else
+                reply->set(name, value);
+        }
         std::size_t bytes = response.body.size();
         reply->body() = std::move(response.body);
         bool again = keep_alive && !close_after && !server.stopping;
