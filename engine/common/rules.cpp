@@ -212,6 +212,17 @@ const std::array registry{
          "a row does not follow the rule stated in the column-number row "
          "(`13 = 9 + 10 + 11 + 12`)"},
         {"perbaiki angka atau rumus di sel itu", "correct the figure or formula in that cell"}},
+    RuleInfo{Rule::tabel_induk,
+             "tabel.induk",
+             E,
+             false,
+             "semua kecuali RKA dan rencana aksi",
+             {"baris induk (subtotal program, kegiatan, kode rekening) tidak sama dengan jumlah "
+              "rinciannya, atau rumusnya menjumlahkan baris yang salah",
+              "a parent row (a program, kegiatan or account-code subtotal) differs from the sum of "
+              "its children, or its formula adds the wrong rows"},
+             {"perbaiki rentang rumus atau angka rinciannya",
+              "correct the formula's range or the children's figures"}},
     RuleInfo{
         Rule::tabel_tidak_ditemukan,
         "tabel.tidak_ditemukan",

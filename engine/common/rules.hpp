@@ -41,6 +41,7 @@ enum class Rule : std::uint8_t {
     rka_induk,
     rka_jumlah,
     tabel_aturan_kolom,
+    tabel_induk,
     tabel_tidak_ditemukan,
     rumus_tidak_valid,
 };

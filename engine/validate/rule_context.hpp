@@ -45,6 +45,7 @@ void check_rka(RuleContext& ctx);
 void check_rencana_aksi(RuleContext& ctx);
 void check_umum(RuleContext& ctx);
 void check_stated_rules(RuleContext& ctx);  // rules_kolom.cpp
+void check_induk(RuleContext& ctx);         // rules_induk.cpp: roll-ups in any tree
 void check_antar_tabel(const Workbook& workbook, const std::vector<Table>& tables,
                        std::vector<Finding>& out);
 // rules_fill.cpp: what the fill saw.

@@ -15,6 +15,7 @@ std::vector<Finding> validate(const Workbook& workbook, const std::vector<Table>
         RuleContext ctx(workbook, *sheet, table, findings);
         check_umum(ctx);
         check_stated_rules(ctx);
+        check_induk(ctx);
         switch (table.kind) {
             case TableKind::anggaran:
                 check_anggaran(ctx);

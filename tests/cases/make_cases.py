@@ -38,6 +38,13 @@ def rp(x):
     return ("rp", x)
 
 
+class Formula:
+    """A formula with the result Excel cached for it: F("SUM(C7:C9)", 600)."""
+
+    def __init__(self, text, cached):
+        self.text, self.cached = text, cached
+
+
 def col_name(c):
     name = ""
     c += 1
@@ -86,6 +93,8 @@ def cell_xml(ref, value, strings, inline):
         kind, value = value
         style = STYLE[kind]
     s = f' s="{style}"' if style else ""
+    if isinstance(value, Formula):
+        return f'<c r="{ref}"{s}><f>{escape(value.text)}</f><v>{value.cached}</v></c>'
     if isinstance(value, str):
         if inline:
             return f'<c r="{ref}"{s} t="inlineStr"><is><t xml:space="preserve">{escape(value)}</t></is></c>'
@@ -376,6 +385,20 @@ CASES = {
                     .row(2, ["layanan.kunjungan", "Persentase kunjungan keluarga yang terlayani",
                              "%", "naik", "dilayani; kunjungan", "pct(dilayani, kunjungan)"])
                     .row(5, ["desimal", "0"])],
+    # A program > kegiatan > sub kegiatan tree of SUM formulas (no codes): D6 leaves its third
+    # sub kegiatan out (350, its children 450); C10 is typed over its children (500 for 400).
+    "tabel-induk": [anggaran([
+        [1, "Program Perencanaan Contoh", rp(Formula("SUM(C6+C10)", 1100)),
+         rp(Formula("SUM(D6+D10)", 700))],
+        [None, "Kegiatan Penyusunan Dokumen", rp(Formula("SUM(C7:C9)", 600)),
+         rp(Formula("SUM(D7:D8)", 350))],
+        [None, "Sub kegiatan Analisis Data", rp(200), rp(150)],
+        [None, "Sub kegiatan Konsultasi Publik", rp(200), rp(200)],
+        [None, "Sub kegiatan Musrenbang", rp(200), rp(100)],
+        [None, "Kegiatan Pengendalian", rp(500), rp(Formula("SUM(D11:D12)", 350))],
+        [None, "Sub kegiatan Monitoring", rp(250), rp(200)],
+        [None, "Sub kegiatan Pelaporan", rp(150), rp(150)]],
+        headers=("No", "Program/Kegiatan/Sub Kegiatan", "Pagu", "Realisasi"))],
     "rka-jumlah": [rka([rp(300000), rp(50000), rp(400000)])],
     "rka-induk": [rka([rp(300000), None, rp(300000)])],
     "ra-penarikan-pagu": [rencana_aksi([250000, 250000, 250000, 200000],
