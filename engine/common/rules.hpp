@@ -43,6 +43,7 @@ enum class Rule : std::uint8_t {
     tabel_aturan_kolom,
     tabel_tidak_ditemukan,
     rumus_tidak_valid,
+    bagian_tidak_dibawa,
 };
 
 struct RuleInfo {

@@ -25,6 +25,18 @@ BOOST_AUTO_TEST_CASE(chartsheet_is_dropped_and_indices_follow) {
     BOOST_TEST(objects().names[0].local_sheet == 0);
 }
 
+BOOST_AUTO_TEST_CASE(header_picture_is_read_from_the_hf_vml) {
+    Workbook wb = read_workbook(handmade("header_picture.xlsx"));
+    const PageSetup& page = wb.sheets.at(0).page;
+    BOOST_TEST(page.header == "&L&G&CLaporan Kinerja");
+    BOOST_REQUIRE(page.header_images.size() == 1u);
+    BOOST_TEST(page.header_images[0].position == "LH");
+    BOOST_TEST(page.header_images[0].extension == "png");
+    BOOST_REQUIRE(page.header_images[0].data);
+    BOOST_TEST(page.header_images[0].data->substr(1, 3) == "PNG");
+    for (const auto& d : wb.dropped) BOOST_TEST(d.what.find("header/footer") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(comments_with_author_text_and_visibility) {
     const auto& notes = lampiran().comments;
     BOOST_REQUIRE(notes.size() == 2u);
