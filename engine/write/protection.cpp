@@ -46,15 +46,14 @@ void write_protection(const SheetContext& ctx) {
 void write_workbook_protection(const Workbook& model, Patches& patches) {
     if (model.protection.empty()) return;
     std::string wanted = element("workbookProtection", model.protection);
-    patches.edit_part(
-        "xl/workbook.xml",
-        [wanted](std::string& xml) {
-            auto at = xml.find("<bookViews>");
-            if (at == std::string::npos) return false;
-            xml.insert(at, wanted);
-            return true;
-        },
-        {"xl/workbook.xml", "", "workbook protection"});
+    patches.edit_part("xl/workbook.xml",
+                      [wanted](std::string& xml) {
+                          auto at = xml.find("<bookViews>");
+                          if (at == std::string::npos) return false;
+                          xml.insert(at, wanted);
+                          return true;
+                      },
+                      {"xl/workbook.xml", "", "workbook protection"});
 }
 
 }  // namespace kinerja::write_detail
