@@ -234,6 +234,17 @@ const std::array registry{
          "Realisasi, Pagu atau Uraian; `kinerja inspect` menunjukkan yang terbaca",
          "make sure the table's header row holds words such as Indikator Kinerja, Target, "
          "Realisasi, Pagu or Uraian; `kinerja inspect` shows what was read"}},
+    RuleInfo{Rule::bagian_tidak_dibawa,
+             "bagian.tidak_dibawa",
+             W,
+             false,
+             "semua",
+             {"bagian buku kerja (grafik, tabel Excel, pivot, bentuk, makro...) yang tidak dapat "
+              "dibawa ke berkas hasil",
+              "a part of the workbook (chart, Excel table, pivot, shape, macro...) that cannot be "
+              "carried into the output"},
+             {"simpan berkas asli; salin bagian itu dari berkas asli bila diperlukan",
+              "keep the original file; copy that part from it if you need it"}},
     RuleInfo{Rule::indikator_umum,
              "indikator.umum",
              W,

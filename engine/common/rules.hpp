@@ -44,6 +44,7 @@ enum class Rule : std::uint8_t {
     tabel_induk,
     tabel_tidak_ditemukan,
     rumus_tidak_valid,
+    bagian_tidak_dibawa,
 };
 
 struct RuleInfo {

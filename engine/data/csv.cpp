@@ -234,6 +234,8 @@ private:
                     quoted = false;
                 else if (c == '\r' && in.sgetc() == '\n')
                     continue;  // a Windows line break inside the field: kept as '\n'
+                else if (c == '\r')
+                    append(fields_.back(), '\n');  // an old Mac line break: the same
                 else {
                     if (c == '\n') ++line_;
                     append(fields_.back(), c);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -93,6 +94,15 @@ struct Image {
     bool operator==(const Image&) const = default;
 };
 
+// A picture in the page header or footer (the &G code), by its place as Excel names the
+// VML shape: "LH", "CH", "RH" (header left, centre, right), "LF", "CF", "RF" (footer).
+struct HeaderImage {
+    std::string position;
+    std::string extension;
+    std::shared_ptr<const std::string> data;
+    bool operator==(const HeaderImage&) const = default;
+};
+
 struct PageSetup {
     std::uint8_t paper = 0;   // 0 = printer default, 9 = A4, 1 = Letter, 5 = Legal, ...
     std::string orientation;  // "portrait", "landscape" or "" (default)
@@ -106,6 +116,9 @@ struct PageSetup {
     std::optional<std::uint16_t> first_page_number;
     bool across_then_down = false;
     std::string header, footer;  // Excel header/footer codes (&C, &P, ...)
+    std::vector<HeaderImage> header_images;
+    // Manual page breaks: a row break N starts a page at row N + 1 (1-based), as <brk id>.
+    std::vector<std::uint32_t> row_breaks, col_breaks;
     bool operator==(const PageSetup&) const = default;
 };
 
@@ -141,6 +154,7 @@ struct SheetView {
     std::uint16_t zoom = 100;
     bool show_gridlines = true;
     bool right_to_left = false;
+    bool summary_below = true, summary_right = true;  // <outlinePr>: where group totals are
     bool operator==(const SheetView&) const = default;
 };
 

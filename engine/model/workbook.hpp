@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "model/cell.hpp"
+#include "model/protection.hpp"
 #include "model/sheet_parts.hpp"
 #include "model/style.hpp"
 
@@ -44,6 +45,7 @@ struct Sheet {
     std::vector<Chart> charts;  // written only, see Chart
     std::optional<CellRange> autofilter;
     PageSetup page;
+    PartProtection protection;  // <sheetProtection>
 
     const Cell* find(std::uint32_t row, std::uint32_t col) const;
     Cell* find(std::uint32_t row, std::uint32_t col);
@@ -93,6 +95,7 @@ struct Workbook {
     std::vector<Style> styles{Style{}};  // index 0 is the default style
     std::vector<DefinedName> names;
     DocProperties properties;
+    PartProtection protection;  // <workbookProtection>
     bool date1904 = false;
     std::uint32_t active_sheet = 0;
     std::vector<DroppedPart> dropped;

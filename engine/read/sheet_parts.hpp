@@ -32,6 +32,10 @@ void read_comment_visibility(PartReader& r, const std::string& part, Sheet& shee
 // other objects are recorded as dropped.
 void read_drawing(PartReader& r, const std::string& part, Sheet& sheet);
 
+// The VML drawing of the page header and footer (legacyDrawingHF): its pictures become
+// PageSetup::header_images. A part that does not parse is recorded as dropped.
+void read_header_images(PartReader& r, const std::string& part, Sheet& sheet);
+
 // Column width and row height in pixels, as Excel lays them out at 100% zoom.
 double column_pixels(const Sheet& sheet, std::uint32_t col);
 double row_pixels(const Sheet& sheet, std::uint32_t row);

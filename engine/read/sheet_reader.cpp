@@ -29,7 +29,6 @@ T clamp_to(long value, long lo, long hi) {
 // Things Excel keeps in a worksheet that the model cannot carry, by element name.
 std::string_view dropped_kind(std::string_view name) {
     if (name == "protectedRanges") return "protected ranges";
-    if (name == "rowBreaks" || name == "colBreaks") return "page breaks";
     if (name == "picture") return "background picture";
     if (name == "oleObjects") return "embedded object";
     if (name == "controls") return "form control";
@@ -258,9 +257,19 @@ void SheetHandler::start_top_level(std::string_view name, const XmlAttrs& attrs)
         links.legacy_drawing = attrs.get("id");
     } else if (name == "legacyDrawingHF") {
         links.legacy_drawing_hf = attrs.get("id");
-        drop("header/footer picture");
+    } else if (name == "rowBreaks" || name == "colBreaks") {
+        breaks_ = name == "rowBreaks" ? &sheet_.page.row_breaks : &sheet_.page.col_breaks;
+    } else if (name == "brk") {
+        long id = to_long(attrs.get("id"), 0);
+        if (breaks_ && flag_value(attrs.get("man"), false) && id > 0 &&
+            id < static_cast<long>(breaks_ == &sheet_.page.row_breaks ? max_rows : max_cols) &&
+            breaks_->size() < 1023)
+            breaks_->push_back(static_cast<std::uint32_t>(id));
+    } else if (name == "outlinePr") {
+        sheet_.view.summary_below = flag_value(attrs.get("summaryBelow"), true);
+        sheet_.view.summary_right = flag_value(attrs.get("summaryRight"), true);
     } else if (name == "sheetProtection") {
-        if (flag_value(attrs.get("sheet"), false)) drop("sheet protection");
+        if (flag_value(attrs.get("sheet"), false)) sheet_.protection.attributes = attrs.all();
     } else if (auto kind = dropped_kind(name); !kind.empty()) {
         drop(std::string(kind));
         skip_depth_ = depth_;

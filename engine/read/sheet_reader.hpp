@@ -115,6 +115,7 @@ private:
     int depth_ = 0;
     int skip_depth_ = 0;  // > 0 while skipping a subtree that started at this depth
     Section section_ = Section::none;
+    std::vector<std::uint32_t>* breaks_ = nullptr;  // inside rowBreaks or colBreaks
     Text text_ = Text::none;
     std::string buffer_;
     std::string value_;  // the last <v> of the current cell

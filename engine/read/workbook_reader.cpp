@@ -75,7 +75,10 @@ public:
         if (flag_value(attr(protection, "lockStructure").as_string(), false) ||
             flag_value(attr(protection, "lockWindows").as_string(), false) ||
             attr(protection, "workbookPassword") || attr(protection, "workbookHashValue"))
-            wb_.dropped.push_back({workbook_part, "workbook protection"});
+            for (pugi::xml_attribute a = protection.first_attribute(); a; a = a.next_attribute())
+                if (std::string_view(a.name()).rfind("xmlns", 0) != 0)
+                    wb_.protection.attributes.emplace_back(std::string(local_name(a.name())),
+                                                           a.value());
         if (child(workbook, "fileSharing"))
             wb_.dropped.push_back({workbook_part, "file sharing password"});
 
@@ -180,8 +183,12 @@ private:
         if (const Relationship* drawing = rels.by_id(links.drawing);
             drawing && zip_.contains(drawing->target))
             read_drawing(parts_, drawing->target, sheet);
-        if (const Relationship* hf = rels.by_id(links.legacy_drawing_hf))
-            consumed_.push_back(hf->target);
+        if (const Relationship* hf = rels.by_id(links.legacy_drawing_hf)) {
+            if (zip_.contains(hf->target))
+                read_header_images(parts_, hf->target, sheet);
+            else
+                parts_.drop(part, "header/footer picture");
+        }
     }
 
     void read_names(pugi::xml_node workbook) {

@@ -170,6 +170,13 @@ bool XmlAttrs::has(std::string_view local) const {
     return find(local) != nullptr;
 }
 
+std::vector<std::pair<std::string, std::string>> XmlAttrs::all() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const char** a = raw_; a && *a; a += 2)
+        out.emplace_back(std::string(after_separator(a[0])), std::string(a[1]));
+    return out;
+}
+
 void parse_stream(ZipArchive& zip, const std::string& part, XmlHandler& handler) {
     std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> parser(
         XML_ParserCreateNS(nullptr, ns_separator), XML_ParserFree);

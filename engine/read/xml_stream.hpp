@@ -5,6 +5,8 @@
 #include <pugixml.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "read/zip_archive.hpp"
 
@@ -22,6 +24,8 @@ public:
     std::string_view get(std::string_view local) const;
     bool has(std::string_view local) const;
     const char* find(std::string_view local) const;
+    // Every attribute as (local name, value), in the tag's order.
+    std::vector<std::pair<std::string, std::string>> all() const;
     // Finds several attributes in one pass over the element's attributes (the hot
     // path of a sheet: every cell asks for r, s and t). `values[i]` is set to the
     // value of `locals[i]`, or null when absent.

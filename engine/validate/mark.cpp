@@ -143,8 +143,11 @@ void add_validasi_sheet(Workbook& workbook, const std::vector<Finding>& findings
 }  // namespace
 
 void mark_findings(Workbook& workbook, const std::vector<Finding>& findings) {
-    for (const Finding& f : findings)
+    for (const Finding& f : findings) {
+        // A part that could not be carried has no cell of its own: listed in Validasi only.
+        if (f.rule == Rule::bagian_tidak_dibawa) continue;
         if (Sheet* sheet = workbook.sheet(f.sheet)) highlight(*sheet, f);
+    }
     add_validasi_sheet(workbook, findings);
 }
 

@@ -31,7 +31,7 @@ public:
         format_ = ctx_.formats.cell(cell.style);
         row_ = cell.row;
         col_ = cell.col;
-        if (cell.is_formula() && formula_fits(cell))
+        if (cell.is_formula() && formula_fits(cell) && formula_is_local(cell))
             write_formula(cell);
         else if (cell.rich && cell.value.kind == CellValue::Kind::text)
             write_rich(cell);
@@ -46,6 +46,14 @@ private:
             utf8_length(cell.formula) <= max_formula_chars)
             return true;
         ctx_.drop(where(), "formula longer than 8192 characters written as its last value");
+        return false;
+    }
+
+    // A link into another workbook would dangle (the links are not carried): Excel would
+    // repair the file. The cell keeps its last result.
+    bool formula_is_local(const Cell& cell) const {
+        if (!has_external_reference(cell.formula)) return true;
+        ctx_.drop(where(), "formula linked to another workbook written as its last value");
         return false;
     }
 

@@ -114,7 +114,20 @@ bool set_scale(Rule& rule, const ConditionalFormat& model) {
 }
 
 // Sets type, criteria and values; false if libxlsxwriter cannot express the rule.
-bool set_rule(Rule& rule, const ConditionalFormat& model) {
+// A text rule whose text holds '"' as the formula rule it stands for: libxlsxwriter puts the
+// text between quotes without doubling them, which leaves the formula unbalanced. `cell`
+// is the top-left cell of the rule's first range, which the formula is relative to.
+std::string text_rule_formula(const ConditionalFormat& model, const std::string& cell) {
+    std::string quoted = "\"";
+    for (char c : model.text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    quoted += '"';
+    if (model.type == "containsText") return "NOT(ISERROR(SEARCH(" + quoted + "," + cell + ")))";
+    if (model.type == "notContainsText") return "ISERROR(SEARCH(" + quoted + "," + cell + "))";
+    if (model.type == "beginsWith") return "LEFT(" + cell + ",LEN(" + quoted + "))=" + quoted;
+    return "RIGHT(" + cell + ",LEN(" + quoted + "))=" + quoted;
+}
+
+bool set_rule(Rule& rule, const ConditionalFormat& model, const CellRange& first) {
     lxw_conditional_format& cf = rule.cf;
     const auto& f = model.formulas;
     if (model.type == "cellIs") {
@@ -134,6 +147,12 @@ bool set_rule(Rule& rule, const ConditionalFormat& model) {
         return true;
     }
     if (auto criteria = lookup(text_criteria, model.type)) {
+        if (model.text.find('"') != std::string::npos) {
+            cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
+            std::string cell = cell_name(first.first_row, first.first_col);
+            cf.value_string = rule.keep(text_rule_formula(model, cell));
+            return true;
+        }
         cf.type = LXW_CONDITIONAL_TYPE_TEXT;
         cf.criteria = *criteria;
         cf.value_string = rule.keep(model.text);
@@ -181,7 +200,7 @@ bool write_rule(const SheetContext& ctx, const ConditionalFormat& model, int pri
     if (ranges.empty()) return false;
     std::string where = range_name(ranges.front());
     Rule rule;
-    if (!set_rule(rule, model)) {
+    if (!set_rule(rule, model, ranges.front())) {
         ctx.drop(where, "conditional format of type '" + model.type + "' not supported");
         return false;
     }

@@ -1,5 +1,7 @@
 #include "write/detail.hpp"
 
+#include <cctype>
+
 namespace kinerja::write_detail {
 
 void Drops::add(const std::string& scope, const std::string& location, const std::string& what) {
@@ -111,6 +113,28 @@ std::string protect_escapes(std::string_view text) {
         out += text[i];
     }
     return out;
+}
+
+bool has_external_reference(std::string_view formula) {
+    bool in_string = false;
+    int depth = 0;  // inside a structured reference's brackets
+    for (std::size_t i = 0; i < formula.size(); ++i) {
+        char c = formula[i];
+        if (c == '"' && depth == 0) in_string = !in_string;
+        if (in_string) continue;
+        if (c == ']' && depth > 0) --depth;
+        if (c != '[') continue;
+        if (depth++ > 0) continue;
+        // A workbook index opens a reference; a structured reference's '[' follows a name.
+        char before = i == 0 ? '=' : formula[i - 1];
+        bool opens = !(std::isalnum(static_cast<unsigned char>(before)) || before == '_' ||
+                       before == '.' || before == '[' || before == ']' || before == '\\' ||
+                       static_cast<unsigned char>(before) >= 0x80);
+        std::size_t j = i + 1;
+        while (j < formula.size() && std::isdigit(static_cast<unsigned char>(formula[j]))) ++j;
+        if (opens && j > i + 1 && j < formula.size() && formula[j] == ']') return true;
+    }
+    return false;
 }
 
 }  // namespace kinerja::write_detail

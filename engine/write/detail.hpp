@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/atomic_output.hpp"
 #include "common/message.hpp"
 #include "model/workbook.hpp"
 
@@ -35,6 +36,13 @@ private:
 class FormatCache;
 class Patches;
 
+// Header and footer pictures: libxlsxwriter takes them only as file names, which it reads
+// when the workbook closes. Nameless temp files in `folder`, living until then.
+struct PictureFiles {
+    std::filesystem::path folder;
+    std::vector<PrivateFile> files;
+};
+
 // Everything the per-sheet writers need.
 struct SheetContext {
     lxw_workbook* book;
@@ -48,6 +56,7 @@ struct SheetContext {
     // Charts inserted so far in the workbook: libxlsxwriter numbers chart parts
     // in sheet order, then in the order a sheet's charts were inserted.
     std::size_t& charts_written;
+    PictureFiles& pictures;
 
     void drop(const std::string& location, const std::string& what) const {
         drops.add(model.name, location, what);
@@ -85,6 +94,10 @@ std::string cell_text(std::string_view text, bool& cut);
 // characters other than tab and newline): the common case, checked without copying.
 bool needs_protection(std::string_view text);
 
+// True when the formula points into another workbook ("[1]Data!A1", "'[2]Rekap TW'!B5",
+// "[1]!Name"): the external links are not carried, so such a reference would dangle.
+bool has_external_reference(std::string_view formula);
+
 // Sheet-level parts, one function per responsibility.
 void write_columns_and_rows(const SheetContext& ctx);
 void write_cells(const SheetContext& ctx);
@@ -95,8 +108,10 @@ void write_images(const SheetContext& ctx);
 void write_charts(const SheetContext& ctx);
 void write_view(const SheetContext& ctx);
 void write_page_setup(const SheetContext& ctx);
+void write_protection(const SheetContext& ctx);
 
 // Workbook-level parts.
+void write_workbook_protection(const Workbook& model, Patches& patches);
 void write_defined_names(lxw_workbook* book, const Workbook& model,
                          const std::vector<lxw_worksheet*>& sheets, Drops& drops, Patches& patches);
 void write_properties(lxw_workbook* book, const Workbook& model, bool deterministic, Drops& drops,

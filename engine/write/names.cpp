@@ -1,6 +1,7 @@
 // Defined names, including the print area and print titles that libxlsxwriter
 // sets through worksheet calls.
 #include <cctype>
+#include <set>
 
 #include "write/detail.hpp"
 #include "write/patches.hpp"
@@ -71,21 +72,23 @@ bool whole_cols(const CellRange& r) {
     return r.first_row == 0 && r.last_row == max_rows - 1;
 }
 
-void write_print_area(lxw_worksheet* ws, const DefinedName& name, Drops& drops) {
+bool write_print_area(lxw_worksheet* ws, const DefinedName& name, Drops& drops) {
     auto areas = split_areas(name.formula);
     CellRange r;
     if (!parse_area(areas.front(), r)) {
         drops.add(workbook_part, name.name, "print area that is not a cell range");
-        return;
+        return false;
     }
     if (areas.size() > 1) drops.add(workbook_part, name.name, "print area beyond its first range");
     lxw_error error = worksheet_print_area(ws, r.first_row, static_cast<lxw_col_t>(r.first_col),
                                            r.last_row, static_cast<lxw_col_t>(r.last_col));
     if (error != LXW_NO_ERROR)
         drops.add(workbook_part, name.name, std::string("print area: ") + lxw_strerror(error));
+    return error == LXW_NO_ERROR;
 }
 
-void write_print_titles(lxw_worksheet* ws, const DefinedName& name, Drops& drops) {
+bool write_print_titles(lxw_worksheet* ws, const DefinedName& name, Drops& drops) {
+    bool any = false;
     for (std::string_view area : split_areas(name.formula)) {
         CellRange r;
         lxw_error error = LXW_ERROR_PARAMETER_VALIDATION;
@@ -96,7 +99,54 @@ void write_print_titles(lxw_worksheet* ws, const DefinedName& name, Drops& drops
                                              static_cast<lxw_col_t>(r.last_col));
         if (error != LXW_NO_ERROR)
             drops.add(workbook_part, name.name, "print titles that are not whole rows or columns");
+        any = any || error == LXW_NO_ERROR;
     }
+    return any;
+}
+
+// libxlsxwriter quotes a sheet name in the print area and titles only when it holds a
+// character other than letters, digits, '_' and '.'; Excel also needs quotes around a name
+// that starts with a digit or reads as a cell reference ("1", "TW1", "R1C1").
+bool needs_added_quotes(std::string_view sheet) {
+    if (sheet.empty()) return false;
+    for (char c : sheet)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.') return false;
+    if (std::isdigit(static_cast<unsigned char>(sheet.front())) || sheet.front() == '.')
+        return true;
+    std::size_t letters = 0;
+    while (letters < sheet.size() && std::isalpha(static_cast<unsigned char>(sheet[letters])))
+        ++letters;
+    bool digits_after = letters < sheet.size();
+    for (std::size_t i = letters; i < sheet.size(); ++i)
+        digits_after = digits_after && std::isdigit(static_cast<unsigned char>(sheet[i]));
+    if (letters >= 1 && letters <= 3 && digits_after) return true;  // A1 style
+    // R1C1 style: R, C, RC, R2, C3, R2C3.
+    std::size_t i = 0;
+    auto number = [&] {
+        while (i < sheet.size() && std::isdigit(static_cast<unsigned char>(sheet[i]))) ++i;
+    };
+    if (i < sheet.size() && (sheet[i] == 'R' || sheet[i] == 'r')) ++i, number();
+    if (i < sheet.size() && (sheet[i] == 'C' || sheet[i] == 'c')) ++i, number();
+    return i == sheet.size();
+}
+
+// The print area or titles of `sheet` in workbook.xml get the quotes libxlsxwriter left out.
+void quote_print_names(const std::string& sheet, Patches& patches) {
+    patches.edit_part(
+        workbook_part,
+        [sheet](std::string& xml) {
+            bool found = false;
+            for (const char* before : {">", ","}) {
+                std::string bare = before + sheet + "!", quoted = before + ("'" + sheet + "'!");
+                for (auto at = xml.find(bare); at != std::string::npos;
+                     at = xml.find(bare, at + quoted.size())) {
+                    xml.replace(at, bare.size(), quoted);
+                    found = true;
+                }
+            }
+            return found;
+        },
+        {workbook_part, sheet, "print area or titles of a sheet whose name needs quotes"});
 }
 
 // libxlsxwriter takes "'Sheet name'!Name" and strips the quotes without undoing
@@ -110,6 +160,7 @@ std::string quoted_sheet(const std::string& sheet) {
 void write_defined_names(lxw_workbook* book, const Workbook& model,
                          const std::vector<lxw_worksheet*>& sheets, Drops& drops,
                          Patches& patches) {
+    std::set<std::string> quoted_print_names;
     for (const DefinedName& name : model.names) {
         bool local = name.local_sheet >= 0;
         if (local && static_cast<std::size_t>(name.local_sheet) >= sheets.size()) {
@@ -117,12 +168,15 @@ void write_defined_names(lxw_workbook* book, const Workbook& model,
             continue;
         }
         lxw_worksheet* ws = local ? sheets[static_cast<std::size_t>(name.local_sheet)] : nullptr;
-        if (ws && name.name == "_xlnm.Print_Area") {
-            write_print_area(ws, name, drops);
-            continue;
-        }
-        if (ws && name.name == "_xlnm.Print_Titles") {
-            write_print_titles(ws, name, drops);
+        if (ws && (name.name == "_xlnm.Print_Area" || name.name == "_xlnm.Print_Titles")) {
+            bool written = name.name == "_xlnm.Print_Area" ? write_print_area(ws, name, drops)
+                                                           : write_print_titles(ws, name, drops);
+            const std::string& sheet =
+                model.sheets[static_cast<std::size_t>(name.local_sheet)].name;
+            if (written && needs_added_quotes(sheet) && !quoted_print_names.contains(sheet)) {
+                quoted_print_names.insert(sheet);
+                quote_print_names(sheet, patches);
+            }
             continue;
         }
         if (name.name == "_xlnm._FilterDatabase") {
@@ -131,6 +185,10 @@ void write_defined_names(lxw_workbook* book, const Workbook& model,
                 local ? &model.sheets[static_cast<std::size_t>(name.local_sheet)] : nullptr;
             if (!sheet || !sheet->autofilter)
                 drops.add(workbook_part, name.name, "filter database name without an autofilter");
+            continue;
+        }
+        if (has_external_reference(name.formula)) {
+            drops.add(workbook_part, name.name, "defined name linked to another workbook");
             continue;
         }
         std::string full = name.name;

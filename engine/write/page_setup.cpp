@@ -1,11 +1,135 @@
 // Sheet view (panes, zoom, gridlines) and print setup.
+#include <unistd.h>
+
 #include "write/detail.hpp"
+#include "write/image_size.hpp"
+#include "write/patches.hpp"
 
 namespace kinerja::write_detail {
 
 namespace {
 constexpr double default_header_margin = 0.3;
 constexpr double max_margin = 49;
+
+// A header or footer text as libxlsxwriter takes it: a picture code (&G or &[Picture]) only
+// in the sections (left, centre, right) that have a picture, and that picture's file.
+// libxlsxwriter aborts the whole program when the codes and the pictures differ in number,
+// so both come from one pass over the text.
+struct HeaderText {
+    std::string text;
+    std::string files[3];  // left, centre, right; empty without a picture
+    std::vector<std::string> lost;
+};
+
+// The picture as a nameless temp file libxlsxwriter can read by name; empty when it cannot.
+std::string picture_file(const SheetContext& ctx, const HeaderImage& image) {
+    if (!image.data || !image_size(*image.data)) return {};
+    try {
+        PrivateFile file = PrivateFile::unnamed(ctx.pictures.folder);
+        const std::string& bytes = *image.data;
+        for (std::size_t done = 0; done < bytes.size();) {
+            ssize_t n = ::write(file.fd(), bytes.data() + done, bytes.size() - done);
+            if (n <= 0) return {};
+            done += static_cast<std::size_t>(n);
+        }
+        std::string path = file.access_path().string();
+        ctx.pictures.files.push_back(std::move(file));
+        return path;
+    } catch (const OutputError&) {
+        return {};
+    }
+}
+
+HeaderText header_text(const SheetContext& ctx, const std::string& text, char kind) {
+    HeaderText out;
+    static constexpr char sections[] = "LCR";
+    std::size_t section = 1;  // text before any section code is centred
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] != '&' || i + 1 == text.size()) {
+            out.text += text[i++];
+            continue;
+        }
+        char code = text[i + 1];
+        std::size_t length = text.compare(i, 10, "&[Picture]") == 0 ? 10 : 2;
+        if (code == 'L' || code == 'C' || code == 'R') {
+            section = static_cast<std::size_t>(code == 'L' ? 0 : code == 'C' ? 1 : 2);
+        } else if (code == 'G' || length == 10) {
+            const std::string where{sections[section], kind};
+            std::string file;
+            if (out.files[section].empty())
+                for (const HeaderImage& image : ctx.model.page.header_images)
+                    if (image.position == where) file = picture_file(ctx, image);
+            if (file.empty()) {
+                out.lost.push_back(where);
+            } else {
+                out.files[section] = std::move(file);
+                out.text += "&G";
+            }
+            i += length;
+            continue;
+        }
+        out.text.append(text, i, 2);  // also "&&", so that its second '&' starts no code
+        i += 2;
+    }
+    // libxlsxwriter counts every "&G", also one after a literal "&&".
+    std::size_t codes = 0, pictures = 0;
+    for (auto at = out.text.find("&G"); at != std::string::npos; at = out.text.find("&G", at + 1))
+        ++codes;
+    for (const auto& file : out.files) pictures += file.empty() ? 0 : 1;
+    if (codes != pictures) {
+        out = HeaderText{};
+        out.lost.push_back(kind == 'H' ? "page header" : "page footer");
+    }
+    return out;
+}
+
+// Sets the header or footer; false when there is no text left to write.
+bool write_header_footer(const SheetContext& ctx, const std::string& text, double margin,
+                         bool header) {
+    HeaderText hf = header_text(ctx, text, header ? 'H' : 'F');
+    for (const std::string& where : hf.lost)
+        ctx.drop("", where.size() == 2 ? "header/footer picture (" + where + ")"
+                                       : where + " with '&&G' and pictures");
+    if (hf.text.empty()) return false;
+    lxw_header_footer_options options{};
+    options.margin = margin;
+    options.image_left = hf.files[0].empty() ? nullptr : hf.files[0].data();
+    options.image_center = hf.files[1].empty() ? nullptr : hf.files[1].data();
+    options.image_right = hf.files[2].empty() ? nullptr : hf.files[2].data();
+    if (header)
+        return ctx.check(worksheet_set_header_opt(ctx.sheet, hf.text.c_str(), &options), "",
+                         "page header");
+    return ctx.check(worksheet_set_footer_opt(ctx.sheet, hf.text.c_str(), &options), "",
+                     "page footer");
+}
+
+// <pageMargins header footer> set to the model's values.
+void patch_header_margins(const SheetContext& ctx, double header, double footer) {
+    std::string header_text = shortest_decimal(header), footer_text = shortest_decimal(footer);
+    ctx.patches.edit_part(
+        "xl/worksheets/sheet" + std::to_string(ctx.index + 1) + ".xml",
+        [header_text, footer_text](std::string& xml) {
+            auto start = xml.find("<pageMargins ");
+            if (start == std::string::npos) return false;
+            auto end = xml.find("/>", start);
+            if (end == std::string::npos) return false;
+            bool set = true;
+            for (const auto& [name, value] :
+                 {std::pair<std::string, const std::string&>{" header=\"", header_text},
+                  std::pair<std::string, const std::string&>{" footer=\"", footer_text}}) {
+                auto at = xml.find(name, start);
+                auto close = at == std::string::npos ? at : xml.find('"', at + name.size());
+                if (at == std::string::npos || at > end || close == std::string::npos) {
+                    set = false;
+                    continue;
+                }
+                xml.replace(at + name.size(), close - at - name.size(), value);
+                end = xml.find("/>", start);
+            }
+            return set;
+        },
+        {ctx.model.name, "", "header or footer margin written as 0.3"});
+}
 }  // namespace
 
 void write_view(const SheetContext& ctx) {
@@ -29,6 +153,9 @@ void write_view(const SheetContext& ctx) {
     if (ctx.model.page.print_gridlines) worksheet_gridlines(ctx.sheet, LXW_SHOW_PRINT_GRIDLINES);
     if (view.right_to_left) worksheet_right_to_left(ctx.sheet);
     if (ctx.model.tab_color) worksheet_set_tab_color(ctx.sheet, lxw_rgb(*ctx.model.tab_color));
+    if (!view.summary_below || !view.summary_right)
+        worksheet_outline_settings(ctx.sheet, LXW_TRUE, view.summary_below, view.summary_right,
+                                   LXW_FALSE);
 }
 
 void write_page_setup(const SheetContext& ctx) {
@@ -53,21 +180,34 @@ void write_page_setup(const SheetContext& ctx) {
     worksheet_set_margins(ws, margin(page.margin_left, 0.7), margin(page.margin_right, 0.7),
                           margin(page.margin_top, 0.75), margin(page.margin_bottom, 0.75));
     // The header and footer margins are only settable together with the texts.
-    if (!page.header.empty() || page.margin_header != default_header_margin) {
-        lxw_header_footer_options options{};
-        options.margin = margin(page.margin_header, default_header_margin);
-        ctx.check(worksheet_set_header_opt(ws, page.header.c_str(), &options), "", "page header");
-    }
-    if (!page.footer.empty() || page.margin_footer != default_header_margin) {
-        lxw_header_footer_options options{};
-        options.margin = margin(page.margin_footer, default_header_margin);
-        ctx.check(worksheet_set_footer_opt(ws, page.footer.c_str(), &options), "", "page footer");
-    }
+    double margin_header = margin(page.margin_header, default_header_margin);
+    double margin_footer = margin(page.margin_footer, default_header_margin);
+    bool header =
+        !page.header.empty() && write_header_footer(ctx, page.header, margin_header, true);
+    bool footer =
+        !page.footer.empty() && write_header_footer(ctx, page.footer, margin_footer, false);
+    // libxlsxwriter takes these margins only with a text, and not 0: the rest is patched.
+    if ((margin_header != default_header_margin && (!header || margin_header <= 0)) ||
+        (margin_footer != default_header_margin && (!footer || margin_footer <= 0)))
+        patch_header_margins(ctx, margin_header, margin_footer);
     if (page.center_horizontally) worksheet_center_horizontally(ws);
     if (page.center_vertically) worksheet_center_vertically(ws);
     if (page.print_headings) worksheet_print_row_col_headers(ws);
     if (page.first_page_number) worksheet_set_start_page(ws, *page.first_page_number);
     if (page.across_then_down) worksheet_print_across(ws);
+    // Manual page breaks, as zero-terminated lists libxlsxwriter copies.
+    if (!page.row_breaks.empty()) {
+        std::vector<lxw_row_t> breaks(page.row_breaks.begin(), page.row_breaks.end());
+        breaks.push_back(0);
+        ctx.check(worksheet_set_h_pagebreaks(ws, breaks.data()), "", "row page breaks");
+    }
+    if (!page.col_breaks.empty()) {
+        std::vector<lxw_col_t> breaks;
+        for (std::uint32_t col : page.col_breaks)
+            if (col < max_cols) breaks.push_back(static_cast<lxw_col_t>(col));
+        breaks.push_back(0);
+        ctx.check(worksheet_set_v_pagebreaks(ws, breaks.data()), "", "column page breaks");
+    }
     if (const auto& filter = ctx.model.autofilter) {
         if (filter->last_row < max_rows && filter->last_col < max_cols)
             ctx.check(worksheet_autofilter(

@@ -84,7 +84,21 @@ std::string w3cdtf(std::time_t time) {
 // mistake) is cut with an ellipsis.
 constexpr std::size_t max_property_chars = 255;
 
+// Control characters other than tab and line breaks cannot stand in XML at all, and core.xml
+// has no escape for them (unlike a cell's "_xHHHH_"): each becomes a space.
+void replace_control_characters(std::string& text, Drops& drops) {
+    bool replaced = false;
+    for (char& c : text)
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            c = ' ';
+            replaced = true;
+        }
+    if (replaced)
+        drops.add(core_part, "", "control characters in a document property written as spaces");
+}
+
 char* text_or_null(std::string& text, Drops& drops) {
+    replace_control_characters(text, drops);
     if (utf8_length(text) > max_property_chars) {
         text = utf8_prefix(text, max_property_chars - 1) + "\u2026";
         drops.add(core_part, "", "document property longer than 255 characters cut");
@@ -124,6 +138,10 @@ void write_properties(lxw_workbook* book, const Workbook& model, bool determinis
     // A model without dates (made in code, or from a file without them) stays so
     // when the output must be reproducible; otherwise the file is modified now.
     std::string modified = deterministic ? p.modified : w3cdtf(now);
+    if (!modified.empty() && !parse_w3cdtf(modified)) {
+        drops.add(core_part, "", "modification date that is not W3CDTF");
+        modified.clear();
+    }
     if (deterministic && p.created.empty())
         patches.core_remove("dcterms:created", {core_part, "", "creation date (written as 2000)"});
     else

@@ -44,6 +44,7 @@ struct StreamBook::Impl {
     lxw_workbook* book = nullptr;
     std::optional<FormatCache> formats;
     std::size_t charts_written = 0;
+    PictureFiles pictures;
     const StreamSheet* active = nullptr;
 
     // Freed first (the body runs before the members go): closes the sheets' row files
@@ -65,8 +66,8 @@ struct StreamSheet::State {
     std::string scratch;  // the last formula's text with its terminating zero
 
     SheetContext context() {
-        return {book.book,  sheet,        model, book.model,         *book.formats,
-                book.drops, book.patches, index, book.charts_written};
+        return {book.book,  sheet,        model, book.model,          *book.formats,
+                book.drops, book.patches, index, book.charts_written, book.pictures};
     }
     // Records a call libxlsxwriter refused; true when it succeeded.
     bool check(lxw_error error, std::uint32_t row, std::uint32_t col, const char* what) {
@@ -311,6 +312,7 @@ WriteReport stream_once(const fs::path& file, const fs::path& zip, const fs::pat
     lxw_workbook_options lxw_options{};
     lxw_options.constant_memory = LXW_TRUE;
     lxw_options.tmpdir = tmpdir_text.data();
+    impl.pictures.folder = tmpdir;
     impl.book = workbook_new_opt(zip.c_str(), &lxw_options);
     if (!impl.book)
         throw OutputError(impl.file, {"tidak cukup memori untuk membuat buku kerja",

@@ -68,6 +68,12 @@ std::vector<std::string> literal_list(const DataValidation& dv) {
     return items;
 }
 
+std::string_view trimmed(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '=')) text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    return text;
+}
+
 std::uint8_t on_off(bool value) {
     return value ? LXW_VALIDATION_ON : LXW_VALIDATION_OFF;
 }
@@ -103,22 +109,32 @@ bool write_validation(const SheetContext& ctx, const DataValidation& dv, std::si
                                                      : LXW_VALIDATION_ERROR_TYPE_STOP;
     bool ranged = *type != LXW_VALIDATION_TYPE_LIST_FORMULA &&
                   *type != LXW_VALIDATION_TYPE_CUSTOM_FORMULA && *type != LXW_VALIDATION_TYPE_ANY;
+    bool two = ranged && (*criteria == LXW_VALIDATION_CRITERIA_BETWEEN ||
+                          *criteria == LXW_VALIDATION_CRITERIA_NOT_BETWEEN);
+    // A rule without its formula (a list whose source was deleted) would be written with an
+    // empty <formula1>, which Excel repairs; it keeps its messages and limits nothing.
+    if (*type != LXW_VALIDATION_TYPE_ANY &&
+        (trimmed(formula1).empty() || trimmed(formula1) == "\"\"" ||
+         (two && trimmed(formula2).empty()))) {
+        ctx.drop(where, "data validation without its formula written as any value");
+        v.validate = LXW_VALIDATION_TYPE_ANY;
+        ranged = false;
+    }
     if (ranged) {
         v.criteria = *criteria;
-        bool two = *criteria == LXW_VALIDATION_CRITERIA_BETWEEN ||
-                   *criteria == LXW_VALIDATION_CRITERIA_NOT_BETWEEN;
         if (two) {
             v.minimum_formula = formula1.data();
             v.maximum_formula = formula2.data();
         } else {
             v.value_formula = formula1.data();
         }
-    } else if (*type != LXW_VALIDATION_TYPE_ANY) {
+    } else if (v.validate != LXW_VALIDATION_TYPE_ANY) {
         v.value_formula = formula1.data();
     }
     // A literal list goes in as items: same XML, and libxlsxwriter 1.1.4 leaks the
     // string of a LIST_FORMULA rule.
-    std::vector<std::string> items = literal_list(dv);
+    std::vector<std::string> items;
+    if (v.validate != LXW_VALIDATION_TYPE_ANY) items = literal_list(dv);
     std::vector<char*> item_pointers;
     if (!items.empty()) {
         for (auto& item : items) item_pointers.push_back(item.data());

@@ -74,6 +74,7 @@ void write_sheet(const SheetContext& ctx) {
     write_comments(ctx);
     write_images(ctx);
     write_charts(ctx);
+    write_protection(ctx);
 }
 
 fs::path folder_of(const fs::path& file) {
@@ -107,6 +108,7 @@ void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
     Patches patches;
     std::vector<lxw_worksheet*> sheets;
     std::size_t charts_written = 0;
+    PictureFiles pictures{tmpdir, {}};
     for (const Sheet& sheet : model.sheets) {
         lxw_error name_error = workbook_validate_sheet_name(guard.book, sheet.name.c_str());
         lxw_worksheet* ws = name_error == LXW_NO_ERROR
@@ -115,7 +117,7 @@ void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
         if (!ws) throw sheet_name_error(file.string(), sheet.name, name_error);
         sheets.push_back(ws);
         write_sheet({guard.book, ws, sheet, model, formats, drops, patches, sheets.size() - 1,
-                     charts_written});
+                     charts_written, pictures});
     }
     if (sheets.empty()) {
         drops.add(workbook_part, "", "workbook without sheets: an empty sheet added");
@@ -132,6 +134,7 @@ void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
         patches.remove_all("xl/sharedStrings.xml", marker, fallback);
     }
     write_defined_names(guard.book, model, sheets, drops, patches);
+    write_workbook_protection(model, patches);
     write_properties(guard.book, model, options.deterministic, drops, patches);
     if (model.date1904)
         patches.date1904({workbook_part, "", "1904 date system lost: dates show 1462 days early"});

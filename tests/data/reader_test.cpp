@@ -195,6 +195,11 @@ BOOST_AUTO_TEST_CASE(quoted_line_breaks_are_part_of_the_field) {
     BOOST_TEST(rows[1].line == 4u);
     BOOST_TEST(rows[2].line == 7u);  // physical lines, not records
     BOOST_TEST_REQUIRE(rows[2].problem.has_value());
+    // A lone carriage return (an old Mac line break, or a cell pasted from one) in quotes.
+    rows = read_all(write(dir, header + "S,\"Lapas\rSatu\",v,TW1,1\n"));
+    BOOST_TEST_REQUIRE(rows.size() == 1u);
+    BOOST_TEST(!rows[0].problem.has_value());
+    BOOST_TEST(rows[0].indikator == "Lapas\nSatu");
 }
 
 BOOST_AUTO_TEST_CASE(a_quote_never_closed_names_the_line_it_opened_on) {

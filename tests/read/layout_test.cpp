@@ -210,10 +210,14 @@ BOOST_AUTO_TEST_CASE(defined_names) {
 }
 
 BOOST_AUTO_TEST_CASE(unsupported_sheet_content_is_reported) {
-    BOOST_TEST(has_dropped(layout(), "xl/workbook.xml", "workbook protection"));
-    BOOST_TEST(has_dropped(layout(), "Rekap", "sheet protection"));
-    BOOST_TEST(has_dropped(layout(), "Rekap", "page breaks"));
     BOOST_TEST(has_dropped(layout(), "Rekap", "extLst (sparklines)"));
+    // Issue 16: protection and page breaks are kept, not dropped.
+    BOOST_TEST(!has_dropped(layout(), "xl/workbook.xml", "workbook protection"));
+    BOOST_TEST(!has_dropped(layout(), "Rekap", "sheet protection"));
+    BOOST_TEST(!has_dropped(layout(), "Rekap", "page breaks"));
+    BOOST_TEST(layout().protection.get("lockStructure") == "1");
+    BOOST_TEST(sheet_named(layout(), "Rekap").protection.get("sheet") == "1");
+    BOOST_TEST(sheet_named(layout(), "Rekap").page.row_breaks == (std::vector<std::uint32_t>{10}));
     BOOST_TEST(!has_dropped(layout(), "Data Dukung", ""));
 }
 

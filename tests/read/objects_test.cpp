@@ -1,4 +1,6 @@
 // Comments, pictures and the parts the model drops, from handmade/objects.xlsx.
+#include "evaluate/catalogue.hpp"
+#include "pipeline/pipeline.hpp"
 #include "read_test_util.hpp"
 
 using namespace kinerja;
@@ -23,6 +25,52 @@ BOOST_AUTO_TEST_CASE(chartsheet_is_dropped_and_indices_follow) {
     BOOST_REQUIRE(objects().names.size() == 1u);  // the name scoped to the chartsheet is gone
     BOOST_TEST(objects().names[0].name == "_xlnm.Print_Area");
     BOOST_TEST(objects().names[0].local_sheet == 0);
+}
+
+BOOST_AUTO_TEST_CASE(header_picture_is_read_from_the_hf_vml) {
+    Workbook wb = read_workbook(handmade("header_picture.xlsx"));
+    const PageSetup& page = wb.sheets.at(0).page;
+    BOOST_TEST(page.header == "&L&G&CLaporan Kinerja");
+    BOOST_REQUIRE(page.header_images.size() == 1u);
+    BOOST_TEST(page.header_images[0].position == "LH");
+    BOOST_TEST(page.header_images[0].extension == "png");
+    BOOST_REQUIRE(page.header_images[0].data);
+    BOOST_TEST(page.header_images[0].data->substr(1, 3) == "PNG");
+    for (const auto& d : wb.dropped) BOOST_TEST(d.what.find("header/footer") == std::string::npos);
+}
+
+// Issue 16: what cannot be carried is a named warning in Validasi, not only a line on stderr.
+BOOST_AUTO_TEST_CASE(parts_not_carried_are_warnings_in_validasi) {
+    Engine engine = Engine::load(default_formulas_dir());
+    Workbook wb = read_workbook(handmade("objects.xlsx"));
+    std::size_t conditional_before = sheet_named(wb, "Lampiran").conditional_formats.size();
+    RunReport r = process(engine, wb);
+    std::vector<std::string> messages;
+    for (const Finding& f : r.findings)
+        if (f.rule == Rule::bagian_tidak_dibawa) {
+            BOOST_TEST((f.severity == Severity::warning));
+            messages.push_back(f.message.id);
+        }
+    auto has = [&](const std::string& piece) {
+        for (const auto& m : messages)
+            if (m.find(piece) != std::string::npos) return true;
+        return false;
+    };
+    BOOST_TEST(has("Grafik (xl/charts/chart1.xml) tidak dapat dibawa"));
+    BOOST_TEST(has("Makro (VBA)"));
+    BOOST_TEST(has("Tabel Excel"));
+    BOOST_TEST(has("Tabel pivot"));
+    // Listed, not painted on the user's cell A1 (other findings there are).
+    std::size_t painted = 0;
+    for (const Finding& f : r.findings)
+        painted += f.sheet == "Lampiran" && f.rule != Rule::bagian_tidak_dibawa ? 1 : 0;
+    BOOST_TEST(sheet_named(wb, "Lampiran").conditional_formats.size() ==
+               conditional_before + painted);
+    const Sheet& validasi = sheet_named(wb, "Validasi");
+    bool listed = false;
+    for (const Cell& c : validasi.cells)
+        listed = listed || c.value.text.find("Makro (VBA)") != std::string::npos;
+    BOOST_TEST(listed);
 }
 
 BOOST_AUTO_TEST_CASE(comments_with_author_text_and_visibility) {

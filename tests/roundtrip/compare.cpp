@@ -128,6 +128,11 @@ void compare_sheet(Recorder& r, const Workbook& wa, const Sheet& a, const Workbo
     r.same("zoom", a.view.zoom, b.view.zoom);
     r.same("show_gridlines", a.view.show_gridlines, b.view.show_gridlines);
     r.same("right_to_left", a.view.right_to_left, b.view.right_to_left);
+    r.same("summary_below", a.view.summary_below, b.view.summary_below);
+    r.same("summary_right", a.view.summary_right, b.view.summary_right);
+    r.area = "protection";
+    r.same("sheet protection", compare_detail::attributes(a.protection),
+           compare_detail::attributes(b.protection));
     r.area = "autofilter";
     auto filter = [](const std::optional<CellRange>& f) { return f ? range_name(*f) : "none"; };
     r.same("range", filter(a.autofilter), filter(b.autofilter));
@@ -205,6 +210,11 @@ std::vector<Difference> compare_workbooks(const Workbook& a, const Workbook& b) 
     }
     compare_names(r, a, b);
     compare_properties(r, a.properties, b.properties);
+    r.sheet = "";
+    r.area = "protection";
+    r.where = "";
+    r.same("workbook protection", compare_detail::attributes(a.protection),
+           compare_detail::attributes(b.protection));
     return out;
 }
 

@@ -91,6 +91,8 @@ void compare_conditional_formats(Recorder& r, const Sheet& expected, const Sheet
 void compare_comments_and_links(Recorder& r, const Sheet& expected, const Sheet& got);
 void compare_images(Recorder& r, const Sheet& expected, const Sheet& got);
 void compare_page(Recorder& r, const PageSetup& expected, const PageSetup& got);
+// The attributes of a <sheetProtection> or <workbookProtection>, as one comparable text.
+std::string attributes(const PartProtection& protection);
 void compare_rows(Recorder& r, const Workbook& wa, const Sheet& expected, const Workbook& wb,
                   const Sheet& got);
 void compare_columns(Recorder& r, const Workbook& wa, const Sheet& expected, const Workbook& wb,

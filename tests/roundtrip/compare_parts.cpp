@@ -182,6 +182,26 @@ void compare_page(Recorder& r, const PageSetup& a, const PageSetup& b) {
     r.same("across_then_down", a.across_then_down, b.across_then_down);
     r.same("header", a.header, b.header);
     r.same("footer", a.footer, b.footer);
+    auto pictures = [](const PageSetup& p) {
+        std::string out;
+        for (const HeaderImage& image : p.header_images)
+            out += image.position + ":" + std::to_string(image.data ? image.data->size() : 0) + " ";
+        return out;
+    };
+    r.same("header_images", pictures(a), pictures(b));
+    auto numbers = [](const std::vector<std::uint32_t>& list) {
+        std::string out;
+        for (std::uint32_t n : list) out += std::to_string(n) + " ";
+        return out;
+    };
+    r.same("row_breaks", numbers(a.row_breaks), numbers(b.row_breaks));
+    r.same("col_breaks", numbers(a.col_breaks), numbers(b.col_breaks));
+}
+
+std::string attributes(const PartProtection& protection) {
+    std::string out;
+    for (const auto& [key, value] : protection.attributes) out += key + "=" + value + " ";
+    return out;
 }
 
 }  // namespace kinerja::test::compare_detail

@@ -1,6 +1,9 @@
 // Page setup, print area and titles, and other defined names.
 #include <boost/test/unit_test.hpp>
+#include <memory>
 
+#include "read/read.hpp"
+#include "write/images.hpp"
 #include "write/written.hpp"
 
 using namespace kinerja;
@@ -44,6 +47,149 @@ BOOST_AUTO_TEST_CASE(page_setup_fields) {
     KINERJA_CHECK_HAS(xml,
                       "<oddFooter>&amp;LLapas Kelas IIA&amp;RHalaman &amp;P dari "
                       "&amp;N</oddFooter>");
+}
+
+BOOST_AUTO_TEST_CASE(header_and_footer_pictures_are_written) {
+    Workbook wb = one_sheet();
+    PageSetup& p = wb.sheets[0].page;
+    p.header = "&L&G&CLaporan Kinerja";
+    p.footer = "&RHalaman &P&C&[Picture]";
+    auto png = std::make_shared<const std::string>(make_png(4, 3));
+    p.header_images = {{"LH", "png", png}, {"CF", "png", png}};
+    Written out(wb);
+    std::string xml = out.sheet();
+    KINERJA_CHECK_HAS(xml, "<oddHeader>&amp;L&amp;G&amp;CLaporan Kinerja</oddHeader>");
+    KINERJA_CHECK_HAS(xml, "<oddFooter>&amp;RHalaman &amp;P&amp;C&amp;G</oddFooter>");
+    KINERJA_CHECK_HAS(xml, "<legacyDrawingHF r:id=");
+    std::string vml;
+    for (const std::string& name : out.part_names())
+        if (name.find("vmlDrawing") != std::string::npos && name.find(".rels") == std::string::npos)
+            vml = out.part(name);
+    KINERJA_CHECK_HAS(vml, "id=\"LH\"");
+    KINERJA_CHECK_HAS(vml, "id=\"CF\"");
+    BOOST_TEST(!out.reported("header/footer picture"));
+}
+
+BOOST_AUTO_TEST_CASE(header_picture_survives_read_and_write) {
+    Workbook wb = read_workbook(test_dir() / "fixtures" / "handmade" / "header_picture.xlsx");
+    Written out(wb);
+    KINERJA_CHECK_HAS(out.sheet(), "<oddHeader>&amp;L&amp;G&amp;CLaporan Kinerja</oddHeader>");
+    KINERJA_CHECK_HAS(out.sheet(), "<legacyDrawingHF r:id=");
+    bool media = false;
+    for (const std::string& name : out.part_names())
+        media = media || name.rfind("xl/media/image", 0) == 0;
+    BOOST_TEST(media);
+    Workbook again = read_workbook(out.file());
+    BOOST_REQUIRE(again.sheets.at(0).page.header_images.size() == 1u);
+    BOOST_TEST(again.sheets[0].page.header_images[0].position == "LH");
+    BOOST_TEST(*again.sheets[0].page.header_images[0].data ==
+               *wb.sheets[0].page.header_images[0].data);
+}
+
+// A picture code without its picture (or with one libxlsxwriter cannot take) used to make
+// libxlsxwriter free the header twice and abort the process.
+BOOST_AUTO_TEST_CASE(picture_codes_without_pictures_are_dropped_not_fatal) {
+    Workbook wb = one_sheet();
+    PageSetup& p = wb.sheets[0].page;
+    p.header = "&L&G&CJudul&R&[Picture]";
+    p.footer = "&CA&&G";  // a literal '&' before a 'G': libxlsxwriter would count a picture
+    p.header_images = {{"RH", "tiff", std::make_shared<const std::string>("II*\0not an image")}};
+    Written out(wb);
+    std::string xml = out.sheet();
+    KINERJA_CHECK_HAS(xml, "<oddHeader>&amp;L&amp;CJudul&amp;R</oddHeader>");
+    KINERJA_CHECK_LACKS(xml, "oddFooter");
+    KINERJA_CHECK_LACKS(xml, "legacyDrawingHF");
+    BOOST_TEST(out.reported("header/footer picture (LH)"));
+    BOOST_TEST(out.reported("header/footer picture (RH)"));
+    BOOST_TEST(out.reported("page footer"));
+}
+
+// Issue 16: libxlsxwriter left the names of sheets "1" and "TW1" unquoted, which Excel
+// cannot read ("1!$A$1:$J$78").
+BOOST_AUTO_TEST_CASE(print_names_of_sheets_that_need_quotes) {
+    Workbook wb = one_sheet("1");
+    for (const char* name : {"TW1", "RC", "Rekap"}) {
+        wb.sheets.push_back(wb.sheets[0]);
+        wb.sheets.back().name = name;
+    }
+    wb.names.push_back({"_xlnm.Print_Area", 0, "'1'!$A$1:$J$78", false});
+    wb.names.push_back({"_xlnm.Print_Titles", 1, "TW1!$A:$A,TW1!$1:$2", false});
+    wb.names.push_back({"_xlnm.Print_Area", 2, "RC!$A$1:$B$2", false});
+    wb.names.push_back({"_xlnm.Print_Area", 3, "Rekap!$A$1:$B$2", false});
+    Written out(wb);
+    std::string xml = out.part("xl/workbook.xml");
+    KINERJA_CHECK_HAS(xml, ">'1'!$A$1:$J$78</definedName>");
+    KINERJA_CHECK_HAS(xml, ">'TW1'!$A:$A,'TW1'!$1:$2</definedName>");
+    KINERJA_CHECK_HAS(xml, ">'RC'!$A$1:$B$2</definedName>");
+    KINERJA_CHECK_HAS(xml, ">Rekap!$A$1:$B$2</definedName>");
+    BOOST_TEST(out.report().dropped.empty());
+}
+
+// Issue 16: links into other workbooks are not carried, so "[1]Data!A1" would dangle.
+BOOST_AUTO_TEST_CASE(references_to_other_workbooks_do_not_dangle) {
+    Workbook wb = one_sheet();
+    Cell linked = number_cell(0, 0, 42);
+    linked.formula = "[1]Data!A1*2";
+    wb.sheets[0].put(linked);
+    Cell quoted = number_cell(1, 0, 7);
+    quoted.formula = "'[2]Rekap TW'!B5";
+    wb.sheets[0].put(quoted);
+    Cell table = number_cell(2, 0, 5);
+    table.formula = "SUM(tbl[[#This Row],[2020]])+LEN(\"[3]\")";
+    wb.sheets[0].put(table);
+    wb.names.push_back({"Sumber", -1, "[1]Data!$A$1:$A$9", false});
+    wb.names.push_back({"Lokal", -1, "Data!$A$1", false});
+    Written out(wb);
+    std::string xml = out.sheet();
+    KINERJA_CHECK_LACKS(xml, "[1]");
+    KINERJA_CHECK_LACKS(xml, "[2]");
+    KINERJA_CHECK_HAS(xml, "<c r=\"A1\"><v>42</v></c>");
+    KINERJA_CHECK_HAS(xml, "<f>SUM(tbl[[#This Row],[2020]])+LEN(\"[3]\")</f>");
+    std::string book = out.part("xl/workbook.xml");
+    KINERJA_CHECK_LACKS(book, "Sumber");
+    KINERJA_CHECK_HAS(book, "Lokal");
+    BOOST_TEST(out.reported("formula linked to another workbook"));
+    BOOST_TEST(out.reported("defined name linked to another workbook"));
+}
+
+// Issue 16: protection survives with the source's hash and options, never a new password.
+BOOST_AUTO_TEST_CASE(sheet_and_workbook_protection_survive) {
+    Workbook wb = read_workbook(test_dir() / "fixtures" / "handmade" / "protected.xlsx");
+    BOOST_TEST(wb.sheets.at(0).protection.get("hashValue") == "c2FsdA==");
+    BOOST_TEST(wb.protection.get("lockStructure") == "1");
+    for (const auto& d : wb.dropped) BOOST_TEST(d.what.find("protection") == std::string::npos);
+    Written out(wb);
+    KINERJA_CHECK_HAS(out.sheet(),
+                      "<sheetProtection algorithmName=\"SHA-512\" hashValue=\"c2FsdA==\" "
+                      "saltValue=\"c2FsdDI=\" spinCount=\"100000\" sheet=\"1\" objects=\"1\" "
+                      "scenarios=\"1\" formatColumns=\"0\" autoFilter=\"0\"/>");
+    KINERJA_CHECK_HAS(out.part("xl/workbook.xml"),
+                      "<workbookProtection workbookAlgorithmName=\"SHA-512\" "
+                      "workbookHashValue=\"aGFzaA==\" workbookSaltValue=\"c2FsdA==\" "
+                      "workbookSpinCount=\"100000\" lockStructure=\"1\"/><bookViews>");
+    BOOST_TEST(out.report().dropped.empty());
+    Workbook again = read_workbook(out.file());
+    BOOST_TEST((again.sheets[0].protection == wb.sheets[0].protection));
+    BOOST_TEST((again.protection == wb.protection));
+}
+
+BOOST_AUTO_TEST_CASE(page_breaks_outline_and_zero_margins_survive) {
+    Workbook wb = read_workbook(test_dir() / "fixtures" / "handmade" / "protected.xlsx");
+    const Sheet& sheet = wb.sheets.at(0);
+    BOOST_TEST(sheet.page.row_breaks == (std::vector<std::uint32_t>{20, 40}));
+    BOOST_TEST(sheet.page.col_breaks == (std::vector<std::uint32_t>{5}));
+    BOOST_TEST(!sheet.view.summary_below);
+    BOOST_TEST(sheet.view.summary_right);
+    Written out(wb);
+    std::string xml = out.sheet();
+    KINERJA_CHECK_HAS(xml, "<outlinePr summaryBelow=\"0\"/>");
+    KINERJA_CHECK_HAS(xml, "<brk id=\"20\" max=\"16383\" man=\"1\"/>");
+    KINERJA_CHECK_HAS(xml, "<brk id=\"40\" max=\"16383\" man=\"1\"/>");
+    KINERJA_CHECK_HAS(xml, "<brk id=\"5\" max=\"1048575\" man=\"1\"/>");
+    KINERJA_CHECK_HAS(xml, "header=\"0\" footer=\"0\"/>");
+    Workbook again = read_workbook(out.file());
+    BOOST_TEST((again.sheets[0].page == sheet.page));
+    BOOST_TEST((again.sheets[0].view == sheet.view));
 }
 
 BOOST_AUTO_TEST_CASE(fit_to_pages_only_when_asked) {

@@ -84,6 +84,29 @@ BOOST_AUTO_TEST_CASE(validations_keep_formulas_verbatim) {
                       "sqref=\"G2\"><formula1>1</formula1>");
 }
 
+// Issue 16: a list whose source is gone was written as an empty <formula1>, which Excel
+// repairs; it keeps its prompt and limits nothing.
+BOOST_AUTO_TEST_CASE(validation_without_formula_keeps_its_prompt) {
+    Workbook wb = one_sheet();
+    DataValidation list;
+    list.ranges = {range("D2:D40")};
+    list.type = "list";
+    list.prompt_title = "Status";
+    list.prompt = "Pilih status";
+    wb.sheets[0].validations.push_back(list);
+    list.ranges = {range("E2:E40")};
+    list.formula1 = "\"\"";
+    wb.sheets[0].validations.push_back(list);
+    Written out(wb);
+    std::string xml = out.sheet();
+    KINERJA_CHECK_LACKS(xml, "<formula1></formula1>");
+    KINERJA_CHECK_LACKS(xml, "<formula1>\"\"</formula1>");
+    KINERJA_CHECK_LACKS(xml, "type=\"list\"");
+    KINERJA_CHECK_HAS(xml, "promptTitle=\"Status\" prompt=\"Pilih status\" sqref=\"D2:D40\"");
+    KINERJA_CHECK_HAS(xml, "sqref=\"E2:E40\"");
+    BOOST_TEST(out.reported("data validation without its formula"));
+}
+
 BOOST_AUTO_TEST_CASE(more_than_255_validations_are_counted_right) {
     Workbook wb = one_sheet();
     for (std::uint32_t row = 0; row < 300; ++row) {
@@ -213,6 +236,33 @@ BOOST_AUTO_TEST_CASE(text_and_blank_rules) {
     KINERJA_CHECK_HAS(xml,
                       "<cfRule type=\"containsBlanks\" dxfId=\"0\" priority=\"2\">"
                       "<formula>LEN(TRIM(C2))=0</formula>");
+}
+
+// Issue 16: libxlsxwriter puts a text rule's text between quotes as it is, so a '"' in it
+// left the formula unbalanced; such rules are written as the formula they stand for.
+BOOST_AUTO_TEST_CASE(text_rules_with_quotes_become_balanced_formulas) {
+    Workbook wb = one_sheet();
+    Sheet& s = wb.sheets[0];
+    const char* types[] = {"containsText", "notContainsText", "beginsWith", "endsWith"};
+    for (const char* type : types) {
+        ConditionalFormat rule;
+        rule.ranges = {range("C3:C9")};
+        rule.type = type;
+        rule.op = type;
+        rule.text = "kata \"baik\"";
+        rule.style = DiffStyle{};
+        rule.style->bold = true;
+        s.conditional_formats.push_back(rule);
+    }
+    Written out(wb);
+    std::string xml = out.sheet();
+    const std::string t = "\"kata \"\"baik\"\"\"";
+    KINERJA_CHECK_HAS(xml, "<formula>NOT(ISERROR(SEARCH(" + t + ",C3)))</formula>");
+    KINERJA_CHECK_HAS(xml, "<formula>ISERROR(SEARCH(" + t + ",C3))</formula>");
+    KINERJA_CHECK_HAS(xml, "<formula>LEFT(C3,LEN(" + t + "))=" + t + "</formula>");
+    KINERJA_CHECK_HAS(xml, "<formula>RIGHT(C3,LEN(" + t + "))=" + t + "</formula>");
+    KINERJA_CHECK_LACKS(xml, "type=\"containsText\"");
+    BOOST_TEST(out.report().dropped.empty());
 }
 
 BOOST_AUTO_TEST_CASE(comments_with_author_and_visibility) {

@@ -108,6 +108,23 @@ BOOST_AUTO_TEST_CASE(document_property_past_255_characters_is_cut) {
     BOOST_TEST(out.reported("document property longer than 255 characters cut"));
 }
 
+// Issue 16: a satker_nama with a control character made core.xml unparseable, and a
+// modification date in no standard form was copied as it was.
+BOOST_AUTO_TEST_CASE(document_properties_are_always_valid_xml) {
+    Workbook wb = sample();
+    wb.properties.title = "Lapas\x01Satu\x1F";
+    wb.properties.last_modified_by = "Op\x0Brator";
+    wb.properties.modified = "31/03/2024 10:00";
+    Written out(wb);
+    std::string core = out.part("docProps/core.xml");
+    KINERJA_CHECK_HAS(core, "<dc:title>Lapas Satu </dc:title>");
+    KINERJA_CHECK_HAS(core, "<cp:lastModifiedBy>Op rator</cp:lastModifiedBy>");
+    KINERJA_CHECK_LACKS(core, "31/03/2024");
+    KINERJA_CHECK_LACKS(core, "dcterms:modified");
+    BOOST_TEST(out.reported("control characters in a document property"));
+    BOOST_TEST(out.reported("modification date that is not W3CDTF"));
+}
+
 BOOST_AUTO_TEST_CASE(same_model_gives_the_same_bytes) {
     for (const Workbook& wb : {sample(), patched_sample()}) {
         Written first(wb), second(wb);
