@@ -51,8 +51,8 @@ bool Formula::uses(std::string_view variable) const {
     return false;
 }
 
-std::string Formula::excel(const CellMap& cells, std::optional<Rounding> rounding,
-                           TurunRule turun, bool as_fraction) const {
+std::string Formula::excel(const CellMap& cells, std::optional<Rounding> rounding, TurunRule turun,
+                           bool as_fraction) const {
     return excel_formula(*ast_, cells, rounding, turun, as_fraction);
 }
 

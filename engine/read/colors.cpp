@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <string>
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 namespace {
 
@@ -151,4 +151,4 @@ std::optional<Rgb> ColorResolver::resolve(const ColorSpec& spec) const {
     return apply_tint(*base, spec.tint);
 }
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

@@ -10,7 +10,7 @@
 #include "model/workbook.hpp"
 #include "read/xml_stream.hpp"
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 // The attributes of a <color>-like element (fgColor, tabColor, ...).
 struct ColorSpec {
@@ -71,4 +71,4 @@ ColorSpec color_spec_from(Get get) {
     return spec;
 }
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

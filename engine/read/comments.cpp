@@ -5,7 +5,7 @@
 #include "read/text.hpp"
 #include "read/xml_stream.hpp"
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 void PartReader::drop(std::string part, std::string what) {
     DroppedPart d{std::move(part), std::move(what)};
@@ -89,4 +89,4 @@ void read_comment_visibility(PartReader& r, const std::string& part, Sheet& shee
     }
 }
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

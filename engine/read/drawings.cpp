@@ -4,7 +4,7 @@
 #include "read/sheet_parts.hpp"
 #include "read/xml_stream.hpp"
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 namespace {
 
@@ -204,4 +204,4 @@ void read_header_images(PartReader& r, const std::string& part, Sheet& sheet) {
     }
 }
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <utility>
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 namespace {
 
@@ -91,4 +91,4 @@ void record_unread_parts(const std::vector<std::string>& names, std::vector<std:
     }
 }
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

@@ -6,7 +6,7 @@
 
 #include "model/workbook.hpp"
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 // Adds to `dropped` every part in `names` that was not read (not in `consumed`)
 // and that holds content, such as charts, pivot tables, VBA or tables. Parts that
@@ -14,4 +14,4 @@ namespace kinerja::read {
 void record_unread_parts(const std::vector<std::string>& names, std::vector<std::string> consumed,
                          std::vector<DroppedPart>& dropped);
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

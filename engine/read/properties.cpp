@@ -3,7 +3,7 @@
 #include "read/relationships.hpp"
 #include "read/xml_stream.hpp"
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 namespace {
 
@@ -52,4 +52,4 @@ void read_properties(ZipArchive& zip, const Relationships& root, std::uint64_t m
     }
 }
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

@@ -2,7 +2,7 @@
 
 #include "common/excerpt.hpp"
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 namespace {
 std::string mib(std::uint64_t bytes) {
@@ -69,4 +69,4 @@ Message msg_bad_value(std::string_view where, std::string_view value) {
             "Invalid value at " + std::string(where) + ": \"" + shown + "\"."};
 }
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

@@ -7,7 +7,7 @@
 
 #include "common/message.hpp"
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 // The file being read, so that any part of the reader can throw a complete InputError.
 struct Source {
@@ -29,4 +29,4 @@ Message msg_bad_text(std::string_view shown, std::uint64_t line);
 Message msg_missing_part(std::string_view what);
 Message msg_bad_value(std::string_view where, std::string_view value);
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

@@ -2,7 +2,7 @@
 
 #include "read/xml_stream.hpp"
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 const Relationship* Relationships::by_id(std::string_view id) const {
     for (const auto& r : list)
@@ -81,4 +81,4 @@ Relationships read_relationships(ZipArchive& zip, std::string_view part, std::ui
     return rels;
 }
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

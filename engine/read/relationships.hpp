@@ -7,7 +7,7 @@
 
 #include "read/zip_archive.hpp"
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 struct Relationship {
     std::string id;
@@ -33,4 +33,4 @@ std::string resolve_target(std::string_view source_part, std::string_view target
 Relationships read_relationships(ZipArchive& zip, std::string_view part, std::uint64_t max_bytes,
                                  std::vector<std::string>* consumed = nullptr);
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

@@ -5,7 +5,7 @@
 #include "read/styles.hpp"
 #include "read/text.hpp"
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 void RichTextBuilder::start(std::string_view name, const XmlAttrs& attrs) {
     if (name == "rPh") {
@@ -118,4 +118,4 @@ void read_shared_strings(ZipArchive& zip, const std::string& part, const ColorRe
     parse_stream(zip, part, handler);
 }
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

@@ -11,7 +11,7 @@
 #include "read/colors.hpp"
 #include "read/xml_stream.hpp"
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 struct SharedString {
     std::string text;
@@ -44,4 +44,4 @@ private:
 void read_shared_strings(ZipArchive& zip, const std::string& part, const ColorResolver& colors,
                          std::uint64_t max_strings, std::vector<SharedString>& out);
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

@@ -7,7 +7,7 @@
 #include "read/sheet_reader.hpp"
 #include "read/text.hpp"
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 namespace {
 
@@ -266,4 +266,4 @@ void SheetHandler::grow_cells() {
     sheet_.cells.reserve(static_cast<std::size_t>(capacity));
 }
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

@@ -10,7 +10,7 @@
 #include "read/relationships.hpp"
 #include "read/zip_archive.hpp"
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 // Shared state for the sheet parts: limits, parts read, media already loaded.
 struct PartReader {
@@ -40,4 +40,4 @@ void read_header_images(PartReader& r, const std::string& part, Sheet& sheet);
 double column_pixels(const Sheet& sheet, std::uint32_t col);
 double row_pixels(const Sheet& sheet, std::uint32_t row);
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

@@ -7,7 +7,7 @@
 #include "common/excerpt.hpp"
 #include "read/text.hpp"
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 namespace {
 
@@ -383,4 +383,4 @@ SheetLinks read_sheet(ZipArchive& zip, const std::string& part, Sheet& sheet, Sh
     return std::move(handler.links);
 }
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

@@ -13,7 +13,7 @@
 #include "read/styles.hpp"
 #include "read/xml_stream.hpp"
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 // What a worksheet needs from the rest of the workbook.
 struct SheetInputs {
@@ -149,4 +149,4 @@ private:
     bool first_view_done_ = false;
 };
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

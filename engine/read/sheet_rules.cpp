@@ -4,7 +4,7 @@
 #include "read/sheet_reader.hpp"
 #include "read/text.hpp"
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 namespace {
 
@@ -200,4 +200,4 @@ void SheetHandler::end_rule_element(Ns ns, std::string_view name) {
     }
 }
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

@@ -9,7 +9,7 @@
 #include "model/num_formats.hpp"
 #include "read/xml_stream.hpp"
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 namespace {
 
@@ -227,4 +227,4 @@ void read_styles(pugi::xml_node sheet, ColorResolver& colors, std::uint32_t max_
     });
 }
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

@@ -11,7 +11,7 @@
 #include "model/workbook.hpp"
 #include "read/colors.hpp"
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 bool flag_value(std::string_view text, bool absent_value);
 
@@ -79,4 +79,4 @@ void apply_font_property(Font& font, std::string_view name, Get get, const Color
     }
 }
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstdint>
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 namespace {
 
@@ -202,4 +202,4 @@ std::optional<double> parse_iso_datetime(std::string_view text, bool date1904) {
     return serial + (hour * 3600.0 + minute * 60.0 + second) / 86400.0;
 }
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

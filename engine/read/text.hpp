@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 // Replaces Excel's `_xHHHH_` escapes (e.g. "_x000D_" for a carriage return) with the
 // character, in place. "_x005F_" escapes a literal underscore.
@@ -29,4 +29,4 @@ std::optional<BadChar> find_bad_xml_char(std::string_view text);
 // Trims ASCII whitespace at both ends.
 std::string_view trim(std::string_view text);
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

@@ -18,14 +18,14 @@
 
 namespace kinerja {
 
-namespace read {
+namespace read_detail {
 void read_properties(ZipArchive& zip, const Relationships& root, std::uint64_t max_bytes,
                      std::vector<std::string>& consumed, Workbook& wb);
-}  // namespace read
+}  // namespace read_detail
 
 namespace {
 
-using namespace kinerja::read;
+using namespace kinerja::read_detail;
 
 Message msg_no_sheets() {
     return {
@@ -237,15 +237,15 @@ std::uint64_t ReadLimits::default_cell_memory_bytes() {
 }
 
 Workbook read_workbook(const std::filesystem::path& file, const ReadLimits& limits) {
-    read::Source source{file.string()};
-    read::ZipArchive zip(file, source, limits);
+    read_detail::Source source{file.string()};
+    read_detail::ZipArchive zip(file, source, limits);
     WorkbookReader reader(zip, limits);
     return reader.run();
 }
 
 Workbook read_workbook(std::string_view bytes, const std::string& name, const ReadLimits& limits) {
-    read::Source source{name};
-    read::ZipArchive zip(bytes, source, limits);
+    read_detail::Source source{name};
+    read_detail::ZipArchive zip(bytes, source, limits);
     WorkbookReader reader(zip, limits);
     return reader.run();
 }

@@ -9,7 +9,7 @@
 
 #include "read/text.hpp"
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 namespace {
 
@@ -239,4 +239,4 @@ pugi::xml_attribute attr(pugi::xml_node node, std::string_view local) {
     return {};
 }
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

@@ -10,7 +10,7 @@
 
 #include "read/zip_archive.hpp"
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 // The namespaces the reader tells apart. Transitional and Strict spellings map to
 // the same value; elements without a namespace count as `main`.
@@ -72,4 +72,4 @@ void for_each_child(pugi::xml_node node, std::string_view local, F&& f) {
         if (c.type() == pugi::node_element && local_name(c.name()) == local) f(c);
 }
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

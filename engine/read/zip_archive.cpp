@@ -8,7 +8,7 @@
 #include <cstring>
 #include <fstream>
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 namespace {
 
@@ -275,4 +275,4 @@ std::string ZipArchive::read(const std::string& part) {
     return out;
 }
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

@@ -15,7 +15,7 @@
 
 struct zip;
 
-namespace kinerja::read {
+namespace kinerja::read_detail {
 
 class ZipArchive {
 public:
@@ -63,4 +63,4 @@ private:
     std::uint64_t inflated_total_ = 0;
 };
 
-}  // namespace kinerja::read
+}  // namespace kinerja::read_detail

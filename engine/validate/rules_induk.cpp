@@ -212,8 +212,10 @@ void check_induk(RuleContext& ctx) {
                 bool all = true;
                 for (std::uint32_t r : *own_sum) {
                     auto v = ctx.number(r, &c);
-                    if (v) total += *v;
-                    else if (!blank(ctx.sheet(), r, c.col)) all = false;
+                    if (v)
+                        total += *v;
+                    else if (!blank(ctx.sheet(), r, c.col))
+                        all = false;
                 }
                 if (all) stated = total;
             }

@@ -43,7 +43,7 @@ bool valid_utf8(const std::string& text) {
 
 // Every part of a workbook; returns them joined, for searching.
 std::string checked_parts(const fs::path& file) {
-    read::ZipArchive zip(file, read::Source{file.string()}, ReadLimits{});
+    read_detail::ZipArchive zip(file, read_detail::Source{file.string()}, ReadLimits{});
     std::string all;
     for (const std::string& part : zip.names()) {
         std::string bytes = zip.read(part);

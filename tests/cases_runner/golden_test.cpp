@@ -30,7 +30,7 @@ fs::path golden_file() {
 }
 
 void add_parts(Digests& digests, const std::string& label, const fs::path& file) {
-    read::ZipArchive zip(file, read::Source{file.string()}, ReadLimits{});
+    read_detail::ZipArchive zip(file, read_detail::Source{file.string()}, ReadLimits{});
     for (const std::string& part : zip.names()) {
         batch_detail::Hasher h;
         h.add(zip.read(part));

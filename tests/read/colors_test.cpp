@@ -5,7 +5,7 @@
 #include "read_test_util.hpp"
 
 using namespace kinerja;
-using namespace kinerja::read;
+using namespace kinerja::read_detail;
 using namespace kinerja::test;
 
 BOOST_AUTO_TEST_SUITE(read_colors)

@@ -70,7 +70,7 @@ BOOST_AUTO_TEST_CASE(part_names_in_another_case) {
 }
 
 BOOST_AUTO_TEST_CASE(escapes_numbers_and_dates) {
-    using namespace kinerja::read;
+    using namespace kinerja::read_detail;
     std::string text = "a_x000D__x000A_b_x005F_x0041_c_xD83D__xDE00_d_x12_e";
     decode_escapes(text);
     BOOST_TEST(text ==
