@@ -41,6 +41,10 @@ std::vector<Finding> validate(Workbook& workbook, const std::vector<Table>& tabl
 std::optional<Finding> no_table_found(const Workbook& workbook, const std::vector<Table>& tables,
                                       const std::vector<NearMiss>& misses);
 
+// bagian.tidak_dibawa: one warning per kind of part the reader could not carry and its place
+// (a sheet, else the first sheet naming the part), appended to `findings`.
+void add_dropped_part_findings(const Workbook& workbook, std::vector<Finding>& findings);
+
 // Sets Finding::hidden on each finding whose cell is in a hidden or very hidden sheet, a
 // hidden row or a hidden column (a merged cell only when all its rows or columns are). The
 // pipeline calls it once over the findings of validation and filling together. Findings
