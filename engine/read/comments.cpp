@@ -70,23 +70,17 @@ void read_comment_visibility(PartReader& r, const std::string& part, Sheet& shee
     }
     // <v:shape> ... <x:ClientData
     // ObjectType="Note"><x:Row>0</x:Row><x:Column>1</x:Column><x:Visible/>
-    std::vector<pugi::xml_node> stack{doc};
-    while (!stack.empty()) {
-        pugi::xml_node node = stack.back();
-        stack.pop_back();
-        for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling())
-            if (c.type() == pugi::node_element) stack.push_back(c);
-        if (local_name(node.name()) != "ClientData") continue;
+    for_each_descendant(doc, "ClientData", [&](pugi::xml_node node) {
         std::string_view type = attr(node, "ObjectType").as_string();
         if (type != "Note") {
             r.drop(part, "form control");
-            continue;
+            return;
         }
-        if (!child(node, "Visible")) continue;
+        if (!child(node, "Visible")) return;
         std::uint32_t row = to_index(child(node, "Row")), col = to_index(child(node, "Column"));
         for (auto& comment : sheet.comments)
             if (comment.row == row && comment.col == col) comment.visible = true;
-    }
+    });
 }
 
 }  // namespace kinerja::read_detail

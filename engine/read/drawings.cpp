@@ -177,23 +177,17 @@ void read_header_images(PartReader& r, const std::string& part, Sheet& sheet) {
         return;
     }
     // <v:shape id="LH" ...><v:imagedata o:relid="rId1" .../></v:shape>
-    std::vector<pugi::xml_node> stack{doc};
-    while (!stack.empty()) {
-        pugi::xml_node node = stack.back();
-        stack.pop_back();
-        for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling())
-            if (c.type() == pugi::node_element) stack.push_back(c);
-        if (local_name(node.name()) != "imagedata") continue;
+    for_each_descendant(doc, "imagedata", [&](pugi::xml_node node) {
         std::string position = attr(node.parent(), "id").as_string();
         static constexpr std::string_view places[] = {"LH", "CH", "RH", "LF", "CF", "RF"};
         if (std::find(std::begin(places), std::end(places), position) == std::end(places)) {
             r.drop(part, "header/footer picture for first or even pages");
-            continue;
+            return;
         }
         const Relationship* rel = rels.by_id(attr(node, "relid").as_string());
         if (!rel || rel->external || !r.zip.contains(rel->target)) {
             r.drop(part, "linked header/footer picture");
-            continue;
+            return;
         }
         auto& data = r.media[rel->target];
         if (!data) {
@@ -201,7 +195,7 @@ void read_header_images(PartReader& r, const std::string& part, Sheet& sheet) {
             r.consumed.push_back(rel->target);
         }
         sheet.page.header_images.push_back({position, extension_of(rel->target), data});
-    }
+    });
 }
 
 }  // namespace kinerja::read_detail

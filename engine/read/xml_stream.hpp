@@ -72,4 +72,18 @@ void for_each_child(pugi::xml_node node, std::string_view local, F&& f) {
         if (c.type() == pugi::node_element && local_name(c.name()) == local) f(c);
 }
 
+// Every element under `root` (at any depth) with that local name. An explicit stack: a hostile
+// part's nesting cannot overflow the call stack.
+template <class F>
+void for_each_descendant(pugi::xml_node root, std::string_view local, F&& f) {
+    std::vector<pugi::xml_node> stack{root};
+    while (!stack.empty()) {
+        pugi::xml_node node = stack.back();
+        stack.pop_back();
+        for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling())
+            if (c.type() == pugi::node_element) stack.push_back(c);
+        if (node.type() == pugi::node_element && local_name(node.name()) == local) f(node);
+    }
+}
+
 }  // namespace kinerja::read_detail

@@ -7,12 +7,13 @@
 //   KINERJA_SCREENSHOTS=docs/img   also write the pane's picture there
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {spawn, spawnSync} from 'node:child_process';
+import {spawnSync} from 'node:child_process';
 import {createRequire} from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {startServer} from '../support/start_server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -29,27 +30,9 @@ const pane = require(path.join(root, 'engine/serve/assets/addin/taskpane.js'));
 
 let server, base;
 
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cli, ['serve', '--listen', '127.0.0.1:0', '--jobs-dir', path.join(work, 'jobs')],
-      {stdio: ['ignore', 'ignore', 'pipe']});
-    let log = '';
-    const timer = setTimeout(() => reject(new Error('kinerja serve did not start:\n' + log)), 15000);
-    child.stderr.on('data', (chunk) => {
-      log += chunk;
-      const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(log);
-      if (match) {
-        clearTimeout(timer);
-        resolve({child, url: match[1]});
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`kinerja serve exited (${code}):\n${log}`)));
-  });
-}
-
 before(async () => {
   assert.ok(fs.existsSync(cli), `no kinerja binary at ${cli}: build it first`);
-  ({child: server, url: base} = await startServer());
+  ({child: server, url: base} = await startServer(cli, path.join(work, 'jobs')));
 });
 
 after(() => {

@@ -6,11 +6,12 @@
 //   KINERJA_SCREENSHOTS=docs/img   also write the user guide's pictures there
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {spawn, spawnSync} from 'node:child_process';
+import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {startServer} from '../support/start_server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.resolve(root, process.env.KINERJA_CLI || 'build/kinerja');
@@ -27,29 +28,10 @@ const {chromium} = await import('playwright-core').catch((e) => {
   throw new Error('playwright-core is not installed: run `npm ci` in tests/browser (' + e.message + ')');
 });
 
-// `kinerja serve` on a free loopback port: the port is read from its first line.
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cli, ['serve', '--listen', '127.0.0.1:0', '--jobs-dir', path.join(work, 'jobs')],
-      {stdio: ['ignore', 'ignore', 'pipe']});
-    let log = '';
-    const timer = setTimeout(() => reject(new Error('kinerja serve did not start:\n' + log)), 15000);
-    child.stderr.on('data', (chunk) => {
-      log += chunk;
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)\/|mendengar di (http:\/\/127\.0\.0\.1:\d+)\//.exec(log);
-      if (match) {
-        clearTimeout(timer);
-        resolve({child, url: match[1] || match[2]});
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`kinerja serve exited (${code}):\n${log}`)));
-  });
-}
-
 before(async () => {
   assert.ok(fs.existsSync(cli), `no kinerja binary at ${cli}: build it first`);
   assert.ok(fs.existsSync(browserPath), `no Chromium at ${browserPath}: scripts/install-deps --browser`);
-  ({child: server, url: base} = await startServer());
+  ({child: server, url: base} = await startServer(cli, path.join(work, 'jobs')));
   browser = await chromium.launch({executablePath: browserPath, args: ['--no-sandbox']});
 });
 
