@@ -207,4 +207,26 @@ Catalogue apply_overrides(const Catalogue& catalogue, const RumusOverrides& over
     return merged;
 }
 
+WorkbookCatalogue catalogue_for(const Workbook& workbook,
+                                std::shared_ptr<const CompiledCatalogue> compiled,
+                                std::shared_ptr<const IndicatorMatcher> matcher) {
+    WorkbookCatalogue out{compiled, matcher, {}};
+    auto rumus = read_rumus_sheet(workbook, compiled->settings());
+    if (!rumus) return out;
+    out.findings = std::move(rumus->findings);
+    Catalogue merged = apply_overrides(compiled->catalogue(), *rumus);
+    try {
+        out.matcher = std::make_shared<const IndicatorMatcher>(merged);
+        out.compiled =
+            std::make_shared<const CompiledCatalogue>(std::move(merged), rumus->settings);
+    } catch (const InputError& e) {
+        out.findings.push_back(Finding::of(Rule::rumus_tidak_valid, "Rumus", 0, 0,
+                                           {"Sheet Rumus tidak dapat dipakai: " + e.reason().id,
+                                            "The Rumus sheet cannot be used: " + e.reason().en}));
+        out.compiled = std::move(compiled);
+        out.matcher = std::move(matcher);
+    }
+    return out;
+}
+
 }  // namespace kinerja

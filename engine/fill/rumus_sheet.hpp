@@ -17,11 +17,13 @@
 // here as a rumus.tidak_valid finding at its cell; an indicator row with one is not used.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "common/finding.hpp"
 #include "evaluate/evaluate.hpp"
+#include "match/match.hpp"
 
 namespace kinerja {
 
@@ -36,5 +38,19 @@ std::optional<RumusOverrides> read_rumus_sheet(const Workbook& workbook, const S
 
 // The catalogue with the overrides applied.
 Catalogue apply_overrides(const Catalogue& catalogue, const RumusOverrides& overrides);
+
+// What a workbook is filled with: the engine's catalogue, or the one its Rumus sheet makes.
+struct WorkbookCatalogue {
+    std::shared_ptr<const CompiledCatalogue> compiled;
+    std::shared_ptr<const IndicatorMatcher> matcher;
+    std::vector<Finding> findings;  // the Rumus sheet's rumus.tidak_valid, at their cells
+};
+
+// The engine's catalogue and matcher with the workbook's Rumus sheet applied, if it has one.
+// A sheet that cannot be used as a whole (its merged catalogue does not compile) is one
+// finding, and the engine's catalogue is used.
+WorkbookCatalogue catalogue_for(const Workbook& workbook,
+                                std::shared_ptr<const CompiledCatalogue> compiled,
+                                std::shared_ptr<const IndicatorMatcher> matcher);
 
 }  // namespace kinerja

@@ -55,36 +55,19 @@ RunReport run(const Engine& engine, Evaluator* reusable, Workbook& workbook,
         report.misses = std::move(search.misses);
     }
     // A `Rumus` sheet overrides the catalogue and settings for this workbook only.
-    std::shared_ptr<const CompiledCatalogue> compiled = engine.compiled;
-    std::shared_ptr<const IndicatorMatcher> matcher = engine.matcher;
-    std::vector<Finding> rumus_findings;
-    if (auto rumus = read_rumus_sheet(workbook, engine.compiled->settings())) {
-        rumus_findings = std::move(rumus->findings);
-        Catalogue merged = apply_overrides(engine.compiled->catalogue(), *rumus);
-        try {
-            matcher = std::make_shared<const IndicatorMatcher>(merged);
-            compiled =
-                std::make_shared<const CompiledCatalogue>(std::move(merged), rumus->settings);
-        } catch (const InputError& e) {
-            rumus_findings.push_back(
-                Finding::of(Rule::rumus_tidak_valid, "Rumus", 0, 0,
-                            {"Sheet Rumus tidak dapat dipakai: " + e.reason().id,
-                             "The Rumus sheet cannot be used: " + e.reason().en}));
-            compiled = engine.compiled;
-            matcher = engine.matcher;
-        }
-    }
+    WorkbookCatalogue catalogue = catalogue_for(workbook, engine.compiled, engine.matcher);
     std::optional<Evaluator> own;
-    if (!reusable || compiled != engine.compiled) own.emplace(*compiled);
+    if (!reusable || catalogue.compiled != engine.compiled) own.emplace(*catalogue.compiled);
     Evaluator& evaluator = own ? *own : *reusable;
-    report.fill = fill_tables(workbook, tables, evaluator, *matcher, options);
+    report.fill = fill_tables(workbook, tables, evaluator, *catalogue.matcher, options);
     // Validation judges what the user typed and what the fill saw, knowing what it computed.
     // The findings are listed validation's first, then the workbook's own and the Rumus
     // sheet's; the sort below keeps that order within a cell.
     report.findings = validate(workbook, tables, report.fill);
     if (auto none = no_table_found(workbook, tables, report.misses))
         report.findings.push_back(std::move(*none));
-    report.findings.insert(report.findings.end(), rumus_findings.begin(), rumus_findings.end());
+    report.findings.insert(report.findings.end(), catalogue.findings.begin(),
+                           catalogue.findings.end());
     add_dropped_part_findings(workbook, report.findings);
     // Those in sight first, then those in hidden places; each in workbook order: sheet, then
     // row, then column.
