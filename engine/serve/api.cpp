@@ -217,7 +217,6 @@ Response error_response(const ApiError& error, Lang lang) {
 Api::Api(const Engine& engine, const ServeOptions& options, Tokens tokens, JobStore& jobs,
          Metrics& metrics)
     : engine_(engine),
-      options_(options),
       tokens_(std::move(tokens)),
       jobs_(jobs),
       metrics_(metrics),

@@ -177,7 +177,6 @@ public:
 private:
     Routed route_api(Request& request, const Caller& caller);
     const Engine& engine_;
-    const ServeOptions& options_;
     Tokens tokens_;
     JobStore& jobs_;
     Metrics& metrics_;
