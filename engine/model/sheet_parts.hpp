@@ -151,11 +151,38 @@ struct Chart {
 
 struct SheetView {
     std::uint32_t frozen_rows = 0, frozen_cols = 0;  // a freeze pane splits here
+    // A split (not frozen) pane: where the bars are, in twips (1/20 pt) from the top-left of
+    // the window, and the first cell shown in the bottom-right part.
+    double split_x = 0, split_y = 0;
+    std::uint32_t split_top_row = 0, split_left_col = 0;
     std::uint16_t zoom = 100;
     bool show_gridlines = true;
     bool right_to_left = false;
     bool summary_below = true, summary_right = true;  // <outlinePr>: where group totals are
     bool operator==(const SheetView&) const = default;
+};
+
+// The criteria of one column of an AutoFilter (<filterColumn>): the values shown
+// (<filters>), or one or two comparisons (<customFilters>).
+struct FilterColumn {
+    enum class Op : std::uint8_t { equal, not_equal, greater, greater_equal, less, less_equal };
+    struct Condition {
+        Op op = Op::equal;
+        std::string value;  // as in the file: a number, or text with * and ? wildcards
+        bool operator==(const Condition&) const = default;
+    };
+    std::uint32_t col = 0;              // sheet column
+    std::vector<std::string> values;    // shown values (as displayed)
+    bool blanks = false;                // blank cells shown too
+    std::vector<Condition> conditions;  // one or two; when set, `values` is empty
+    bool match_all = false;             // both conditions (and), not either (or)
+    bool operator==(const FilterColumn&) const = default;
+};
+
+struct AutoFilter {
+    CellRange range;
+    std::vector<FilterColumn> columns;  // the filtered columns, in the file's order
+    bool operator==(const AutoFilter&) const = default;
 };
 
 }  // namespace kinerja

@@ -43,7 +43,7 @@ struct Sheet {
     std::vector<Hyperlink> hyperlinks;
     std::vector<Image> images;
     std::vector<Chart> charts;  // written only, see Chart
-    std::optional<CellRange> autofilter;
+    std::optional<AutoFilter> autofilter;
     PageSetup page;
     PartProtection protection;  // <sheetProtection>
 

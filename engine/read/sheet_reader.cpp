@@ -38,6 +38,13 @@ std::string_view dropped_kind(std::string_view name) {
     return {};
 }
 
+bool is_filter_element(std::string_view name) {
+    return name == "filterColumn" || name == "filters" || name == "filter" ||
+           name == "customFilters" || name == "customFilter" || name == "top10" ||
+           name == "dynamicFilter" || name == "colorFilter" || name == "iconFilter" ||
+           name == "dateGroupItem";
+}
+
 bool ignored_subtree(std::string_view name) {
     return name == "autoFilter" || name == "sortState" || name == "tableParts" ||
            name == "phoneticPr" || name == "ignoredErrors" || name == "smartTags" ||
@@ -198,6 +205,16 @@ void SheetHandler::start_top_level(std::string_view name, const XmlAttrs& attrs)
                 clamp_to<std::uint32_t>(to_long(attrs.get("xSplit"), 0), 0, max_cols - 1);
             sheet_.view.frozen_rows =
                 clamp_to<std::uint32_t>(to_long(attrs.get("ySplit"), 0), 0, max_rows - 1);
+        } else {  // "split", the default: the bars stay where they are, in twips
+            constexpr double max_twips = 20.0 * 1638.0 * 1000;  // far beyond any window
+            double x = to_double(attrs.get("xSplit"), 0), y = to_double(attrs.get("ySplit"), 0);
+            sheet_.view.split_x = x > 0 && x < max_twips ? x : 0;
+            sheet_.view.split_y = y > 0 && y < max_twips ? y : 0;
+            std::uint32_t row = 0, col = 0;
+            if (parse_cell_name(attrs.get("topLeftCell"), row, col)) {
+                sheet_.view.split_top_row = row;
+                sheet_.view.split_left_col = col;
+            }
         }
     } else if (name == "sheetFormatPr") {
         if (attrs.has("defaultRowHeight"))
@@ -229,8 +246,12 @@ void SheetHandler::start_top_level(std::string_view name, const XmlAttrs& attrs)
         links.hyperlinks.push_back(std::move(link));
     } else if (name == "autoFilter") {
         CellRange range;
-        if (parse_range(attrs.get("ref"), range)) sheet_.autofilter = range;
-        skip_depth_ = depth_;
+        if (parse_range(attrs.get("ref"), range))
+            sheet_.autofilter = AutoFilter{range, {}};
+        else
+            skip_depth_ = depth_;
+    } else if (sheet_.autofilter && is_filter_element(name)) {
+        start_filter_element(name, attrs);
     } else if (name == "printOptions") {
         sheet_.page.center_horizontally = flag_value(attrs.get("horizontalCentered"), false);
         sheet_.page.center_vertically = flag_value(attrs.get("verticalCentered"), false);
@@ -275,6 +296,54 @@ void SheetHandler::start_top_level(std::string_view name, const XmlAttrs& attrs)
         skip_depth_ = depth_;
     } else if (ignored_subtree(name)) {
         skip_depth_ = depth_;
+    }
+}
+
+// The criteria of the AutoFilter's columns. A column filtered in a way the model cannot
+// hold (top 10, dynamic, by colour or icon, date groups) is named in `dropped` and left
+// unfiltered; its hidden rows stay hidden.
+void SheetHandler::start_filter_element(std::string_view name, const XmlAttrs& attrs) {
+    AutoFilter& filter = *sheet_.autofilter;
+    if (name == "filterColumn") {
+        long id = to_long(attrs.get("colId"), -1);
+        long span = static_cast<long>(filter.range.last_col - filter.range.first_col);
+        if (id < 0 || id > span) {
+            skip_depth_ = depth_;
+            return;
+        }
+        filter_column_depth_ = depth_;
+        filter.columns.emplace_back().col = filter.range.first_col + static_cast<std::uint32_t>(id);
+        return;
+    }
+    if (filter.columns.empty() || filter_column_depth_ == 0) return;
+    FilterColumn& column = filter.columns.back();
+    if (name == "filters") {
+        column.blanks = flag_value(attrs.get("blank"), false);
+    } else if (name == "filter") {
+        column.values.emplace_back(attrs.get("val"));
+    } else if (name == "customFilters") {
+        column.match_all = flag_value(attrs.get("and"), false);
+    } else if (name == "customFilter" && column.conditions.size() < 2) {
+        std::string_view op = attrs.get("operator");
+        using Op = FilterColumn::Op;
+        Op kind = op == "notEqual"             ? Op::not_equal
+                  : op == "greaterThan"        ? Op::greater
+                  : op == "greaterThanOrEqual" ? Op::greater_equal
+                  : op == "lessThan"           ? Op::less
+                  : op == "lessThanOrEqual"    ? Op::less_equal
+                                               : Op::equal;
+        column.conditions.push_back({kind, std::string(attrs.get("val"))});
+    } else if (name != "customFilter") {
+        std::string_view kind = name == "top10"           ? "top 10"
+                                : name == "dynamicFilter" ? "dynamic"
+                                : name == "colorFilter"   ? "by colour"
+                                : name == "iconFilter"    ? "by icon"
+                                                          : "date groups";
+        drop("AutoFilter criteria (" + std::string(kind) + ") in column " +
+             column_name(column.col));
+        filter.columns.pop_back();
+        skip_depth_ = filter_column_depth_;  // the rest of this <filterColumn>
+        filter_column_depth_ = 0;
     }
 }
 

@@ -93,6 +93,7 @@ private:
     void start_top_level(std::string_view name, const XmlAttrs& attrs);
     void start_column(const XmlAttrs& attrs);
     void start_page_setup(const XmlAttrs& attrs);
+    void start_filter_element(std::string_view name, const XmlAttrs& attrs);
     void reserve_cells(std::string_view dimension);
     void add_merge(const CellRange& range);
     void drop(std::string what);
@@ -113,7 +114,8 @@ private:
     RichTextBuilder rich_;
 
     int depth_ = 0;
-    int skip_depth_ = 0;  // > 0 while skipping a subtree that started at this depth
+    int skip_depth_ = 0;           // > 0 while skipping a subtree that started at this depth
+    int filter_column_depth_ = 0;  // > 0 inside an AutoFilter's <filterColumn> being read
     Section section_ = Section::none;
     std::vector<std::uint32_t>* breaks_ = nullptr;  // inside rowBreaks or colBreaks
     Text text_ = Text::none;

@@ -131,7 +131,7 @@ void add_validasi_sheet(Workbook& workbook, const std::vector<Finding>& findings
     }
     if (findings.empty()) sheet.put(Cell::of_text(1, 5, "Tidak ada temuan.", wrap_style));
     sheet.view.frozen_rows = 1;
-    sheet.autofilter = CellRange{0, 0, std::max<std::uint32_t>(row - 1, 1), title_count - 1};
+    sheet.autofilter = AutoFilter{{0, 0, std::max<std::uint32_t>(row - 1, 1), title_count - 1}, {}};
     sheet.page.orientation = "landscape";
     sheet.page.paper = 9;
     sheet.page.fit_to_page = true;

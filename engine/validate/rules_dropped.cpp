@@ -37,6 +37,7 @@ constexpr PartName part_names[] = {
     {"macro sheet", "Sheet makro"},
     {"data model", "Model data"},
     {"background picture", "Gambar latar"},
+    {"AutoFilter criteria", "Kriteria AutoFilter"},
 };
 
 }  // namespace

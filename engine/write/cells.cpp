@@ -298,8 +298,10 @@ void write_merges(const SheetContext& ctx) {
 }
 
 // Written before the cells: libxlsxwriter writes the link's text into the cell, and
-// the cell pass then overwrites it with the real value and style.
-void write_hyperlinks(const SheetContext& ctx) {
+// the cell pass then overwrites it with the real value and style. Returns the cells
+// where a link's text was stored.
+std::vector<std::pair<lxw_row_t, lxw_col_t>> write_hyperlinks(const SheetContext& ctx) {
+    std::vector<std::pair<lxw_row_t, lxw_col_t>> stored;
     for (const Hyperlink& link : ctx.model.hyperlinks) {
         std::string where = cell_name(link.row, link.col);
         if (link.row >= max_rows || link.col >= max_cols) {
@@ -323,18 +325,26 @@ void write_hyperlinks(const SheetContext& ctx) {
         if (tooltip.size() != link.tooltip.size())
             ctx.drop(where, "hyperlink tooltip longer than 255 characters truncated");
         lxw_format* format = ctx.formats.cell(cell ? cell->style : 0);
-        ctx.check(worksheet_write_url_opt(ctx.sheet, link.row, static_cast<lxw_col_t>(link.col),
-                                          url.c_str(), format, display.c_str(),
-                                          tooltip.empty() ? nullptr : tooltip.c_str()),
-                  where, "hyperlink");
+        if (ctx.check(worksheet_write_url_opt(ctx.sheet, link.row, static_cast<lxw_col_t>(link.col),
+                                              url.c_str(), format, display.c_str(),
+                                              tooltip.empty() ? nullptr : tooltip.c_str()),
+                      where, "hyperlink"))
+            stored.emplace_back(link.row, static_cast<lxw_col_t>(link.col));
     }
+    std::sort(stored.begin(), stored.end());
+    return stored;
+}
+
+const lxw_cell* stored_cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col) {
+    lxw_row* found = lxw_worksheet_find_row(sheet, row);
+    return found ? lxw_worksheet_find_cell_in_row(found, col) : nullptr;
 }
 
 }  // namespace
 
 void write_cells(const SheetContext& ctx) {
     write_merges(ctx);
-    write_hyperlinks(ctx);
+    auto linked = write_hyperlinks(ctx);
     CellWriter writer(ctx);
     for (const Cell& cell : ctx.model.cells) {
         if (cell.row >= max_rows || cell.col >= max_cols) {
@@ -342,7 +352,20 @@ void write_cells(const SheetContext& ctx) {
                      "cell out of bounds");
             continue;
         }
+        auto at = std::pair(static_cast<lxw_row_t>(cell.row), static_cast<lxw_col_t>(cell.col));
+        if (!std::binary_search(linked.begin(), linked.end(), at)) {
+            writer.write(cell);
+            continue;
+        }
+        // libxlsxwriter counted the link's text as a use of a shared string; once the cell
+        // replaces it (a new cell, allocated while the old one lived), the use is gone, and
+        // the count in sharedStrings.xml must say so.
+        const lxw_cell* before = stored_cell(ctx.sheet, at.first, at.second);
+        bool counted = before && before->type == STRING_CELL;  // not a blank for an empty text
         writer.write(cell);
+        if (counted && stored_cell(ctx.sheet, at.first, at.second) != before &&
+            ctx.book->sst->string_count > 0)
+            --ctx.book->sst->string_count;
     }
 }
 

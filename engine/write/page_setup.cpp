@@ -1,6 +1,8 @@
 // Sheet view (panes, zoom, gridlines) and print setup.
 #include <unistd.h>
 
+#include <charconv>
+
 #include "write/detail.hpp"
 #include "write/image_size.hpp"
 #include "write/patches.hpp"
@@ -103,32 +105,140 @@ bool write_header_footer(const SheetContext& ctx, const std::string& text, doubl
                      "page footer");
 }
 
+// Sets attributes of the first `<tag ` element of `xml` that libxlsxwriter wrote with them;
+// false when the element or one of the attributes is not there.
+bool set_attributes(std::string& xml, const std::string& tag,
+                    const std::vector<std::pair<std::string, std::string>>& values) {
+    auto start = xml.find("<" + tag + " ");
+    if (start == std::string::npos) return false;
+    auto end = xml.find('>', start);
+    if (end == std::string::npos) return false;
+    bool set = true;
+    for (const auto& [name, value] : values) {
+        std::string key = " " + name + "=\"";
+        auto at = xml.find(key, start);
+        auto close = at == std::string::npos ? at : xml.find('"', at + key.size());
+        if (at == std::string::npos || at > end || close == std::string::npos) {
+            set = false;
+            continue;
+        }
+        xml.replace(at + key.size(), close - at - key.size(), value);
+        end = xml.find('>', start);
+    }
+    return set;
+}
+
+std::string sheet_part(const SheetContext& ctx) {
+    return "xl/worksheets/sheet" + std::to_string(ctx.index + 1) + ".xml";
+}
+
 // <pageMargins header footer> set to the model's values.
 void patch_header_margins(const SheetContext& ctx, double header, double footer) {
-    std::string header_text = shortest_decimal(header), footer_text = shortest_decimal(footer);
+    std::vector<std::pair<std::string, std::string>> values{{"header", shortest_decimal(header)},
+                                                            {"footer", shortest_decimal(footer)}};
     ctx.patches.edit_part(
-        "xl/worksheets/sheet" + std::to_string(ctx.index + 1) + ".xml",
-        [header_text, footer_text](std::string& xml) {
-            auto start = xml.find("<pageMargins ");
-            if (start == std::string::npos) return false;
-            auto end = xml.find("/>", start);
-            if (end == std::string::npos) return false;
-            bool set = true;
-            for (const auto& [name, value] :
-                 {std::pair<std::string, const std::string&>{" header=\"", header_text},
-                  std::pair<std::string, const std::string&>{" footer=\"", footer_text}}) {
-                auto at = xml.find(name, start);
-                auto close = at == std::string::npos ? at : xml.find('"', at + name.size());
-                if (at == std::string::npos || at > end || close == std::string::npos) {
-                    set = false;
-                    continue;
-                }
-                xml.replace(at + name.size(), close - at - name.size(), value);
-                end = xml.find("/>", start);
-            }
-            return set;
-        },
+        sheet_part(ctx),
+        [values](std::string& xml) { return set_attributes(xml, "pageMargins", values); },
         {ctx.model.name, "", "header or footer margin written as 0.3"});
+}
+
+// A split pane where the model has it: libxlsxwriter takes the position in points and
+// characters and converts it with its own rounding, so its twips are replaced by the exact ones.
+void write_split(const SheetContext& ctx, const SheetView& view) {
+    if (view.split_top_row >= max_rows || view.split_left_col >= max_cols) {
+        ctx.drop("", "split pane out of bounds");
+        return;
+    }
+    // The inverse of libxlsxwriter's conversion (20 twips a point plus 300 for the column
+    // headings; 15 twips a pixel, 7 pixels a character plus 5, plus 390 for the row numbers).
+    double points = view.split_y > 0 ? std::max(1.0, (view.split_y - 300) / 20) : 0;
+    double chars = view.split_x > 0 ? std::max(1.0, ((view.split_x - 390) / 15 - 5) / 7) : 0;
+    worksheet_split_panes_opt(ctx.sheet, points, chars, view.split_top_row,
+                              static_cast<lxw_col_t>(view.split_left_col));
+    std::vector<std::pair<std::string, std::string>> values;
+    if (view.split_x > 0) values.emplace_back("xSplit", shortest_decimal(view.split_x));
+    if (view.split_y > 0) values.emplace_back("ySplit", shortest_decimal(view.split_y));
+    ctx.patches.edit_part(
+        sheet_part(ctx), [values](std::string& xml) { return set_attributes(xml, "pane", values); },
+        {ctx.model.name, "", "split pane moved by less than a pixel"});
+}
+
+lxw_filter_rule filter_rule(const FilterColumn::Condition& condition, std::string& text) {
+    using Op = FilterColumn::Op;
+    lxw_filter_rule rule{};
+    switch (condition.op) {
+        case Op::equal:
+            rule.criteria = LXW_FILTER_CRITERIA_EQUAL_TO;
+            break;
+        case Op::not_equal:
+            rule.criteria = LXW_FILTER_CRITERIA_NOT_EQUAL_TO;
+            break;
+        case Op::greater:
+            rule.criteria = LXW_FILTER_CRITERIA_GREATER_THAN;
+            break;
+        case Op::greater_equal:
+            rule.criteria = LXW_FILTER_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+            break;
+        case Op::less:
+            rule.criteria = LXW_FILTER_CRITERIA_LESS_THAN;
+            break;
+        case Op::less_equal:
+            rule.criteria = LXW_FILTER_CRITERIA_LESS_THAN_OR_EQUAL_TO;
+            break;
+    }
+    // A number is compared as a number; anything else (wildcards included) as text.
+    double number = 0;
+    const char* end = condition.value.data() + condition.value.size();
+    auto [stop, error] = std::from_chars(condition.value.data(), end, number);
+    if (!condition.value.empty() && error == std::errc{} && stop == end) {
+        rule.value = number;
+    } else {
+        text = condition.value;
+        rule.value_string = text.data();
+    }
+    return rule;
+}
+
+// The AutoFilter and the criteria of its columns. The rows they hide are hidden in the model
+// already, as Excel saved them.
+void write_autofilter(const SheetContext& ctx, const AutoFilter& filter) {
+    const CellRange& range = filter.range;
+    if (range.last_row >= max_rows || range.last_col >= max_cols) {
+        ctx.drop(range_name(range), "autofilter out of bounds");
+        return;
+    }
+    if (!ctx.check(worksheet_autofilter(ctx.sheet, range.first_row,
+                                        static_cast<lxw_col_t>(range.first_col), range.last_row,
+                                        static_cast<lxw_col_t>(range.last_col)),
+                   range_name(range), "autofilter"))
+        return;
+    for (const FilterColumn& column : filter.columns) {
+        auto col = static_cast<lxw_col_t>(column.col);
+        std::string where = column_name(column.col) + std::to_string(range.first_row + 1);
+        if (!column.conditions.empty()) {
+            std::string texts[2];
+            lxw_filter_rule first = filter_rule(column.conditions[0], texts[0]);
+            if (column.conditions.size() == 1) {
+                ctx.check(worksheet_filter_column(ctx.sheet, col, &first), where,
+                          "autofilter criteria");
+            } else {
+                lxw_filter_rule second = filter_rule(column.conditions[1], texts[1]);
+                ctx.check(
+                    worksheet_filter_column2(ctx.sheet, col, &first, &second,
+                                             column.match_all ? LXW_FILTER_AND : LXW_FILTER_OR),
+                    where, "autofilter criteria");
+            }
+            continue;
+        }
+        // libxlsxwriter's word for "blank cells too" in a list.
+        std::vector<std::string> values = column.values;
+        if (column.blanks) values.emplace_back("Blanks");
+        if (values.empty()) continue;
+        std::vector<char*> list;
+        for (std::string& value : values) list.push_back(value.data());
+        list.push_back(nullptr);
+        ctx.check(worksheet_filter_list(ctx.sheet, col, list.data()), where, "autofilter criteria");
+    }
 }
 }  // namespace
 
@@ -140,6 +250,8 @@ void write_view(const SheetContext& ctx) {
                                    static_cast<lxw_col_t>(view.frozen_cols));
         else
             ctx.drop("", "frozen pane out of bounds");
+    } else if (view.split_x > 0 || view.split_y > 0) {
+        write_split(ctx, view);
     }
     if (view.zoom != 100) {
         if (view.zoom >= 10 && view.zoom <= 400)
@@ -208,15 +320,7 @@ void write_page_setup(const SheetContext& ctx) {
         breaks.push_back(0);
         ctx.check(worksheet_set_v_pagebreaks(ws, breaks.data()), "", "column page breaks");
     }
-    if (const auto& filter = ctx.model.autofilter) {
-        if (filter->last_row < max_rows && filter->last_col < max_cols)
-            ctx.check(worksheet_autofilter(
-                          ws, filter->first_row, static_cast<lxw_col_t>(filter->first_col),
-                          filter->last_row, static_cast<lxw_col_t>(filter->last_col)),
-                      range_name(*filter), "autofilter");
-        else
-            ctx.drop(range_name(*filter), "autofilter out of bounds");
-    }
+    if (ctx.model.autofilter) write_autofilter(ctx, *ctx.model.autofilter);
 }
 
 }  // namespace kinerja::write_detail

@@ -199,7 +199,7 @@ void StreamSheet::page(const PageSetup& page) {
 }
 
 void StreamSheet::autofilter(const CellRange& range) {
-    state_->model.autofilter = range;
+    state_->model.autofilter = AutoFilter{range, {}};
 }
 
 void StreamSheet::conditional_format(const ConditionalFormat& format) {

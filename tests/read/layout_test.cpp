@@ -84,7 +84,35 @@ BOOST_AUTO_TEST_CASE(merges_and_autofilter) {
     BOOST_TEST(range_name(rekap().merges[1]) == "B6:B9");
     BOOST_TEST(rekap().merge_at(7, 1) != nullptr);
     BOOST_REQUIRE(rekap().autofilter);
-    BOOST_TEST(range_name(*rekap().autofilter) == "A3:F20");
+    BOOST_TEST(range_name(rekap().autofilter->range) == "A3:F20");
+}
+
+BOOST_AUTO_TEST_CASE(autofilter_criteria) {
+    using Op = FilterColumn::Op;
+    const auto& columns = rekap().autofilter->columns;
+    BOOST_REQUIRE(columns.size() == 3u);  // the top 10 of column E is not kept
+    BOOST_TEST(columns[0].col == 0u);
+    BOOST_TEST(columns[0].blanks);
+    BOOST_TEST(columns[0].values == (std::vector<std::string>{"1", "2"}));
+    BOOST_TEST(columns[1].col == 2u);
+    BOOST_TEST(columns[1].match_all);
+    BOOST_TEST((columns[1].conditions == std::vector<FilterColumn::Condition>{
+                                             {Op::greater_equal, "10"}, {Op::less, "100"}}));
+    BOOST_TEST(columns[2].col == 3u);
+    BOOST_TEST(!columns[2].match_all);
+    BOOST_TEST(
+        (columns[2].conditions == std::vector<FilterColumn::Condition>{{Op::equal, "Lapas*"}}));
+    BOOST_TEST(has_dropped(layout(), "Rekap", "AutoFilter criteria (top 10) in column E"));
+}
+
+BOOST_AUTO_TEST_CASE(split_pane) {
+    const SheetView& v = sheet_named(layout(), "Data Dukung").view;
+    BOOST_TEST(v.split_x == 2310);
+    BOOST_TEST(v.split_y == 1200);
+    BOOST_TEST(v.split_top_row == 4u);
+    BOOST_TEST(v.split_left_col == 2u);
+    BOOST_TEST(v.frozen_rows == 0u);
+    BOOST_TEST(rekap().view.split_x == 0);  // a frozen pane is not a split
 }
 
 BOOST_AUTO_TEST_CASE(data_validations_including_extlst_lists) {

@@ -125,6 +125,10 @@ void compare_sheet(Recorder& r, const Workbook& wa, const Sheet& a, const Workbo
     r.area = "view";
     r.same("frozen_rows", a.view.frozen_rows, b.view.frozen_rows);
     r.same("frozen_cols", a.view.frozen_cols, b.view.frozen_cols);
+    r.same("split_x", a.view.split_x, b.view.split_x);
+    r.same("split_y", a.view.split_y, b.view.split_y);
+    r.same("split_top_row", a.view.split_top_row, b.view.split_top_row);
+    r.same("split_left_col", a.view.split_left_col, b.view.split_left_col);
     r.same("zoom", a.view.zoom, b.view.zoom);
     r.same("show_gridlines", a.view.show_gridlines, b.view.show_gridlines);
     r.same("right_to_left", a.view.right_to_left, b.view.right_to_left);
@@ -134,8 +138,20 @@ void compare_sheet(Recorder& r, const Workbook& wa, const Sheet& a, const Workbo
     r.same("sheet protection", compare_detail::attributes(a.protection),
            compare_detail::attributes(b.protection));
     r.area = "autofilter";
-    auto filter = [](const std::optional<CellRange>& f) { return f ? range_name(*f) : "none"; };
-    r.same("range", filter(a.autofilter), filter(b.autofilter));
+    auto filter = [](const std::optional<AutoFilter>& f) {
+        if (!f) return std::string("none");
+        std::string text = range_name(f->range);
+        for (const FilterColumn& c : f->columns) {
+            text += "; " + column_name(c.col) + (c.blanks ? " blanks" : "");
+            for (const auto& value : c.values) text += " =" + value;
+            for (const auto& condition : c.conditions)
+                text +=
+                    " op" + std::to_string(static_cast<int>(condition.op)) + ":" + condition.value;
+            if (c.match_all) text += " (and)";
+        }
+        return text;
+    };
+    r.same("range and criteria", filter(a.autofilter), filter(b.autofilter));
 
     compare_cells(r, wa, a, wb, b);
     compare_detail::compare_rows(r, wa, a, wb, b);

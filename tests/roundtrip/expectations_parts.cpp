@@ -81,7 +81,8 @@ void expect_layout(Probe& p) {
     }
     if (view) {
         p.check(view->view.right_to_left, "Tampilan is right-to-left");
-        p.check(view->autofilter && range_name(*view->autofilter) == "A1:C10", "autofilter A1:C10");
+        p.check(view->autofilter && range_name(view->autofilter->range) == "A1:C10",
+                "autofilter A1:C10");
     }
 }
 

@@ -95,7 +95,7 @@ BOOST_AUTO_TEST_CASE(validasi_sheet_and_json_mark_them) {
     BOOST_TEST(marks["Arsip"] == "sheet");
     BOOST_TEST(marks["Lain"] == "kolom");
     BOOST_TEST(*validasi->tab_color == 0xFFC000u);  // amber: errors only out of sight
-    BOOST_TEST(validasi->autofilter->last_col == 6u);
+    BOOST_TEST(validasi->autofilter->range.last_col == 6u);
 
     // Marking again after clear_marks replaces our sheet rather than adding a second one.
     std::size_t sheets = wb.sheets.size();

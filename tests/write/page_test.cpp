@@ -261,7 +261,7 @@ BOOST_AUTO_TEST_CASE(local_names_of_sheets_with_quotes_and_spaces) {
 BOOST_AUTO_TEST_CASE(autofilter_brings_its_own_filter_database_name) {
     Workbook wb = one_sheet();
     CellRange filter{1, 0, 40, 5};
-    wb.sheets[0].autofilter = filter;
+    wb.sheets[0].autofilter = AutoFilter{filter, {}};
     wb.names.push_back({"_xlnm._FilterDatabase", 0, "Data!$A$2:$F$41", true});
     Written out(wb);
     KINERJA_CHECK_HAS(out.sheet(), "<autoFilter ref=\"A2:F41\"/>");
@@ -270,6 +270,48 @@ BOOST_AUTO_TEST_CASE(autofilter_brings_its_own_filter_database_name) {
                       "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\" "
                       "hidden=\"1\">Data!$A$2:$F$41</definedName>");
     BOOST_TEST(out.report().dropped.empty());
+}
+
+BOOST_AUTO_TEST_CASE(autofilter_criteria_are_written_and_read_back) {
+    using Op = FilterColumn::Op;
+    Workbook wb = one_sheet();
+    AutoFilter filter{{1, 0, 40, 5}, {}};
+    FilterColumn& list = filter.columns.emplace_back();
+    list.col = 1;
+    list.values = {"Lapas", "Rutan"};
+    list.blanks = true;
+    FilterColumn& range = filter.columns.emplace_back();
+    range.col = 3;
+    range.conditions = {{Op::greater, "100"}, {Op::less_equal, "250.5"}};
+    range.match_all = true;
+    FilterColumn& text = filter.columns.emplace_back();
+    text.col = 4;
+    text.conditions = {{Op::equal, "*Bapas*"}};
+    wb.sheets[0].autofilter = filter;
+    Written out(wb);
+    std::string xml = out.sheet();
+    KINERJA_CHECK_HAS(xml,
+                      "<filterColumn colId=\"1\"><filters blank=\"1\"><filter val=\"Lapas\"/>");
+    KINERJA_CHECK_HAS(
+        xml, "<customFilters and=\"1\"><customFilter operator=\"greaterThan\" val=\"100\"/>");
+    KINERJA_CHECK_HAS(xml, "<customFilter operator=\"lessThanOrEqual\" val=\"250.5\"/>");
+    BOOST_TEST(out.report().dropped.empty());
+    Workbook back = read_workbook(out.file());
+    BOOST_REQUIRE(back.sheets[0].autofilter);
+    BOOST_TEST((*back.sheets[0].autofilter == filter));
+}
+
+BOOST_AUTO_TEST_CASE(split_pane_keeps_its_exact_position) {
+    Workbook wb = one_sheet();
+    SheetView& view = wb.sheets[0].view;
+    view.split_x = 2310;
+    view.split_y = 1203;  // not a whole number of points past the headings
+    view.split_top_row = 4;
+    view.split_left_col = 2;
+    Written out(wb);
+    KINERJA_CHECK_HAS(out.sheet(), "<pane xSplit=\"2310\" ySplit=\"1203\" topLeftCell=\"C5\"");
+    BOOST_TEST(out.report().dropped.empty());
+    BOOST_TEST((read_workbook(out.file()).sheets[0].view == view));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
