@@ -46,7 +46,8 @@ public:
         }
         window_.append(data, size);
         if (root_.empty()) find_root();
-        for (std::string_view end : {std::string_view("sheetData>"), std::string_view("sheetData/>")}) {
+        for (std::string_view end :
+             {std::string_view("sheetData>"), std::string_view("sheetData/>")}) {
             for (auto at = window_.find(end); at != std::string::npos;
                  at = window_.find(end, at + 1)) {
                 auto open = window_.rfind('<', at);
@@ -148,7 +149,8 @@ struct Carrier::Impl {
 
     void table_name(const std::string& bytes) {
         pugi::xml_document doc;
-        if (!doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default & ~pugi::parse_doctype))
+        if (!doc.load_buffer(bytes.data(), bytes.size(),
+                             pugi::parse_default & ~pugi::parse_doctype))
             return;
         std::string name = attr(child(doc, "table"), "displayName").as_string();
         if (name.empty()) name = attr(child(doc, "table"), "name").as_string();
@@ -213,7 +215,8 @@ struct Carrier::Impl {
                   std::map<std::string, std::string>& ids, std::vector<CarriedElement>& out) {
         for_each_child(ext_list, "ext", [&](pugi::xml_node ext) {
             pugi::xml_node content = ext.first_child();
-            while (content && content.type() != pugi::node_element) content = content.next_sibling();
+            while (content && content.type() != pugi::node_element)
+                content = content.next_sibling();
             if (content && local_name(content.name()) == "dataValidations") return;
             out.push_back({"ext", fragment(ext, root, ids)});
         });
@@ -252,8 +255,8 @@ void Carrier::worksheet(const std::string& part, const Relationships& rels, Shee
     im.zip.stream(part, [&](const char* data, std::size_t size) { tail.feed(data, size); });
     std::string text = tail.document();
     pugi::xml_document doc;
-    if (text.empty() || !doc.load_buffer(text.data(), text.size(),
-                                         pugi::parse_default & ~pugi::parse_doctype))
+    if (text.empty() ||
+        !doc.load_buffer(text.data(), text.size(), pugi::parse_default & ~pugi::parse_doctype))
         return;
     pugi::xml_node root = doc.first_child();
     while (root && root.type() != pugi::node_element) root = root.next_sibling();
@@ -307,7 +310,8 @@ void Carrier::workbook(const std::string& part, const Relationships& rels,
         if (n.type() != pugi::node_element) continue;
         std::string name(local_name(n.name()));
         if (name == "externalReferences") {
-            for_each_child(n, "externalReference", [&](pugi::xml_node) { ++im.book.external_links; });
+            for_each_child(n, "externalReference",
+                           [&](pugi::xml_node) { ++im.book.external_links; });
             im.book.workbook_elements.push_back({name, im.fragment(n, root, ids)});
         } else if (name == "pivotCaches") {
             im.book.workbook_elements.push_back({name, im.fragment(n, root, ids)});
@@ -318,14 +322,16 @@ void Carrier::workbook(const std::string& part, const Relationships& rels,
     im.book.workbook_rels = im.follow(rels, ids);
     // Parts of the workbook that no element names: VBA, custom XML, connections...
     static const std::set<std::string, std::less<>> model_types = {
-        "worksheet",    "chartsheet",    "dialogsheet",      "macrosheet",    "xlMacrosheet",
-        "xlIntlMacrosheet", "theme",     "styles",           "sharedStrings", "calcChain",
-        "externalLink", "pivotCacheDefinition", "slicerCache", "timelineCache"};
+        "worksheet",     "chartsheet",       "dialogsheet",  "macrosheet",
+        "xlMacrosheet",  "xlIntlMacrosheet", "theme",        "styles",
+        "sharedStrings", "calcChain",        "externalLink", "pivotCacheDefinition",
+        "slicerCache",   "timelineCache"};
     for (const Relationship& r : rels.list) {
         if (model_types.count(r.type) || (!r.external && !im.zip.contains(r.target))) continue;
         if (!r.external) im.add_part(r.target);
         if (r.type == "vbaProject") im.book.vba = true;
-        im.book.workbook_rels.push_back(Impl::carried_rel(r, "rIdK" + std::to_string(++im.next_id)));
+        im.book.workbook_rels.push_back(
+            Impl::carried_rel(r, "rIdK" + std::to_string(++im.next_id)));
     }
     for (const Relationship& r : root_rels.list) {
         if (r.type != "custom-properties" || r.external || !im.zip.contains(r.target)) continue;
@@ -346,8 +352,8 @@ void Carrier::finish(Workbook& wb) {
         bool kept = d.what.rfind("extLst", 0) == 0 || d.what == "background picture";
         return kept && std::any_of(sheet->carried->elements.begin(), sheet->carried->elements.end(),
                                    [&](const CarriedElement& e) {
-                                       return e.name == (d.what == "background picture" ? "picture"
-                                                                                        : "ext");
+                                       return e.name ==
+                                              (d.what == "background picture" ? "picture" : "ext");
                                    });
     });
     if (im.book.parts.empty() && im.book.workbook_elements.empty()) return;

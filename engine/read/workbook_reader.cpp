@@ -143,9 +143,11 @@ private:
                 wb_.dropped.push_back({rel->target, kind + " \"" + name + "\""});
                 consumed_.push_back(rel->target);
                 if (rel->type == "chartsheet")
-                    carrier_.chart_sheet(name, wb_.sheets.empty() ? "" : wb_.sheets.back().name,
-                                         std::string_view(attr(node, "state").as_string()) == "hidden" ||
-                                             std::string_view(attr(node, "state").as_string()) == "veryHidden", *rel);
+                    carrier_.chart_sheet(
+                        name, wb_.sheets.empty() ? "" : wb_.sheets.back().name,
+                        std::string_view(attr(node, "state").as_string()) == "hidden" ||
+                            std::string_view(attr(node, "state").as_string()) == "veryHidden",
+                        *rel);
                 return;
             }
             if (!zip_.contains(rel->target))

@@ -22,20 +22,51 @@ namespace {
 namespace fs = std::filesystem;
 
 // CT_Worksheet's elements after <sheetData>, in order (ECMA-376 Part 1, 18.3.1.99).
-const std::vector<std::string> sheet_order = {
-    "sheetCalcPr", "sheetProtection", "protectedRanges", "scenarios", "autoFilter",
-    "sortState", "dataConsolidate", "customSheetViews", "mergeCells", "phoneticPr",
-    "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions", "pageMargins",
-    "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches",
-    "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF",
-    "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"};
+const std::vector<std::string> sheet_order = {"sheetCalcPr",
+                                              "sheetProtection",
+                                              "protectedRanges",
+                                              "scenarios",
+                                              "autoFilter",
+                                              "sortState",
+                                              "dataConsolidate",
+                                              "customSheetViews",
+                                              "mergeCells",
+                                              "phoneticPr",
+                                              "conditionalFormatting",
+                                              "dataValidations",
+                                              "hyperlinks",
+                                              "printOptions",
+                                              "pageMargins",
+                                              "pageSetup",
+                                              "headerFooter",
+                                              "rowBreaks",
+                                              "colBreaks",
+                                              "customProperties",
+                                              "cellWatches",
+                                              "ignoredErrors",
+                                              "smartTags",
+                                              "drawing",
+                                              "legacyDrawing",
+                                              "legacyDrawingHF",
+                                              "drawingHF",
+                                              "picture",
+                                              "oleObjects",
+                                              "controls",
+                                              "webPublishItems",
+                                              "tableParts",
+                                              "extLst"};
 
 // CT_Workbook's elements (18.2.27).
-const std::vector<std::string> workbook_order = {
-    "fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets",
-    "functionGroups", "externalReferences", "definedNames", "calcPr", "oleSize",
-    "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing",
-    "fileRecoveryPr", "webPublishObjects", "extLst"};
+const std::vector<std::string> workbook_order = {"fileVersion",    "fileSharing",
+                                                 "workbookPr",     "workbookProtection",
+                                                 "bookViews",      "sheets",
+                                                 "functionGroups", "externalReferences",
+                                                 "definedNames",   "calcPr",
+                                                 "oleSize",        "customWorkbookViews",
+                                                 "pivotCaches",    "smartTagPr",
+                                                 "smartTagTypes",  "webPublishing",
+                                                 "fileRecoveryPr", "webPublishObjects",
+                                                 "extLst"};
 
 std::string lower(std::string_view text) {
     std::string out(text);
@@ -54,6 +85,18 @@ std::size_t find_tag(const std::string& xml, const std::string& name, std::size_
     return std::string::npos;
 }
 
+// Where the root's own <extLst> starts: it is the root's last element, so it closes just
+// before the root does (a conditional format rule has an <extLst> of its own, earlier).
+std::size_t root_ext_list(const std::string& xml) {
+    auto close = xml.rfind("</extLst>");
+    if (close == std::string::npos) return close;
+    auto rest = xml.find_first_not_of(" \r\n\t", close + 9);
+    if (rest == std::string::npos || xml.compare(rest, 2, "</") != 0 ||
+        xml.find('>', rest) + 1 < xml.find_last_not_of(" \r\n\t") + 1)
+        return std::string::npos;
+    return xml.rfind("<extLst>", close);
+}
+
 // Inserts `text` where element `name` belongs: before the first element that follows it in
 // `order`, or before the root's end tag. `from`: where the root's children of interest start.
 bool insert_in_order(std::string& xml, const std::vector<std::string>& order,
@@ -64,7 +107,7 @@ bool insert_in_order(std::string& xml, const std::vector<std::string>& order,
     std::size_t at = std::string::npos;
     for (auto later = self + 1; later != order.end(); ++later) {
         // The sheet's own <extLst> is its last element; a rule's comes before it.
-        std::size_t found = *later == "extLst" ? xml.rfind("<extLst>") : find_tag(xml, *later, from);
+        std::size_t found = *later == "extLst" ? root_ext_list(xml) : find_tag(xml, *later, from);
         if (found != std::string::npos && found >= from) at = std::min(at, found);
     }
     if (at == std::string::npos) at = xml.rfind(root_end);
@@ -78,15 +121,14 @@ bool insert_in_order(std::string& xml, const std::vector<std::string>& order,
 bool insert_exts(std::string& xml, const std::vector<std::string>& exts, std::size_t from,
                  const std::vector<std::string>& order, const std::string& root_end,
                  std::vector<std::string>& refused) {
-    auto list = xml.rfind("<extLst>");
-    auto list_end = list == std::string::npos ? list : xml.find("</extLst>", list);
+    auto list = root_ext_list(xml);
+    auto list_end = list == std::string::npos ? list : xml.rfind("</extLst>");
     std::string text;
     for (const std::string& ext : exts) {
         auto uri_at = ext.find("uri=\"");
-        std::string uri =
-            uri_at == std::string::npos
-                ? std::string()
-                : ext.substr(uri_at, ext.find('"', uri_at + 5) + 1 - uri_at);
+        std::string uri = uri_at == std::string::npos
+                              ? std::string()
+                              : ext.substr(uri_at, ext.find('"', uri_at + 5) + 1 - uri_at);
         if (list_end != std::string::npos && !uri.empty() &&
             xml.substr(list, list_end - list).find(uri) != std::string::npos) {
             refused.push_back(uri);
@@ -185,15 +227,14 @@ private:
         if (text.empty()) return;
         std::string part = rels_part_for(owner);
         if (present_.count(part)) {
-            patches_.edit_part(
-                part,
-                [text](std::string& xml) {
-                    auto at = xml.rfind("</Relationships>");
-                    if (at == std::string::npos) return false;
-                    xml.insert(at, text);
-                    return true;
-                },
-                {owner, "", "relationships of carried parts (charts, tables...)"});
+            patches_.edit_part(part,
+                               [text](std::string& xml) {
+                                   auto at = xml.rfind("</Relationships>");
+                                   if (at == std::string::npos) return false;
+                                   xml.insert(at, text);
+                                   return true;
+                               },
+                               {owner, "", "relationships of carried parts (charts, tables...)"});
         } else {
             patches_.add_part(part, std::string(rels_head) + text + "</Relationships>");
         }
@@ -201,8 +242,9 @@ private:
 
     static bool uses(const std::vector<std::string>& xml, const std::string& id) {
         std::string quoted = "\"" + id + "\"";
-        return std::any_of(xml.begin(), xml.end(),
-                           [&](const std::string& x) { return x.find(quoted) != std::string::npos; });
+        return std::any_of(xml.begin(), xml.end(), [&](const std::string& x) {
+            return x.find(quoted) != std::string::npos;
+        });
     }
 
     void carry_sheet(std::size_t index, const Sheet& sheet) {
@@ -221,25 +263,28 @@ private:
         auto refused = std::make_shared<std::vector<std::string>>();
         auto drawing_refused = std::make_shared<bool>(false);
         std::string name = sheet.name;
-        patches_.edit_part(
-            part,
-            [elements, exts, refused, drawing_refused](std::string& xml) {
-                auto data_end = xml.find("</sheetData>");
-                if (data_end == std::string::npos) data_end = xml.find("<sheetData/>");
-                if (data_end == std::string::npos) return false;
-                for (const CarriedElement* e : elements) {
-                    // libxlsxwriter's own drawing (generated charts) keeps the place.
-                    if (e->name == "drawing" && find_tag(xml, "drawing", data_end) != std::string::npos) {
-                        *drawing_refused = true;
-                        continue;
-                    }
-                    if (!insert_in_order(xml, sheet_order, e->name, e->xml, data_end,
-                                         "</worksheet>"))
-                        return false;
-                }
-                return insert_exts(xml, exts, data_end, sheet_order, "</worksheet>", *refused);
-            },
-            {name, "", "charts, shapes, tables and extLst content"});
+        patches_.edit_part(part,
+                           [elements, exts, refused, drawing_refused](std::string& xml) {
+                               auto data_end = xml.find("</sheetData>");
+                               if (data_end == std::string::npos)
+                                   data_end = xml.find("<sheetData/>");
+                               if (data_end == std::string::npos) return false;
+                               for (const CarriedElement* e : elements) {
+                                   // libxlsxwriter's own drawing (generated charts) keeps the
+                                   // place.
+                                   if (e->name == "drawing" &&
+                                       find_tag(xml, "drawing", data_end) != std::string::npos) {
+                                       *drawing_refused = true;
+                                       continue;
+                                   }
+                                   if (!insert_in_order(xml, sheet_order, e->name, e->xml, data_end,
+                                                        "</worksheet>"))
+                                       return false;
+                               }
+                               return insert_exts(xml, exts, data_end, sheet_order, "</worksheet>",
+                                                  *refused);
+                           },
+                           {name, "", "charts, shapes, tables and extLst content"});
         std::vector<const CarriedRel*> rels;
         for (const CarriedRel& rel : carried.rels)
             if (uses(*kept, rel.id) || rel.type.ends_with("/pivotTable")) rels.push_back(&rel);
@@ -268,9 +313,8 @@ private:
         std::vector<std::pair<const CarriedChartSheet*, std::string>> chart_sheets;
         for (const CarriedChartSheet& cs : book_.chart_sheets) {
             rels.push_back(&cs.rel);
-            chart_sheets.emplace_back(&cs, cs.after.empty() || model_.sheet(cs.after)
-                                               ? cs.after
-                                               : std::string("\x01"));
+            chart_sheets.emplace_back(
+                &cs, cs.after.empty() || model_.sheet(cs.after) ? cs.after : std::string("\x01"));
         }
         auto refused = std::make_shared<std::vector<std::string>>();
         if (!elements.empty() || !exts.empty() || !chart_sheets.empty()) {
@@ -352,7 +396,10 @@ private:
                 std::string target = target_of(rel);
                 if (!target.empty()) rels += relationship(rel, target);
             }
-            patches_.add_part(name, part.bytes);
+            if (part.content_type.ends_with("drawingml.chart+xml"))
+                patches_.add_part(name, refresh_chart_caches(part.bytes, model_));
+            else
+                patches_.add_part(name, part.bytes);
             if (!rels.empty())
                 patches_.add_part(rels_part_for(name),
                                   std::string(rels_head) + rels + "</Relationships>");
@@ -371,7 +418,8 @@ private:
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
                 auto main = xml.find(plain);
                 if (vba && main != std::string::npos)
-                    xml.replace(main, plain.size(), "application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+                    xml.replace(main, plain.size(),
+                                "application/vnd.ms-excel.sheet.macroEnabled.main+xml");
                 return true;
             },
             {"[Content_Types].xml", "", "content types of carried parts"});
@@ -414,8 +462,8 @@ std::function<void()> carry_parts(const Workbook& model, const fs::path& zip, bo
                                   Patches& patches, Drops& drops) {
     if (!model.carried) return [] {};
     std::set<std::string> present = zip_part_names(zip);
-    auto carry = std::make_shared<Carry>(model, *model.carried, present, macro_enabled, patches,
-                                         drops);
+    auto carry =
+        std::make_shared<Carry>(model, *model.carried, present, macro_enabled, patches, drops);
     carry->run();
     return [carry] { carry->report(); };
 }

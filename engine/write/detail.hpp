@@ -119,6 +119,9 @@ void write_protection(const SheetContext& ctx);
 // Registers the carried parts (engine/write/carry.cpp) with `patches`, for libxlsxwriter's
 // finished `zip`; VBA only when `macro_enabled` (an .xlsm). Returns what to call once the
 // patches ran, to report what could not be placed.
+// A carried chart part with its numCache/strCache rebuilt from the model's cells, where its
+// series refer to cells of the workbook (engine/write/carried_charts.cpp).
+std::string refresh_chart_caches(const std::string& bytes, const Workbook& model);
 std::function<void()> carry_parts(const Workbook& model, const std::filesystem::path& zip,
                                   bool macro_enabled, Patches& patches, Drops& drops);
 void write_workbook_protection(const Workbook& model, Patches& patches);
