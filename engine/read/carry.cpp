@@ -334,7 +334,10 @@ void Carrier::workbook(const std::string& part, const Relationships& rels,
             Impl::carried_rel(r, "rIdK" + std::to_string(++im.next_id)));
     }
     for (const Relationship& r : root_rels.list) {
-        if (r.type != "custom-properties" || r.external || !im.zip.contains(r.target)) continue;
+        // Custom XML is the workbook's in Excel's files, the package's in LibreOffice's.
+        if ((r.type != "custom-properties" && r.type != "customXml") || r.external ||
+            !im.zip.contains(r.target))
+            continue;
         im.add_part(r.target);
         im.book.package_rels.push_back(Impl::carried_rel(r, "rIdK" + std::to_string(++im.next_id)));
     }
