@@ -204,13 +204,15 @@ BOOST_AUTO_TEST_CASE(vba_comes_back_in_an_xlsm_only) {
     BOOST_TEST(wb.carried->vba);
     fs::path xlsm = dir / "out.xlsm";
     write_workbook(wb, xlsm);
-    BOOST_TEST(unzip(xlsm, "[Content_Types].xml").find("macroEnabled.main+xml") !=
+    BOOST_TEST(unzip(xlsm, "\\[Content_Types\\].xml").find("macroEnabled.main+xml") !=
                std::string::npos);
     BOOST_TEST(!unzip(xlsm, "xl/vbaProject.bin").empty());
     // An .xlsx cannot hold macros: Excel would refuse the file. Reported, never silent.
     fs::path xlsx = dir / "out.xlsx";
     WriteReport report = write_workbook(wb, xlsx);
-    BOOST_TEST(unzip(xlsx, "[Content_Types].xml").find("macroEnabled") == std::string::npos);
+    std::string types = unzip(xlsx, "\\[Content_Types\\].xml");
+    BOOST_TEST(types.find("spreadsheetml.sheet.main+xml") != std::string::npos);
+    BOOST_TEST(types.find("macroEnabled") == std::string::npos);
     BOOST_TEST(std::any_of(report.dropped.begin(), report.dropped.end(),
                            [](const DroppedPart& d) { return d.what.find("VBA") == 0; }));
 }
