@@ -99,7 +99,12 @@ struct Carrier::Impl {
     int next_id = 0;
 
     Impl(ZipArchive& z, std::uint64_t m, std::vector<std::string>& c)
-        : zip(z), max_bytes(m), consumed(c) {
+        : zip(z), max_bytes(m), consumed(c) {}
+
+    // Read when the first part is carried: most workbooks carry nothing.
+    void load_types() {
+        if (types_loaded) return;
+        types_loaded = true;
         auto types = zip.locate("[Content_Types].xml");
         if (!types) return;
         pugi::xml_document doc = parse_tree(zip, *types, max_bytes);
@@ -114,7 +119,10 @@ struct Carrier::Impl {
         });
     }
 
-    std::string content_type(const std::string& part) const {
+    bool types_loaded = false;
+
+    std::string content_type(const std::string& part) {
+        load_types();
         if (auto it = overrides.find(lower(part)); it != overrides.end()) return it->second;
         auto dot = part.rfind('.');
         if (dot != std::string::npos)
@@ -286,8 +294,8 @@ void Carrier::worksheet(const std::string& part, const Relationships& rels, Shee
         carried->pivot_tables = true;
     }
     if (carried->elements.empty() && carried->rels.empty()) return;
-    // The drawing goes whole, pictures included: the writer must not add them again.
-    if (carried->whole_drawing) sheet.images.clear();
+    // The drawing goes whole, pictures included: the writer does not add the model's pictures
+    // again (Sheet::images stays, for the stages that look at them).
     im.carried_sheets.insert(sheet.name);
     sheet.carried = std::move(carried);
 }
