@@ -239,12 +239,20 @@ const std::array registry{
              W,
              false,
              "semua",
-             {"bagian buku kerja (grafik, tabel Excel, pivot, bentuk, makro...) yang tidak dapat "
-              "dibawa ke berkas hasil",
-              "a part of the workbook (chart, Excel table, pivot, shape, macro...) that cannot be "
-              "carried into the output"},
-             {"simpan berkas asli; salin bagian itu dari berkas asli bila diperlukan",
-              "keep the original file; copy that part from it if you need it"}},
+             {"bagian buku kerja yang tidak dapat dibawa ke berkas hasil (jarang: komentar "
+              "berutas, kontrol formulir, objek tersemat; grafik, tabel Excel, pivot, bentuk, "
+              "sparkline, tautan ke buku kerja lain dan makro dibawa), atau rumus yang merujuk "
+              "tabel Excel atau buku kerja lain yang tidak ada di berkas hasil; makro (VBA) hanya "
+              "dibawa bila berkas hasil bernama `.xlsm`",
+              "a part of the workbook that cannot be carried into the output (rare: threaded "
+              "comments, form controls, embedded objects; charts, Excel tables, pivots, shapes, "
+              "sparklines, links to other workbooks and macros are carried), or a formula that "
+              "refers to an Excel table or another workbook the output does not have; macros "
+              "(VBA) are carried only into an output named `.xlsm`"},
+             {"simpan berkas asli; salin bagian itu dari berkas asli bila diperlukan; untuk "
+              "makro, tulis hasil ke berkas `.xlsm`",
+              "keep the original file; copy that part from it if you need it; for macros, write "
+              "the output to an `.xlsm` file"}},
     RuleInfo{Rule::indikator_umum,
              "indikator.umum",
              W,

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/carried.hpp"
 #include "model/cell.hpp"
 #include "model/protection.hpp"
 #include "model/sheet_parts.hpp"
@@ -46,6 +47,8 @@ struct Sheet {
     std::optional<AutoFilter> autofilter;
     PageSetup page;
     PartProtection protection;  // <sheetProtection>
+    // Source parts this sheet keeps (charts, shapes, tables, extLst): engine/model/carried.hpp.
+    std::shared_ptr<const CarriedSheet> carried;
 
     const Cell* find(std::uint32_t row, std::uint32_t col) const;
     Cell* find(std::uint32_t row, std::uint32_t col);
@@ -99,6 +102,7 @@ struct Workbook {
     bool date1904 = false;
     std::uint32_t active_sheet = 0;
     std::vector<DroppedPart> dropped;
+    std::shared_ptr<const CarriedBook> carried;  // null when nothing is carried
 
     // Index of an equal style, adding it if new.
     std::uint32_t intern_style(const Style& style);

@@ -68,6 +68,7 @@ Relationships read_relationships(ZipArchive& zip, std::string_view part, std::ui
         std::string_view type = attr(node, "Type").as_string();
         auto slash = type.rfind('/');
         r.type = slash == std::string_view::npos ? type : type.substr(slash + 1);
+        r.type_uri = type;
         std::string_view target = attr(node, "Target").as_string();
         r.external = std::string_view(attr(node, "TargetMode").as_string()) == "External";
         if (r.external) {

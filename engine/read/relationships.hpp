@@ -11,8 +11,9 @@ namespace kinerja::read_detail {
 
 struct Relationship {
     std::string id;
-    std::string type;    // last segment of the type URI: "worksheet", "styles", "image", ...
-    std::string target;  // resolved part name as stored in the zip, or the URL if external
+    std::string type;      // last segment of the type URI: "worksheet", "styles", "image", ...
+    std::string type_uri;  // the whole type URI
+    std::string target;    // resolved part name as stored in the zip, or the URL if external
     bool external = false;
 };
 

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <limits>
 
+#include "read/carry.hpp"
 #include "read/dropped_parts.hpp"
 #include "read/read.hpp"
 #include "read/relationships.hpp"
@@ -60,7 +61,8 @@ public:
     WorkbookReader(ZipArchive& zip, const ReadLimits& limits)
         : zip_(zip),
           limits_(limits),
-          parts_{zip, limits.max_tree_part_bytes, consumed_, wb_.dropped, {}} {}
+          parts_{zip, limits.max_tree_part_bytes, consumed_, wb_.dropped, {}},
+          carrier_(zip, limits.max_tree_part_bytes, consumed_) {}
 
     Workbook run() {
         Relationships root = rels_of("");
@@ -98,9 +100,11 @@ public:
         read_sheets(workbook, workbook_part, rels);
         read_names(workbook);
         read_properties(zip_, root, limits_.max_tree_part_bytes, consumed_, wb_);
+        carrier_.workbook(workbook_part, rels, root);
         if (styles_.had_gradient)
             wb_.dropped.push_back({"xl/styles.xml", "gradient fill (kept as its first colour)"});
         record_unread_parts(zip_.names(), consumed_, wb_.dropped);
+        carrier_.finish(wb_);
         return std::move(wb_);
     }
 
@@ -138,6 +142,12 @@ private:
                                                                 : "macro sheet";
                 wb_.dropped.push_back({rel->target, kind + " \"" + name + "\""});
                 consumed_.push_back(rel->target);
+                if (rel->type == "chartsheet")
+                    carrier_.chart_sheet(
+                        name, wb_.sheets.empty() ? "" : wb_.sheets.back().name,
+                        std::string_view(attr(node, "state").as_string()) == "hidden" ||
+                            std::string_view(attr(node, "state").as_string()) == "veryHidden",
+                        *rel);
                 return;
             }
             if (!zip_.contains(rel->target))
@@ -189,6 +199,7 @@ private:
             else
                 parts_.drop(part, "header/footer picture");
         }
+        carrier_.worksheet(part, rels, sheet, wb_.dropped);
     }
 
     void read_names(pugi::xml_node workbook) {
@@ -211,6 +222,7 @@ private:
     Workbook wb_;
     std::vector<std::string> consumed_;
     PartReader parts_;
+    Carrier carrier_;
     ColorResolver colors_;
     StyleTable styles_;
     std::vector<SharedString> strings_;

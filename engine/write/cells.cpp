@@ -52,7 +52,7 @@ private:
     // A link into another workbook would dangle (the links are not carried): Excel would
     // repair the file. The cell keeps its last result.
     bool formula_is_local(const Cell& cell) const {
-        if (!has_external_reference(cell.formula)) return true;
+        if (!has_dangling_external_reference(cell.formula, ctx_.workbook)) return true;
         ctx_.drop(where(), "formula linked to another workbook written as its last value");
         return false;
     }

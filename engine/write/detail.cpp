@@ -1,5 +1,6 @@
 #include "write/detail.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace kinerja::write_detail {
@@ -115,7 +116,8 @@ std::string protect_escapes(std::string_view text) {
     return out;
 }
 
-bool has_external_reference(std::string_view formula) {
+std::uint32_t highest_external_link(std::string_view formula) {
+    std::uint32_t highest = 0;
     bool in_string = false;
     int depth = 0;  // inside a structured reference's brackets
     for (std::size_t i = 0; i < formula.size(); ++i) {
@@ -132,9 +134,19 @@ bool has_external_reference(std::string_view formula) {
                        static_cast<unsigned char>(before) >= 0x80);
         std::size_t j = i + 1;
         while (j < formula.size() && std::isdigit(static_cast<unsigned char>(formula[j]))) ++j;
-        if (opens && j > i + 1 && j < formula.size() && formula[j] == ']') return true;
+        if (opens && j > i + 1 && j < formula.size() && formula[j] == ']') {
+            std::uint32_t index = 0;
+            for (std::size_t k = i + 1; k < j && index < 100000; ++k)
+                index = index * 10 + static_cast<std::uint32_t>(formula[k] - '0');
+            highest = std::max(highest, std::max<std::uint32_t>(index, 1));
+        }
     }
-    return false;
+    return highest;
+}
+
+bool has_dangling_external_reference(std::string_view formula, const Workbook& workbook) {
+    std::uint32_t index = highest_external_link(formula);
+    return index > 0 && (!workbook.carried || index > workbook.carried->external_links);
 }
 
 }  // namespace kinerja::write_detail

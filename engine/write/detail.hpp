@@ -4,6 +4,9 @@
 #include <xlsxwriter.h>
 
 #include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -94,9 +97,11 @@ std::string cell_text(std::string_view text, bool& cut);
 // characters other than tab and newline): the common case, checked without copying.
 bool needs_protection(std::string_view text);
 
-// True when the formula points into another workbook ("[1]Data!A1", "'[2]Rekap TW'!B5",
-// "[1]!Name"): the external links are not carried, so such a reference would dangle.
-bool has_external_reference(std::string_view formula);
+// The highest external link index the formula uses ("[1]Data!A1", "'[2]Rekap TW'!B5",
+// "[1]!Name"), 0 if none. A reference beyond the links the workbook carries would dangle.
+std::uint32_t highest_external_link(std::string_view formula);
+// True when the formula uses an external link the workbook does not carry.
+bool has_dangling_external_reference(std::string_view formula, const Workbook& workbook);
 
 // Sheet-level parts, one function per responsibility.
 void write_columns_and_rows(const SheetContext& ctx);
@@ -111,6 +116,14 @@ void write_page_setup(const SheetContext& ctx);
 void write_protection(const SheetContext& ctx);
 
 // Workbook-level parts.
+// Registers the carried parts (engine/write/carry.cpp) with `patches`, for libxlsxwriter's
+// finished `zip`; VBA only when `macro_enabled` (an .xlsm). Returns what to call once the
+// patches ran, to report what could not be placed.
+// A carried chart part with its numCache/strCache rebuilt from the model's cells, where its
+// series refer to cells of the workbook (engine/write/carried_charts.cpp).
+std::string refresh_chart_caches(const std::string& bytes, const Workbook& model);
+std::function<void()> carry_parts(const Workbook& model, const std::filesystem::path& zip,
+                                  bool macro_enabled, Patches& patches, Drops& drops);
 void write_workbook_protection(const Workbook& model, Patches& patches);
 void write_defined_names(lxw_workbook* book, const Workbook& model,
                          const std::vector<lxw_worksheet*>& sheets, Drops& drops, Patches& patches);

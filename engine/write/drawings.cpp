@@ -32,6 +32,8 @@ void write_comments(const SheetContext& ctx) {
 }
 
 void write_images(const SheetContext& ctx) {
+    // The sheet's drawing is carried whole (engine/write/carry.cpp): its pictures are in it.
+    if (ctx.model.carried && ctx.model.carried->whole_drawing) return;
     for (const Image& image : ctx.model.images) {
         std::string where = cell_name(image.row, image.col);
         if (image.row >= max_rows || image.col >= max_cols) {

@@ -187,7 +187,7 @@ void write_defined_names(lxw_workbook* book, const Workbook& model,
                 drops.add(workbook_part, name.name, "filter database name without an autofilter");
             continue;
         }
-        if (has_external_reference(name.formula)) {
+        if (has_dangling_external_reference(name.formula, model)) {
             drops.add(workbook_part, name.name, "defined name linked to another workbook");
             continue;
         }

@@ -251,7 +251,7 @@ bool Patches::apply(const std::filesystem::path& zip, Drops& drops,
             for (Pending& e : p->edits) e.applied = e.edit(xml);
         };
     }
-    RewriteResult result = rewrite_zip(zip, editors, max_edit_bytes, destination);
+    RewriteResult result = rewrite_zip(zip, editors, max_edit_bytes, destination, added_);
     for (auto& [name, part] : parts_) {
         report_cells(part, result.ok, drops);
         bool absent = result.ok && !result.present.count(name);

@@ -68,7 +68,10 @@ public:
     using Edit = std::function<bool(std::string& xml)>;
     void edit_part(const std::string& part, Edit edit, Fallback fallback);
 
-    bool empty() const { return parts_.empty(); }
+    // A new part for the finished file (left out if the file already has one of that name).
+    void add_part(const std::string& name, std::string bytes) { added_[name] = std::move(bytes); }
+
+    bool empty() const { return parts_.empty() && added_.empty(); }
     // Edits the finished file, writing the result to `destination` (over `zip` when
     // empty); reports each edit that could not be made. Returns false, having
     // written nothing, when `zip` could not be read as a zip.
@@ -107,6 +110,7 @@ private:
     static void report_cells(const Part& part, bool rewritten, Drops& drops);
 
     std::map<std::string, Part> parts_;
+    std::map<std::string, std::string> added_;
     // All sqrefs of a sheet are set in one pass over its validations.
     struct SqrefJob {
         std::map<std::size_t, std::string> wanted;

@@ -5,6 +5,7 @@
 // visibility and the active sheet, and closes the file.
 #include "write/write.hpp"
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -146,7 +147,11 @@ void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
         throw OutputError(file.string(), {"gagal menulis berkas xlsx: " + reason,
                                           "could not write the xlsx file: " + reason});
     }
+    std::string extension = file.extension().string();
+    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto report_carry = carry_parts(model, zip, extension == ".xlsm", patches, drops);
     bool written = !patches.empty() && patches.apply(zip, drops, in_memory ? temp : fs::path());
+    report_carry();
     if (in_memory && !written) {
         std::error_code copy_error;
         fs::copy_file(zip, temp, fs::copy_options::overwrite_existing, copy_error);

@@ -165,7 +165,8 @@ std::string header(std::uint32_t signature, const Entry& e, std::uint32_t offset
 }  // namespace
 
 RewriteResult rewrite_zip(const fs::path& zip, const std::map<std::string, PartEditor>& editors,
-                          std::uint64_t max_part_bytes, const fs::path& destination) {
+                          std::uint64_t max_part_bytes, const fs::path& destination,
+                          const std::map<std::string, std::string>& added) {
     RewriteResult result;
     std::string file;
     std::vector<Entry> entries;
@@ -177,7 +178,7 @@ RewriteResult rewrite_zip(const fs::path& zip, const std::map<std::string, PartE
         std::string_view data;
     };
     std::vector<Piece> pieces;
-    pieces.reserve(entries.size());
+    pieces.reserve(entries.size() + added.size());
     std::string central;
     std::uint64_t offset = 0;
     for (Entry e : entries) {
@@ -211,12 +212,32 @@ RewriteResult rewrite_zip(const fs::path& zip, const std::map<std::string, PartE
         offset += piece.header.size() + e.compressed;
         pieces.push_back(std::move(piece));
     }
-    if (offset > 0xFFFFFFFFu) fail(zip);
+    std::size_t count = entries.size();
+    for (const auto& [name, bytes] : added) {
+        if (result.present.count(name)) continue;
+        Entry e;
+        e.name = name;
+        e.size = static_cast<std::uint32_t>(bytes.size());
+        e.crc = static_cast<std::uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(bytes.data()),
+                                                 static_cast<uInt>(bytes.size())));
+        Piece piece;
+        piece.edited = deflate_text(bytes);
+        piece.data = piece.edited;
+        e.method = Z_DEFLATED;
+        e.compressed = static_cast<std::uint32_t>(piece.edited.size());
+        if (offset > 0xFFFFFFFFu || bytes.size() > 0xFFFFFFFFu) fail(zip);
+        piece.header = header(local_signature, e, 0, false);
+        central += header(central_signature, e, static_cast<std::uint32_t>(offset), true);
+        offset += piece.header.size() + e.compressed;
+        pieces.push_back(std::move(piece));
+        ++count;
+    }
+    if (offset > 0xFFFFFFFFu || count > 0xFFFFu) fail(zip);
     std::string end;
     put(end, end_signature, 4);
     put(end, 0, 4);  // disk numbers
-    put(end, static_cast<std::uint32_t>(entries.size()), 2);
-    put(end, static_cast<std::uint32_t>(entries.size()), 2);
+    put(end, static_cast<std::uint32_t>(count), 2);
+    put(end, static_cast<std::uint32_t>(count), 2);
     put(end, static_cast<std::uint32_t>(central.size()), 4);
     put(end, static_cast<std::uint32_t>(offset), 4);
     put(end, 0, 2);  // comment
@@ -233,7 +254,8 @@ RewriteResult rewrite_zip(const fs::path& zip, const std::map<std::string, PartE
     };
     for (const Piece& piece : pieces) {
         write(piece.header);
-        write(piece.data);
+        // An edited piece's own bytes: `data` may point into a moved small string.
+        write(piece.edited.empty() ? piece.data : std::string_view(piece.edited));
     }
     write(central);
     write(end);
@@ -241,6 +263,15 @@ RewriteResult rewrite_zip(const fs::path& zip, const std::map<std::string, PartE
     if (!out) fail(target);
     result.ok = true;
     return result;
+}
+
+std::set<std::string> zip_part_names(const fs::path& zip) {
+    std::set<std::string> names;
+    std::string file;
+    std::vector<Entry> entries;
+    if (!read_whole(zip, file) || !read_entries(file, entries)) return names;
+    for (Entry& e : entries) names.insert(std::move(e.name));
+    return names;
 }
 
 }  // namespace kinerja::write_detail

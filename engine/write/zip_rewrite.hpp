@@ -30,10 +30,15 @@ struct RewriteResult {
 // `destination`, or over `zip` itself when that is empty. Returns ok = false,
 // writing nothing, if `zip` is not a zip this code can read. The file is read whole
 // and the result written in one go; the file written must be a temp file: if
-// writing fails (throws OutputError), it is left damaged.
+// writing fails (throws OutputError), it is left damaged. `added` parts (name -> bytes)
+// are appended after the existing ones; a name already in the zip is left out.
 RewriteResult rewrite_zip(const std::filesystem::path& zip,
                           const std::map<std::string, PartEditor>& editors,
                           std::uint64_t max_part_bytes,
-                          const std::filesystem::path& destination = {});
+                          const std::filesystem::path& destination = {},
+                          const std::map<std::string, std::string>& added = {});
+
+// The part names of a finished zip (its central directory); empty if it cannot be read.
+std::set<std::string> zip_part_names(const std::filesystem::path& zip);
 
 }  // namespace kinerja::write_detail

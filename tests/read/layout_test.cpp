@@ -1,4 +1,6 @@
 // Sheets and their layout from tests/fixtures/handmade/layout.xlsx.
+#include <algorithm>
+
 #include "read_test_util.hpp"
 
 using namespace kinerja;
@@ -238,7 +240,13 @@ BOOST_AUTO_TEST_CASE(defined_names) {
 }
 
 BOOST_AUTO_TEST_CASE(unsupported_sheet_content_is_reported) {
-    BOOST_TEST(has_dropped(layout(), "Rekap", "extLst (sparklines)"));
+    // Issue 16: sparklines are carried with the sheet's other <ext>s, not dropped.
+    BOOST_TEST(!has_dropped(layout(), "Rekap", "extLst (sparklines)"));
+    BOOST_REQUIRE(rekap().carried);
+    BOOST_TEST(std::any_of(rekap().carried->elements.begin(), rekap().carried->elements.end(),
+                           [](const CarriedElement& e) {
+                               return e.xml.find("sparklineGroups") != std::string::npos;
+                           }));
     // Issue 16: protection and page breaks are kept, not dropped.
     BOOST_TEST(!has_dropped(layout(), "xl/workbook.xml", "workbook protection"));
     BOOST_TEST(!has_dropped(layout(), "Rekap", "sheet protection"));

@@ -59,10 +59,11 @@ std::string series_name(pugi::xml_node ser) {
     return ser.child("c:tx").child("c:v").text().as_string();
 }
 
-bool dropped_chart(const Workbook& wb, const std::string& part) {
+// Issue 16: a chart in a file read again is carried (engine/model/carried.hpp), not dropped.
+bool carried_chart(const Workbook& wb, const std::string& part) {
     for (const DroppedPart& d : wb.dropped)
-        if (d.part == part && d.what == "chart") return true;
-    return false;
+        if (d.part == part) return false;
+    return wb.carried && wb.carried->parts.count(part) == 1;
 }
 
 }  // namespace
@@ -113,13 +114,13 @@ BOOST_AUTO_TEST_CASE(column_chart_with_a_target_line) {
                       "<xdr:row>25</xdr:row><xdr:rowOff>0</xdr:rowOff>");
 }
 
-BOOST_AUTO_TEST_CASE(reading_the_output_reports_the_chart) {
+BOOST_AUTO_TEST_CASE(reading_the_output_carries_the_chart) {
     Workbook wb = grafik_workbook();
     DefinedName marker{"_Kinerja_Grafik", 0, "'Grafik'!$A$1", true};
     wb.names.push_back(marker);
     Written out(wb);
     Workbook back = read_workbook(out.file());
-    BOOST_TEST(dropped_chart(back, "xl/charts/chart1.xml"));
+    BOOST_TEST(carried_chart(back, "xl/charts/chart1.xml"));
     BOOST_TEST(back.sheets.at(0).charts.empty());
     // The marker a re-fill recognises its own Grafik sheet by survives, hidden.
     bool found = false;
@@ -180,7 +181,7 @@ BOOST_AUTO_TEST_CASE(charts_on_several_sheets_get_their_own_parts) {
     Workbook back = read_workbook(out.file());
     for (const char* part :
          {"xl/charts/chart1.xml", "xl/charts/chart2.xml", "xl/charts/chart3.xml"})
-        BOOST_TEST(dropped_chart(back, part), part);
+        BOOST_TEST(carried_chart(back, part), part);
 }
 
 BOOST_AUTO_TEST_CASE(bad_anchors_sizes_and_bounds_are_reported) {
