@@ -59,7 +59,10 @@ std::vector<Node> code_tree(std::size_t rows) {
         int count = fan[depth] + (depth == 5 && parent % 3 == 0);
         for (int i = 0; i < count && nodes.size() < rows; ++i) {
             char seg[16];
-            std::snprintf(seg, sizeof seg, depth >= 4 ? ".%05d" : depth >= 2 ? ".%02d" : ".%d",
+            std::snprintf(seg, sizeof seg,
+                          depth >= 4   ? ".%05d"
+                          : depth >= 2 ? ".%02d"
+                                       : ".%d",
                           i + 1);
             nodes.push_back({nodes[parent].code + seg, depth + 1, {}});
             std::size_t me = nodes.size() - 1;
@@ -138,15 +141,16 @@ Shape write_dpa(const fs::path& path, std::size_t rows) {
                 if (node.children.empty()) {
                     // The year's budget well above the four TW's realisasi.
                     double amount = g == 1 && n % 3 ? 0
-                                    : i == 0      ? 1e6 + 1000.0 * ((n * 7) % 97)
-                                                  : 1000.0 * (1 + (n * 7 + i * 13) % 97);
+                                    : i == 0        ? 1e6 + 1000.0 * ((n * 7) % 97)
+                                                    : 1000.0 * (1 + (n * 7 + i * 13) % 97);
                     v[col - 2] = amount;
                     worksheet_write_number(ws, r, static_cast<lxw_col_t>(col), amount, money);
                 } else {
                     std::string f = "=";
                     double sum = 0;
                     for (std::size_t k : node.children) {
-                        f += (f.size() > 1 ? "+" : "") + cell(first + static_cast<lxw_row_t>(k), col);
+                        f += (f.size() > 1 ? "+" : "") +
+                             cell(first + static_cast<lxw_row_t>(k), col);
                         sum += values[k][col - 2];
                     }
                     v[col - 2] = sum;
@@ -172,8 +176,8 @@ Shape write_dpa(const fs::path& path, std::size_t rows) {
             formula(r, c + 7, "=" + cell(r, c) + "-" + cell(r, c + 5), anggaran - jumlah, money);
         }
         worksheet_write_string(ws, r, 0, node.code.c_str(), nullptr);
-        std::string uraian = (node.children.empty() ? "Belanja rincian " : "Belanja kelompok ") +
-                             std::to_string(n);
+        std::string uraian =
+            (node.children.empty() ? "Belanja rincian " : "Belanja kelompok ") + std::to_string(n);
         worksheet_write_string(ws, r, 1, uraian.c_str(), nullptr);
         if (node.depth == 6 && n % 10 == 0) {
             lxw_row_col_options hidden{};

@@ -36,6 +36,9 @@ void fill_row(FillContext& ctx, std::uint32_t row, const BudgetColumns& b) {
     auto serap_id = compiled.index_of("anggaran.penyerapan");
     Operand p = ctx.operand(row, b.pagu->col), r = ctx.operand(row, b.real->col);
     if (!p.typed && !r.typed) return;  // an empty line inside the table
+    // A group's own pagu left blank on a row (the AKAS planned per sub kegiatan only): no
+    // % or sisa of that group there, whatever the user's formula shows.
+    if (b.grouped && !p.typed) return;
     CellMap cells{{"pagu", p.excel}, {"realisasi_anggaran", r.excel}};
     std::map<std::string, double> values{{"pagu", p.value}, {"realisasi_anggaran", r.value}};
     if (b.sisa && sisa_id) {

@@ -19,9 +19,9 @@ std::vector<BudgetColumns> budget_columns(const Table& t) {
     };
     for (const TableColumn& c : t.columns) {
         if (c.role != ColumnRole::pagu || c.group.empty() || &c == out.front().pagu) continue;
-        BudgetColumns b{&c, in_group(c.group, {ColumnRole::realisasi, ColumnRole::realisasi_anggaran}),
-                        in_group(c.group, {ColumnRole::sisa}),
-                        in_group(c.group, {ColumnRole::persen}), true};
+        BudgetColumns b{
+            &c, in_group(c.group, {ColumnRole::realisasi, ColumnRole::realisasi_anggaran}),
+            in_group(c.group, {ColumnRole::sisa}), in_group(c.group, {ColumnRole::persen}), true};
         if (!b.real) b.real = real;
         // A column the evaluated check reads already is not read twice.
         if (b.sisa && b.sisa == out.front().sisa) b.sisa = nullptr;

@@ -16,7 +16,8 @@ using CodePath = std::vector<std::pair<std::uint32_t, Segments>>;
 // "1.02.01.2.01" -> {1, 02, 01, 2, 01}; nullopt for text that is not a code (a name, a
 // total's label, "a." aside): letters and digits between dots, with at least one digit.
 std::optional<Segments> code_segments(std::string text) {
-    while (!text.empty() && (text.back() == '.' || std::isspace(static_cast<unsigned char>(text.back()))))
+    while (!text.empty() &&
+           (text.back() == '.' || std::isspace(static_cast<unsigned char>(text.back()))))
         text.pop_back();
     std::size_t first = text.find_first_not_of(" \t\r\n");
     if (first == std::string::npos) return std::nullopt;
@@ -137,9 +138,8 @@ std::map<std::uint32_t, std::uint32_t> layout_tree(const Workbook& workbook, con
             const std::string& text = cell->value.text;
             std::size_t spaces = text.find_first_not_of(' ');
             if (spaces == std::string::npos) continue;
-            const Style& style = cell->style < workbook.styles.size()
-                                     ? workbook.styles[cell->style]
-                                     : workbook.styles.front();
+            const Style& style = cell->style < workbook.styles.size() ? workbook.styles[cell->style]
+                                                                      : workbook.styles.front();
             int indent = style.alignment.indent * 4 + static_cast<int>(spaces);
             int depth = indent * 2 + (style.font.bold ? 0 : 1);
             if (!order.empty() && depth != order.front().second) varies = true;

@@ -118,11 +118,14 @@ std::optional<double> true_value(const RuleContext& ctx, const TableColumn& c,
     auto kids = tree.find(row);
     if (kids == tree.end() || !seen.insert(row).second) return ctx.number(row, &c);
     double sum = 0;
+    int known = 0;
     for (std::uint32_t k : kids->second) {
         auto v = true_value(ctx, c, tree, k, seen);
         if (!v && !blank(ctx.sheet(), k, c.col)) return ctx.number(row, &c);
-        sum += v.value_or(0);
+        if (v) sum += *v, ++known;
     }
+    // A branch left blank all the way down (a column typed at one level only) adds nothing up.
+    if (known == 0) return ctx.number(row, &c);
     return sum;
 }
 
@@ -183,7 +186,14 @@ void check_induk(RuleContext& ctx) {
     std::vector<Pending> pending;
     std::size_t agree = 0;
 
+    // A budget table's sisa is checked row by row against its own pagu and realisasi, which
+    // roll up themselves: a wrong sisa is that row's finding, not its parents'.
+    std::set<std::uint32_t> row_checked;
+    if (t.kind == TableKind::anggaran)
+        for (const BudgetColumns& b : budget_columns(t))
+            if (b.sisa && b.pagu && b.real) row_checked.insert(b.sisa->col);
     for (const TableColumn& c : t.columns) {
+        if (!from_formulas && row_checked.count(c.col)) continue;
         bool rolls_up = from_formulas ? sums.count(c.col) > 0 : amount_column(t, c);
         if (!rolls_up) continue;
         for (const auto& [p, kids] : children) {

@@ -187,8 +187,8 @@ def lra_kelompok():
     program > kegiatan > sub kegiatan, rekening), Uraian, Operasi / Modal / Total each with
     Anggaran | Realisasi | % | Sisa, then PAGU AKAS > SD JUNI and % AKAS > SD JUNI typed on the
     sub kegiatan rows. Amounts are typed values as SIPD exports them, some as text
-    ("1.250.000.000,00", "0,00"); hidden rows and an AutoFilter. The second sheet is the same
-    tree, clean. Planted on the first: an Operasi % (H19), a Modal sisa (M39), a % AKAS (S24),
+    ("1.250.000.000,00", "0,00"); hidden rows and an AutoFilter. The second sheet is one
+    bidang's view (the second urusan), clean. Planted on the first: an Operasi % (H19), a Modal sisa (M39), a % AKAS (S24),
     a kegiatan's typed Operasi anggaran over its sub kegiatan (F14), and the JUMLAH's Total
     realisasi (O47)."""
     tree = [  # (A, B, C, D, uraian, operasi anggaran, operasi realisasi, modal a, modal r, akas)
@@ -272,7 +272,9 @@ def lra_kelompok():
             amounts[parent[i]] = [amounts[parent[i]][k] + amounts[i][k] for k in range(4)]
     akas = {5: 20000000, 14: 6000000, 21: 500000000, 35: 30000000}  # sub kegiatan rows
     wb = Workbook()
-    for sheet_no, title in enumerate(("DINAS", "BIDANG P2KB")):
+    # The second sheet is one bidang's view: the second urusan only.
+    for sheet_no, (title, shown) in enumerate((("DINAS", list(range(n))),
+                                               ("BIDANG P2KB", list(range(30, n))))):
         ws = wb.active if sheet_no == 0 else wb.create_sheet()
         ws.title = title
         ws["A1"] = "KAB. CONTOH"
@@ -293,8 +295,8 @@ def lra_kelompok():
             ws.merge_cells(ref)
         for k, col in enumerate("AEFGHIJKLMNOPQRS"):
             ws[f"{col}9"] = str(k + 1)
-        for i, row in enumerate(tree):
-            r = first + i
+        for r, i in enumerate(shown, start=first):
+            row = tree[i]
             for col, code in zip("ABCD", row[:4]):
                 if code:
                     ws[f"{col}{r}"] = code
@@ -311,24 +313,24 @@ def lra_kelompok():
                 # SIPD types zero amounts as text, and the top levels' amounts too.
                 if v == 0 and c != ws["H1"].column and c != ws["L1"].column and c != ws["P1"].column:
                     v = "0,00"
-                elif i < 2 and c in (ws["F1"].column, ws["N1"].column):
+                elif r < first + 2 and c in (ws["F1"].column, ws["N1"].column):
                     v = indonesian(v)
                 ws.cell(row=r, column=c, value=v)
             if i in akas:
                 ws[f"R{r}"] = akas[i]
                 ws[f"S{r}"] = round((orl + mr) / akas[i] * 100, 2)
-        total = first + n
+        total = first + len(shown)
         ws[f"E{total}"] = "Jumlah"
-        top = [i for i in range(n) if parent[i] is None]
+        top = [i for i in shown if parent[i] is None]
         for g in "FJN":
             c = ws[f"{g}1"].column
             a = sum(amounts[i][0 if g == "F" else 2] if g != "N" else amounts[i][0] + amounts[i][2] for i in top)
             real = sum(amounts[i][1 if g == "F" else 3] if g != "N" else amounts[i][1] + amounts[i][3] for i in top)
             ws.cell(row=total, column=c, value=a)
             ws.cell(row=total, column=c + 1, value=real)
-            ws.cell(row=total, column=c + 2, value=round(real / a * 100, 2))
+            ws.cell(row=total, column=c + 2, value=round(real / a * 100, 2) if a else 0)
             ws.cell(row=total, column=c + 3, value=a - real)
-        for r in (first, first + 1, first + 2, first + 4, first + 20, first + 31):
+        for r in (first, first + 1, first + 2, first + 4):
             ws.row_dimensions[r].hidden = True
         ws.auto_filter.ref = f"A9:S{total}"
     # The planted mistakes, on the first sheet only.
