@@ -11,11 +11,18 @@ std::vector<BudgetColumns> budget_columns(const Table& t) {
                                   : t.column(ColumnRole::realisasi_anggaran);
     std::vector<BudgetColumns> out{{t.column(ColumnRole::pagu), real, t.column(ColumnRole::sisa),
                                     t.column(ColumnRole::persen)}};
+    // A group's column of a role: its cumulative one ("Realisasi > Jumlah" beside TW I-IV),
+    // else one that is not a single TW's, else the first.
     auto in_group = [&](const std::string& group, std::initializer_list<ColumnRole> roles) {
+        const TableColumn* found = nullptr;
+        auto rank = [](const TableColumn& c) {
+            return c.period == ColumnPeriod::kumulatif ? 0 : c.triwulan ? 2 : 1;
+        };
         for (const TableColumn& c : t.columns)
-            if (c.group == group && std::find(roles.begin(), roles.end(), c.role) != roles.end())
-                return &c;
-        return static_cast<const TableColumn*>(nullptr);
+            if (c.group == group && std::find(roles.begin(), roles.end(), c.role) != roles.end() &&
+                (!found || rank(c) < rank(*found)))
+                found = &c;
+        return found;
     };
     for (const TableColumn& c : t.columns) {
         if (c.role != ColumnRole::pagu || c.group.empty() || &c == out.front().pagu) continue;

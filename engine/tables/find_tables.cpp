@@ -578,14 +578,21 @@ void choose_evaluated(const Sheet& sheet, Table& t) {
                             {"tahun pada judul tabel, " + std::to_string(*t.tahun),
                              "the year in the table's title, " + std::to_string(*t.tahun)}))
             continue;
-        if (pick(
-                [](const TableColumn& c) {
-                    for (const auto& l : c.path)
-                        if (auto g = group_of(l); g && g->total) return true;
-                    return false;
-                },
-                {"kelompok Total/Jumlah", "the Total group"}))
+        // In the Total group; the "Jumlah" under "Realisasi > TW I ... TW IV" is that role's
+        // sum (kumulatif), not a group, and within the group it is the one.
+        auto in_total = [](const TableColumn& c) {
+            for (std::size_t i = 0; i < c.path.size(); ++i) {
+                if (c.period == ColumnPeriod::kumulatif && i + 1 == c.path.size()) break;
+                if (auto g = group_of(c.path[i]); g && g->total) return true;
+            }
+            return false;
+        };
+        const Message total_group{"kelompok Total/Jumlah", "the Total group"};
+        if (pick([&](const TableColumn& c) {
+                return in_total(c) && c.period == ColumnPeriod::kumulatif;
+            }, total_group))
             continue;
+        if (pick(in_total, total_group)) continue;
         if (pick([](const TableColumn& c) { return c.period == ColumnPeriod::kumulatif; },
                  {"nilai kumulatif (s.d. Bulan Ini)", "the cumulative figure (s.d. Bulan Ini)"}))
             continue;
