@@ -588,9 +588,11 @@ void choose_evaluated(const Sheet& sheet, Table& t) {
             return false;
         };
         const Message total_group{"kelompok Total/Jumlah", "the Total group"};
-        if (pick([&](const TableColumn& c) {
-                return in_total(c) && c.period == ColumnPeriod::kumulatif;
-            }, total_group))
+        if (pick(
+                [&](const TableColumn& c) {
+                    return in_total(c) && c.period == ColumnPeriod::kumulatif;
+                },
+                total_group))
             continue;
         if (pick(in_total, total_group)) continue;
         if (pick([](const TableColumn& c) { return c.period == ColumnPeriod::kumulatif; },
