@@ -190,7 +190,8 @@ def lra_kelompok():
     ("1.250.000.000,00", "0,00"); hidden rows and an AutoFilter. The second sheet is one
     bidang's view (the second urusan), clean. Planted on the first: an Operasi % (H19), a Modal sisa (M39), a % AKAS (S24),
     a kegiatan's typed Operasi anggaran over its sub kegiatan (F14), and the JUMLAH's Total
-    realisasi (O47)."""
+    realisasi (O50). A third sheet, a DPA of one sub kegiatan whose parent is a sum formula
+    over the wrong range (C9)."""
     tree = [  # (A, B, C, D, uraian, operasi anggaran, operasi realisasi, modal a, modal r, akas)
         ("1", "", "", "", "URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR"),
         ("1.02", "", "", "", "URUSAN PEMERINTAHAN BIDANG KESEHATAN"),
@@ -357,6 +358,22 @@ def lra_kelompok():
     ws[f"O{total}"] = ws[f"O{total}"].value + 1000000
     ws[f"P{total}"] = round(ws[f"O{total}"].value / ws[f"N{total}"].value * 100, 2)
     ws[f"Q{total}"] = ws[f"N{total}"].value - ws[f"O{total}"].value
+    # A DPA sheet of one sub kegiatan whose parents are sum formulas (saved without cached
+    # results, as openpyxl writes them): C10 leaves its fourth rekening out.
+    ws = wb.create_sheet("DPA SUB KEGIATAN")
+    ws["A1"] = "DOKUMEN PELAKSANAAN ANGGARAN SATUAN KERJA PERANGKAT DAERAH"
+    ws["A2"] = "TAHUN ANGGARAN 2026"
+    for col, text in zip("ABCDEF", ("Kode Rekening", "Uraian", "Anggaran", "Realisasi", "%", "Sisa")):
+        ws[f"{col}8"] = text
+    leaves = [("5.1.02.01.001.00024", "Belanja Alat Tulis Kantor", 4200000, 2100000),
+              ("5.1.02.01.001.00025", "Belanja Kertas dan Cover", 3600000, 900000),
+              ("5.1.02.01.001.00026", "Belanja Bahan Cetak", 1500000, 1500000),
+              ("5.1.02.01.001.00029", "Belanja Bahan Komputer", 2700000, 0)]
+    ws["A9"], ws["B9"] = "5.1.02.01.001", "Belanja Barang Pakai Habis"
+    ws["C9"], ws["D9"] = "=SUM(C10:C12)", "=SUM(D10:D13)"
+    for r, (code, name, a, real) in enumerate(leaves, start=10):
+        ws[f"A{r}"], ws[f"B{r}"], ws[f"C{r}"], ws[f"D{r}"] = code, name, a, real
+        ws[f"E{r}"], ws[f"F{r}"] = round(real / a * 100, 2), a - real
     save(wb, "tata-letak-lra-kelompok")
 
 
