@@ -80,8 +80,6 @@ std::optional<Quantity> quantity_at(const Workbook& workbook, const Sheet& sheet
 // - an ambiguous text ("21,276,070,424,00") takes the only reading whose size fits the
 //   column's other figures (from a third of the smallest to three times the largest, total
 //   and section rows aside).
-// In a money column (pagu, a budget's realisasi, sisa, Rp.) a number shown with a percent
-// format is the amount it holds: SIPD's PAGU AKAS column mixes "0%" and "#,##0" cells.
 // nullopt when blank, not a number, or still ambiguous; then `unresolved`, when given, gets
 // the readings the column could not choose between (it is cleared otherwise).
 std::optional<Quantity> quantity_in_table(const Workbook& workbook, const Sheet& sheet,
