@@ -18,7 +18,9 @@ Table budget_table(std::uint32_t last) {
     t.sheet = "LRA";
     t.first_row = 1;
     t.last_row = last;
-    t.columns = {{ColumnRole::kode, 0}, {ColumnRole::kode, 1}, {ColumnRole::uraian, 2},
+    t.columns = {{ColumnRole::kode, 0},
+                 {ColumnRole::kode, 1},
+                 {ColumnRole::uraian, 2},
                  {ColumnRole::pagu, 3}};
     return t;
 }
@@ -38,10 +40,14 @@ BOOST_AUTO_TEST_CASE(codes_over_two_columns_nest_by_their_leading_segments) {
     s.name = "LRA";
     // (program or kegiatan code, rekening code): a kegiatan 1.02.01.2.01 sits under its
     // program 1.02.01 though it adds two segments; a rekening under the row it follows.
-    const char* codes[][2] = {{"1.02.01", ""},          {"1.02.01.2.01", ""},
-                              {"1.02.01.2.01", "5.1"},  {"1.02.01.2.01", "5.1.02"},
-                              {"1.02.01.2.01", "5.1.03"}, {"1.02.01.2.02", ""},
-                              {"1.02.01.2.02", "5.1"},  {"1.02.02", ""}};
+    const char* codes[][2] = {{"1.02.01", ""},
+                              {"1.02.01.2.01", ""},
+                              {"1.02.01.2.01", "5.1"},
+                              {"1.02.01.2.01", "5.1.02"},
+                              {"1.02.01.2.01", "5.1.03"},
+                              {"1.02.01.2.02", ""},
+                              {"1.02.01.2.02", "5.1"},
+                              {"1.02.02", ""}};
     for (std::uint32_t i = 0; i < 8; ++i) {
         test::put_text(s, i + 1, 0, codes[i][0]);
         if (*codes[i][1]) test::put_text(s, i + 1, 1, codes[i][1]);
@@ -74,7 +80,8 @@ BOOST_AUTO_TEST_CASE(outline_levels_follow_where_the_sheet_puts_its_summaries) {
         wb.sheets.push_back(std::move(s));
         RowTree tree = tree_of(wb, budget_table(5));
         BOOST_TEST((tree.source == TreeSource::outline));
-        Parents expected = below ? Parents{{1, 3}, {2, 3}, {4, 5}} : Parents{{2, 1}, {3, 1}, {5, 4}};
+        Parents expected =
+            below ? Parents{{1, 3}, {2, 3}, {4, 5}} : Parents{{2, 1}, {3, 1}, {5, 4}};
         BOOST_TEST((tree.parent == expected), (below ? "below" : "above"));
     }
 }
