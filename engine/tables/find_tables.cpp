@@ -290,7 +290,8 @@ std::optional<TableColumn> resolve_path(std::uint32_t col, const std::vector<std
     TableColumn column{ColumnRole::nomor, col};
     column.path = path;
     std::optional<ColumnRole> role;
-    bool role_from_group = false;  // "Total" named the role so far, and may be a group
+    bool role_from_group = false;   // "Total" named the role so far, and may be a group
+    bool group_below_role = false;  // "Kelompok Belanja > Operasi": a group under the role
     bool fisik = false;
     std::string parent_key;
     for (const auto& label : path) {
@@ -305,6 +306,9 @@ std::optional<TableColumn> resolve_path(std::uint32_t col, const std::vector<std
                 column.group = column.header;  // "Total > %"
                 role = ColumnRole::persen;
                 column.header = label;
+            } else if (group_below_role && unit == ColumnUnit::persen) {
+                role = ColumnRole::persen;  // "Kelompok Belanja > Operasi > %"
+                column.header = label;
             }
         } else if (period) {
             column.period = period;
@@ -318,15 +322,22 @@ std::optional<TableColumn> resolve_path(std::uint32_t col, const std::vector<std
                 if (k == roman[i] || k == std::to_string(i + 1)) column.triwulan = i + 1;
         } else if (k.size() == 4 && year_in(label)) {
             column.tahun = year_in(label);
+        } else if (role && !role_from_group &&
+                   (*role == ColumnRole::realisasi || *role == ColumnRole::realisasi_anggaran) &&
+                   group_of(label) && group_of(label)->total) {
+            // "Realisasi > TW I ... TW IV, Jumlah" (a DPA): the TWs' sum, the realisasi to date.
+            column.period = ColumnPeriod::kumulatif;
         } else if (auto found = classify_header(label)) {
             // A deeper label that names a role wins ("Kelompok Belanja > Operasi > Anggaran");
             // a group word above it ("Total > Anggaran") becomes the column's group.
             if (role_from_group) column.group = column.header;
             role_from_group = group_of(label).has_value();
+            group_below_role = false;
             role = found;
             column.header = label;
             if (auto y = year_in(label)) column.tahun = y;
         } else if (group_of(label) || role) {
+            group_below_role = role.has_value() && group_of(label).has_value();
             column.group = label;  // "Operasi" under "Kelompok Belanja", "SD JUNI"
             if (auto y = year_in(label)) column.tahun = y;
         } else if (auto y = year_in(label)) {
@@ -567,14 +578,23 @@ void choose_evaluated(const Sheet& sheet, Table& t) {
                             {"tahun pada judul tabel, " + std::to_string(*t.tahun),
                              "the year in the table's title, " + std::to_string(*t.tahun)}))
             continue;
+        // In the Total group; the "Jumlah" under "Realisasi > TW I ... TW IV" is that role's
+        // sum (kumulatif), not a group, and within the group it is the one.
+        auto in_total = [](const TableColumn& c) {
+            for (std::size_t i = 0; i < c.path.size(); ++i) {
+                if (c.period == ColumnPeriod::kumulatif && i + 1 == c.path.size()) break;
+                if (auto g = group_of(c.path[i]); g && g->total) return true;
+            }
+            return false;
+        };
+        const Message total_group{"kelompok Total/Jumlah", "the Total group"};
         if (pick(
-                [](const TableColumn& c) {
-                    for (const auto& l : c.path)
-                        if (auto g = group_of(l); g && g->total) return true;
-                    return false;
+                [&](const TableColumn& c) {
+                    return in_total(c) && c.period == ColumnPeriod::kumulatif;
                 },
-                {"kelompok Total/Jumlah", "the Total group"}))
+                total_group))
             continue;
+        if (pick(in_total, total_group)) continue;
         if (pick([](const TableColumn& c) { return c.period == ColumnPeriod::kumulatif; },
                  {"nilai kumulatif (s.d. Bulan Ini)", "the cumulative figure (s.d. Bulan Ini)"}))
             continue;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@
 namespace kinerja {
 
 struct Table;
+struct TableColumn;
 
 // One data row of a table, read through merges.
 struct TableRow {
@@ -36,6 +38,34 @@ struct IndicatorBlock {
 std::optional<int> rka_level(std::string_view code);
 
 std::vector<TableRow> table_rows(const Sheet& sheet, const Table& table);
+
+// What one row check of a budget table reads: a pagu with its realisasi, sisa and % (any may
+// be missing). budget_columns gives the evaluated columns first, then each other group that
+// states a sisa or a % of its own (SIPD: Operasi, Modal, Total; "PAGU AKAS > SD JUNI" with
+// "% AKAS > SD JUNI"); a group without its own realisasi is measured by the evaluated one (the
+// % AKAS is the realisasi over the cash plan to date).
+struct BudgetColumns {
+    const TableColumn *pagu = nullptr, *real = nullptr, *sisa = nullptr, *persen = nullptr;
+    bool grouped = false;  // a group's own, beside the evaluated columns
+};
+std::vector<BudgetColumns> budget_columns(const Table& table);
+
+// How a table's rows nest (row_tree.cpp), from what the rows show, in this order:
+// - codes: the kode columns read left to right as one path (SIPD: "1.02" | "1.02.2.14..." |
+//   "1.02.01.2.01" | "5.1.02.01"), else numbering 1 / 1.1 / 1.1.1 in the nomor column; a row's
+//   parent is the nearest row above whose path leads to its own (kegiatan 1.02.01.2.01 under
+//   program 1.02.01, a rekening under the sub kegiatan it follows);
+// - outline levels (grouped rows), the summary row below or above as the sheet says;
+// - the label column's layout: a less indented row, or a bold one over rows that are not,
+//   heads the rows below it. Only a hint: whoever uses it checks that the amounts agree.
+// Total and section rows belong to no tree.
+enum class TreeSource { none, codes, outline, layout };
+struct RowTree {
+    TreeSource source = TreeSource::none;
+    std::map<std::uint32_t, std::uint32_t> parent;  // child row -> parent row
+};
+RowTree row_tree(const Workbook& workbook, const Sheet& sheet, const Table& table,
+                 const std::vector<TableRow>& rows);
 // Rows grouped per indicator: a new block starts where the indicator text changes;
 // empty indicator cells (TW II-IV rows typed without merging) continue the block.
 std::vector<IndicatorBlock> indicator_blocks(const Sheet& sheet, const Table& table);

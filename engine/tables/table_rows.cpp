@@ -215,6 +215,27 @@ std::optional<Quantity> read_by_size(const Workbook& workbook, const Sheet& shee
     return fit ? std::optional(*fit) : std::nullopt;
 }
 
+// A column of amounts of money, by its role (or its Rp. unit).
+bool money_column(const Table& table, std::uint32_t col) {
+    for (const TableColumn& c : table.columns) {
+        if (c.col != col) continue;
+        switch (c.role) {
+            case ColumnRole::pagu:
+            case ColumnRole::realisasi_anggaran:
+            case ColumnRole::sisa:
+            case ColumnRole::penarikan:
+            case ColumnRole::angka_dasar:
+            case ColumnRole::inisiatif_baru:
+                return true;
+            case ColumnRole::realisasi:
+                return table.kind == TableKind::anggaran || c.unit == ColumnUnit::rupiah;
+            default:
+                return c.unit == ColumnUnit::rupiah;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 std::optional<Quantity> quantity_in_table(const Workbook& workbook, const Sheet& sheet,
@@ -223,8 +244,17 @@ std::optional<Quantity> quantity_in_table(const Workbook& workbook, const Sheet&
     if (unresolved) unresolved->clear();
     const Cell* cell = anchor_cell(sheet, row, col);
     if (!cell) return std::nullopt;
-    if (cell->value.kind != CellValue::Kind::text)
-        return cell_quantity(*cell, style_of(workbook, *cell));
+    if (cell->value.kind != CellValue::Kind::text) {
+        auto q = cell_quantity(*cell, style_of(workbook, *cell));
+        // A money column shows amounts: a percent format copied onto some of its cells (SIPD's
+        // PAGU AKAS column mixes "0%" and "#,##0") does not make a number a percentage.
+        if (q && q->percent && cell->value.kind == CellValue::Kind::number &&
+            money_column(table, col)) {
+            q->value = cell->value.number;
+            q->percent = false;
+        }
+        return q;
+    }
     QuantityReadings r = quantity_readings(cell->value.text);
     if (r.readings.empty()) return std::nullopt;
     if (r.readings.size() == 1) return r.readings.front();

@@ -34,6 +34,12 @@ const std::vector<TemplateInfo>& builtin_templates() {
           "baru, jumlah",
           "RKA Satker part A: code, program down to RO, volume/unit, baseline, new initiative, "
           "total"}},
+        {"lra",
+         "lra.xlsx",
+         {"Laporan Realisasi Anggaran (LRA, susunan SIPD): kode rekening, uraian, anggaran, "
+          "realisasi, %, sisa per kelompok Operasi, Modal, Total",
+          "Budget realisation report (LRA, SIPD layout): account code, description, budget, "
+          "realisasi, %, balance per group Operasi, Modal, Total"}},
     };
     return list;
 }

@@ -13,24 +13,20 @@ double percent_tolerance(double stated) {
     return std::fabs(stated - std::round(stated)) < 1e-9 ? 1.0 : 0.01;
 }
 
-void check_row(RuleContext& ctx, std::uint32_t row) {
-    const Table& t = ctx.table();
-    const TableColumn* pagu = t.column(ColumnRole::pagu);
-    const TableColumn* real = t.column(ColumnRole::realisasi)
-                                  ? t.column(ColumnRole::realisasi)
-                                  : t.column(ColumnRole::realisasi_anggaran);
-    const TableColumn* sisa = t.column(ColumnRole::sisa);
-    const TableColumn* persen = t.column(ColumnRole::persen);
+void check_row(RuleContext& ctx, std::uint32_t row, const BudgetColumns& b) {
+    const TableColumn *pagu = b.pagu, *real = b.real, *sisa = b.sisa, *persen = b.persen;
     auto p = ctx.number(row, pagu), r = ctx.number(row, real);
     if (!p || !r) return;
+    // A group's check names its cells: "(K15 / M15)" tells the Operasi from the Total.
+    std::string of_cells = " (" + ctx.cell(row, real) + ", " + ctx.cell(row, pagu) + ")";
     if (auto s = ctx.number(row, sisa); s && std::fabs(*s - (*p - *r)) > 0.5) {
         ctx.report(Rule::anggaran_sisa, row, sisa,
                    {"Sisa di " + ctx.cell(row, sisa) + " tertulis " + angka(*s) +
                         ", padahal Pagu - Realisasi = " + angka(*p) + " - " + angka(*r) + " = " +
-                        angka(*p - *r) + ".",
+                        angka(*p - *r) + (b.grouped ? of_cells : "") + ".",
                     "Sisa in " + ctx.cell(row, sisa) + " is " + angka(*s) +
                         ", but Pagu - Realisasi = " + angka(*p) + " - " + angka(*r) + " = " +
-                        angka(*p - *r) + "."});
+                        angka(*p - *r) + (b.grouped ? of_cells : "") + "."});
     }
     if (auto pct = ctx.number(row, persen); pct && *p != 0) {
         double expected = *r / *p * 100;
@@ -38,10 +34,10 @@ void check_row(RuleContext& ctx, std::uint32_t row) {
             ctx.report(Rule::anggaran_persen, row, persen,
                        {"Persentase di " + ctx.cell(row, persen) + " tertulis " + angka(*pct) +
                             "%, padahal Realisasi / Pagu = " + angka(*r) + " / " + angka(*p) +
-                            " = " + angka(expected, 2) + "%.",
+                            " = " + angka(expected, 2) + "%" + (b.grouped ? of_cells : "") + ".",
                         "The percentage in " + ctx.cell(row, persen) + " is " + angka(*pct) +
                             "%, but Realisasi / Pagu = " + angka(*r) + " / " + angka(*p) + " = " +
-                            angka(expected, 2) + "%."});
+                            angka(expected, 2) + "%" + (b.grouped ? of_cells : "") + "."});
         }
     }
 }
@@ -118,7 +114,9 @@ void check_totals(RuleContext& ctx, const std::vector<TableRow>& rows) {
 
 void check_anggaran(RuleContext& ctx) {
     auto rows = table_rows(ctx.sheet(), ctx.table());
-    for (const TableRow& row : rows) check_row(ctx, row.row);
+    std::vector<BudgetColumns> checks = budget_columns(ctx.table());
+    for (const TableRow& row : rows)
+        for (const BudgetColumns& b : checks) check_row(ctx, row.row, b);
     check_totals(ctx, rows);
 }
 

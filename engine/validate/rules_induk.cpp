@@ -4,9 +4,11 @@
 //   formulas in every column name the rows it adds up, and a row belongs to the parent that
 //   claims it in the most columns, so that one column's formula summing the wrong range or a
 //   sibling's rows does not move the tree;
-// - else a code tree in its kode or nomor column (1 / 1.1 / 1.1.1, 5.1.02.01.01.0024): the
-//   parent of a code is the nearest row above whose code is that code less its last segment.
-// Every column that rolls up (one where a row sums rows below it, or an amount column of a code
+// - else the rows' own tree (row_tree, tables/rows.hpp): codes over the kode columns (an LRA's
+//   urusan > program > kegiatan > sub kegiatan > rekening, 1 / 1.1 / 1.1.1), outline levels,
+//   or indentation and bold. The last two only suggest a tree, so it is judged only where
+//   most of its parents do add up.
+// Every column that rolls up (one where a row sums rows below it, or an amount column of a
 // tree) is then checked: a parent whose amount differs from its children's sum is a finding at
 // its cell, naming the rows its formula adds where that is the cause.
 // The RKA keeps its own rule (rka.induk).
@@ -93,8 +95,10 @@ bool blank(const Sheet& sheet, std::uint32_t row, std::uint32_t col) {
     return display_text(sheet, row, col).empty();
 }
 
-bool amount_column(const TableColumn& c) {
+bool amount_column(const Table& t, const TableColumn& c) {
     switch (c.role) {
+        case ColumnRole::realisasi:  // money in a budget table (LRA: Operasi > Realisasi)
+            return t.kind == TableKind::anggaran || c.unit == ColumnUnit::rupiah;
         case ColumnRole::pagu:
         case ColumnRole::realisasi_anggaran:
         case ColumnRole::sisa:
@@ -106,34 +110,6 @@ bool amount_column(const TableColumn& c) {
     }
 }
 
-// The parent of each coded row in a code tree, by its kode or nomor column.
-std::map<std::uint32_t, std::uint32_t> code_parents(const RuleContext& ctx,
-                                                    const std::vector<TableRow>& rows) {
-    std::map<std::uint32_t, std::uint32_t> parent;
-    const Table& t = ctx.table();
-    for (ColumnRole role : {ColumnRole::kode, ColumnRole::nomor}) {
-        const TableColumn* c = t.column(role);
-        if (!c) continue;
-        std::map<std::string, std::uint32_t> last_seen;
-        int dotted = 0;
-        for (const TableRow& row : rows) {
-            std::string code = display_text(ctx.sheet(), row.row, c->col);
-            while (!code.empty() && (code.back() == '.' || code.back() == ' ')) code.pop_back();
-            if (code.empty() || code.find_first_not_of("0123456789.") != std::string::npos)
-                continue;
-            last_seen[code] = row.row;
-            std::size_t dot = code.rfind('.');
-            if (dot == std::string::npos) continue;
-            ++dotted;
-            if (auto p = last_seen.find(code.substr(0, dot)); p != last_seen.end())
-                parent[row.row] = p->second;
-        }
-        if (dotted > 0 && !parent.empty()) return parent;
-        parent.clear();
-    }
-    return parent;
-}
-
 // What row `row` of column `c` truly adds up to: its children's true values where it has
 // children that all show a number, else what it shows.
 std::optional<double> true_value(const RuleContext& ctx, const TableColumn& c,
@@ -142,11 +118,14 @@ std::optional<double> true_value(const RuleContext& ctx, const TableColumn& c,
     auto kids = tree.find(row);
     if (kids == tree.end() || !seen.insert(row).second) return ctx.number(row, &c);
     double sum = 0;
+    int known = 0;
     for (std::uint32_t k : kids->second) {
         auto v = true_value(ctx, c, tree, k, seen);
         if (!v && !blank(ctx.sheet(), k, c.col)) return ctx.number(row, &c);
-        sum += v.value_or(0);
+        if (v) sum += *v, ++known;
     }
+    // A branch left blank all the way down (a column typed at one level only) adds nothing up.
+    if (known == 0) return ctx.number(row, &c);
     return sum;
 }
 
@@ -190,15 +169,32 @@ void check_induk(RuleContext& ctx) {
         parent[child] = best;
     }
     bool from_formulas = !parent.empty();
-    // An LRA's code tree repeats each level's amounts in the next over several code columns:
-    // anggaran.total judges it.
-    if (!from_formulas && t.kind != TableKind::anggaran) parent = code_parents(ctx, rows);
+    TreeSource source = TreeSource::none;
+    if (!from_formulas) {
+        RowTree tree = row_tree(ctx.workbook(), ctx.sheet(), t, rows);
+        parent = std::move(tree.parent);
+        source = tree.source;
+    }
     if (parent.empty()) return;
     std::map<std::uint32_t, std::vector<std::uint32_t>> children;
     for (const auto& [child, p] : parent) children[p].push_back(child);
+    struct Pending {
+        std::uint32_t row;
+        const TableColumn* column;
+        Message message;
+    };
+    std::vector<Pending> pending;
+    std::size_t agree = 0;
 
+    // A budget table's sisa is checked row by row against its own pagu and realisasi, which
+    // roll up themselves: a wrong sisa is that row's finding, not its parents'.
+    std::set<std::uint32_t> row_checked;
+    if (t.kind == TableKind::anggaran)
+        for (const BudgetColumns& b : budget_columns(t))
+            if (b.sisa && b.pagu && b.real) row_checked.insert(b.sisa->col);
     for (const TableColumn& c : t.columns) {
-        bool rolls_up = from_formulas ? sums.count(c.col) > 0 : amount_column(c);
+        if (!from_formulas && row_checked.count(c.col)) continue;
+        bool rolls_up = from_formulas ? sums.count(c.col) > 0 : amount_column(t, c);
         if (!rolls_up) continue;
         for (const auto& [p, kids] : children) {
             if (t.kind == TableKind::anggaran && total_rows.count(p)) continue;  // anggaran.total
@@ -236,7 +232,10 @@ void check_induk(RuleContext& ctx) {
                 }
             }
             if (known == 0 || doubt) continue;
-            if (std::fabs(*stated - expected) <= 0.5 + 1e-9 * std::fabs(expected)) continue;
+            if (std::fabs(*stated - expected) <= 0.5 + 1e-9 * std::fabs(expected)) {
+                ++agree;
+                continue;
+            }
             std::string cell = ctx.cell(p, &c);
             std::string id = "Sel induk " + cell + " bernilai " + angka(*stated) +
                              ", padahal jumlah rinciannya (baris " + row_list(kids) + ") " +
@@ -251,9 +250,14 @@ void check_induk(RuleContext& ctx) {
                     en += " Its formula adds rows " + row_list(summed) + ".";
                 }
             }
-            ctx.report(Rule::tabel_induk, p, &c, {id, en});
+            pending.push_back({p, &c, {id, en}});
         }
     }
+    // Outline levels and layout only suggest a tree: bold may be emphasis, a group may only
+    // hide details. Such a tree is taken where most of its parents do add up.
+    bool hint = source == TreeSource::outline || source == TreeSource::layout;
+    if (hint && (agree == 0 || pending.size() > agree)) return;
+    for (Pending& f : pending) ctx.report(Rule::tabel_induk, f.row, f.column, std::move(f.message));
 }
 
 }  // namespace kinerja

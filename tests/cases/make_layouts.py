@@ -176,6 +176,284 @@ def lra():
     save(wb, "tata-letak-lra")
 
 
+def indonesian(amount):
+    """467998630663.83 -> "467.998.630.663,83", as SIPD exports amounts typed as text."""
+    whole, cents = divmod(round(amount * 100), 100)
+    return f"{whole:,}".replace(",", ".") + f",{cents:02d}"
+
+
+def lra_kelompok():
+    """The SIPD LRA with every group complete: Kode over four columns (urusan, organisasi,
+    program > kegiatan > sub kegiatan, rekening), Uraian, Operasi / Modal / Total each with
+    Anggaran | Realisasi | % | Sisa, then PAGU AKAS > SD JUNI and % AKAS > SD JUNI typed on the
+    sub kegiatan rows. Amounts are typed values as SIPD exports them, some as text
+    ("1.250.000.000,00", "0,00"); hidden rows and an AutoFilter. The second sheet is one
+    bidang's view (the second urusan), clean. Planted on the first: an Operasi % (H19), a Modal sisa (M39), a % AKAS (S24),
+    a kegiatan's typed Operasi anggaran over its sub kegiatan (F14), and the JUMLAH's Total
+    realisasi (O50). A third sheet, a DPA of one sub kegiatan whose parent is a sum formula
+    over the wrong range (C9)."""
+    tree = [  # (A, B, C, D, uraian, operasi anggaran, operasi realisasi, modal a, modal r, akas)
+        ("1", "", "", "", "URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR"),
+        ("1.02", "", "", "", "URUSAN PEMERINTAHAN BIDANG KESEHATAN"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "", "", "Dinas Kesehatan Kabupaten Contoh"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.01", "", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.01.2.01", "", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.01.2.01.0001", "", "Penyusunan Dokumen Perencanaan Perangkat Daerah"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.01.2.01.0001", "5.1.02", "Belanja Barang dan Jasa"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.01.2.01.0001", "5.1.02.01", "Belanja Barang"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.01.2.01.0001", "5.1.02.01.001", "Belanja Barang Pakai Habis"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.01.2.01.0001", "5.1.02.01.001.00024", "Belanja Alat Tulis Kantor", 18500000, 7400000),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.01.2.01.0001", "5.1.02.01.001.00025", "Belanja Kertas dan Cover", 9200000, 4600000),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.01.2.01.0001", "5.1.02.04", "Belanja Perjalanan Dinas"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.01.2.01.0001", "5.1.02.04.001", "Belanja Perjalanan Dinas Dalam Negeri"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.01.2.01.0001", "5.1.02.04.001.00003", "Belanja Perjalanan Dinas Dalam Kota", 31000000, 0),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.01.2.01.0002", "", "Koordinasi dan Penyusunan Dokumen RKA-SKPD"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.01.2.01.0002", "5.1.02", "Belanja Barang dan Jasa"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.01.2.01.0002", "5.1.02.01", "Belanja Barang"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.01.2.01.0002", "5.1.02.01.001", "Belanja Barang Pakai Habis"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.01.2.01.0002", "5.1.02.01.001.00052", "Belanja Makanan dan Minuman Rapat", 12750000, 3825000),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.02", "", "PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN MASYARAKAT"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.02.2.01", "", "Penyediaan Fasilitas Pelayanan Kesehatan"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.02.2.01.0001", "", "Pengadaan Alat Kesehatan Puskesmas"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.02.2.01.0001", "5.1.02", "Belanja Barang dan Jasa"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.02.2.01.0001", "5.1.02.02", "Belanja Jasa"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.02.2.01.0001", "5.1.02.02.001", "Belanja Jasa Kantor"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.02.2.01.0001", "5.1.02.02.001.00010", "Belanja Jasa Tenaga Kesehatan", 64000000, 25600000),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.02.2.01.0001", "5.2", "Belanja Modal"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.02.2.01.0001", "5.2.02", "Belanja Modal Peralatan dan Mesin"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.02.2.01.0001", "5.2.02.05", "Belanja Modal Alat Kedokteran"),
+        ("1.02", "1.02.0.00.0.00.01.0000", "1.02.02.2.01.0001", "5.2.02.05.001", "Belanja Modal Alat Kedokteran Umum", 0, 0, 1250000000, 487500000),
+        ("2", "", "", "", "URUSAN PEMERINTAHAN WAJIB YANG TIDAK BERKAITAN DENGAN PELAYANAN DASAR"),
+        ("2.14", "", "", "", "URUSAN PEMERINTAHAN BIDANG PENGENDALIAN PENDUDUK DAN KELUARGA BERENCANA"),
+        ("2.14", "1.02.0.00.0.00.01.0000", "", "", "Dinas Kesehatan Kabupaten Contoh"),
+        ("2.14", "1.02.0.00.0.00.01.0000", "2.14.02", "", "PROGRAM PEMBINAAN KELUARGA BERENCANA (KB)"),
+        ("2.14", "1.02.0.00.0.00.01.0000", "2.14.02.2.01", "", "Pengendalian dan Pendistribusian Kebutuhan Alat dan Obat Kontrasepsi"),
+        ("2.14", "1.02.0.00.0.00.01.0000", "2.14.02.2.01.0001", "", "Penyediaan Alat dan Obat Kontrasepsi"),
+        ("2.14", "1.02.0.00.0.00.01.0000", "2.14.02.2.01.0001", "5.1.02", "Belanja Barang dan Jasa"),
+        ("2.14", "1.02.0.00.0.00.01.0000", "2.14.02.2.01.0001", "5.1.02.01", "Belanja Barang"),
+        ("2.14", "1.02.0.00.0.00.01.0000", "2.14.02.2.01.0001", "5.1.02.01.001", "Belanja Barang Pakai Habis"),
+        ("2.14", "1.02.0.00.0.00.01.0000", "2.14.02.2.01.0001", "5.1.02.01.001.00031", "Belanja Obat-Obatan", 47300000, 21285000),
+    ]
+    first = 10
+    n = len(tree)
+    paths = []
+    for a, b, c, d, *_ in tree:
+        path = []
+        for col, code in enumerate((a, b, c, d)):
+            if code:
+                path.append((col, code.split(".")))
+        paths.append(path)
+
+    def leads(p, q):
+        if not p or len(p) > len(q):
+            return False
+        for i, (col, segs) in enumerate(p):
+            if q[i][0] != col:
+                return False
+            if i + 1 < len(p):
+                if q[i][1] != segs:
+                    return False
+            elif q[i][1][:len(segs)] != segs:
+                return False
+        return len(p) < len(q) or len(p[-1][1]) < len(q[-1][1])
+
+    parent = [None] * n
+    stack = []
+    for i in range(n):
+        while stack and not leads(paths[stack[-1]], paths[i]):
+            stack.pop()
+        parent[i] = stack[-1] if stack else None
+        stack.append(i)
+    amounts = [[0, 0, 0, 0] for _ in range(n)]
+    for i in reversed(range(n)):
+        if len(tree[i]) > 5:
+            leaf = list(tree[i][5:]) + [0] * (4 - len(tree[i][5:]))
+            amounts[i] = [amounts[i][k] + leaf[k] for k in range(4)]
+        if parent[i] is not None:
+            amounts[parent[i]] = [amounts[parent[i]][k] + amounts[i][k] for k in range(4)]
+    akas = {5: 20000000, 14: 6000000, 21: 500000000, 35: 30000000}  # sub kegiatan rows
+    wb = Workbook()
+    # The second sheet is one bidang's view: the second urusan only.
+    for sheet_no, (title, shown) in enumerate((("DINAS", list(range(n))),
+                                               ("BIDANG P2KB", list(range(30, n))))):
+        ws = wb.active if sheet_no == 0 else wb.create_sheet()
+        ws.title = title
+        ws["A1"] = "KAB. CONTOH"
+        ws["A2"] = "REKAPITULASI BELANJA MENURUT URUSAN PEMERINTAH DAERAH, ORGANISASI, PROGRAM, KEGIATAN"
+        ws["A3"] = "BESERTA HASIL DAN SUB KEGIATAN BESERTA KELUARAN"
+        ws["A4"] = "TAHUN ANGGARAN 2026"
+        ws["A6"] = "Kode"
+        ws["E6"] = "Uraian Urusan, Organisasi, Program, Kegiatan dan Sub Kegiatan"
+        ws["F6"] = "Kelompok Belanja"
+        ws["F7"], ws["J7"], ws["N7"] = "Operasi", "Modal", "Total"
+        ws["R7"], ws["S7"] = "PAGU AKAS", "% AKAS"
+        for g in "FJN":
+            c = ws[f"{g}8"].column
+            for k, text in enumerate(("Anggaran", "Realisasi", "%", "Sisa")):
+                ws.cell(row=8, column=c + k, value=text)
+        ws["R8"], ws["S8"] = "SD JUNI", "SD JUNI"
+        for ref in ("A6:D8", "E6:E8", "F6:Q6", "F7:I7", "J7:M7", "N7:Q7"):
+            ws.merge_cells(ref)
+        for k, col in enumerate("AEFGHIJKLMNOPQRS"):
+            ws[f"{col}9"] = str(k + 1)
+        for r, i in enumerate(shown, start=first):
+            row = tree[i]
+            for col, code in zip("ABCD", row[:4]):
+                if code:
+                    ws[f"{col}{r}"] = code
+            ws[f"E{r}"] = row[4]
+            oa, orl, ma, mr = amounts[i]
+            values = {}
+            for g, (a, real) in zip("FJN", ((oa, orl), (ma, mr), (oa + ma, orl + mr))):
+                c = ws[f"{g}1"].column
+                values[c] = a
+                values[c + 1] = real
+                values[c + 2] = round(real / a * 100, 2) if a else 0
+                values[c + 3] = a - real
+            for c, v in values.items():
+                # SIPD types zero amounts as text, and the top levels' amounts too.
+                if v == 0 and c != ws["H1"].column and c != ws["L1"].column and c != ws["P1"].column:
+                    v = "0,00"
+                elif r < first + 2 and c in (ws["F1"].column, ws["N1"].column):
+                    v = indonesian(v)
+                ws.cell(row=r, column=c, value=v)
+            if i in akas:
+                ws[f"R{r}"] = akas[i]
+                ws[f"S{r}"] = round((orl + mr) / akas[i] * 100, 2)
+        total = first + len(shown)
+        ws[f"E{total}"] = "Jumlah"
+        top = [i for i in shown if parent[i] is None]
+        for g in "FJN":
+            c = ws[f"{g}1"].column
+            a = sum(amounts[i][0 if g == "F" else 2] if g != "N" else amounts[i][0] + amounts[i][2] for i in top)
+            real = sum(amounts[i][1 if g == "F" else 3] if g != "N" else amounts[i][1] + amounts[i][3] for i in top)
+            ws.cell(row=total, column=c, value=a)
+            ws.cell(row=total, column=c + 1, value=real)
+            ws.cell(row=total, column=c + 2, value=round(real / a * 100, 2) if a else 0)
+            ws.cell(row=total, column=c + 3, value=a - real)
+        for r in (first, first + 1, first + 2, first + 4):
+            ws.row_dimensions[r].hidden = True
+        ws.auto_filter.ref = f"A9:S{total}"
+    # The planted mistakes, on the first sheet only.
+    ws = wb["DINAS"]
+
+    def num(ref):
+        v = ws[ref].value
+        return float(v.replace(".", "").replace(",", ".")) if isinstance(v, str) else v
+
+    print("H28 is", ws["H28"].value, "planted 45")
+    ws["H28"] = 45.0
+    print("M39 is", ws["M39"].value, "planted 0")
+    ws["M39"] = 0
+    print("S24 is", ws["S24"].value, "planted 95.5")
+    ws["S24"] = 95.5
+    # A kegiatan's Operasi anggaran typed below its sub kegiatan, with its own % and sisa
+    # following the typed figure: only the roll-up is wrong.
+    print("F14 is", ws["F14"].value, "planted 70000000")
+    ws["F14"] = 70000000
+    ws["H14"] = round(num("G14") / 70000000 * 100, 2)
+    ws["I14"] = 70000000 - num("G14")
+    total = first + n
+    print(f"O{total} is", ws[f"O{total}"].value, "planted", ws[f"O{total}"].value + 1000000)
+    ws[f"O{total}"] = ws[f"O{total}"].value + 1000000
+    ws[f"P{total}"] = round(ws[f"O{total}"].value / ws[f"N{total}"].value * 100, 2)
+    ws[f"Q{total}"] = ws[f"N{total}"].value - ws[f"O{total}"].value
+    # A DPA sheet of one sub kegiatan whose parents are sum formulas (saved without cached
+    # results, as openpyxl writes them): C10 leaves its fourth rekening out.
+    ws = wb.create_sheet("DPA SUB KEGIATAN")
+    ws["A1"] = "DOKUMEN PELAKSANAAN ANGGARAN SATUAN KERJA PERANGKAT DAERAH"
+    ws["A2"] = "TAHUN ANGGARAN 2026"
+    for col, text in zip("ABCDEF", ("Kode Rekening", "Uraian", "Anggaran", "Realisasi", "%", "Sisa")):
+        ws[f"{col}8"] = text
+    leaves = [("5.1.02.01.001.00024", "Belanja Alat Tulis Kantor", 4200000, 2100000),
+              ("5.1.02.01.001.00025", "Belanja Kertas dan Cover", 3600000, 900000),
+              ("5.1.02.01.001.00026", "Belanja Bahan Cetak", 1500000, 1500000),
+              ("5.1.02.01.001.00029", "Belanja Bahan Komputer", 2700000, 0)]
+    ws["A9"], ws["B9"] = "5.1.02.01.001", "Belanja Barang Pakai Habis"
+    ws["C9"], ws["D9"] = "=SUM(C10:C12)", "=SUM(D10:D13)"
+    for r, (code, name, a, real) in enumerate(leaves, start=10):
+        ws[f"A{r}"], ws[f"B{r}"], ws[f"C{r}"], ws[f"D{r}"] = code, name, a, real
+        ws[f"E{r}"], ws[f"F{r}"] = round(real / a * 100, 2), a - real
+    save(wb, "tata-letak-lra-kelompok")
+
+
+def tabel_induk_tata_letak():
+    """Trees without codes or formulas, told by the layout only. "Indentasi": bold program
+    rows over kegiatan rows indented one step (the cell's indent), sub kegiatan two steps;
+    C10 is typed over its kegiatan (1.000.000 for 700.000 + 250.000). "Outline": kegiatan rows
+    grouped at outline level 1 with their program's row below them (Excel's default);
+    D10 is typed over its group (500.000 for 300.000 + 150.000). "Tebal": bold marks the
+    important lines only and no bold row adds the rows below it: nothing is reported."""
+    from openpyxl.styles import Alignment
+    wb = Workbook()
+    bold = Font(bold=True)
+
+    def header(ws):
+        ws["A1"] = "REALISASI ANGGARAN PER PROGRAM DAN KEGIATAN"
+        ws["A2"] = "DINAS CONTOH TAHUN 2026"
+        for col, text in zip("ABCD", ("No", "Program/Kegiatan/Sub Kegiatan", "Pagu", "Realisasi")):
+            ws[f"{col}4"] = text
+            ws[f"{col}4"].font = bold
+
+    ws = wb.active
+    ws.title = "Indentasi"
+    header(ws)
+    rows = [  # (no, uraian, indent, bold, pagu, realisasi)
+        (1, "Program Penunjang Urusan Pemerintahan", 0, True, 900000, 600000),
+        (None, "Administrasi Keuangan Perangkat Daerah", 1, False, 500000, 350000),
+        (None, "Penyediaan Gaji dan Tunjangan ASN", 2, False, 300000, 200000),
+        (None, "Pelaksanaan Penatausahaan Keuangan", 2, False, 200000, 150000),
+        (None, "Administrasi Umum Perangkat Daerah", 1, False, 400000, 250000),
+        (2, "Program Pemenuhan Upaya Kesehatan", 0, True, 1000000, 500000),
+        (None, "Penyediaan Fasilitas Pelayanan Kesehatan", 1, False, 700000, 300000),
+        (None, "Penyediaan Layanan Kesehatan Rujukan", 1, False, 250000, 200000),
+    ]
+    for i, (no, name, indent, strong, pagu, real) in enumerate(rows):
+        r = 5 + i
+        if no:
+            ws[f"A{r}"] = no
+        ws[f"B{r}"] = name
+        ws[f"B{r}"].alignment = Alignment(indent=indent)
+        ws[f"C{r}"], ws[f"D{r}"] = pagu, real
+        if strong:
+            for col in "ABCD":
+                ws[f"{col}{r}"].font = bold
+
+    ws = wb.create_sheet("Outline")
+    header(ws)
+    rows = [  # (uraian, level, pagu, realisasi); the program row follows its kegiatan
+        ("Perencanaan dan Evaluasi Kinerja", 1, 300000, 200000),
+        ("Penatausahaan Barang Milik Daerah", 1, 200000, 100000),
+        ("Program Penunjang Urusan Pemerintahan", 0, 500000, 300000),
+        ("Pengadaan Alat Kesehatan", 1, 600000, 300000),
+        ("Pembinaan Tenaga Kesehatan", 1, 150000, 150000),
+        ("Program Pemenuhan Upaya Kesehatan", 0, 750000, 500000),
+    ]
+    for i, (name, level, pagu, real) in enumerate(rows):
+        r = 5 + i
+        ws[f"B{r}"] = name
+        ws[f"C{r}"], ws[f"D{r}"] = pagu, real
+        if level:
+            ws.row_dimensions[r].outlineLevel = level
+
+    ws = wb.create_sheet("Tebal")
+    header(ws)
+    rows = [  # bold for the lines that matter, not for subtotals
+        ("Belanja Pegawai", True, 800000, 700000),
+        ("Belanja Barang dan Jasa", False, 450000, 300000),
+        ("Belanja Pemeliharaan", False, 120000, 60000),
+        ("Belanja Modal", True, 600000, 150000),
+        ("Belanja Perjalanan Dinas", False, 90000, 45000),
+    ]
+    for i, (name, strong, pagu, real) in enumerate(rows):
+        r = 5 + i
+        ws[f"B{r}"] = name
+        ws[f"C{r}"], ws[f"D{r}"] = pagu, real
+        if strong:
+            ws[f"B{r}"].font = bold
+    save(wb, "tabel-induk-tata-letak")
+
+
 def belanja_per_akun():
     """A flat table per account and TW: Tahun | Triwulan | Tanggal | Kode Belanja | Uraian
     Belanja | Jenis Belanja | Anggaran | Realisasi | % Realisasi Anggaran (typed in points).
@@ -312,6 +590,8 @@ def renja_lama():
 if __name__ == "__main__":
     renja()
     lra()
+    lra_kelompok()
+    tabel_induk_tata_letak()
     belanja_per_akun()
     realisasi_bulanan()
     impor_capaian()

@@ -80,6 +80,17 @@ inline const std::vector<ExpectedTemplate>& expected_templates() {
             R::keterangan}}},
          false,
          false},
+        {"lra",
+         {{"LRA",
+           TableKind::anggaran,
+           3,
+           6,
+           6,
+           {R::kode, R::uraian, R::pagu, R::realisasi, R::persen, R::sisa, R::pagu, R::realisasi,
+            R::persen, R::sisa, R::pagu, R::realisasi, R::persen, R::sisa, R::status,
+            R::keterangan}}},
+         true,
+         false},
     };
     return list;
 }
