@@ -35,6 +35,9 @@ void print_table(const Workbook& workbook, const Table& t, Lang lang) {
                 kind_name(t.kind));
     if (!t.satker.empty()) std::printf("  satker: %s\n", t.satker.c_str());
     if (t.tahun) std::printf("  tahun: %d\n", *t.tahun);
+    if (t.triwulan)
+        std::printf("  %s: TW %d (%s)\n", en ? "evaluated TW" : "TW yang dievaluasi", *t.triwulan,
+                    t.triwulan_why.in(lang).c_str());
     std::printf("  %s: %s\n", en ? "header band rows" : "baris judul",
                 rows_text(t.header_row, t.first_row - 1).c_str());
     for (const auto& s : t.skipped)

@@ -422,6 +422,22 @@ std::optional<TableKind> kind_of(const std::vector<TableColumn>& cols) {
     return std::nullopt;
 }
 
+// The Renja evaluation (Permendagri 86/2017) among capaian tables: its realisasi is given
+// per TW, for at least two TWs, and its groups are split by unit into K and Rp. Sub-columns.
+bool is_renja(const std::vector<TableColumn>& cols) {
+    std::set<int> tws;
+    bool kinerja = false, rupiah = false;
+    for (const auto& c : cols) {
+        if (c.triwulan &&
+            (c.role == ColumnRole::realisasi || c.role == ColumnRole::realisasi_anggaran ||
+             c.role == ColumnRole::capaian))
+            tws.insert(*c.triwulan);
+        kinerja = kinerja || c.unit == ColumnUnit::kinerja;
+        rupiah = rupiah || c.unit == ColumnUnit::rupiah;
+    }
+    return tws.size() >= 2 && kinerja && rupiah;
+}
+
 // A title line that names the unit: it starts with the kind of unit, or with the
 // "SATUAN KERJA :" label of the RKA.
 bool looks_like_satker(const std::string& line) {
@@ -498,6 +514,13 @@ bool continues_table(const Sheet& sheet, std::uint32_t row, const std::vector<Ta
         if (!quantity_readings(display_text(sheet, row, c.col)).readings.empty()) return true;
     }
     return false;
+}
+
+// "Rata-rata capaian kinerja (%)", "Predikat kinerja": the Renja evaluation's rows under its
+// data, which belong to the table even after blank rows (a template's unused example rows).
+bool is_summary_row(const Sheet& sheet, std::uint32_t row) {
+    std::string k = header_key(row_line(sheet, row));
+    return k.rfind("rataratacapaian", 0) == 0 || k.rfind("predikatkinerja", 0) == 0;
 }
 
 void read_title(const Sheet& sheet, Table& table) {
@@ -578,6 +601,12 @@ void choose_evaluated(const Sheet& sheet, Table& t) {
         if (pick([](const TableColumn& c) { return c.period == ColumnPeriod::kumulatif; },
                  {"nilai kumulatif (s.d. Bulan Ini)", "the cumulative figure (s.d. Bulan Ini)"}))
             continue;
+        // The Renja evaluation's tingkat capaian is the one beside no TW; those under a TW are
+        // that quarter's.
+        if (t.kind == TableKind::renja &&
+            pick([](const TableColumn& c) { return !c.triwulan; },
+                 {"tingkat capaian, tidak per TW", "the tingkat capaian, not a TW's"}))
+            continue;
         TableColumn* latest = nullptr;
         for (auto* c : candidates)
             if (c->triwulan && (!latest || *c->triwulan > *latest->triwulan) &&
@@ -590,6 +619,49 @@ void choose_evaluated(const Sheet& sheet, Table& t) {
                            "the latest TW with data (TW " + tw + ")"};
         }
     }
+}
+
+// A TW named in a title or a sheet name: "Realisasi TW IV", "Evaluasi Triwulan III", "TW-2".
+std::optional<int> triwulan_named(const std::string& text) {
+    static const std::regex named(
+        R"((?:^|[^a-z])(?:tw|triwulan)\s*[-.]?\s*(iv|iii|ii|i|[1-4])(?![a-z0-9]))",
+        std::regex::icase);
+    std::smatch m;
+    if (!std::regex_search(text, m, named)) return std::nullopt;
+    std::string k = header_key(m[1].str());
+    static constexpr std::string_view roman[] = {"i", "ii", "iii", "iv"};
+    for (int i = 0; i < 4; ++i)
+        if (k == roman[i] || k == std::to_string(i + 1)) return i + 1;
+    return std::nullopt;
+}
+
+// The TW a table with realisasi per TW evaluates: the one its title lines or its sheet's name
+// names, else the latest TW whose realisasi holds figures.
+void choose_triwulan(const Sheet& sheet, Table& t) {
+    std::set<int> tws;
+    for (const auto& c : t.columns)
+        if (c.triwulan) tws.insert(*c.triwulan);
+    for (auto it = t.title.rbegin(); it != t.title.rend(); ++it)
+        if (auto tw = triwulan_named(*it); tw && tws.count(*tw)) {
+            t.triwulan = tw;
+            t.triwulan_why = {"judul tabel menyebut TW " + std::to_string(*tw),
+                              "the table's title names TW " + std::to_string(*tw)};
+            return;
+        }
+    if (auto tw = triwulan_named(sheet.name); tw && tws.count(*tw)) {
+        t.triwulan = tw;
+        t.triwulan_why = {"nama lembar menyebut TW " + std::to_string(*tw),
+                          "the sheet's name names TW " + std::to_string(*tw)};
+        return;
+    }
+    for (const auto& c : t.columns)
+        if (c.triwulan &&
+            (c.role == ColumnRole::realisasi || c.role == ColumnRole::realisasi_anggaran) &&
+            (!t.triwulan || *c.triwulan > *t.triwulan) && has_figures(sheet, t, c.col))
+            t.triwulan = c.triwulan;
+    if (t.triwulan)
+        t.triwulan_why = {"TW terakhir yang berisi data (TW " + std::to_string(*t.triwulan) + ")",
+                          "the latest TW with data (TW " + std::to_string(*t.triwulan) + ")"};
 }
 
 // The stated rules of the column-number row, in the formula language.
@@ -715,6 +787,7 @@ TableSearch search_tables(const Workbook& workbook) {
                 continue;
             }
             settle_roles(*kind, best.columns);
+            if (kind == TableKind::capaian && is_renja(best.columns)) kind = TableKind::renja;
 
             Table table;
             table.kind = *kind;
@@ -734,7 +807,9 @@ TableSearch search_tables(const Workbook& workbook) {
                 if (row_is_blank(sheet, r)) {
                     std::uint32_t next = r + 1;
                     while (next <= last_row && row_is_blank(sheet, next)) ++next;
-                    if (next > last_row || !continues_table(sheet, next, table.columns)) break;
+                    if (next > last_row || !(continues_table(sheet, next, table.columns) ||
+                                             is_summary_row(sheet, next)))
+                        break;
                     r = next - 1;
                     continue;
                 }
@@ -750,6 +825,7 @@ TableSearch search_tables(const Workbook& workbook) {
             table.last_row = last_data;
             read_title(sheet, table);
             choose_evaluated(sheet, table);
+            if (table.kind == TableKind::renja) choose_triwulan(sheet, table);
             search.tables.push_back(std::move(table));
             row = std::max(last_data, band.end - 1);
         }

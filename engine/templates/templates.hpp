@@ -30,8 +30,8 @@ struct TemplateInfo {
     Message description;
 };
 
-// The four templates, in a fixed order: rencana-aksi, capaian-kinerja, realisasi-anggaran,
-// rka-satker.
+// The templates, in a fixed order: rencana-aksi, capaian-kinerja, realisasi-anggaran,
+// rka-satker, renja.
 const std::vector<TemplateInfo>& builtin_templates();
 
 // The folder with the templates: $KINERJA_TEMPLATES, else ./templates (when it holds the

@@ -15,6 +15,7 @@ std::vector<ColumnRole> numeric_roles(TableKind kind) {
             return {ColumnRole::target, ColumnRole::pagu, ColumnRole::penarikan,
                     ColumnRole::realisasi_anggaran};
         case TableKind::capaian:
+        case TableKind::renja:
             return {ColumnRole::target,         ColumnRole::realisasi, ColumnRole::capaian,
                     ColumnRole::target_renstra, ColumnRole::pembilang, ColumnRole::penyebut};
         case TableKind::anggaran:
@@ -124,7 +125,7 @@ void check_missing(RuleContext& ctx, const IndicatorBlock& block) {
                         ctx.cell(block.first_row, target) + " is empty."});
     }
     const TableColumn* real = ctx.table().column(ColumnRole::realisasi);
-    if (ctx.table().kind == TableKind::capaian && real &&
+    if ((ctx.table().kind == TableKind::capaian || ctx.table().kind == TableKind::renja) && real &&
         display_text(ctx.sheet(), block.first_row, real->col).empty()) {
         ctx.report(Rule::umum_realisasi_kosong, block.first_row, real,
                    {"Realisasi indikator \"" + excerpt(block.indikator) + "\" di " +

@@ -37,6 +37,7 @@ nlohmann::ordered_json tables_json(const std::vector<Table>& tables,
         j["header_rows"] = {t.header_row + 1, t.first_row};
         j["data_rows"] = {t.first_row + 1, t.last_row + 1};
         if (t.tahun) j["tahun"] = *t.tahun;
+        if (t.triwulan) j["triwulan"] = {{"tw", *t.triwulan}, {"why", t.triwulan_why.in(lang)}};
         if (!t.satker.empty()) j["satker"] = t.satker;
         nlohmann::ordered_json columns = nlohmann::ordered_json::array();
         for (const auto& c : t.columns) columns.push_back(column_json(c, lang));

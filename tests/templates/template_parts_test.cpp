@@ -1,4 +1,4 @@
-// The four templates in templates/: each reads back and has what issue 4 promises, and the
+// The templates in templates/: each reads back and has what issue 4 promises, and the
 // table finder recognises its tables with the expected columns.
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
@@ -40,8 +40,8 @@ bool has_text(const Workbook& wb, const std::string& needle) {
 
 BOOST_AUTO_TEST_SUITE(template_parts)
 
-BOOST_AUTO_TEST_CASE(the_list_names_four_templates_that_exist) {
-    BOOST_REQUIRE_EQUAL(builtin_templates().size(), 4u);
+BOOST_AUTO_TEST_CASE(the_list_names_the_templates_that_exist) {
+    BOOST_REQUIRE_EQUAL(builtin_templates().size(), 5u);
     for (const TemplateInfo& t : builtin_templates()) {
         auto path = template_path(t.name, templates_dir());
         BOOST_REQUIRE(path);
@@ -127,7 +127,8 @@ BOOST_AUTO_TEST_CASE(input_cells_take_numbers_and_status_from_a_list) {
                 }
             }
             BOOST_TEST(numbers >= 1);
-            BOOST_TEST(status >= 1);
+            // Every STATUS column has its list; the Renja form has none.
+            BOOST_TEST(status >= (has_text(wb, "STATUS") ? 1 : 0));
         }
     }
 }
