@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <regex>
 #include <set>
 
@@ -664,6 +665,54 @@ void choose_triwulan(const Sheet& sheet, Table& t) {
                           "the latest TW with data (TW " + std::to_string(*t.triwulan) + ")"};
 }
 
+// The Renja form's rules (Permendagri 86/2017) for the columns a plain number row leaves
+// without one: the year's realisasi = the TWs' sum (13 = 9 + 10 + 11 + 12), the Renstra
+// realisasi to date = up to last year's + the year's (14 = 7 + 13), the tingkat capaian = that
+// / the Renstra target x 100 (15 = 14 / 6 x 100), or the year's / the year's target when the
+// form has no Renstra columns. Groups are known by their K column's role, TW and year.
+void add_implied_rules(Table& t) {
+    if (t.numbers.empty()) return;
+    auto number_of = [&](const TableColumn& c) { return c.number.value_or(0); };
+    std::map<int, int> tw;  // TW -> number
+    const TableColumn *year = nullptr, *before = nullptr, *to_date = nullptr, *renstra = nullptr,
+                      *target = t.column(ColumnRole::target), *capaian = nullptr;
+    for (const auto& c : t.columns) {
+        if (!c.number || c.unit == ColumnUnit::rupiah || c.unit == ColumnUnit::persen) continue;
+        if (c.role == ColumnRole::realisasi && c.triwulan) tw[*c.triwulan] = *c.number;
+        if (c.role == ColumnRole::target_renstra && !renstra) renstra = &c;
+        if (c.role == ColumnRole::capaian && !c.triwulan && !capaian) capaian = &c;
+        if (c.role != ColumnRole::realisasi || c.triwulan) continue;
+        if (c.evaluated)
+            year = &c;
+        else if (t.tahun && c.tahun && *c.tahun < *t.tahun && !before)
+            before = &c;
+        else if (mentions(c.path, {"renstra"}))
+            to_date = &c;
+    }
+    if (target && !target->number) target = nullptr;
+    std::set<int> stated;
+    for (const auto& r : t.rules) stated.insert(r.number);
+    auto add = [&](const TableColumn* defined, const std::string& rule) {
+        if (!defined || stated.count(number_of(*defined))) return;
+        std::string text = std::to_string(number_of(*defined)) + " = " + rule;
+        t.rules.push_back(
+            {number_of(*defined), text, rule_expression(rule), t.header_row, defined->col, true});
+    };
+    if (year && tw.size() >= 2) {
+        std::string sum;
+        for (const auto& [q, n] : tw) sum += (sum.empty() ? "" : " + ") + std::to_string(n);
+        add(year, sum);
+    }
+    if (to_date && before && year)
+        add(to_date, std::to_string(number_of(*before)) + " + " + std::to_string(number_of(*year)));
+    if (capaian && to_date && renstra && renstra->number)
+        add(capaian, std::to_string(number_of(*to_date)) + " / " +
+                         std::to_string(number_of(*renstra)) + " x 100");
+    else if (capaian && year && target)
+        add(capaian, std::to_string(number_of(*year)) + " / " + std::to_string(number_of(*target)) +
+                         " x 100");
+}
+
 // The stated rules of the column-number row, in the formula language.
 std::vector<ColumnRule> stated_rules(const Band& band) {
     std::vector<ColumnRule> rules;
@@ -825,7 +874,10 @@ TableSearch search_tables(const Workbook& workbook) {
             table.last_row = last_data;
             read_title(sheet, table);
             choose_evaluated(sheet, table);
-            if (table.kind == TableKind::renja) choose_triwulan(sheet, table);
+            if (table.kind == TableKind::renja) {
+                choose_triwulan(sheet, table);
+                add_implied_rules(table);
+            }
             search.tables.push_back(std::move(table));
             row = std::max(last_data, band.end - 1);
         }

@@ -95,7 +95,10 @@ struct ColumnRule {
     int number = 0;                  // the column it defines
     std::string text;                // as written
     std::string expression;          // "k14 / k6 * 100"
-    std::uint32_t row = 0, col = 0;  // where it is written
+    std::uint32_t row = 0, col = 0;  // where it is written (implied: the column's number)
+    // Not written: the Renja form's rule for a column its number row leaves plain (the year's
+    // realisasi is the TWs' sum, ...), applied like a stated one.
+    bool implied = false;
     bool operator==(const ColumnRule&) const = default;
 };
 

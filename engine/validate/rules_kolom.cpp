@@ -80,17 +80,19 @@ void check_rule(RuleContext& ctx, const ColumnRule& rule) {
             if (ratio && agrees(*stated, expected * 100)) continue;
             if (ratio && std::fabs(*stated - expected * 100) < std::fabs(*stated - expected))
                 expected *= 100;  // say it as the cell shows it: 90, not 0,9
+            std::string source_id = rule.implied
+                                        ? "aturan formulir Evaluasi Renja (Permendagri 86/2017)"
+                                        : "aturan yang tertulis di judulnya";
+            std::string source_en = rule.implied
+                                        ? "the Renja evaluation form's rule (Permendagri 86/2017)"
+                                        : "the rule stated in its header";
             ctx.report(Rule::tabel_aturan_kolom, row.row, &cell_column,
-                       {"Kolom (" + std::to_string(rule.number) +
-                            ") harus mengikuti aturan yang "
-                            "tertulis di judulnya, \"" +
-                            excerpt(rule.text) + "\": " + ctx.cell(row.row, &cell_column) +
+                       {"Kolom (" + std::to_string(rule.number) + ") harus mengikuti " + source_id +
+                            ", \"" + excerpt(rule.text) + "\": " + ctx.cell(row.row, &cell_column) +
                             " berisi " + angka(*stated) + ", padahal menurut aturan itu " +
                             angka(std::round(expected * 100) / 100) + ".",
-                        "Column (" + std::to_string(rule.number) +
-                            ") must follow the rule stated "
-                            "in its header, \"" +
-                            excerpt(rule.text) + "\": " + ctx.cell(row.row, &cell_column) +
+                        "Column (" + std::to_string(rule.number) + ") must follow " + source_en +
+                            ", \"" + excerpt(rule.text) + "\": " + ctx.cell(row.row, &cell_column) +
                             " holds " + angka(*stated) + ", but the rule gives " +
                             angka(std::round(expected * 100) / 100) + "."});
         }

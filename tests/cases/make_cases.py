@@ -477,6 +477,77 @@ def renja_rata_rata():
     return renja_sheet("Realisasi TW IV", "", numbers, rows)
 
 
+def renja_predikat():
+    """Another region's variant of the form: no sasaran column, TW labels "Triwulan I" ...,
+    units "K | Rp" without a dot and no % per TW, and a column-number row of plain numbers
+    "(1) ... (14)" that states no rule, so the form's own rules apply, as numbered here:
+    12 = 8 + 9 + 10 + 11, 13 = 6 + 12, 14 = 13 / 5 x 100. The title names TRIWULAN III: TW IV
+    is empty. Planted: S10's year realisasi typed 3 where TW I-III add up to 4; W13's predikat
+    typed Tinggi for an average of 70,5 (Sedang). Row 11's columns 12-14 are empty for Kinerja
+    to fill."""
+    s = Sheet("Evaluasi Renja")
+    s.row(1, ["EVALUASI TERHADAP HASIL RENJA DINAS PENDIDIKAN KABUPATEN CONTOH"])
+    s.row(2, ["TRIWULAN III TAHUN 2026"])
+    labels = [("A", "A", "No"), ("B", "B", "Program/Kegiatan"), ("C", "C", "Indikator Kinerja"),
+              ("D", "D", "Satuan"), ("E", "F", "Target Renstra SKPD pada Tahun 2030"),
+              ("G", "H", "Realisasi Capaian Kinerja Renstra SKPD s.d. Renja SKPD Tahun 2025"),
+              ("I", "J", "Target Kinerja dan Anggaran Renja SKPD Tahun 2026 yang Dievaluasi"),
+              ("K", "R", "Realisasi Kinerja Pada Triwulan"),
+              ("S", "T", "Realisasi Capaian Kinerja dan Anggaran Renja SKPD yang Dievaluasi"),
+              ("U", "V", "Realisasi Kinerja dan Anggaran Renstra SKPD s.d. Tahun 2026"),
+              ("W", "X", "Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra SKPD s.d. "
+                         "Tahun 2026 (%)")]
+    for n, (first, last, text) in enumerate(labels):
+        s.cells[(4, col_index(first))] = ("bold", text)
+        if first == "K":
+            s.merge(f"{first}4:{last}4")
+        elif first == last:
+            s.merge(f"{first}4:{first}6")
+        else:
+            s.merge(f"{first}4:{last}5")
+    for t, name in enumerate(("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")):
+        first = col_name(col_index("K") + 2 * t)
+        s.cells[(5, col_index(first))] = ("bold", name)
+        s.merge(f"{first}5:{shift(first, 1)}5")
+    for c in range(col_index("E"), col_index("X") + 1, 2):
+        s.cells[(6, c)], s.cells[(6, c + 1)] = "K", "Rp"
+    groups = ["A", "B", "C", "D", "E", "G", "I", "K", "M", "O", "Q", "S", "U", "W"]
+    for n, first in enumerate(groups):
+        s.cells[(7, col_index(first))] = f"({n + 1})"
+        if col_index(first) >= col_index("E"):
+            s.merge(f"{first}7:{shift(first, 1)}7")
+    rows = [
+        # no, name, indikator, satuan, renstra, lalu, ini, TW I-III (K, Rp)
+        (1, "Program Pengelolaan Pendidikan", "Angka partisipasi murni SD", "%", (100, 900000000),
+         (60, 500000000), (20, 150000000), [(5, 30000000), (5, 40000000), (5, 40000000)]),
+        (2, "Pembangunan Ruang Kelas Baru", "Jumlah ruang kelas baru", "Ruang", (50, 500000000),
+         (30, 300000000), (10, 90000000), [(1, 20000000), (2, 25000000), (1, 20000000)]),
+        (3, "Penyediaan Buku Pelajaran", "Jumlah sekolah yang menerima buku", "Sekolah",
+         (40, 400000000), (24, 200000000), (8, 60000000), [(2, 10000000), (2, 15000000),
+                                                            (2, 20000000)]),
+    ]
+    for i, (no, name, ind, sat, renstra, lalu, ini, tw) in enumerate(rows):
+        r = 9 + i
+        s.row(r, [no, name, ind, sat, renstra[0], rp(renstra[1]), lalu[0], rp(lalu[1]), ini[0],
+                  rp(ini[1])])
+        for t, (k, money) in enumerate(tw):
+            s.row(r, [k, rp(money)], first_col=col_index("K") + 2 * t)
+        if i == 2:
+            continue  # row 11: columns 12-14 left for Kinerja
+        year_k, year_rp = sum(k for k, _ in tw), sum(m for _, m in tw)
+        if i == 1:
+            year_k = 3  # planted: TW I-III add up to 4
+        s.row(r, [year_k, rp(year_rp), lalu[0] + year_k, rp(lalu[1] + year_rp),
+                  round((lalu[0] + year_k) / renstra[0] * 100, 2),
+                  round((lalu[1] + year_rp) / renstra[1] * 100, 2)], first_col=col_index("S"))
+    # Kegiatan capaian: row 10 (30 + 3) / 50 = 66 as typed, row 11 (24 + 6) / 40 = 75; the
+    # average of the two kegiatan is 70,5 (Sedang), program row 9 left out.
+    s.row(12, [None, "Rata-rata capaian kinerja (%)"])
+    s.row(13, [None, "Predikat kinerja"])
+    s.cells[(13, col_index("W"))] = "Tinggi"  # planted: 70,5 is Sedang
+    return s
+
+
 def note_sheet():
     s = Sheet("Catatan")
     s.row(1, ["Catatan rapat evaluasi kinerja"]).row(2, ["Hadir", 12]).row(3, ["Izin", 2])
@@ -591,6 +662,7 @@ CASES = {
                                                            [0.2, 0.45, 0.4, 0.9]])],
     "ra-capaian-tw": [rencana_aksi_capaian([[0.25, 0.5, 0.75, 1], [0.2, 0.5, 0.7, 0.9]])],
     "renja-rata-rata": [renja_rata_rata()],
+    "renja-predikat": [renja_predikat()],
     "ra-jumlah-beda": [rencana_aksi_capaian([[0.25, 0.5, 0.75, 1], [0.2, 0.45, 0.7, 0.9]],
                                             typed_totals=(None, 400000))],
 }
