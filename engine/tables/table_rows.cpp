@@ -85,7 +85,7 @@ std::optional<int> rka_level(std::string_view raw) {
 std::vector<TableRow> table_rows(const Sheet& sheet, const Table& table) {
     std::vector<TableRow> rows;
     for (std::uint32_t r = table.first_row; r <= table.last_row; ++r) {
-        TableRow row{r, false, false, std::nullopt};
+        TableRow row{r, false, false, false, std::nullopt};
         // A band merged across most of the table labels what follows; it holds no figures.
         for (const auto& m : sheet.merges)
             if (m.first_row == r && m.last_col - m.first_col + 1 >= 3 &&
@@ -97,9 +97,9 @@ std::vector<TableRow> table_rows(const Sheet& sheet, const Table& table) {
             if (!shown.any) continue;
             any = true;
             // A number's text ("%.15g") or TRUE/FALSE never is a total's label.
-            if (is_label_role(col.role) &&
-                (is_total_label(shown.text) || is_summary_label(shown.text)))
-                row.is_total = true;
+            if (is_label_role(col.role) && is_summary_label(shown.text))
+                row.is_summary = row.is_total = true;
+            if (is_label_role(col.role) && is_total_label(shown.text)) row.is_total = true;
         }
         // A TW label may sit in any column of the row (the Rencana Aksi puts it beside the
         // planned activity), so look at every cell of the row, not only header columns.
