@@ -101,6 +101,8 @@ std::vector<TableRow> table_rows(const Sheet& sheet, const Table& table) {
                 row.is_summary = row.is_total = true;
             if (is_label_role(col.role) && is_total_label(shown.text)) row.is_total = true;
         }
+        // "Rata-rata capaian kinerja" merged across the labels is a summary, not a section.
+        if (row.is_summary) row.is_section = false;
         // A TW label may sit in any column of the row (the Rencana Aksi puts it beside the
         // planned activity), so look at every cell of the row, not only header columns.
         auto it = std::lower_bound(sheet.cells.begin(), sheet.cells.end(), r,

@@ -116,6 +116,13 @@ void check_ratio(RuleContext& ctx, const TableRow& row) {
 }
 
 void check_missing(RuleContext& ctx, const IndicatorBlock& block) {
+    // In the Renja evaluation an urusan or bidang heading ("UNSUR PENUNJANG URUSAN
+    // PEMERINTAHAN") merged from the program column over the indicator's is no indicator.
+    if (const TableColumn* ind = ctx.table().column(ColumnRole::indikator);
+        ind && ctx.table().kind == TableKind::renja) {
+        const CellRange* m = ctx.sheet().merge_at(block.first_row, ind->col);
+        if (m && m->first_col < ind->col) return;
+    }
     const TableColumn* target = ctx.table().column(ColumnRole::target);
     if (target && display_text(ctx.sheet(), block.first_row, target->col).empty()) {
         ctx.report(Rule::umum_target_kosong, block.first_row, target,

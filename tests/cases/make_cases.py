@@ -344,10 +344,11 @@ def renja_sheet(name, title_tw, numbers, rows):
     for first, last, text in RENJA_HEADERS:
         s.cells[(5, col_index(first))] = ("bold", text)
         s.merge(f"{first}5:{last}5" if first == "L" else f"{first}5:{last}6")
-        s.merge(f"{first}7:{last}7")
+        if first != "L":
+            s.merge(f"{first}7:{last}7")
     for i, first in enumerate(RENJA_TW):
         s.cells[(6, col_index(first))] = ("bold", ["I", "II", "III", "IV"][i])
-        s.merge(f"{first}6:{shift(first, 2)}6")
+        s.merge(f"{first}6:{shift(first, 2)}6").merge(f"{first}7:{shift(first, 2)}7")
     for c, text in zip(["A", "B", "C", "D", "E", "F", "H", "J", *RENJA_TW, "X", "Z", "AB"], numbers):
         s.cells[(7, col_index(c))] = text
     units = {"F": "K", "G": "Rp.", "H": "K", "I": "Rp.", "J": "K", "K": "Rp.", "X": "K",
