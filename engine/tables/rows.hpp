@@ -19,8 +19,8 @@ struct ColumnNumber;
 // One data row of a table, read through merges.
 struct TableRow {
     std::uint32_t row = 0;
-    bool is_total = false;  // "JUMLAH", "TOTAL", "Jumlah Total" in the label columns
-    bool is_section = false;      // a band across the table: "Tahun 2022", "Program : ..."
+    bool is_total = false;    // "JUMLAH", "TOTAL", "Jumlah Total" in the label columns
+    bool is_section = false;  // a band across the table: "Tahun 2022", "Program : ..."
     // The Renja evaluation's "Rata-rata capaian kinerja" and "Predikat kinerja" (totals too).
     bool is_summary = false;
     std::optional<int> triwulan;  // a "TW I" label in the row, if any
