@@ -135,15 +135,17 @@ const Message new_help{
 kinerja new --list
 
 Membuat buku kerja baru dari templat: rencana-aksi, capaian-kinerja,
-realisasi-anggaran, rka-satker atau lra (atau jalur ke berkas .xlsx). --satker dan
---tahun mengisi judul. Berkas yang sudah ada tidak ditimpa tanpa --force.
+realisasi-anggaran, rka-satker, lra atau renja (atau jalur ke berkas .xlsx).
+--satker dan --tahun mengisi judul. Berkas yang sudah ada tidak ditimpa tanpa
+--force.
 )",
     R"(kinerja new TEMPLATE -o FILE.xlsx [--satker NAME] [--tahun YEAR] [--force]
 kinerja new --list
 
 Creates a new workbook from a template: rencana-aksi, capaian-kinerja,
-realisasi-anggaran, rka-satker or lra (or a path to an .xlsx file). --satker and
---tahun fill the titles. An existing file is not overwritten without --force.
+realisasi-anggaran, rka-satker, lra or renja (or a path to an .xlsx file).
+--satker and --tahun fill the titles. An existing file is not overwritten
+without --force.
 )"};
 
 const Message batch_help{

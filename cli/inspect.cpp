@@ -35,6 +35,9 @@ void print_table(const Workbook& workbook, const Table& t, Lang lang) {
                 kind_name(t.kind));
     if (!t.satker.empty()) std::printf("  satker: %s\n", t.satker.c_str());
     if (t.tahun) std::printf("  tahun: %d\n", *t.tahun);
+    if (t.triwulan)
+        std::printf("  %s: TW %d (%s)\n", en ? "evaluated TW" : "TW yang dievaluasi", *t.triwulan,
+                    t.triwulan_why.in(lang).c_str());
     std::printf("  %s: %s\n", en ? "header band rows" : "baris judul",
                 rows_text(t.header_row, t.first_row - 1).c_str());
     for (const auto& s : t.skipped)
@@ -62,8 +65,13 @@ void print_table(const Workbook& workbook, const Table& t, Lang lang) {
         std::printf("    %-3s %-18s  <- %s\n", column_name(u.col).c_str(),
                     en ? "(not understood)" : "(tidak dikenali)", joined(u.path).c_str());
     for (const auto& r : t.rules)
-        std::printf("  %s %s: %s  (%s)\n", en ? "stated rule at" : "aturan tertulis di",
-                    cell_name(r.row, r.col).c_str(), r.text.c_str(), r.expression.c_str());
+        if (r.implied)
+            std::printf("  %s %s: %s  (%s)\n",
+                        en ? "the Renja form's rule for column" : "aturan formulir Renja, kolom",
+                        column_name(r.col).c_str(), r.text.c_str(), r.expression.c_str());
+        else
+            std::printf("  %s %s: %s  (%s)\n", en ? "stated rule at" : "aturan tertulis di",
+                        cell_name(r.row, r.col).c_str(), r.text.c_str(), r.expression.c_str());
     // Rows inside the data that are not figures: section bands and totals.
     const Sheet* sheet = workbook.sheet(t.sheet);
     if (!sheet) return;

@@ -223,6 +223,29 @@ const std::array registry{
               "its children, or its formula adds the wrong rows"},
              {"perbaiki rentang rumus atau angka rinciannya",
               "correct the formula's range or the children's figures"}},
+    RuleInfo{Rule::renja_rata_rata,
+             "renja.rata_rata",
+             E,
+             false,
+             "evaluasi renja",
+             {"rata-rata capaian kinerja yang tertulis tidak sama dengan rata-rata tingkat capaian "
+              "baris-baris di atasnya",
+              "the rata-rata capaian kinerja written differs from the average of the tingkat "
+              "capaian of the rows above it"},
+             {"periksa tingkat capaian baris-barisnya; rumus rata-rata sudah terpasang",
+              "check the rows' tingkat capaian; the average formula is in place"}},
+    RuleInfo{Rule::renja_predikat,
+             "renja.predikat",
+             E,
+             false,
+             "evaluasi renja",
+             {"predikat kinerja yang tertulis tidak sesuai dengan skala predikat untuk rata-rata "
+              "capaiannya (<= 50 Sangat Rendah, <= 65 Rendah, <= 75 Sedang, <= 90 Tinggi, di atas "
+              "Sangat Tinggi)",
+              "the predikat kinerja written does not fit the scale for its average capaian (<= 50 "
+              "Sangat Rendah, <= 65 Rendah, <= 75 Sedang, <= 90 Tinggi, above Sangat Tinggi)"},
+             {"periksa rata-rata capaian; rumus predikat sudah terpasang",
+              "check the average capaian; the predikat formula is in place"}},
     RuleInfo{
         Rule::tabel_tidak_ditemukan,
         "tabel.tidak_ditemukan",

@@ -42,6 +42,8 @@ enum class Rule : std::uint8_t {
     rka_jumlah,
     tabel_aturan_kolom,
     tabel_induk,
+    renja_rata_rata,
+    renja_predikat,
     tabel_tidak_ditemukan,
     rumus_tidak_valid,
     bagian_tidak_dibawa,

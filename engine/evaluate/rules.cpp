@@ -146,4 +146,13 @@ KategoriScale akip_scale() {
              {"D", std::nullopt, "Sangat Kurang"}}};
 }
 
+KategoriScale renja_scale() {
+    return {"renja",
+            {{"ST", 90, "Sangat Tinggi"},
+             {"T", 75, "Tinggi"},
+             {"S", 65, "Sedang"},
+             {"R", 50, "Rendah"},
+             {"SR", std::nullopt, "Sangat Rendah"}}};
+}
+
 }  // namespace kinerja

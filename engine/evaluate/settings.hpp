@@ -92,13 +92,17 @@ struct KategoriScale {
 };
 KategoriScale lkjip_scale();  // AA >85, A >75, B >65, CC >50, C >30, D
 KategoriScale akip_scale();   // AA >90, A >80, BB >70, B >60, CC >50, C >30, D
+// The Renja evaluation's predikat (Permendagri 86/2017): Sangat Tinggi >90, Tinggi >75,
+// Sedang >65, Rendah >50, Sangat Rendah.
+KategoriScale renja_scale();
 
 struct Settings {
     TurunRule turun = TurunRule::permenpan;
     std::optional<double> cap;  // none, 100, 120 or 150
     Rounding rounding;          // truncate to 2 decimals, as the documents do
     KategoriScale scale = lkjip_scale();
-    std::map<std::string, KategoriScale> scales{{"lkjip", lkjip_scale()}, {"akip", akip_scale()}};
+    std::map<std::string, KategoriScale> scales{
+        {"lkjip", lkjip_scale()}, {"akip", akip_scale()}, {"renja", renja_scale()}};
     // Per-indicator constant overrides: indicator id -> constant name -> value (IKPA weights).
     std::map<std::string, std::map<std::string, double>> constants;
     // The direction of indicators outside the catalogue, by normalize_indicator_name of their

@@ -78,6 +78,18 @@ struct DifferingKategori {
     double capaian = 0;
 };
 
+// A Renja evaluation's "Rata-rata capaian kinerja" or "Predikat kinerja" cell (typed, or a
+// formula's result) that is not what the tingkat capaian above it give. The fill replaced it.
+struct DifferingSummary {
+    FactCell cell;
+    std::string formula;  // as in DifferingNumber
+    bool predikat = false;
+    double average = 0;                 // the rata-rata computed (the predikat's ground)
+    std::size_t rows = 0;               // the capaian it averages
+    double stated = 0;                  // a rata-rata as typed or given by the formula
+    std::string stated_text, computed;  // a predikat as written, and the scale's
+};
+
 // Everything the fill reports for judging, each list in the order the fill met them. The
 // indicators' figures per table (FillReport::outcomes) are facts too: validation compares
 // them across tables.
@@ -88,6 +100,7 @@ struct FillFacts {
     std::vector<UnitMismatch> unit_mismatches;
     std::vector<DifferingNumber> differing_numbers;
     std::vector<DifferingKategori> differing_kategori;
+    std::vector<DifferingSummary> differing_summaries;
 };
 
 }  // namespace kinerja

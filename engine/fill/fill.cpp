@@ -110,6 +110,11 @@ FillReport fill_tables(Workbook& workbook, const std::vector<Table>& tables, Eva
             case TableKind::capaian:
                 fill_capaian(ctx, matcher, inputs, options.kategori);
                 break;
+            case TableKind::renja:
+                fill_renja_rules(ctx);
+                fill_capaian(ctx, matcher, inputs, options.kategori);
+                fill_renja_summary(ctx);
+                break;
             case TableKind::rencana_aksi:
                 fill_rencana_aksi(ctx, matcher, year_to_date);
                 break;

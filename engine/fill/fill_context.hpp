@@ -50,6 +50,10 @@ void fill_anggaran(FillContext& ctx);
 void fill_rka(FillContext& ctx);
 void fill_capaian(FillContext& ctx, const IndicatorMatcher& matcher, const InputCells& inputs,
                   bool add_kategori);
+// The Renja evaluation (fill_renja.cpp): the empty cells its column-number row's rules define
+// (before the capaian fill, which reads them), then its rata-rata and predikat rows (after).
+void fill_renja_rules(FillContext& ctx);
+void fill_renja_summary(FillContext& ctx);
 // Rencana Aksi: per-TW capaian and kategori, and per-block totals. The outcome of each
 // indicator's latest TW with a capaian goes to `year_to_date`.
 void fill_rencana_aksi(FillContext& ctx, const IndicatorMatcher& matcher,

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <regex>
 #include <set>
 
@@ -433,6 +434,22 @@ std::optional<TableKind> kind_of(const std::vector<TableColumn>& cols) {
     return std::nullopt;
 }
 
+// The Renja evaluation (Permendagri 86/2017) among capaian tables: its realisasi is given
+// per TW, for at least two TWs, and its groups are split by unit into K and Rp. Sub-columns.
+bool is_renja(const std::vector<TableColumn>& cols) {
+    std::set<int> tws;
+    bool kinerja = false, rupiah = false;
+    for (const auto& c : cols) {
+        if (c.triwulan &&
+            (c.role == ColumnRole::realisasi || c.role == ColumnRole::realisasi_anggaran ||
+             c.role == ColumnRole::capaian))
+            tws.insert(*c.triwulan);
+        kinerja = kinerja || c.unit == ColumnUnit::kinerja;
+        rupiah = rupiah || c.unit == ColumnUnit::rupiah;
+    }
+    return tws.size() >= 2 && kinerja && rupiah;
+}
+
 // A title line that names the unit: it starts with the kind of unit, or with the
 // "SATUAN KERJA :" label of the RKA.
 bool looks_like_satker(const std::string& line) {
@@ -509,6 +526,13 @@ bool continues_table(const Sheet& sheet, std::uint32_t row, const std::vector<Ta
         if (!quantity_readings(display_text(sheet, row, c.col)).readings.empty()) return true;
     }
     return false;
+}
+
+// "Rata-rata capaian kinerja (%)", "Predikat kinerja": the Renja evaluation's rows under its
+// data, which belong to the table even after blank rows (a template's unused example rows).
+bool is_summary_row(const Sheet& sheet, std::uint32_t row) {
+    std::string k = header_key(row_line(sheet, row));
+    return k.rfind("rataratacapaian", 0) == 0 || k.rfind("predikatkinerja", 0) == 0;
 }
 
 void read_title(const Sheet& sheet, Table& table) {
@@ -598,6 +622,12 @@ void choose_evaluated(const Sheet& sheet, Table& t) {
         if (pick([](const TableColumn& c) { return c.period == ColumnPeriod::kumulatif; },
                  {"nilai kumulatif (s.d. Bulan Ini)", "the cumulative figure (s.d. Bulan Ini)"}))
             continue;
+        // The Renja evaluation's tingkat capaian is the one beside no TW; those under a TW are
+        // that quarter's.
+        if (t.kind == TableKind::renja &&
+            pick([](const TableColumn& c) { return !c.triwulan; },
+                 {"tingkat capaian, tidak per TW", "the tingkat capaian, not a TW's"}))
+            continue;
         TableColumn* latest = nullptr;
         for (auto* c : candidates)
             if (c->triwulan && (!latest || *c->triwulan > *latest->triwulan) &&
@@ -610,6 +640,97 @@ void choose_evaluated(const Sheet& sheet, Table& t) {
                            "the latest TW with data (TW " + tw + ")"};
         }
     }
+}
+
+// A TW named in a title or a sheet name: "Realisasi TW IV", "Evaluasi Triwulan III", "TW-2".
+std::optional<int> triwulan_named(const std::string& text) {
+    static const std::regex named(
+        R"((?:^|[^a-z])(?:tw|triwulan)\s*[-.]?\s*(iv|iii|ii|i|[1-4])(?![a-z0-9]))",
+        std::regex::icase);
+    std::smatch m;
+    if (!std::regex_search(text, m, named)) return std::nullopt;
+    std::string k = header_key(m[1].str());
+    static constexpr std::string_view roman[] = {"i", "ii", "iii", "iv"};
+    for (int i = 0; i < 4; ++i)
+        if (k == roman[i] || k == std::to_string(i + 1)) return i + 1;
+    return std::nullopt;
+}
+
+// The TW a table with realisasi per TW evaluates: the one its title lines or its sheet's name
+// names, else the latest TW whose realisasi holds figures.
+void choose_triwulan(const Sheet& sheet, Table& t) {
+    std::set<int> tws;
+    for (const auto& c : t.columns)
+        if (c.triwulan) tws.insert(*c.triwulan);
+    for (auto it = t.title.rbegin(); it != t.title.rend(); ++it)
+        if (auto tw = triwulan_named(*it); tw && tws.count(*tw)) {
+            t.triwulan = tw;
+            t.triwulan_why = {"judul tabel menyebut TW " + std::to_string(*tw),
+                              "the table's title names TW " + std::to_string(*tw)};
+            return;
+        }
+    if (auto tw = triwulan_named(sheet.name); tw && tws.count(*tw)) {
+        t.triwulan = tw;
+        t.triwulan_why = {"nama lembar menyebut TW " + std::to_string(*tw),
+                          "the sheet's name names TW " + std::to_string(*tw)};
+        return;
+    }
+    for (const auto& c : t.columns)
+        if (c.triwulan &&
+            (c.role == ColumnRole::realisasi || c.role == ColumnRole::realisasi_anggaran) &&
+            (!t.triwulan || *c.triwulan > *t.triwulan) && has_figures(sheet, t, c.col))
+            t.triwulan = c.triwulan;
+    if (t.triwulan)
+        t.triwulan_why = {"TW terakhir yang berisi data (TW " + std::to_string(*t.triwulan) + ")",
+                          "the latest TW with data (TW " + std::to_string(*t.triwulan) + ")"};
+}
+
+// The Renja form's rules (Permendagri 86/2017) for the columns a plain number row leaves
+// without one: the year's realisasi = the TWs' sum (13 = 9 + 10 + 11 + 12), the Renstra
+// realisasi to date = up to last year's + the year's (14 = 7 + 13), the tingkat capaian = that
+// / the Renstra target x 100 (15 = 14 / 6 x 100), or the year's / the year's target when the
+// form has no Renstra columns. Groups are known by their K column's role, TW and year.
+void add_implied_rules(Table& t) {
+    if (t.numbers.empty()) return;
+    auto number_of = [&](const TableColumn& c) { return c.number.value_or(0); };
+    std::map<int, int> tw;  // TW -> number
+    const TableColumn *year = nullptr, *before = nullptr, *to_date = nullptr, *renstra = nullptr,
+                      *target = t.column(ColumnRole::target), *capaian = nullptr;
+    for (const auto& c : t.columns) {
+        if (!c.number || c.unit == ColumnUnit::rupiah || c.unit == ColumnUnit::persen) continue;
+        if (c.role == ColumnRole::realisasi && c.triwulan) tw[*c.triwulan] = *c.number;
+        if (c.role == ColumnRole::target_renstra && !renstra) renstra = &c;
+        if (c.role == ColumnRole::capaian && !c.triwulan && !capaian) capaian = &c;
+        if (c.role != ColumnRole::realisasi || c.triwulan) continue;
+        if (c.evaluated)
+            year = &c;
+        else if (t.tahun && c.tahun && *c.tahun < *t.tahun && !before)
+            before = &c;
+        else if (mentions(c.path, {"renstra"}))
+            to_date = &c;
+    }
+    if (target && !target->number) target = nullptr;
+    std::set<int> stated;
+    for (const auto& r : t.rules) stated.insert(r.number);
+    auto add = [&](const TableColumn* defined, const std::string& rule) {
+        if (!defined || stated.count(number_of(*defined))) return;
+        std::string text = std::to_string(number_of(*defined)) + " = " + rule;
+        t.rules.push_back(
+            {number_of(*defined), text, rule_expression(rule), t.header_row, defined->col, true});
+    };
+    if (year && tw.size() >= 2) {
+        std::string sum;
+        for (const auto& [q, n] : tw) sum += (sum.empty() ? "" : " + ") + std::to_string(n);
+        add(year, sum);
+    }
+    if (to_date && before && year)
+        add(to_date, std::to_string(number_of(*before)) + " + " + std::to_string(number_of(*year)));
+    if (capaian && to_date && renstra && renstra->number)
+        add(capaian, std::to_string(number_of(*to_date)) + " / " +
+                         std::to_string(number_of(*renstra)) + " x 100");
+    else if (capaian && year && target)
+        add(capaian, std::to_string(number_of(*year)) + " / " + std::to_string(number_of(*target)) +
+                         " x 100");
 }
 
 // The stated rules of the column-number row, in the formula language.
@@ -735,6 +856,7 @@ TableSearch search_tables(const Workbook& workbook) {
                 continue;
             }
             settle_roles(*kind, best.columns);
+            if (kind == TableKind::capaian && is_renja(best.columns)) kind = TableKind::renja;
 
             Table table;
             table.kind = *kind;
@@ -754,7 +876,9 @@ TableSearch search_tables(const Workbook& workbook) {
                 if (row_is_blank(sheet, r)) {
                     std::uint32_t next = r + 1;
                     while (next <= last_row && row_is_blank(sheet, next)) ++next;
-                    if (next > last_row || !continues_table(sheet, next, table.columns)) break;
+                    if (next > last_row || !(continues_table(sheet, next, table.columns) ||
+                                             is_summary_row(sheet, next)))
+                        break;
                     r = next - 1;
                     continue;
                 }
@@ -770,6 +894,10 @@ TableSearch search_tables(const Workbook& workbook) {
             table.last_row = last_data;
             read_title(sheet, table);
             choose_evaluated(sheet, table);
+            if (table.kind == TableKind::renja) {
+                choose_triwulan(sheet, table);
+                add_implied_rules(table);
+            }
             search.tables.push_back(std::move(table));
             row = std::max(last_data, band.end - 1);
         }

@@ -233,6 +233,8 @@ const char* kind_name(TableKind kind) {
             return "anggaran";
         case TableKind::rka:
             return "rka";
+        case TableKind::renja:
+            return "renja";
     }
     return "?";
 }

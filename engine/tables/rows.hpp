@@ -16,12 +16,15 @@ namespace kinerja {
 
 struct Table;
 struct TableColumn;
+struct ColumnNumber;
 
 // One data row of a table, read through merges.
 struct TableRow {
     std::uint32_t row = 0;
-    bool is_total = false;        // "JUMLAH", "TOTAL", "Jumlah Total" in the label columns
-    bool is_section = false;      // a band across the table: "Tahun 2022", "Program : ..."
+    bool is_total = false;    // "JUMLAH", "TOTAL", "Jumlah Total" in the label columns
+    bool is_section = false;  // a band across the table: "Tahun 2022", "Program : ..."
+    // The Renja evaluation's "Rata-rata capaian kinerja" and "Predikat kinerja" (totals too).
+    bool is_summary = false;
     std::optional<int> triwulan;  // a "TW I" label in the row, if any
 };
 
@@ -66,6 +69,12 @@ struct RowTree {
 };
 RowTree row_tree(const Workbook& workbook, const Sheet& sheet, const Table& table,
                  const std::vector<TableRow>& rows);
+// In a rule of the column-number row ("13 = 9 + 10 + 11 + 12"), the sub-column of group
+// `operand` that goes with sub-column `index` of group `defined`: the one with the same unit
+// (K with K, Rp. with Rp.), else the one in the same place when the groups are as wide, else
+// the group's only column.
+std::optional<std::uint32_t> rule_operand_column(const Table& t, const ColumnNumber& defined,
+                                                 std::uint32_t index, const ColumnNumber& operand);
 // Rows grouped per indicator: a new block starts where the indicator text changes;
 // empty indicator cells (TW II-IV rows typed without merging) continue the block.
 std::vector<IndicatorBlock> indicator_blocks(const Sheet& sheet, const Table& table);

@@ -21,6 +21,14 @@ bool is_total_label(std::string_view text) {
     return totals.count(header_key(text)) > 0;
 }
 
+// The Renja evaluation's summary rows under its data: "Rata-rata capaian kinerja (%)" and
+// "Predikat kinerja". Like totals, they are no indicator's row.
+bool is_summary_label(std::string_view text) {
+    std::string k = header_key(text);
+    return k.rfind("rataratacapaian", 0) == 0 || k.rfind("predikatkinerja", 0) == 0 ||
+           k == "predikat";
+}
+
 // What display_text shows at (row, col), without making the text: a number or a
 // boolean always shows something, a text cell its text without surrounding blanks.
 struct Shown {
@@ -77,7 +85,7 @@ std::optional<int> rka_level(std::string_view raw) {
 std::vector<TableRow> table_rows(const Sheet& sheet, const Table& table) {
     std::vector<TableRow> rows;
     for (std::uint32_t r = table.first_row; r <= table.last_row; ++r) {
-        TableRow row{r, false, false, std::nullopt};
+        TableRow row{r, false, false, false, std::nullopt};
         // A band merged across most of the table labels what follows; it holds no figures.
         for (const auto& m : sheet.merges)
             if (m.first_row == r && m.last_col - m.first_col + 1 >= 3 &&
@@ -89,8 +97,12 @@ std::vector<TableRow> table_rows(const Sheet& sheet, const Table& table) {
             if (!shown.any) continue;
             any = true;
             // A number's text ("%.15g") or TRUE/FALSE never is a total's label.
+            if (is_label_role(col.role) && is_summary_label(shown.text))
+                row.is_summary = row.is_total = true;
             if (is_label_role(col.role) && is_total_label(shown.text)) row.is_total = true;
         }
+        // "Rata-rata capaian kinerja" merged across the labels is a summary, not a section.
+        if (row.is_summary) row.is_section = false;
         // A TW label may sit in any column of the row (the Rencana Aksi puts it beside the
         // planned activity), so look at every cell of the row, not only header columns.
         auto it = std::lower_bound(sheet.cells.begin(), sheet.cells.end(), r,
@@ -100,6 +112,24 @@ std::vector<TableRow> table_rows(const Sheet& sheet, const Table& table) {
         if (any) rows.push_back(row);
     }
     return rows;
+}
+
+std::optional<std::uint32_t> rule_operand_column(const Table& t, const ColumnNumber& defined,
+                                                 std::uint32_t index, const ColumnNumber& operand) {
+    auto unit_at = [&](std::uint32_t col) -> std::optional<ColumnUnit> {
+        for (const auto& c : t.columns)
+            if (c.col == col) return c.unit;
+        return std::nullopt;
+    };
+    std::uint32_t width = operand.last_col - operand.first_col + 1;
+    if (width == 1) return operand.first_col;
+    if (auto unit = unit_at(defined.first_col + index)) {
+        for (std::uint32_t c = operand.first_col; c <= operand.last_col; ++c)
+            if (unit_at(c) == unit) return c;
+        return std::nullopt;
+    }
+    if (width == defined.last_col - defined.first_col + 1) return operand.first_col + index;
+    return std::nullopt;
 }
 
 std::vector<IndicatorBlock> indicator_blocks(const Sheet& sheet, const Table& table) {

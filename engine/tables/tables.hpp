@@ -23,7 +23,9 @@
 
 namespace kinerja {
 
-enum class TableKind { rencana_aksi, capaian, anggaran, rka };
+// renja: the Permendagri 86/2017 Renja evaluation, a capaian table with its realisasi per TW
+// split into K and Rp. (see engine/fill/fill_renja.cpp).
+enum class TableKind { rencana_aksi, capaian, anggaran, rka, renja };
 
 enum class ColumnRole {
     nomor,
@@ -93,7 +95,10 @@ struct ColumnRule {
     int number = 0;                  // the column it defines
     std::string text;                // as written
     std::string expression;          // "k14 / k6 * 100"
-    std::uint32_t row = 0, col = 0;  // where it is written
+    std::uint32_t row = 0, col = 0;  // where it is written (implied: the column's number)
+    // Not written: the Renja form's rule for a column its number row leaves plain (the year's
+    // realisasi is the TWs' sum, ...), applied like a stated one.
+    bool implied = false;
     bool operator==(const ColumnRule&) const = default;
 };
 
@@ -133,6 +138,10 @@ struct Table {
     std::vector<std::string> title;     // the non-empty lines above the header
     std::string satker;                 // "LEMBAGA PEMASYARAKATAN KELAS II A KEROBOKAN"
     std::optional<int> tahun;
+    // The TW a table with realisasi per TW evaluates: the one its title or sheet names ("TW
+    // III"), else the latest with data; and why.
+    std::optional<int> triwulan;
+    Message triwulan_why{};
 
     // The column with this role (and TW, if given): the evaluated one where several share
     // the role, else the first.

@@ -40,6 +40,14 @@ const std::vector<TemplateInfo>& builtin_templates() {
           "realisasi, %, sisa per kelompok Operasi, Modal, Total",
           "Budget realisation report (LRA, SIPD layout): account code, description, budget, "
           "realisasi, %, balance per group Operasi, Modal, Total"}},
+        {"renja",
+         "renja.xlsx",
+         {"Evaluasi terhadap hasil Renja (Permendagri 86/2017): program dan kegiatan, target "
+          "Renstra dan tahun berjalan, realisasi TW I-IV (K dan Rp.), tingkat capaian, rata-rata "
+          "dan predikat kinerja",
+          "The Renja evaluation (Permendagri 86/2017): programs and kegiatan, Renstra and this "
+          "year's targets, realisasi per TW I-IV (K and Rp.), tingkat capaian, average and "
+          "predikat"}},
     };
     return list;
 }

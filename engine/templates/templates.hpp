@@ -31,7 +31,7 @@ struct TemplateInfo {
 };
 
 // The templates, in a fixed order: rencana-aksi, capaian-kinerja, realisasi-anggaran,
-// rka-satker, lra.
+// rka-satker, lra, renja.
 const std::vector<TemplateInfo>& builtin_templates();
 
 // The folder with the templates: $KINERJA_TEMPLATES, else ./templates (when it holds the

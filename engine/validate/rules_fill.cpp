@@ -3,6 +3,7 @@
 // computes, and the same indicator with different figures in two tables of one year.
 #include <cmath>
 
+#include "common/excerpt.hpp"
 #include "validate/rule_context.hpp"
 
 namespace kinerja {
@@ -177,6 +178,33 @@ Finding judge(const DifferingKategori& fact) {
              ". It is replaced; the old formula is kept in the cell comment."});
 }
 
+Finding judge(const DifferingSummary& fact) {
+    std::string cell = cell_name(fact.cell.row, fact.cell.col);
+    std::string average = angka(std::round(fact.average * 100) / 100);
+    std::string n = std::to_string(fact.rows);
+    std::string how_id = fact.formula.empty()
+                             ? " Nilai semula disimpan di komentar sel."
+                             : " Rumus semula (=" + fact.formula + ") disimpan di komentar sel.";
+    std::string how_en = fact.formula.empty() ? " The old value is kept in the cell comment."
+                                              : " The old formula (=" + fact.formula +
+                                                    ") is kept in the cell comment.";
+    if (fact.predikat)
+        return finding_at(Rule::renja_predikat, fact.cell,
+                          {"Predikat kinerja di " + cell + " tertulis \"" +
+                               excerpt(fact.stated_text) + "\", padahal rata-rata capaian " +
+                               average + " termasuk " + fact.computed + "." + how_id,
+                           "The predikat kinerja in " + cell + " is \"" +
+                               excerpt(fact.stated_text) + "\", but an average capaian of " +
+                               average + " is " + fact.computed + "." + how_en});
+    return finding_at(Rule::renja_rata_rata, fact.cell,
+                      {"Rata-rata capaian kinerja di " + cell + " tertulis " + angka(fact.stated) +
+                           ", padahal rata-rata tingkat capaian " + n + " baris di atasnya " +
+                           average + "." + how_id,
+                       "The rata-rata capaian kinerja in " + cell + " is " + angka(fact.stated) +
+                           ", but the average tingkat capaian of the " + n + " rows above it is " +
+                           average + "." + how_en});
+}
+
 template <class Fact>
 void judge_all(const std::vector<Fact>& facts, std::vector<Finding>& out) {
     for (const Fact& fact : facts) out.push_back(judge(fact));
@@ -191,6 +219,7 @@ void check_fill_facts(const FillFacts& facts, std::vector<Finding>& out) {
     judge_all(facts.unit_mismatches, out);
     judge_all(facts.differing_numbers, out);
     judge_all(facts.differing_kategori, out);
+    judge_all(facts.differing_summaries, out);
 }
 
 // The same indicator must have the same target and realisasi in every table of one year

@@ -222,16 +222,21 @@ void check_induk(RuleContext& ctx) {
             bool typed = own_sum == nullptr;  // or a formula of another kind (=M55+AC55)
             double expected = 0;
             int known = 0;
-            bool doubt = false;
+            bool doubt = false, unknown = false;
             for (std::uint32_t k : kids) {
                 std::set<std::uint32_t> seen{p};
                 if (auto v = typed ? true_value(ctx, c, children, k, seen) : ctx.number(k, &c)) {
                     expected += *v, ++known;
                 } else if (!blank(ctx.sheet(), k, c.col)) {
                     doubt = true;  // text or a reading in doubt: another rule's finding
+                } else {
+                    unknown = true;
                 }
             }
-            if (known == 0 || doubt) continue;
+            // A typed parent over a blank child (one the fill computes, as a Renja row's year
+            // realisasi by its stated rule) cannot be judged by what is typed; a sum formula
+            // counts the blank as nothing, as Excel does.
+            if (known == 0 || doubt || (typed && unknown)) continue;
             if (std::fabs(*stated - expected) <= 0.5 + 1e-9 * std::fabs(expected)) {
                 ++agree;
                 continue;

@@ -12,29 +12,6 @@ namespace kinerja {
 
 namespace {
 
-// The unit of a sub-column, where the band gave one.
-std::optional<ColumnUnit> unit_at(const Table& t, std::uint32_t col) {
-    for (const auto& c : t.columns)
-        if (c.col == col) return c.unit;
-    return std::nullopt;
-}
-
-// The column of group `operand` that matches sub-column `index` of the defined group: the one
-// with the same unit, else the one in the same place when the groups are as wide, else the
-// group's only column.
-std::optional<std::uint32_t> matching_column(const Table& t, const ColumnNumber& defined,
-                                             std::uint32_t index, const ColumnNumber& operand) {
-    std::uint32_t width = operand.last_col - operand.first_col + 1;
-    if (width == 1) return operand.first_col;
-    if (auto unit = unit_at(t, defined.first_col + index)) {
-        for (std::uint32_t c = operand.first_col; c <= operand.last_col; ++c)
-            if (unit_at(t, c) == unit) return c;
-        return std::nullopt;
-    }
-    if (width == defined.last_col - defined.first_col + 1) return operand.first_col + index;
-    return std::nullopt;
-}
-
 // Agreement within what the stated value's shown decimals can hide (94,1 for 94,117).
 bool agrees(double stated, double computed) {
     double scale = 1.0;
@@ -70,7 +47,7 @@ void check_rule(RuleContext& ctx, const ColumnRule& rule) {
     for (std::uint32_t i = 0; i <= target.last_col - target.first_col; ++i) {
         std::vector<std::uint32_t> columns;
         for (int number : operands) {
-            auto col = matching_column(t, target, i, *by_number.at(number));
+            auto col = rule_operand_column(t, target, i, *by_number.at(number));
             if (!col) break;
             columns.push_back(*col);
         }
@@ -103,17 +80,19 @@ void check_rule(RuleContext& ctx, const ColumnRule& rule) {
             if (ratio && agrees(*stated, expected * 100)) continue;
             if (ratio && std::fabs(*stated - expected * 100) < std::fabs(*stated - expected))
                 expected *= 100;  // say it as the cell shows it: 90, not 0,9
+            std::string source_id = rule.implied
+                                        ? "aturan formulir Evaluasi Renja (Permendagri 86/2017)"
+                                        : "aturan yang tertulis di judulnya";
+            std::string source_en = rule.implied
+                                        ? "the Renja evaluation form's rule (Permendagri 86/2017)"
+                                        : "the rule stated in its header";
             ctx.report(Rule::tabel_aturan_kolom, row.row, &cell_column,
-                       {"Kolom (" + std::to_string(rule.number) +
-                            ") harus mengikuti aturan yang "
-                            "tertulis di judulnya, \"" +
-                            excerpt(rule.text) + "\": " + ctx.cell(row.row, &cell_column) +
+                       {"Kolom (" + std::to_string(rule.number) + ") harus mengikuti " + source_id +
+                            ", \"" + excerpt(rule.text) + "\": " + ctx.cell(row.row, &cell_column) +
                             " berisi " + angka(*stated) + ", padahal menurut aturan itu " +
                             angka(std::round(expected * 100) / 100) + ".",
-                        "Column (" + std::to_string(rule.number) +
-                            ") must follow the rule stated "
-                            "in its header, \"" +
-                            excerpt(rule.text) + "\": " + ctx.cell(row.row, &cell_column) +
+                        "Column (" + std::to_string(rule.number) + ") must follow " + source_en +
+                            ", \"" + excerpt(rule.text) + "\": " + ctx.cell(row.row, &cell_column) +
                             " holds " + angka(*stated) + ", but the rule gives " +
                             angka(std::round(expected * 100) / 100) + "."});
         }

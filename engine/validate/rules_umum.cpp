@@ -15,6 +15,7 @@ std::vector<ColumnRole> numeric_roles(TableKind kind) {
             return {ColumnRole::target, ColumnRole::pagu, ColumnRole::penarikan,
                     ColumnRole::realisasi_anggaran};
         case TableKind::capaian:
+        case TableKind::renja:
             return {ColumnRole::target,         ColumnRole::realisasi, ColumnRole::capaian,
                     ColumnRole::target_renstra, ColumnRole::pembilang, ColumnRole::penyebut};
         case TableKind::anggaran:
@@ -115,6 +116,13 @@ void check_ratio(RuleContext& ctx, const TableRow& row) {
 }
 
 void check_missing(RuleContext& ctx, const IndicatorBlock& block) {
+    // In the Renja evaluation an urusan or bidang heading ("UNSUR PENUNJANG URUSAN
+    // PEMERINTAHAN") merged from the program column over the indicator's is no indicator.
+    if (const TableColumn* ind = ctx.table().column(ColumnRole::indikator);
+        ind && ctx.table().kind == TableKind::renja) {
+        const CellRange* m = ctx.sheet().merge_at(block.first_row, ind->col);
+        if (m && m->first_col < ind->col) return;
+    }
     const TableColumn* target = ctx.table().column(ColumnRole::target);
     if (target && display_text(ctx.sheet(), block.first_row, target->col).empty()) {
         ctx.report(Rule::umum_target_kosong, block.first_row, target,
@@ -124,7 +132,7 @@ void check_missing(RuleContext& ctx, const IndicatorBlock& block) {
                         ctx.cell(block.first_row, target) + " is empty."});
     }
     const TableColumn* real = ctx.table().column(ColumnRole::realisasi);
-    if (ctx.table().kind == TableKind::capaian && real &&
+    if ((ctx.table().kind == TableKind::capaian || ctx.table().kind == TableKind::renja) && real &&
         display_text(ctx.sheet(), block.first_row, real->col).empty()) {
         ctx.report(Rule::umum_realisasi_kosong, block.first_row, real,
                    {"Realisasi indikator \"" + excerpt(block.indikator) + "\" di " +
@@ -142,7 +150,8 @@ void check_missing(RuleContext& ctx, const IndicatorBlock& block) {
 
 void check_umum(RuleContext& ctx) {
     for (const TableRow& row : table_rows(ctx.sheet(), ctx.table())) {
-        if (row.is_section) continue;
+        // A predikat is words; the summary rows have rules of their own (renja.*).
+        if (row.is_section || row.is_summary) continue;
         check_cells(ctx, row);
         check_ratio(ctx, row);
     }

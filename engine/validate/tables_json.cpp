@@ -37,6 +37,7 @@ nlohmann::ordered_json tables_json(const std::vector<Table>& tables,
         j["header_rows"] = {t.header_row + 1, t.first_row};
         j["data_rows"] = {t.first_row + 1, t.last_row + 1};
         if (t.tahun) j["tahun"] = *t.tahun;
+        if (t.triwulan) j["triwulan"] = {{"tw", *t.triwulan}, {"why", t.triwulan_why.in(lang)}};
         if (!t.satker.empty()) j["satker"] = t.satker;
         nlohmann::ordered_json columns = nlohmann::ordered_json::array();
         for (const auto& c : t.columns) columns.push_back(column_json(c, lang));
@@ -46,11 +47,14 @@ nlohmann::ordered_json tables_json(const std::vector<Table>& tables,
             unread.push_back({{"column", column_name(u.col)}, {"path", u.path}});
         j["unread"] = unread;
         nlohmann::ordered_json rules = nlohmann::ordered_json::array();
-        for (const auto& r : t.rules)
-            rules.push_back({{"column", r.number},
-                             {"text", r.text},
-                             {"cell", cell_name(r.row, r.col)},
-                             {"expression", r.expression}});
+        for (const auto& r : t.rules) {
+            nlohmann::ordered_json rule{{"column", r.number},
+                                        {"text", r.text},
+                                        {"cell", cell_name(r.row, r.col)},
+                                        {"expression", r.expression}};
+            if (r.implied) rule["implied"] = true;  // the Renja form's, not written in the sheet
+            rules.push_back(rule);
+        }
         j["rules"] = rules;
         nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
         for (const auto& s : t.skipped) skipped.push_back({{"row", s.row + 1}, {"why", s.why}});

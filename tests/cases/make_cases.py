@@ -297,6 +297,258 @@ def indikator_umum():
     return s
 
 
+# ------------------------------------------------------------------ the Renja evaluation
+
+RENJA_HEADERS = [
+    # (first column, last column, label) of the first header row
+    ("F", "G", "Target Renstra Perangkat Daerah pada Tahun 2029 (Akhir Periode Renstra Perangkat Daerah)"),
+    ("H", "I", "Realisasi Capaian Kinerja Renstra Perangkat Daerah sampai dengan Renja Perangkat "
+               "Daerah Tahun 2025"),
+    ("J", "K", "Target Kinerja dan Anggaran Renja Perangkat Daerah Tahun Berjalan (Tahun 2026) "
+               "yang Dievaluasi"),
+    ("L", "W", "Realisasi Kinerja Pada Triwulan"),
+    ("X", "Y", "Realisasi Capaian Kinerja dan Anggaran Renja Perangkat Daerah yang Dievaluasi"),
+    ("Z", "AA", "Realisasi Kinerja dan Anggaran Renstra Perangkat Daerah s/d Tahun 2026 (Akhir "
+                "Tahun Pelaksanaan Renja Perangkat Daerah)"),
+    ("AB", "AC", "Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra Perangkat Daerah s/d "
+                 "Tahun 2029 (%)"),
+]
+RENJA_TW = ("L", "O", "R", "U")  # first of each TW's K | % | Rp.
+
+
+def col_index(name):
+    n = 0
+    for ch in name:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def shift(name, k):
+    return col_name(col_index(name) + k)
+
+
+def renja_sheet(name, title_tw, numbers, rows):
+    """The Permendagri 86/2017 evaluation as a Bappeda keeps it: title lines, a header band of
+    labels merged over two rows with TW I-IV under "Realisasi Kinerja Pada Triwulan", a row of
+    column numbers whose last three cells state 13 = 9 + 10 + 11 + 12, 14 = 7 + 13 and
+    15 = 14 / 6 x 100, and a unit row K | % | Rp. `rows` maps a sheet row to {column: value}."""
+    s = Sheet(name)
+    s.row(1, ["Evaluasi Terhadap Hasil Renja Perangkat Daerah" + title_tw])
+    s.row(2, ["Kabupaten Contoh"]).row(3, ["Tahun 2026"])
+    for ref in ("A1:AC1", "A2:AC2", "A3:AC3"):
+        s.merge(ref)
+    for c, text in zip("ABCDE", ("No", "Sasaran", "Program/Kegiatan",
+                                 "Indikator Kinerja Program (Outcome)/Kegiatan (Output)", "Satuan")):
+        s.cells[(5, col_index(c))] = ("bold", text)
+        s.merge(f"{c}5:{c}6").merge(f"{c}7:{c}8")
+    for first, last, text in RENJA_HEADERS:
+        s.cells[(5, col_index(first))] = ("bold", text)
+        s.merge(f"{first}5:{last}5" if first == "L" else f"{first}5:{last}6")
+        if first != "L":
+            s.merge(f"{first}7:{last}7")
+    for i, first in enumerate(RENJA_TW):
+        s.cells[(6, col_index(first))] = ("bold", ["I", "II", "III", "IV"][i])
+        s.merge(f"{first}6:{shift(first, 2)}6").merge(f"{first}7:{shift(first, 2)}7")
+    for c, text in zip(["A", "B", "C", "D", "E", "F", "H", "J", *RENJA_TW, "X", "Z", "AB"], numbers):
+        s.cells[(7, col_index(c))] = text
+    units = {"F": "K", "G": "Rp.", "H": "K", "I": "Rp.", "J": "K", "K": "Rp.", "X": "K",
+             "Y": "Rp.", "Z": "K", "AA": "Rp.", "AB": "K", "AC": "Rp."}
+    for first in RENJA_TW:
+        units.update({first: "K", shift(first, 1): "%", shift(first, 2): "Rp."})
+    for c, u in units.items():
+        s.cells[(8, col_index(c))] = u
+    s.cells[(9, 1)] = "Perangkat Daerah : Badan Perencanaan Pembangunan Daerah Kabupaten Contoh"
+    for r, values in rows.items():
+        for c, v in values.items():
+            s.cells[(r, col_index(c))] = v
+    return s
+
+
+def renja_kegiatan(r, no, name, indikator, satuan, renstra, lalu, tahun_ini, tw, typed=None,
+                   empty=()):
+    """One kegiatan row: Renstra target and pagu, realisasi up to 2025, this year's target and
+    pagu, per TW (K, Rp.); the % per TW is K / target. Columns 13-15 are formulas with their
+    results, except those in `typed` (typed over, for planted mistakes) or `empty` (left for
+    Kinerja to fill)."""
+    (rk, rrp), (lk, lrp), (tk, trp) = renstra, lalu, tahun_ini
+    v = {"A": no, "C": name, "D": indikator, "E": satuan, "F": rk, "G": rp(rrp), "H": lk,
+         "I": rp(lrp), "J": tk, "K": rp(trp)}
+    for first, (k, money) in zip(RENJA_TW, tw):
+        if k is None:
+            continue
+        v[first], v[shift(first, 1)], v[shift(first, 2)] = k, round(k / tk * 100, 2), rp(money)
+    year_k = sum(k or 0 for k, _ in tw)
+    year_rp = sum(m or 0 for _, m in tw)
+    real_k, real_rp = lk + year_k, lrp + year_rp
+    cells = {
+        "X": (f"L{r}+O{r}+R{r}+U{r}", year_k), "Y": (f"N{r}+Q{r}+T{r}+W{r}", year_rp),
+        "Z": (f"H{r}+X{r}", real_k), "AA": (f"I{r}+Y{r}", real_rp),
+        "AB": (f"Z{r}/F{r}*100", real_k / rk * 100), "AC": (f"AA{r}/G{r}*100", real_rp / rrp * 100),
+    }
+    for c, (text, cached) in cells.items():
+        if c in empty:
+            continue
+        value = Formula(text, round(cached, 10))
+        v[c] = rp(value) if c in ("Y", "AA") else value
+    v.update(typed or {})
+    return v
+
+
+def renja_rata_rata():
+    """The Deli Serdang layout (A-AC, rows 5-8 of header) with two programs under a bidang row,
+    each program with its Rata-rata capaian kinerja and Predikat kinerja, and both for all
+    programs. Planted: X13 typed 0 while TW IV holds 35; the bidang row's TW IV Rp. sums
+    program 1 only (W10 =SUM(W11)), so its year Rp. Y10 is not N10+Q10+T10+W10; AC14 typed
+    over; AB15, the first program's rata-rata, typed wrong; AB23's predikat typed wrong.
+    Program 2's rata-rata and predikat are left empty for Kinerja."""
+    numbers = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, "13 = 9 + 10 + 11 + 12", "14 = 7 + 13",
+               "15 = 14 / 6 x 100"]
+    rows = {}
+    k1 = [(12, "Penyusunan Dokumen Perencanaan Perangkat Daerah", "Jumlah dokumen perencanaan", "Dok",
+           (5, 90000000), (3, 52000000), (1, 20000000), [(0, 0), (0, 4000000), (0, 6000000), (1, 9000000)]),
+          (13, "Pemeliharaan Barang Milik Daerah", "Jumlah mebel yang dipelihara", "Unit",
+           (40, 4000000), (35, 2800000), (35, 2800000), [(0, 0), (0, 0), (0, 0), (35, 2790000)]),
+          (14, "Evaluasi Kinerja Perangkat Daerah", "Jumlah laporan evaluasi kinerja", "Lap",
+           (5, 50000000), (4, 31000000), (1, 12000000), [(0.25, 2000000), (0.25, 3000000),
+                                                          (0.25, 3000000), (0.25, 3500000)])]
+    k2 = [(18, "Analisis Kondisi dan Isu Strategis Daerah", "Jumlah dokumen rancangan awal RKPD", "Dok",
+           (5, 200000000), (4, 150000000), (1, 40000000), [(0, 0), (0.4, 10000000), (0.2, 12000000),
+                                                            (0.4, 15000000)]),
+          (19, "Pelaksanaan Konsultasi Publik", "Jumlah berita acara konsultasi publik", "Berita Acara",
+           (5, 100000000), (2, 40000000), (2, 20000000), [(1, 5000000), (0, 0), (1, 9000000), (0, 4000000)])]
+    no = 3
+    for r, name, ind, sat, renstra, lalu, ini, tw in k1 + k2:
+        no += r == 18  # program 2's own row is number 6
+        typed = {"X": 0} if r == 13 else {"AC": 90} if r == 14 else None
+        empty = ("X", "Y", "Z", "AA", "AB", "AC") if r == 19 else ()
+        rows[r] = renja_kegiatan(r, no, name, ind, sat, renstra, lalu, ini, tw, typed, empty)
+        no += 1
+    # X13 is typed 0, so Z13 and AB13 follow it: H13 + 0 = 35, 35 / 40 = 87,5.
+    rows[13]["Z"] = Formula("H13+X13", 35)
+    rows[13]["AB"] = Formula("Z13/F13*100", 87.5)
+
+    def capaian_k(r):
+        return rows[r]["AB"].cached
+    # Program rows: their own indicator, Rp. columns summing their kegiatan.
+    for r, no_, name, ind, first, last, tw_k in (
+            (11, 2, "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+             "Nilai LHE AKIP Perangkat Daerah", 12, 14, (20, 20, 20, 20)),
+            (17, 6, "Program Perencanaan, Pengendalian dan Evaluasi Pembangunan Daerah",
+             "Persentase perencanaan pembangunan partisipatif", 18, 19, (25, 25, 20, 20))):
+        v = {"A": no_, "C": name, "D": ind, "E": "%", "F": 100, "H": 60, "J": 100}
+        for c in ("G", "I", "K"):
+            v[c] = rp(Formula(f"SUM({c}{first}:{c}{last})",
+                              sum(rows[x][c][1] for x in range(first, last + 1))))
+        for first_tw, k in zip(RENJA_TW, tw_k):
+            v[first_tw] = k
+            money_col = shift(first_tw, 2)
+            v[money_col] = rp(Formula(f"SUM({money_col}{first}:{money_col}{last})",
+                                      sum(rows[x][money_col][1] for x in range(first, last + 1)
+                                          if money_col in rows[x])))
+        year_k = sum(tw_k)
+        year_rp = sum(v[shift(f, 2)][1].cached for f in RENJA_TW)
+        v["X"] = Formula(f"L{r}+O{r}+R{r}+U{r}", year_k)
+        v["Y"] = rp(Formula(f"N{r}+Q{r}+T{r}+W{r}", year_rp))
+        v["Z"] = Formula(f"H{r}+X{r}", 60 + year_k)
+        v["AB"] = Formula(f"Z{r}/F{r}*100", 60 + year_k)
+        rows[r] = v
+    # The bidang row: sums of both programs, except TW IV Rp. (program 1 only).
+    bidang = {"A": 1, "C": "PERENCANAAN", "F": 100, "H": 100, "J": 100}
+    for c in ("G", "I", "K", "N", "Q", "T", "Y"):
+        bidang[c] = rp(Formula(f"SUM({c}11+{c}17)", rows[11][c][1].cached + rows[17][c][1].cached))
+    bidang["W"] = rp(Formula("SUM(W11)", rows[11]["W"][1].cached))
+    rows[10] = bidang
+    avg1 = sum(capaian_k(r) for r in (12, 13, 14)) / 3
+    all_avg = (sum(capaian_k(r) for r in (12, 13, 14)) + rows[18]["AB"].cached + 80) / 5
+
+    def predikat(x):
+        return ("Sangat Tinggi" if x > 90 else "Tinggi" if x > 75 else "Sedang" if x > 65
+                else "Rendah" if x > 50 else "Sangat Rendah")
+    rows[15] = {"C": "Rata-rata capaian kinerja (%)", "AB": 80,  # planted: not avg1
+                "AC": Formula("AVERAGE(AC12:AC14)",
+                              round((rows[12]["AC"].cached + rows[13]["AC"].cached + 90) / 3, 10))}
+    rows[16] = {"C": "Predikat kinerja", "AB": predikat(avg1)}
+    rows[20] = {"C": "Rata-rata capaian kinerja (%)"}
+    rows[21] = {"C": "Predikat kinerja"}
+    rows[22] = {"C": "Rata-rata capaian kinerja (%)"}
+    rows[23] = {"C": "Predikat kinerja", "AB": "Sangat Tinggi"}  # planted: all_avg is not > 90
+    assert predikat(all_avg) != "Sangat Tinggi", (avg1, avg2, all_avg)
+    rows[25] = {"X": "Kota Contoh, 20 Januari 2027"}
+    rows[27] = {"X": "KEPALA BADAN PERENCANAAN PEMBANGUNAN DAERAH"}
+    return renja_sheet("Realisasi TW IV", "", numbers, rows)
+
+
+def renja_predikat():
+    """Another region's variant of the form: no sasaran column, TW labels "Triwulan I" ...,
+    units "K | Rp" without a dot and no % per TW, and a column-number row of plain numbers
+    "(1) ... (14)" that states no rule, so the form's own rules apply, as numbered here:
+    12 = 8 + 9 + 10 + 11, 13 = 6 + 12, 14 = 13 / 5 x 100. The title names TRIWULAN III: TW IV
+    is empty. Planted: S10's year realisasi typed 3 where TW I-III add up to 4; W13's predikat
+    typed Tinggi for an average of 70,5 (Sedang). Row 11's columns 12-14 are empty for Kinerja
+    to fill."""
+    s = Sheet("Evaluasi Renja")
+    s.row(1, ["EVALUASI TERHADAP HASIL RENJA DINAS PENDIDIKAN KABUPATEN CONTOH"])
+    s.row(2, ["TRIWULAN III TAHUN 2026"])
+    labels = [("A", "A", "No"), ("B", "B", "Program/Kegiatan"), ("C", "C", "Indikator Kinerja"),
+              ("D", "D", "Satuan"), ("E", "F", "Target Renstra SKPD pada Tahun 2030"),
+              ("G", "H", "Realisasi Capaian Kinerja Renstra SKPD s.d. Renja SKPD Tahun 2025"),
+              ("I", "J", "Target Kinerja dan Anggaran Renja SKPD Tahun 2026 yang Dievaluasi"),
+              ("K", "R", "Realisasi Kinerja Pada Triwulan"),
+              ("S", "T", "Realisasi Capaian Kinerja dan Anggaran Renja SKPD yang Dievaluasi"),
+              ("U", "V", "Realisasi Kinerja dan Anggaran Renstra SKPD s.d. Tahun 2026"),
+              ("W", "X", "Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra SKPD s.d. "
+                         "Tahun 2026 (%)")]
+    for n, (first, last, text) in enumerate(labels):
+        s.cells[(4, col_index(first))] = ("bold", text)
+        if first == "K":
+            s.merge(f"{first}4:{last}4")
+        elif first == last:
+            s.merge(f"{first}4:{first}6")
+        else:
+            s.merge(f"{first}4:{last}5")
+    for t, name in enumerate(("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")):
+        first = col_name(col_index("K") + 2 * t)
+        s.cells[(5, col_index(first))] = ("bold", name)
+        s.merge(f"{first}5:{shift(first, 1)}5")
+    for c in range(col_index("E"), col_index("X") + 1, 2):
+        s.cells[(6, c)], s.cells[(6, c + 1)] = "K", "Rp"
+    groups = ["A", "B", "C", "D", "E", "G", "I", "K", "M", "O", "Q", "S", "U", "W"]
+    for n, first in enumerate(groups):
+        s.cells[(7, col_index(first))] = f"({n + 1})"
+        if col_index(first) >= col_index("E"):
+            s.merge(f"{first}7:{shift(first, 1)}7")
+    rows = [
+        # no, name, indikator, satuan, renstra, lalu, ini, TW I-III (K, Rp)
+        (1, "Program Pengelolaan Pendidikan", "Angka partisipasi murni SD", "%", (100, 900000000),
+         (60, 500000000), (20, 150000000), [(5, 30000000), (5, 40000000), (5, 40000000)]),
+        (2, "Pembangunan Ruang Kelas Baru", "Jumlah ruang kelas baru", "Ruang", (50, 500000000),
+         (30, 300000000), (10, 90000000), [(1, 20000000), (2, 25000000), (1, 20000000)]),
+        (3, "Penyediaan Buku Pelajaran", "Jumlah sekolah yang menerima buku", "Sekolah",
+         (40, 400000000), (24, 200000000), (8, 60000000), [(2, 10000000), (2, 15000000),
+                                                            (2, 20000000)]),
+    ]
+    for i, (no, name, ind, sat, renstra, lalu, ini, tw) in enumerate(rows):
+        r = 9 + i
+        s.row(r, [no, name, ind, sat, renstra[0], rp(renstra[1]), lalu[0], rp(lalu[1]), ini[0],
+                  rp(ini[1])])
+        for t, (k, money) in enumerate(tw):
+            s.row(r, [k, rp(money)], first_col=col_index("K") + 2 * t)
+        if i == 2:
+            continue  # row 11: columns 12-14 left for Kinerja
+        year_k, year_rp = sum(k for k, _ in tw), sum(m for _, m in tw)
+        if i == 1:
+            year_k = 3  # planted: TW I-III add up to 4
+        s.row(r, [year_k, rp(year_rp), lalu[0] + year_k, rp(lalu[1] + year_rp),
+                  round((lalu[0] + year_k) / renstra[0] * 100, 2),
+                  round((lalu[1] + year_rp) / renstra[1] * 100, 2)], first_col=col_index("S"))
+    # Kegiatan capaian: row 10 (30 + 3) / 50 = 66 as typed, row 11 (24 + 6) / 40 = 75; the
+    # average of the two kegiatan is 70,5 (Sedang), program row 9 left out.
+    s.row(12, [None, "Rata-rata capaian kinerja (%)"])
+    s.row(13, [None, "Predikat kinerja"])
+    s.cells[(13, col_index("W"))] = "Tinggi"  # planted: 70,5 is Sedang
+    return s
+
+
 def note_sheet():
     s = Sheet("Catatan")
     s.row(1, ["Catatan rapat evaluasi kinerja"]).row(2, ["Hadir", 12]).row(3, ["Izin", 2])
@@ -410,6 +662,8 @@ CASES = {
                                         realisasi_kinerja=[[0.25, 0.5, 0.75, 1],
                                                            [0.2, 0.45, 0.4, 0.9]])],
     "ra-capaian-tw": [rencana_aksi_capaian([[0.25, 0.5, 0.75, 1], [0.2, 0.5, 0.7, 0.9]])],
+    "renja-rata-rata": [renja_rata_rata()],
+    "renja-predikat": [renja_predikat()],
     "ra-jumlah-beda": [rencana_aksi_capaian([[0.25, 0.5, 0.75, 1], [0.2, 0.45, 0.7, 0.9]],
                                             typed_totals=(None, 400000))],
 }

@@ -34,7 +34,7 @@ BOOST_AUTO_TEST_CASE(prints_each_table_with_its_band_roles_paths_and_rules) {
     fs::path file = source_dir() / "tests/cases/tata-letak-renja/input.xlsx";
     RunResult r = run_cli({"inspect", file.string()});
     BOOST_TEST(r.exit_code == 0);
-    BOOST_TEST(r.out.find("'Evaluasi TW III'!A5:AA13 capaian") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("'Evaluasi TW III'!A5:AA13 renja") != std::string::npos, r.out);
     BOOST_TEST(r.out.find("baris 7: nomor kolom") != std::string::npos, r.out);
     BOOST_TEST(r.out.find("Realisasi Kinerja Pada Triwulan > IV > Rp.") != std::string::npos,
                r.out);
@@ -75,7 +75,8 @@ BOOST_AUTO_TEST_CASE(real_workbooks_read_as_a_person_reads_them) {
     nlohmann::json renja =
         inspect_json(real_workbooks() / "deliserdang-bappedalitbang-2025-evaluasi-renja-tw4.xlsx");
     BOOST_TEST_REQUIRE(renja["tables"].size() == 1u);
-    BOOST_TEST(renja["tables"][0]["kind"] == "capaian");
+    BOOST_TEST(renja["tables"][0]["kind"] == "renja");
+    BOOST_TEST(renja["tables"][0]["triwulan"]["tw"] == 4);
     BOOST_TEST(renja["tables"][0]["header_rows"][0] == 6);
     BOOST_TEST(renja["tables"][0]["rules"].size() == 3u);
     BOOST_TEST(role_of(renja["tables"][0], "H") == "indikator");

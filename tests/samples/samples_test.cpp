@@ -30,7 +30,8 @@ const Sample samples[] = {{"bapas-mataram-2024-rka", 0},
                           {"lapas-kerobokan-2024-rencana-aksi", 1},
                           {"lapas-muara-enim-2023-lkjip", 1},
                           {"rutan-soe-2023-lkjip", 1},
-                          {"dinkes-contoh-2026-lra", 0}};
+                          {"dinkes-contoh-2026-lra", 0},
+                          {"kabupaten-contoh-2026-evaluasi-renja", 0}};
 
 // Filled once for the whole suite: filling is the slow part.
 struct Filled {

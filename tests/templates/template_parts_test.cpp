@@ -127,7 +127,8 @@ BOOST_AUTO_TEST_CASE(input_cells_take_numbers_and_status_from_a_list) {
                 }
             }
             BOOST_TEST(numbers >= 1);
-            BOOST_TEST(status >= 1);
+            // Every STATUS column has its list; the Renja form has none.
+            BOOST_TEST(status >= (has_text(wb, "STATUS") ? 1 : 0));
         }
     }
 }
