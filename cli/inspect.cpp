@@ -110,6 +110,14 @@ int run(const std::vector<std::string>& inputs, bool json, Lang lang) {
     for (const DroppedPart& d : workbook.dropped)
         shapes += d.what.find("shape") != std::string::npos ||
                   d.what.find("connector") != std::string::npos;
+    if (workbook.carried)  // shapes (<xdr:sp>) and connectors (<xdr:cxnSp>) of carried drawings
+        for (const auto& [name, part] : workbook.carried->parts) {
+            if (part.content_type.find("drawing+xml") == std::string::npos) continue;
+            for (std::string_view tag : {"<xdr:sp>", "<xdr:sp ", "<xdr:cxnSp>", "<xdr:cxnSp "})
+                for (auto at = part.bytes.find(tag); at != std::string::npos;
+                     at = part.bytes.find(tag, at + tag.size()))
+                    ++shapes;
+        }
     if (search.tables.empty() && shapes > 0)
         std::printf("%s\n", (lang == Lang::en
                                  ? std::to_string(shapes) +

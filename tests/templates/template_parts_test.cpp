@@ -41,7 +41,7 @@ bool has_text(const Workbook& wb, const std::string& needle) {
 BOOST_AUTO_TEST_SUITE(template_parts)
 
 BOOST_AUTO_TEST_CASE(the_list_names_the_templates_that_exist) {
-    BOOST_REQUIRE_EQUAL(builtin_templates().size(), 5u);
+    BOOST_REQUIRE_EQUAL(builtin_templates().size(), 6u);
     for (const TemplateInfo& t : builtin_templates()) {
         auto path = template_path(t.name, templates_dir());
         BOOST_REQUIRE(path);
