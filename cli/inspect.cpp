@@ -29,7 +29,7 @@ std::string joined(const std::vector<std::string>& path) {
     return out;
 }
 
-void print_table(const Workbook& workbook, const Table& t, Lang lang) {
+void print_table(const Table& t, const RowsNotData& rows, Lang lang) {
     bool en = lang == Lang::en;
     std::printf("%s!%s %s\n", quoted_sheet_name(t.sheet).c_str(), t.range().c_str(),
                 kind_name(t.kind));
@@ -73,16 +73,10 @@ void print_table(const Workbook& workbook, const Table& t, Lang lang) {
             std::printf("  %s %s: %s  (%s)\n", en ? "stated rule at" : "aturan tertulis di",
                         cell_name(r.row, r.col).c_str(), r.text.c_str(), r.expression.c_str());
     // Rows inside the data that are not figures: section bands and totals.
-    const Sheet* sheet = workbook.sheet(t.sheet);
-    if (!sheet) return;
-    std::size_t sections = 0, totals = 0;
-    for (const TableRow& row : table_rows(*sheet, t)) {
-        sections += row.is_section;
-        totals += row.is_total;
-    }
-    if (sections || totals)
-        std::printf("  %s: %zu %s, %zu %s\n", en ? "rows not data" : "baris bukan data", sections,
-                    en ? "section bands" : "pita bagian", totals, en ? "totals" : "jumlah");
+    if (rows.sections || rows.totals)
+        std::printf("  %s: %zu %s, %zu %s\n", en ? "rows not data" : "baris bukan data",
+                    rows.sections, en ? "section bands" : "pita bagian", rows.totals,
+                    en ? "totals" : "jumlah");
 }
 
 int run(const std::vector<std::string>& inputs, bool json, Lang lang) {
@@ -91,34 +85,24 @@ int run(const std::vector<std::string>& inputs, bool json, Lang lang) {
         throw UsageError({"pemakaian: kinerja inspect MASUK.xlsx [--json]",
                           "usage: kinerja inspect IN.xlsx [--json]"});
     Workbook workbook = read_workbook(input);
-    TableSearch search = understand(workbook);
+    Understanding understood = understand(workbook);
     if (json) {
-        std::printf("%s\n", json_text(tables_json(search.tables, search.misses, lang), 2).c_str());
+        std::printf("%s\n", json_text(understanding_json(understood, lang), 2).c_str());
         return exit_ok;
     }
-    for (const Table& t : search.tables) print_table(workbook, t, lang);
-    if (search.tables.empty())
+    for (std::size_t i = 0; i < understood.tables.size(); ++i)
+        print_table(understood.tables[i], understood.rows_not_data[i], lang);
+    if (understood.tables.empty())
         std::printf("%s\n",
                     lang == Lang::en ? "No table recognised." : "Tidak ada tabel dikenali.");
-    for (const auto& m : search.misses)
+    for (const auto& m : understood.misses)
         std::printf("%s %s %s %s: %s\n", lang == Lang::en ? "not taken:" : "tidak diambil:",
                     quoted_sheet_name(m.sheet).c_str(), lang == Lang::en ? "rows" : "baris",
                     rows_text(m.first_row, m.last_row).c_str(),
                     (lang == Lang::en ? m.why_en : m.why_id).c_str());
     // A performance tree drawn with shapes is a picture, not a table: say so.
-    std::size_t shapes = 0;
-    for (const DroppedPart& d : workbook.dropped)
-        shapes += d.what.find("shape") != std::string::npos ||
-                  d.what.find("connector") != std::string::npos;
-    if (workbook.carried)  // shapes (<xdr:sp>) and connectors (<xdr:cxnSp>) of carried drawings
-        for (const auto& [name, part] : workbook.carried->parts) {
-            if (part.content_type.find("drawing+xml") == std::string::npos) continue;
-            for (std::string_view tag : {"<xdr:sp>", "<xdr:sp ", "<xdr:cxnSp>", "<xdr:cxnSp "})
-                for (auto at = part.bytes.find(tag); at != std::string::npos;
-                     at = part.bytes.find(tag, at + tag.size()))
-                    ++shapes;
-        }
-    if (search.tables.empty() && shapes > 0)
+    const std::size_t shapes = understood.drawn_shapes;
+    if (understood.tables.empty() && shapes > 0)
         std::printf("%s\n", (lang == Lang::en
                                  ? std::to_string(shapes) +
                                        " drawn shapes and connectors (a diagram such as a pohon "

@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/help.hpp"
 #include "evaluate/evaluate.hpp"
+#include "serve/serve.hpp"
 
 namespace kinerja::cli {
 
@@ -94,6 +95,9 @@ int failed(Lang lang) {
         return cli::exit_unusable;
     } catch (const OutputError& e) {
         std::fprintf(stderr, "kinerja: %s\n", e.describe(lang).c_str());
+        return cli::exit_unusable;
+    } catch (const ServeError& e) {  // the service cannot start: address, tokens, jobs folder
+        cli::complain(e.message(), lang);
         return cli::exit_unusable;
     } catch (const std::filesystem::filesystem_error& e) {
         cli::complain({std::string("tidak dapat menulis keluaran: ") + e.what(),

@@ -99,22 +99,12 @@ int run(Options& o, Lang lang) {
     if (o.list) return list(lang);
 
     fs::path dir = default_templates_dir();
-    std::optional<fs::path> file = template_path(o.template_name, dir);
+    std::optional<fs::path> file = template_file(o.template_name, dir);  // InputError: missing
     if (!file)
         throw UsageError({"templat tidak dikenal: " + o.template_name +
                               ". Pilihan: " + names_list() + ", atau jalur ke berkas .xlsx",
                           "unknown template: " + o.template_name +
                               ". Choose one of: " + names_list() + ", or a path to an .xlsx file"});
-    std::error_code ec;
-    if (!fs::is_regular_file(*file, ec)) {
-        bool builtin = file->parent_path() == dir;
-        complain({"berkas templat tidak ada: " + file->string() +
-                      (builtin ? " (atur KINERJA_TEMPLATES ke folder templates/)" : ""),
-                  "template file not found: " + file->string() +
-                      (builtin ? " (set KINERJA_TEMPLATES to the templates/ folder)" : "")},
-                 lang);
-        return exit_unusable;
-    }
     if (auto problem = check_output(o, *file)) throw UsageError(*problem);
     if (!o.output.parent_path().empty()) fs::create_directories(o.output.parent_path());
     NewWorkbookReport r = kinerja::new_workbook(*file, o.output, o.workbook);

@@ -77,13 +77,7 @@ ServeOptions serve_options(const Options& a) {
 int run(const Options& a, Lang lang) {
     ServeOptions options = serve_options(a);
     Engine engine = Engine::load(options.formulas_dir);
-    std::unique_ptr<Server> server;
-    try {
-        server = std::make_unique<Server>(engine, options);
-    } catch (const ServeError& e) {
-        complain(e.message(), lang);
-        return exit_unusable;
-    }
+    auto server = std::make_unique<Server>(engine, options);  // ServeError: main() says why
     std::string where = options.host + ":" + std::to_string(server->port());
     std::string url =
         "http://" +

@@ -65,9 +65,7 @@ struct DataLimits {
     std::uint64_t max_bytes = 512ull << 20;    // the file
     std::uint64_t max_rows = 10'000'000;       // rows of data, blank ones aside
     std::uint64_t max_row_bytes = 1ull << 20;  // one row, line breaks in quotes and all
-    // For what a reader keeps per satker and per value: half of what the process can use
-    // (common/memory.hpp), the rest being the workbooks'.
-    std::uint64_t max_memory;
+    std::uint64_t max_memory;  // kept per satker and value: half the process's (common/memory.hpp)
     DataLimits();
 };
 
@@ -141,9 +139,16 @@ struct SatkerChoice {
 SatkerChoice read_satker_data(const std::filesystem::path& file, std::string_view satker,
                               const DataLimits& limits = {});
 
-// The `Data` sheet of a workbook (Indikator | Variabel | TW I | TW II | ...), if it has one
-// with that header in its first 10 rows.
-std::optional<SatkerData> read_data_sheet(const Workbook& workbook);
+// A workbook's `Data` sheet (named so in any case): Indikator | Variabel | TW I | TW II | ...
+// Its header, for this reader and the fill's writer alike: the first of its first 10 rows with
+// Indikator and Variabel labels (which may say more, "Indikator Kinerja"), and its periodes.
+struct DataSheetHeader {
+    std::uint32_t row = 0, indikator_col = 0, variabel_col = 1;
+    std::map<std::uint32_t, Periode> periods;  // column -> periode
+};
+bool is_data_sheet(const Sheet& sheet);
+std::optional<DataSheetHeader> data_sheet_header(const Sheet& sheet);
+std::optional<SatkerData> read_data_sheet(const Workbook& workbook);  // with periode columns
 
 // Which catalogue indicator a data key names: the indicator whose id it is, else the one the
 // matcher recognises in it as a name. Remembers each key's answer.

@@ -69,41 +69,51 @@ std::unique_ptr<RowSource> open_sheet(const std::filesystem::path& file) {
 
 }  // namespace data_detail
 
+bool is_data_sheet(const Sheet& sheet) {
+    return header_key(sheet.name) == "data";
+}
+
+std::optional<DataSheetHeader> data_sheet_header(const Sheet& sheet) {
+    if (sheet.cells.empty()) return std::nullopt;
+    const std::uint32_t first = sheet.cells.front().row;
+    for (std::uint32_t row = first; row < first + 10; ++row) {
+        std::optional<std::uint32_t> ind, var;
+        std::map<std::uint32_t, Periode> periods;
+        for (std::uint32_t col = 0; col < 64; ++col) {
+            std::string t = display_text(sheet, row, col);
+            std::string k = header_key(t);
+            if (k.starts_with("indikator"))
+                ind = col;
+            else if (k.starts_with("variabel"))
+                var = col;
+            else if (auto p = parse_periode(t))
+                periods[col] = *p;
+        }
+        if (ind && var) return DataSheetHeader{row, *ind, *var, std::move(periods)};
+    }
+    return std::nullopt;
+}
+
 std::optional<SatkerData> read_data_sheet(const Workbook& workbook) {
     for (const Sheet& sheet : workbook.sheets) {
-        if (header_key(sheet.name) != "data" || sheet.cells.empty()) continue;
-        // The header row: Indikator | Variabel | TW I | ... somewhere in the first rows.
-        for (std::uint32_t row = sheet.cells.front().row; row < sheet.cells.front().row + 10;
-             ++row) {
-            std::optional<std::uint32_t> ind, var;
-            std::map<std::uint32_t, Periode> periods;
-            for (std::uint32_t col = 0; col < 64; ++col) {
-                std::string t = display_text(sheet, row, col);
-                std::string k = header_key(t);
-                if (k.rfind("indikator", 0) == 0)
-                    ind = col;
-                else if (k.rfind("variabel", 0) == 0)
-                    var = col;
-                else if (auto p = parse_periode(t))
-                    periods[col] = *p;
+        if (!is_data_sheet(sheet)) continue;
+        auto header = data_sheet_header(sheet);
+        if (!header || header->periods.empty()) continue;
+        SatkerData data;
+        std::string indikator;
+        std::uint32_t last = sheet.cells.back().row;
+        for (std::uint32_t r = header->row + 1; r <= last; ++r) {
+            std::string i = display_text(sheet, r, header->indikator_col);
+            if (!i.empty()) indikator = i;
+            std::string v = display_text(sheet, r, header->variabel_col);
+            if (indikator.empty() || v.empty()) continue;
+            for (auto [col, periode] : header->periods) {
+                if (auto q = quantity_at(workbook, sheet, r, col))
+                    data.values[indikator][v][periode] = {q->value, q->not_applicable,
+                                                          sheet.name + "!" + cell_name(r, col)};
             }
-            if (!ind || !var || periods.empty()) continue;
-            SatkerData data;
-            std::string indikator;
-            std::uint32_t last = sheet.cells.back().row;
-            for (std::uint32_t r = row + 1; r <= last; ++r) {
-                std::string i = display_text(sheet, r, *ind);
-                if (!i.empty()) indikator = i;
-                std::string v = display_text(sheet, r, *var);
-                if (indikator.empty() || v.empty()) continue;
-                for (auto [col, periode] : periods) {
-                    if (auto q = quantity_at(workbook, sheet, r, col))
-                        data.values[indikator][v][periode] = {q->value, q->not_applicable,
-                                                              sheet.name + "!" + cell_name(r, col)};
-                }
-            }
-            return data;
         }
+        return data;
     }
     return std::nullopt;
 }

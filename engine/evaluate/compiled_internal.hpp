@@ -8,9 +8,7 @@
 #include "evaluate/evaluate.hpp"
 #include "evaluate/expression.hpp"
 
-namespace kinerja {
-
-namespace evaluate_detail {
+namespace kinerja::evaluate_detail {
 
 struct CompiledIndicator {
     CompiledIndicator(Formula r, Formula c) : realisasi(std::move(r)), capaian(std::move(c)) {}
@@ -20,8 +18,11 @@ struct CompiledIndicator {
     Rounding rounding;
 };
 
-}  // namespace evaluate_detail
+}  // namespace kinerja::evaluate_detail
 
+namespace kinerja {
+
+// The public class's hidden half (evaluator.hpp), so it is declared in kinerja.
 struct CompiledCatalogue::Impl {
     Catalogue catalogue;
     Settings settings;

@@ -7,7 +7,7 @@
 
 #include "tables/quantity.hpp"
 
-namespace kinerja {
+namespace kinerja::fill_detail {
 
 namespace {
 
@@ -85,6 +85,12 @@ bool put_computed(Sheet& sheet, std::uint32_t row, std::uint32_t col, const Exce
     sheet.put(std::move(cell));
     return differed;
 }
+
+}  // namespace kinerja::fill_detail
+
+namespace kinerja {
+
+using namespace fill_detail;
 
 void restore_typed_values(Workbook& workbook) {
     for (Sheet& sheet : workbook.sheets) {

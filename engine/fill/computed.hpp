@@ -2,10 +2,11 @@
 #pragma once
 
 #include "evaluate/evaluate.hpp"
+#include "fill/fill.hpp"
 #include "model/notes.hpp"
 #include "model/workbook.hpp"
 
-namespace kinerja {
+namespace kinerja::fill_detail {
 
 inline constexpr const char* typed_value_prefix = "Nilai semula: ";
 inline constexpr const char* formula_prefix = "Rumus semula: =";
@@ -21,8 +22,4 @@ inline constexpr const char* formula_value_prefix = "Hasil semula: ";
 bool put_computed(Sheet& sheet, std::uint32_t row, std::uint32_t col, const ExcelFormula& value,
                   std::uint32_t style_if_new = 0);
 
-// Undoes a previous fill: computed cells get back the value the user typed, and the
-// Kinerja comments and notes go. Filling the result again then gives the same workbook.
-void restore_typed_values(Workbook& workbook);
-
-}  // namespace kinerja
+}  // namespace kinerja::fill_detail

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/message.hpp"
 #include "evaluate/settings.hpp"
 
 namespace kinerja {
@@ -88,6 +89,14 @@ struct DifferingSummary {
     std::size_t rows = 0;               // the capaian it averages
     double stated = 0;                  // a rata-rata as typed or given by the formula
     std::string stated_text, computed;  // a predikat as written, and the scale's
+};
+
+// A cell of the workbook's Rumus sheet that cannot be used (fill/rumus_sheet.hpp), with the
+// reason the catalogue builder gives, as it gives it for formulas/; a sheet that cannot be
+// used as a whole is at the sheet's first cell. Validation judges it (rumus.tidak_valid).
+struct RumusProblem {
+    FactCell cell;
+    Message reason;
 };
 
 // Everything the fill reports for judging, each list in the order the fill met them. The

@@ -4,7 +4,7 @@
 
 #include "fill/fill_context.hpp"
 
-namespace kinerja {
+namespace kinerja::fill_detail {
 
 Operand FillContext::operand(std::uint32_t row, std::uint32_t col) const {
     if (const CellRange* m = sheet.merge_at(row, col)) {
@@ -89,6 +89,12 @@ std::vector<double> ordered_inputs(const CompiledCatalogue& compiled, std::size_
     }
     return out;
 }
+
+}  // namespace kinerja::fill_detail
+
+namespace kinerja {
+
+using namespace fill_detail;
 
 FillReport fill_tables(Workbook& workbook, const std::vector<Table>& tables, Evaluator& evaluator,
                        const IndicatorMatcher& matcher, const FillOptions& options) {

@@ -6,6 +6,7 @@
 //     kinerja::FillReport r = kinerja::fill_tables(workbook, tables, evaluator, matcher, {});
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,6 +56,25 @@ struct FillReport {
     std::string grafik_sheet;  // the Grafik sheet made with FillOptions::grafik, if any
     std::optional<Message> grafik_problem;  // why it was asked for and not made
 };
+
+// Undoes a previous fill: computed cells get back the value the user typed, and the
+// Kinerja comments and notes go. Filling the result again then gives the same workbook.
+void restore_typed_values(Workbook& workbook);
+
+// What a workbook is filled with: the engine's catalogue, or the one its `Rumus` sheet makes
+// (fill/rumus_sheet.hpp).
+struct WorkbookCatalogue {
+    std::shared_ptr<const CompiledCatalogue> compiled;
+    std::shared_ptr<const IndicatorMatcher> matcher;
+    std::vector<RumusProblem> problems;  // the Rumus sheet's cells that could not be used
+};
+
+// The engine's catalogue and matcher with the workbook's Rumus sheet applied, if it has one.
+// A sheet that cannot be used as a whole (its merged catalogue does not compile) is one
+// problem, and the engine's catalogue is used.
+WorkbookCatalogue catalogue_for(const Workbook& workbook,
+                                std::shared_ptr<const CompiledCatalogue> compiled,
+                                std::shared_ptr<const IndicatorMatcher> matcher);
 
 // Removes the Grafik sheet a previous fill made (recognised by its hidden mark, never by its
 // name) and Kinerja's chart from Workbook::dropped. Run before finding tables, since the

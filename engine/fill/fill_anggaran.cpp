@@ -4,7 +4,7 @@
 
 #include "fill/fill_context.hpp"
 
-namespace kinerja {
+namespace kinerja::fill_detail {
 
 namespace {
 
@@ -72,4 +72,4 @@ void fill_anggaran(FillContext& ctx) {
     }
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::fill_detail

@@ -7,7 +7,7 @@
 
 #include "fill/fill_context.hpp"
 
-namespace kinerja {
+namespace kinerja::fill_detail {
 
 namespace {
 
@@ -389,4 +389,4 @@ bool stated_agrees(double stated, double computed) {
     return agrees(stated, computed);
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::fill_detail

@@ -7,7 +7,7 @@
 #include "fill/fill.hpp"
 #include "fill/inputs.hpp"
 
-namespace kinerja {
+namespace kinerja::fill_detail {
 
 // A cell as a formula operand: its reference when Excel can read the number in it, the
 // number itself when it is typed as text Excel cannot read ("92,5%", "1 Layanan").
@@ -82,4 +82,4 @@ bool stated_agrees(double stated, double computed);
 // Appends the Grafik sheet for the outcomes that have a capaian cell (FillOptions::grafik).
 void add_grafik(Workbook& workbook, const CompiledCatalogue& compiled, FillReport& report);
 
-}  // namespace kinerja
+}  // namespace kinerja::fill_detail

@@ -18,7 +18,7 @@
 
 #include "fill/fill_context.hpp"
 
-namespace kinerja {
+namespace kinerja::fill_detail {
 
 namespace {
 
@@ -281,4 +281,4 @@ void fill_rencana_aksi(FillContext& ctx, const IndicatorMatcher& matcher,
     }
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::fill_detail

@@ -12,7 +12,7 @@
 
 #include "fill/fill_context.hpp"
 
-namespace kinerja {
+namespace kinerja::fill_detail {
 
 namespace {
 
@@ -240,4 +240,4 @@ void fill_renja_summary(FillContext& ctx) {
     }
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::fill_detail

@@ -1,7 +1,7 @@
 // RKA Bagian A: each parent's JUMLAH is the sum of its children's, by budget code.
 #include "fill/fill_context.hpp"
 
-namespace kinerja {
+namespace kinerja::fill_detail {
 
 void fill_rka(FillContext& ctx) {
     const TableColumn* kode = ctx.table.column(ColumnRole::kode);
@@ -28,4 +28,4 @@ void fill_rka(FillContext& ctx) {
     }
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::fill_detail

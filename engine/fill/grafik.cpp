@@ -114,7 +114,8 @@ bool remove_grafik(Workbook& workbook) {
     return removed;
 }
 
-void add_grafik(Workbook& workbook, const CompiledCatalogue& compiled, FillReport& report) {
+void fill_detail::add_grafik(Workbook& workbook, const CompiledCatalogue& compiled,
+                             FillReport& report) {
     std::string name;
     for (const char* candidate : sheet_names)
         if (!workbook.sheet(candidate)) {

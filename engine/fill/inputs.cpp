@@ -5,7 +5,7 @@
 
 #include "tables/tables.hpp"
 
-namespace kinerja {
+namespace kinerja::fill_detail {
 
 namespace {
 
@@ -28,7 +28,8 @@ Cell text_cell(std::uint32_t row, std::uint32_t col, const std::string& text) {
 
 // Our Data sheet layout: Indikator | Variabel | TW I | TW II | TW III | TW IV | S1 | S2 | TAHUN.
 Sheet& data_sheet_for(Workbook& workbook) {
-    if (Sheet* existing = workbook.sheet(data_sheet)) return *existing;
+    for (Sheet& existing : workbook.sheets)
+        if (is_data_sheet(existing)) return existing;
     Sheet sheet;
     sheet.name = data_sheet;
     Style bold;
@@ -46,8 +47,8 @@ Sheet& data_sheet_for(Workbook& workbook) {
     return workbook.sheets.back();
 }
 
-// Where a Data sheet's columns are: the header row (Indikator | Variabel | TW I ...) may sit
-// below a title, as in the templates. Missing periode columns are added to the right.
+// Where a Data sheet's columns are: its header as the reader locates it (data.hpp), else
+// where a new sheet has them. Missing periode columns are added to the right.
 struct DataLayout {
     std::uint32_t header_row = 0, indikator_col = 0, variabel_col = 1;
     std::map<Periode, std::uint32_t> periods;
@@ -55,26 +56,15 @@ struct DataLayout {
 
 DataLayout data_layout(Sheet& sheet) {
     DataLayout layout;
-    std::uint32_t first = sheet.cells.empty() ? 0 : sheet.cells.front().row;
-    bool found = false;
-    for (std::uint32_t r = first; r < first + 10 && !found; ++r) {
-        for (std::uint32_t c = 0; c < 64; ++c) {
-            std::string k = header_key(display_text(sheet, r, c));
-            if (k == "variabel") {
-                layout.header_row = r;
-                layout.variabel_col = c;
-                found = true;
-            }
-            if (k == "indikator") layout.indikator_col = c;
-        }
+    if (auto header = data_sheet_header(sheet)) {
+        layout.header_row = header->row;
+        layout.indikator_col = header->indikator_col;
+        layout.variabel_col = header->variabel_col;
+        for (auto [col, periode] : header->periods) layout.periods[periode] = col;
     }
     std::uint32_t next = std::max(layout.indikator_col, layout.variabel_col) + 1;
-    for (std::uint32_t c = 0; c < 64; ++c) {
-        std::string t = display_text(sheet, layout.header_row, c);
-        if (t.empty()) continue;
-        next = std::max(next, c + 1);
-        if (auto p = parse_periode(t)) layout.periods[*p] = c;
-    }
+    for (std::uint32_t c = 0; c < 64; ++c)
+        if (!display_text(sheet, layout.header_row, c).empty()) next = std::max(next, c + 1);
     for (std::size_t p = 0; p < periode_count; ++p) {
         auto periode = static_cast<Periode>(p);
         if (layout.periods.count(periode)) continue;
@@ -177,4 +167,4 @@ std::optional<InputCell> yearly_input(const std::map<Periode, InputCell>& period
     return out;
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::fill_detail

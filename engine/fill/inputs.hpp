@@ -10,7 +10,7 @@
 #include "evaluate/evaluate.hpp"
 #include "fill/fill.hpp"
 
-namespace kinerja {
+namespace kinerja::fill_detail {
 
 struct InputCell {
     std::string excel;  // "'Data'!C5", or the number itself when the cell holds text
@@ -29,4 +29,4 @@ InputCells place_inputs(Workbook& workbook, const FillOptions& options);
 std::optional<InputCell> yearly_input(const std::map<Periode, InputCell>& periods,
                                       PeriodCombine combine);
 
-}  // namespace kinerja
+}  // namespace kinerja::fill_detail

@@ -6,7 +6,7 @@
 
 #include "tables/tables.hpp"
 
-namespace kinerja {
+namespace kinerja::fill_detail {
 
 namespace {
 
@@ -52,16 +52,17 @@ std::vector<std::string> split_names(const std::string& text) {
     return names;
 }
 
-Finding bad_cell(const Sheet& sheet, std::uint32_t row, std::uint32_t col, const Message& why) {
-    return Finding::of(Rule::rumus_tidak_valid, sheet.name, row, col, why);
+RumusProblem bad_cell(const Sheet& sheet, std::uint32_t row, std::uint32_t col,
+                      const Message& why) {
+    return {{sheet.name, row, col}, why};
 }
 
-// The sheet's cells as entries for the CatalogueBuilder: each problem becomes a finding at
+// The sheet's cells as entries for the CatalogueBuilder: each problem is a RumusProblem at
 // its cell, and words compare as the workbook's headers do (any case, spacing, punctuation).
 class SheetEntries final : public EntrySource {
 public:
-    SheetEntries(const Sheet& sheet, std::vector<Finding>& findings)
-        : sheet_(sheet), findings_(findings) {}
+    SheetEntries(const Sheet& sheet, std::vector<RumusProblem>& problems)
+        : sheet_(sheet), problems_(problems) {}
 
     // The value shown at (row, col); nullopt when the cell says nothing.
     std::optional<Entry> at(std::uint32_t row, std::uint32_t col) const {
@@ -81,14 +82,14 @@ public:
     }
 
     void report(const Entry& entry, Message message) override {
-        findings_.push_back(bad_cell(sheet_, static_cast<std::uint32_t>(entry.at.line - 1),
+        problems_.push_back(bad_cell(sheet_, static_cast<std::uint32_t>(entry.at.line - 1),
                                      static_cast<std::uint32_t>(entry.at.column - 1), message));
     }
     std::string word(std::string_view text) const override { return header_key(text); }
 
 private:
     const Sheet& sheet_;
-    std::vector<Finding>& findings_;
+    std::vector<RumusProblem>& problems_;
 };
 
 // Where the indicator table is: its rows, header to the last indicator, and its columns up to
@@ -121,7 +122,7 @@ std::optional<RumusOverrides> read_rumus_sheet(const Workbook& workbook, const S
     if (!sheet) return std::nullopt;
     RumusOverrides out;
     out.settings = base;
-    SheetEntries entries(*sheet, out.findings);
+    SheetEntries entries(*sheet, out.problems);
     CatalogueBuilder build(entries);
     auto cols = find_header(*sheet);
     auto column = [&](const char* name) -> std::optional<std::uint32_t> {
@@ -157,7 +158,7 @@ std::optional<RumusOverrides> read_rumus_sheet(const Workbook& workbook, const S
             continue;
         }
         if (id.empty() || !column("realisasi")) {
-            out.findings.push_back(bad_cell(
+            out.problems.push_back(bad_cell(
                 *sheet, r, column("id") ? *column("id") : *column("nama"),
                 {"Baris ini perlu Id dan Realisasi (rumus indikator), atau Arah saja (arah "
                  "indikator di luar katalog).",
@@ -179,7 +180,7 @@ std::optional<RumusOverrides> read_rumus_sheet(const Workbook& workbook, const S
         try {
             Formula::parse(ind.realisasi, names);
         } catch (const FormulaError& e) {
-            out.findings.push_back(
+            out.problems.push_back(
                 bad_cell(*sheet, r, *column("realisasi"),
                          {"Rumus indikator " + id + " tidak dapat dipakai: " + e.describe(Lang::id),
                           "The formula of " + id + " cannot be used: " + e.describe(Lang::en)}));
@@ -207,22 +208,28 @@ Catalogue apply_overrides(const Catalogue& catalogue, const RumusOverrides& over
     return merged;
 }
 
+}  // namespace kinerja::fill_detail
+
+namespace kinerja {
+
+using namespace fill_detail;
+
 WorkbookCatalogue catalogue_for(const Workbook& workbook,
                                 std::shared_ptr<const CompiledCatalogue> compiled,
                                 std::shared_ptr<const IndicatorMatcher> matcher) {
     WorkbookCatalogue out{compiled, matcher, {}};
     auto rumus = read_rumus_sheet(workbook, compiled->settings());
     if (!rumus) return out;
-    out.findings = std::move(rumus->findings);
+    out.problems = std::move(rumus->problems);
     Catalogue merged = apply_overrides(compiled->catalogue(), *rumus);
     try {
         out.matcher = std::make_shared<const IndicatorMatcher>(merged);
         out.compiled =
             std::make_shared<const CompiledCatalogue>(std::move(merged), rumus->settings);
     } catch (const InputError& e) {
-        out.findings.push_back(Finding::of(Rule::rumus_tidak_valid, "Rumus", 0, 0,
-                                           {"Sheet Rumus tidak dapat dipakai: " + e.reason().id,
-                                            "The Rumus sheet cannot be used: " + e.reason().en}));
+        out.problems.push_back({{"Rumus", 0, 0},
+                                {"Sheet Rumus tidak dapat dipakai: " + e.reason().id,
+                                 "The Rumus sheet cannot be used: " + e.reason().en}});
         out.compiled = std::move(compiled);
         out.matcher = std::move(matcher);
     }

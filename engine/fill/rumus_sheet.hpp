@@ -14,23 +14,22 @@
 //
 // Values are read by the same CatalogueBuilder as formulas/ (evaluate/catalogue_builder.hpp),
 // so they are checked alike and a bad one (an unknown arah, a cap of 110) gets the same words,
-// here as a rumus.tidak_valid finding at its cell; an indicator row with one is not used.
+// here as a RumusProblem at its cell (judged rumus.tidak_valid by validation); an indicator
+// row with one is not used.
 #pragma once
 
-#include <memory>
 #include <optional>
 #include <vector>
 
-#include "common/finding.hpp"
 #include "evaluate/evaluate.hpp"
-#include "match/match.hpp"
+#include "fill/fill.hpp"
 
-namespace kinerja {
+namespace kinerja::fill_detail {
 
 struct RumusOverrides {
-    std::vector<Indicator> indicators;  // each replaces the catalogue entry with its id, or adds
-    Settings settings;                  // the base settings with the sheet's overrides applied
-    std::vector<Finding> findings;      // rows that could not be used, at their cells
+    std::vector<Indicator> indicators;   // each replaces the catalogue entry with its id, or adds
+    Settings settings;                   // the base settings with the sheet's overrides applied
+    std::vector<RumusProblem> problems;  // cells that could not be used
 };
 
 // Reads the sheet named "Rumus" (any case), if the workbook has one.
@@ -39,18 +38,4 @@ std::optional<RumusOverrides> read_rumus_sheet(const Workbook& workbook, const S
 // The catalogue with the overrides applied.
 Catalogue apply_overrides(const Catalogue& catalogue, const RumusOverrides& overrides);
 
-// What a workbook is filled with: the engine's catalogue, or the one its Rumus sheet makes.
-struct WorkbookCatalogue {
-    std::shared_ptr<const CompiledCatalogue> compiled;
-    std::shared_ptr<const IndicatorMatcher> matcher;
-    std::vector<Finding> findings;  // the Rumus sheet's rumus.tidak_valid, at their cells
-};
-
-// The engine's catalogue and matcher with the workbook's Rumus sheet applied, if it has one.
-// A sheet that cannot be used as a whole (its merged catalogue does not compile) is one
-// finding, and the engine's catalogue is used.
-WorkbookCatalogue catalogue_for(const Workbook& workbook,
-                                std::shared_ptr<const CompiledCatalogue> compiled,
-                                std::shared_ptr<const IndicatorMatcher> matcher);
-
-}  // namespace kinerja
+}  // namespace kinerja::fill_detail

@@ -3,7 +3,7 @@
 
 #include "fill/fill_context.hpp"
 
-namespace kinerja {
+namespace kinerja::fill_detail {
 
 ExcelFormula FillContext::sum(const std::vector<std::uint32_t>& rows, std::uint32_t col) const {
     // Terms in order; runs of adjacent cells become one range ("C5:C9").
@@ -47,4 +47,4 @@ ExcelFormula FillContext::sum(const std::vector<std::uint32_t>& rows, std::uint3
     return f;
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::fill_detail

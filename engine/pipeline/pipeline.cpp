@@ -1,12 +1,10 @@
 #include "pipeline/pipeline.hpp"
 
-#include <algorithm>
 #include <chrono>
 #include <optional>
 
 #include "common/atomic_output.hpp"
-#include "fill/computed.hpp"
-#include "fill/rumus_sheet.hpp"
+#include "fill/fill.hpp"
 #include "read/read.hpp"
 #include "tables/tables.hpp"
 #include "validate/validate.hpp"
@@ -60,29 +58,10 @@ RunReport run(const Engine& engine, Evaluator* reusable, Workbook& workbook,
     if (!reusable || catalogue.compiled != engine.compiled) own.emplace(*catalogue.compiled);
     Evaluator& evaluator = own ? *own : *reusable;
     report.fill = fill_tables(workbook, tables, evaluator, *catalogue.matcher, options);
-    // Validation judges what the user typed and what the fill saw, knowing what it computed.
-    // The findings are listed validation's first, then the workbook's own and the Rumus
-    // sheet's; the sort below keeps that order within a cell.
-    report.findings = validate(workbook, tables, report.fill);
-    if (auto none = no_table_found(workbook, tables, report.misses))
-        report.findings.push_back(std::move(*none));
-    report.findings.insert(report.findings.end(), catalogue.findings.begin(),
-                           catalogue.findings.end());
-    add_dropped_part_findings(workbook, report.findings);
-    // Those in sight first, then those in hidden places; each in workbook order: sheet, then
-    // row, then column.
-    locate_hidden(workbook, report.findings);
-    auto sheet_index = [&](const std::string& name) {
-        for (std::size_t i = 0; i < workbook.sheets.size(); ++i)
-            if (workbook.sheets[i].name == name) return i;
-        return workbook.sheets.size();
-    };
-    std::stable_sort(
-        report.findings.begin(), report.findings.end(), [&](const Finding& a, const Finding& b) {
-            auto ka = std::tuple(a.hidden != Hidden::no, sheet_index(a.sheet), a.row, a.col);
-            auto kb = std::tuple(b.hidden != Hidden::no, sheet_index(b.sheet), b.row, b.col);
-            return ka < kb;
-        });
+    // Validation judges what the user typed and what the stages saw, knowing what the fill
+    // computed: the one place findings are raised, located and ordered.
+    report.findings =
+        validate(workbook, tables, report.fill, StageFacts{report.misses, catalogue.problems});
     mark_findings(workbook, report.findings);
     report.tables = std::move(tables);
     report.inputs = options.data ? options.data : read_data_sheet(workbook);
@@ -180,9 +159,9 @@ RunReport process(const Engine& engine, Workbook& workbook, const FillOptions& o
     return run(engine, nullptr, workbook, nullptr, options);
 }
 
-TableSearch understand(Workbook& workbook) {
+Understanding understand(Workbook& workbook) {
     undo_earlier_fill(workbook);
-    return search_tables(workbook);
+    return understand_tables(workbook);
 }
 
 RunReport fill_workbook(const Engine& engine, const std::filesystem::path& input,

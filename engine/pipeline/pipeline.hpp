@@ -141,7 +141,8 @@ RunReport validate_workbook(const Engine& engine, const std::filesystem::path& i
                             const FillOptions& options = {});
 
 // What Kinerja understands of a workbook, undoing an earlier fill first: the tables found
-// and the regions that looked like tables but were not taken (`kinerja inspect`).
-TableSearch understand(Workbook& workbook);
+// and the regions that looked like tables but were not taken, with what explains them
+// (`kinerja inspect`, its --json, and the service).
+Understanding understand(Workbook& workbook);
 
 }  // namespace kinerja

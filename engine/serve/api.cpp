@@ -105,20 +105,22 @@ Upload upload_of(Request& request) {
     return upload;
 }
 
-json counts_json(const RunReport& r) {
-    FindingCounts counts = r.counts();
-    return {{"tables", r.tables.size()},
-            {"computed_cells", r.fill.computed_cells},
-            {"replaced_values", r.fill.replaced_values},
-            {"errors", counts.errors},
-            {"warnings", counts.warnings},
-            {"fails", counts.fails()}};
+// The counts a page shows: the findings' counts in their one form (validate's counts_json),
+// whether the run fails, and what the fill did.
+json run_counts_json(const RunReport& r) {
+    const FindingCounts counts = r.counts();
+    json doc = counts_json(counts);  // the one form of the findings' counts
+    doc["fails"] = counts.fails();
+    doc["tables"] = r.tables.size();
+    doc["computed_cells"] = r.fill.computed_cells;
+    doc["replaced_values"] = r.fill.replaced_values;
+    return doc;
 }
 
 // The findings report of `kinerja fill --report` with what a page needs besides.
 json report_json(const RunReport& r, Lang lang) {
     json doc = json::parse(findings_json(r.findings, r.tables, r.misses, lang));
-    doc["counts"] = counts_json(r);
+    doc["counts"] = run_counts_json(r);
     json dropped = json::array();
     for (const DroppedPart& d : r.dropped) dropped.push_back({{"what", d.what}, {"part", d.part}});
     doc["dropped"] = std::move(dropped);
@@ -330,8 +332,7 @@ Routed Api::route_api(Request& request, const Caller& caller) {
                 WorkbookSource source = WorkbookSource::bytes(std::move(upload.bytes), upload.name);
                 if (what == "inspect") {
                     Workbook workbook = source.read(limits_);
-                    TableSearch search = understand(workbook);
-                    return json_response(tables_json(search.tables, search.misses, lang));
+                    return json_response(understanding_json(understand(workbook), lang));
                 }
                 if (what == "edits") {
                     // The fill as `kinerja fill` does it, compared with the upload as read.

@@ -16,6 +16,8 @@
 
 namespace kinerja {
 
+using namespace tables_detail;
+
 namespace {
 
 constexpr std::uint32_t max_band_rows = 6;

@@ -11,6 +11,8 @@
 
 namespace kinerja {
 
+using namespace tables_detail;
+
 // header_words.toml's text, embedded by CMake (header_words_data.cpp in the build folder).
 extern const std::string_view header_words_toml;
 
@@ -176,7 +178,7 @@ std::optional<int> triwulan_of(std::string_view text) {
     return std::nullopt;
 }
 
-std::optional<ColumnRole> classify_header(std::string_view text) {
+std::optional<ColumnRole> tables_detail::classify_header(std::string_view text) {
     std::string k = header_key(text);
     if (k.empty()) return std::nullopt;
     if (triwulan_of(text) || k == "tw" || k == "triwulan") return ColumnRole::triwulan;
@@ -193,23 +195,23 @@ std::optional<ColumnRole> classify_header(std::string_view text) {
     return std::nullopt;
 }
 
-std::optional<ColumnUnit> unit_of(std::string_view text) {
+std::optional<ColumnUnit> tables_detail::unit_of(std::string_view text) {
     return exact_key(vocabulary().units, text);
 }
 
-std::optional<ColumnPeriod> period_of(std::string_view text) {
+std::optional<ColumnPeriod> tables_detail::period_of(std::string_view text) {
     return exact_key(vocabulary().periods, text);
 }
 
-std::optional<GroupWord> group_of(std::string_view text) {
+std::optional<GroupWord> tables_detail::group_of(std::string_view text) {
     return exact_key(vocabulary().groups, text);
 }
 
-std::vector<VocabularyEntry> vocabulary_entries() {
+std::vector<VocabularyEntry> tables_detail::vocabulary_entries() {
     return vocabulary().entries;
 }
 
-std::optional<int> year_in(std::string_view text) {
+std::optional<int> tables_detail::year_in(std::string_view text) {
     for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
         if (text[i] != '2' || text[i + 1] != '0') continue;
         if (!std::isdigit(static_cast<unsigned char>(text[i + 2])) ||

@@ -9,7 +9,7 @@
 
 #include "tables/tables.hpp"
 
-namespace kinerja {
+namespace kinerja::tables_detail {
 
 // The role a header label names, if any.
 std::optional<ColumnRole> classify_header(std::string_view text);
@@ -32,4 +32,4 @@ struct VocabularyEntry {
 };
 std::vector<VocabularyEntry> vocabulary_entries();
 
-}  // namespace kinerja
+}  // namespace kinerja::tables_detail

@@ -166,6 +166,18 @@ struct TableSearch {
 std::vector<Table> find_tables(const Workbook& workbook);
 TableSearch search_tables(const Workbook& workbook);
 
+// What `kinerja inspect` shows beside the tables: per table, the rows inside its data that are
+// not figures (section bands, totals); and the shapes and connectors drawn in the workbook, as
+// a pohon kinerja drawn with shapes is a picture, not a table (understanding.cpp).
+struct RowsNotData {
+    std::size_t sections = 0, totals = 0;
+};
+struct Understanding : TableSearch {
+    std::vector<RowsNotData> rows_not_data;  // one per table, in the order of `tables`
+    std::size_t drawn_shapes = 0;
+};
+Understanding understand_tables(const Workbook& workbook);
+
 // Words used by the finder, exposed for the fill and validation stages.
 // Lowercase ASCII letters, digits and '%' only: "REALISA SI\n(%)" -> "realisasi%".
 std::string header_key(std::string_view text);

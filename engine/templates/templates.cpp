@@ -70,6 +70,22 @@ std::optional<std::filesystem::path> template_path(std::string_view name_or_path
     return std::nullopt;
 }
 
+std::optional<std::filesystem::path> template_file(std::string_view name_or_path,
+                                                   const std::filesystem::path& dir) {
+    std::optional<std::filesystem::path> file = template_path(name_or_path, dir);
+    std::error_code ec;
+    if (file && !std::filesystem::is_regular_file(*file, ec)) {
+        bool builtin = file->parent_path() == dir;
+        throw InputError(
+            file->string(), "",
+            {std::string("berkas templat tidak ada") +
+                 (builtin ? " (atur KINERJA_TEMPLATES ke folder templates/)" : ""),
+             std::string("template file not found") +
+                 (builtin ? " (set KINERJA_TEMPLATES to the templates/ folder)" : "")});
+    }
+    return file;
+}
+
 std::optional<Message> check_new_workbook_options(const NewWorkbookOptions& options) {
     if (options.tahun && (*options.tahun < 2000 || *options.tahun > 2099))
         return Message{"tahun " + std::to_string(*options.tahun) +

@@ -42,6 +42,10 @@ std::filesystem::path default_templates_dir();
 // holding a '/' is a path and is returned as is. Unknown names give nullopt.
 std::optional<std::filesystem::path> template_path(
     std::string_view name_or_path, const std::filesystem::path& dir = default_templates_dir());
+// The same, checked: throws InputError when the file is not there (for a template of `dir`,
+// saying to point KINERJA_TEMPLATES at the templates/ folder). Unknown names give nullopt.
+std::optional<std::filesystem::path> template_file(
+    std::string_view name_or_path, const std::filesystem::path& dir = default_templates_dir());
 
 // The placeholder of the satker in the templates' title lines.
 inline constexpr std::string_view satker_placeholder = "NAMA SATUAN KERJA";

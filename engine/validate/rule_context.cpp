@@ -1,6 +1,6 @@
 #include "validate/rule_context.hpp"
 
-namespace kinerja {
+namespace kinerja::validate_detail {
 
 std::optional<Quantity> RuleContext::quantity(std::uint32_t row, const TableColumn* column,
                                               std::vector<Quantity>* unresolved) const {
@@ -24,9 +24,20 @@ std::string RuleContext::cell(std::uint32_t row, const TableColumn* column) cons
     return cell_name(anchor_row(row, column), column->col);
 }
 
+bool RuleContext::computed(std::uint32_t row, const TableColumn* column) const {
+    const std::uint32_t at = anchor_row(row, column);
+    if (filled_) {
+        auto sheet = static_cast<std::size_t>(&sheet_ - workbook_.sheets.data());
+        auto it = filled_->find({sheet, at, column->col});
+        if (it != filled_->end()) return it->second;
+    }
+    const Cell* cell = sheet_.find(at, column->col);
+    return cell && cell->is_formula();
+}
+
 void RuleContext::report(Rule rule, std::uint32_t row, const TableColumn* column, Message message) {
     out_.push_back(
         Finding::of(rule, sheet_.name, anchor_row(row, column), column->col, std::move(message)));
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::validate_detail

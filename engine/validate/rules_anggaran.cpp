@@ -4,7 +4,7 @@
 
 #include "validate/rule_context.hpp"
 
-namespace kinerja {
+namespace kinerja::validate_detail {
 
 namespace {
 
@@ -120,4 +120,4 @@ void check_anggaran(RuleContext& ctx) {
     check_totals(ctx, rows);
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::validate_detail

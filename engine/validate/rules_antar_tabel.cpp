@@ -5,7 +5,7 @@
 
 #include "validate/rule_context.hpp"
 
-namespace kinerja {
+namespace kinerja::validate_detail {
 
 namespace {
 
@@ -81,4 +81,4 @@ void check_antar_tabel(const Workbook& workbook, const std::vector<Table>& table
     }
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::validate_detail

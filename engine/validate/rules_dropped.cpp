@@ -5,9 +5,9 @@
 #include <optional>
 #include <string_view>
 
-#include "validate/validate.hpp"
+#include "validate/rule_context.hpp"
 
-namespace kinerja {
+namespace kinerja::validate_detail {
 
 namespace {
 
@@ -166,4 +166,4 @@ void add_dropped_part_findings(const Workbook& workbook, std::vector<Finding>& f
     }
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::validate_detail

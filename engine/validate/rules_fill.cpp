@@ -1,12 +1,13 @@
 // The rules that judge what the fill saw (fill/facts.hpp): indicators the catalogue does not
-// know, data that lacks variables, units that differ, stated values that are not what Kinerja
-// computes, and the same indicator with different figures in two tables of one year.
+// know, a Rumus sheet's cells that cannot be used, data that lacks variables, units that
+// differ, stated values that are not what Kinerja computes, and the same indicator with
+// different figures in two tables of one year.
 #include <cmath>
 
 #include "common/excerpt.hpp"
 #include "validate/rule_context.hpp"
 
-namespace kinerja {
+namespace kinerja::validate_detail {
 
 namespace {
 
@@ -222,6 +223,12 @@ void check_fill_facts(const FillFacts& facts, std::vector<Finding>& out) {
     judge_all(facts.differing_summaries, out);
 }
 
+// The builder's reason, as formulas/ would get it, at the Rumus sheet's cell.
+void check_rumus_problems(std::span<const RumusProblem> problems, std::vector<Finding>& out) {
+    for (const RumusProblem& problem : problems)
+        out.push_back(finding_at(Rule::rumus_tidak_valid, problem.cell, problem.reason));
+}
+
 // The same indicator must have the same target and realisasi in every table of one year
 // (PK, capaian, rencana aksi); the first table it appears in is the reference.
 void check_outcomes_across_tables(const std::vector<IndicatorOutcome>& all,
@@ -261,4 +268,4 @@ void check_outcomes_across_tables(const std::vector<IndicatorOutcome>& all,
     }
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::validate_detail

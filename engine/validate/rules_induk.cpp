@@ -20,7 +20,7 @@
 
 #include "validate/rule_context.hpp"
 
-namespace kinerja {
+namespace kinerja::validate_detail {
 
 namespace {
 
@@ -265,4 +265,4 @@ void check_induk(RuleContext& ctx) {
     for (Pending& f : pending) ctx.report(Rule::tabel_induk, f.row, f.column, std::move(f.message));
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::validate_detail

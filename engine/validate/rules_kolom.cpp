@@ -8,7 +8,7 @@
 #include "evaluate/evaluate.hpp"
 #include "validate/rule_context.hpp"
 
-namespace kinerja {
+namespace kinerja::validate_detail {
 
 namespace {
 
@@ -105,4 +105,4 @@ void check_stated_rules(RuleContext& ctx) {
     for (const ColumnRule& rule : ctx.table().rules) check_rule(ctx, rule);
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::validate_detail

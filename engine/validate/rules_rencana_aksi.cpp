@@ -4,7 +4,7 @@
 
 #include "validate/rule_context.hpp"
 
-namespace kinerja {
+namespace kinerja::validate_detail {
 
 namespace {
 
@@ -106,4 +106,4 @@ void check_rencana_aksi(RuleContext& ctx) {
         check_block(ctx, block);
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::validate_detail

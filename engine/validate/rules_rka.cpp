@@ -4,7 +4,7 @@
 
 #include "validate/rule_context.hpp"
 
-namespace kinerja {
+namespace kinerja::validate_detail {
 
 namespace {
 
@@ -67,4 +67,4 @@ void check_rka(RuleContext& ctx) {
     }
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::validate_detail

@@ -3,7 +3,7 @@
 #include "common/excerpt.hpp"
 #include "validate/rule_context.hpp"
 
-namespace kinerja {
+namespace kinerja::validate_detail {
 
 namespace {
 
@@ -132,8 +132,11 @@ void check_missing(RuleContext& ctx, const IndicatorBlock& block) {
                         ctx.cell(block.first_row, target) + " is empty."});
     }
     const TableColumn* real = ctx.table().column(ColumnRole::realisasi);
+    // A realisasi that Excel computes (the fill's formula from the raw inputs, or the user's
+    // own) is not missing, even while its cached value is empty.
     if ((ctx.table().kind == TableKind::capaian || ctx.table().kind == TableKind::renja) && real &&
-        display_text(ctx.sheet(), block.first_row, real->col).empty()) {
+        display_text(ctx.sheet(), block.first_row, real->col).empty() &&
+        !ctx.computed(block.first_row, real)) {
         ctx.report(Rule::umum_realisasi_kosong, block.first_row, real,
                    {"Realisasi indikator \"" + excerpt(block.indikator) + "\" di " +
                         ctx.cell(block.first_row, real) +
@@ -159,4 +162,4 @@ void check_umum(RuleContext& ctx) {
         check_missing(ctx, block);
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::validate_detail

@@ -69,4 +69,14 @@ nlohmann::ordered_json tables_json(const std::vector<Table>& tables,
     return {{"tables", list}, {"misses", missed}};
 }
 
+nlohmann::ordered_json understanding_json(const Understanding& understood, Lang lang) {
+    nlohmann::ordered_json j = tables_json(understood.tables, understood.misses, lang);
+    auto& tables = j["tables"];
+    for (std::size_t i = 0; i < tables.size() && i < understood.rows_not_data.size(); ++i)
+        tables[i]["rows_not_data"] = {{"sections", understood.rows_not_data[i].sections},
+                                      {"totals", understood.rows_not_data[i].totals}};
+    j["drawn_shapes"] = understood.drawn_shapes;
+    return j;
+}
+
 }  // namespace kinerja

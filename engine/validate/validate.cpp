@@ -1,18 +1,24 @@
 #include "validate/validate.hpp"
 
 #include <algorithm>
+#include <tuple>
 #include <utility>
 
 #include "validate/rule_context.hpp"
 
 namespace kinerja {
 
-std::vector<Finding> validate(const Workbook& workbook, const std::vector<Table>& tables) {
+using namespace validate_detail;
+
+namespace {
+
+std::vector<Finding> check_tables(const Workbook& workbook, const std::vector<Table>& tables,
+                                  const FilledCells* filled) {
     std::vector<Finding> findings;
     for (const Table& table : tables) {
         const Sheet* sheet = workbook.sheet(table.sheet);
         if (!sheet) continue;
-        RuleContext ctx(workbook, *sheet, table, findings);
+        RuleContext ctx(workbook, *sheet, table, findings, filled);
         check_umum(ctx);
         check_stated_rules(ctx);
         check_induk(ctx);
@@ -34,8 +40,6 @@ std::vector<Finding> validate(const Workbook& workbook, const std::vector<Table>
     check_antar_tabel(workbook, tables, findings);
     return findings;
 }
-
-namespace {
 
 // Swaps the fill's cells with what they held before, and back when it goes. A cell the fill
 // added is blanked in place rather than removed: removing and re-adding cells would shift a
@@ -83,29 +87,60 @@ private:
     bool swapped_ = false;
 };
 
+// What each cell the fill wrote holds after it, read before validation sets them aside.
+FilledCells filled_cells(const Workbook& workbook, const std::vector<CellChange>& changes) {
+    FilledCells filled;
+    for (const CellChange& c : changes) {
+        const Cell* cell = workbook.sheets[c.sheet].find(c.row, c.col);
+        filled[{c.sheet, c.row, c.col}] = cell && cell->is_formula();
+    }
+    return filled;
+}
+
+// Those in sight first, then those in hidden places; each in workbook order: sheet, then row,
+// then column. Stable, so that within a cell the order they were raised in stays.
+void sort_findings(const Workbook& workbook, std::vector<Finding>& findings) {
+    auto sheet_index = [&](const std::string& name) {
+        for (std::size_t i = 0; i < workbook.sheets.size(); ++i)
+            if (workbook.sheets[i].name == name) return i;
+        return workbook.sheets.size();
+    };
+    std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
+        auto ka = std::tuple(a.hidden != Hidden::no, sheet_index(a.sheet), a.row, a.col);
+        auto kb = std::tuple(b.hidden != Hidden::no, sheet_index(b.sheet), b.row, b.col);
+        return ka < kb;
+    });
+}
+
 }  // namespace
 
+std::vector<Finding> validate(const Workbook& workbook, const std::vector<Table>& tables) {
+    return check_tables(workbook, tables, nullptr);
+}
+
 std::vector<Finding> validate(Workbook& workbook, const std::vector<Table>& tables,
-                              const FillReport& fill) {
+                              const FillReport& fill, const StageFacts& seen) {
     std::vector<Finding> findings;
     {
+        FilledCells filled = filled_cells(workbook, fill.changes);
         TypedValues typed(workbook, fill.changes);
-        findings = validate(std::as_const(workbook), tables);
+        findings = check_tables(std::as_const(workbook), tables, &filled);
     }
-    // A realisasi the fill computed from the raw inputs is not missing any more.
-    std::erase_if(findings, [&](const Finding& f) {
-        if (f.rule != Rule::umum_realisasi_kosong) return false;
-        const Sheet* sheet = workbook.sheet(f.sheet);
-        const Cell* cell = sheet ? sheet->find(f.row, f.col) : nullptr;
-        return cell && cell->is_formula();
-    });
     check_fill_facts(fill.facts, findings);
     check_outcomes_across_tables(fill.outcomes, findings);
+    if (auto none = no_table_found(workbook, tables, seen.misses))
+        findings.push_back(std::move(*none));
+    check_rumus_problems(seen.rumus, findings);
+    add_dropped_part_findings(workbook, findings);
+    locate_hidden(workbook, findings);
+    sort_findings(workbook, findings);
     return findings;
 }
 
+namespace validate_detail {
+
 std::optional<Finding> no_table_found(const Workbook& workbook, const std::vector<Table>& tables,
-                                      const std::vector<NearMiss>& misses) {
+                                      std::span<const NearMiss> misses) {
     if (!tables.empty() || workbook.sheets.empty()) return std::nullopt;
     Finding none =
         Finding::of(Rule::tabel_tidak_ditemukan, workbook.sheets.front().name, 0, 0,
@@ -129,6 +164,8 @@ std::optional<Finding> no_table_found(const Workbook& workbook, const std::vecto
     }
     return none;
 }
+
+}  // namespace validate_detail
 
 std::size_t count(const std::vector<Finding>& findings, Severity severity) {
     return static_cast<std::size_t>(

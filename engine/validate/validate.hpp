@@ -1,7 +1,6 @@
 // Stage 4: find what is wrong or suspicious, and mark it in the workbook.
 //
-//     auto findings = kinerja::validate(workbook, kinerja::find_tables(workbook));
-//     kinerja::locate_hidden(workbook, findings);         // which are in hidden rows, sheets
+//     auto findings = kinerja::validate(workbook, tables, fill_report, {misses, rumus});
 //     kinerja::mark_findings(workbook, findings);        // Validasi sheet, highlights, comments
 //     std::string json = kinerja::findings_json(findings);
 //
@@ -12,6 +11,7 @@
 #include <filesystem>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -27,28 +27,30 @@ namespace kinerja {
 // that apply to any table (missing values, text where a number belongs, negatives, ...).
 std::vector<Finding> validate(const Workbook& workbook, const std::vector<Table>& tables);
 
-// The same after a fill, given what it computed and saw. The structural rules judge what the
-// user typed (the cells the fill wrote, FillReport::changes, are set aside while they look,
-// and put back before this returns), and a value the fill computed is not reported as
-// missing. Then the fill's facts (FillReport::facts: unknown indicators, stated values that
-// differ, ...) and the indicators' figures across tables (FillReport::outcomes) are judged;
-// those findings follow the structural ones.
+// What the stages before validation saw besides the fill, for it to judge: each stage reports
+// facts and validation alone raises findings.
+struct StageFacts {
+    std::span<const NearMiss> misses;     // what was nearly a table (tabel.tidak_ditemukan)
+    std::span<const RumusProblem> rumus;  // the Rumus sheet's unusable cells (rumus.tidak_valid)
+};
+
+// Everything a run finds, after a fill, given what it computed and saw. The structural rules
+// judge what the user typed (the cells the fill wrote, FillReport::changes, are set aside
+// while they look, and put back before this returns), and a realisasi that holds a formula
+// after the fill is not reported as missing. Then the fill's facts (FillReport::facts: unknown
+// indicators, stated values that differ, ...) and the indicators' figures across tables
+// (FillReport::outcomes) are judged; then a workbook without tables (at its nearest miss),
+// the Rumus sheet's problems and the parts the reader could not carry (Workbook::dropped).
+// The findings come back located (locate_hidden) and in order: those in sight first, then
+// those in hidden places; each in workbook order (sheet, row, column), and within a cell in
+// the order above.
 std::vector<Finding> validate(Workbook& workbook, const std::vector<Table>& tables,
-                              const FillReport& fill);
-
-// tabel.tidak_ditemukan when no table was found, at the nearest miss and naming what it
-// lacked (`kinerja inspect` lists them all).
-std::optional<Finding> no_table_found(const Workbook& workbook, const std::vector<Table>& tables,
-                                      const std::vector<NearMiss>& misses);
-
-// bagian.tidak_dibawa: one warning per kind of part the reader could not carry and its place
-// (a sheet, else the first sheet naming the part), appended to `findings`.
-void add_dropped_part_findings(const Workbook& workbook, std::vector<Finding>& findings);
+                              const FillReport& fill, const StageFacts& seen = {});
 
 // Sets Finding::hidden on each finding whose cell is in a hidden or very hidden sheet, a
-// hidden row or a hidden column (a merged cell only when all its rows or columns are). The
-// pipeline calls it once over the findings of validation and filling together. Findings
-// about the workbook as a whole (rumus.*, tabel.tidak_ditemukan) are never hidden.
+// hidden row or a hidden column (a merged cell only when all its rows or columns are).
+// validate(..., fill, ...) calls it once over all its findings. Findings about the workbook
+// as a whole (rumus.*, tabel.tidak_ditemukan) are never hidden.
 void locate_hidden(const Workbook& workbook, std::vector<Finding>& findings);
 
 // Removes what mark_findings added: the Validasi sheet, the highlights and Kinerja's notes.
@@ -80,6 +82,9 @@ void write_findings_json(const std::filesystem::path& file, const std::vector<Fi
 // {"tables":[...],"misses":[...]} alone (tables_json.cpp).
 nlohmann::ordered_json tables_json(const std::vector<Table>& tables,
                                    const std::vector<NearMiss>& misses, Lang lang = Lang::id);
+// What `kinerja inspect --json` and the service show: tables_json with each table's
+// "rows_not_data" ({"sections","totals"}) and the workbook's "drawn_shapes".
+nlohmann::ordered_json understanding_json(const Understanding& understood, Lang lang = Lang::id);
 
 std::size_t count(const std::vector<Finding>& findings, Severity severity);
 

@@ -1,6 +1,7 @@
 // One reading of catalogue and settings values: a bad value gets the same words from a TOML
 // file (formulas/) as from a workbook's Rumus sheet; only where it is told differs (file line
-// and column, or the cell of a rumus.tidak_valid finding).
+// and column, or the cell of a Rumus sheet problem, which validation reports as
+// rumus.tidak_valid).
 #include <boost/test/unit_test.hpp>
 
 #include "evaluate/evaluate.hpp"
@@ -8,6 +9,7 @@
 #include "support/cells.hpp"
 
 using namespace kinerja;
+using namespace kinerja::fill_detail;
 using test::put_number;
 using test::put_text;
 
@@ -69,10 +71,9 @@ Workbook rumus_indicator(const std::string& arah, const std::string& periode = "
     return wb;
 }
 
-const Finding* finding_at(const RumusOverrides& r, std::uint32_t row, std::uint32_t col) {
-    for (const auto& f : r.findings)
-        if (f.id() == "rumus.tidak_valid" && f.sheet == "Rumus" && f.row == row && f.col == col)
-            return &f;
+const RumusProblem* finding_at(const RumusOverrides& r, std::uint32_t row, std::uint32_t col) {
+    for (const auto& f : r.problems)
+        if (f.cell.sheet == "Rumus" && f.cell.row == row && f.cell.col == col) return &f;
     return nullptr;
 }
 
@@ -80,11 +81,10 @@ const Finding* finding_at(const RumusOverrides& r, std::uint32_t row, std::uint3
 Message rumus_settings_error(const std::string& key, const std::string& value) {
     auto r = read_rumus_sheet(rumus_settings({{key, value}}), Settings{});
     BOOST_REQUIRE(r);
-    BOOST_REQUIRE_EQUAL(r->findings.size(), 1u);
-    const Finding* f = finding_at(*r, 1, 1);
+    BOOST_REQUIRE_EQUAL(r->problems.size(), 1u);
+    const RumusProblem* f = finding_at(*r, 1, 1);
     BOOST_REQUIRE(f);
-    BOOST_TEST((f->severity == Severity::error));
-    return f->message;
+    return f->reason;
 }
 
 void same(const Message& a, const Message& b) {
@@ -131,16 +131,16 @@ BOOST_AUTO_TEST_CASE(an_unknown_arah_is_an_error_in_toml_and_a_finding_at_its_ce
     auto r = read_rumus_sheet(rumus_indicator("naek"), Settings{});
     BOOST_REQUIRE(r);
     // The indicator row is refused at its Arah cell (D2), not made naik without a word...
-    const Finding* row = finding_at(*r, 1, 3);
+    const RumusProblem* row = finding_at(*r, 1, 3);
     BOOST_REQUIRE(row);
-    same(row->message, toml);
+    same(row->reason, toml);
     BOOST_TEST(r->indicators.empty());
     // ... and so is the direction of the indicator outside the catalogue (D3).
-    const Finding* direction = finding_at(*r, 2, 3);
+    const RumusProblem* direction = finding_at(*r, 2, 3);
     BOOST_REQUIRE(direction);
-    same(direction->message, toml);
+    same(direction->reason, toml);
     BOOST_TEST(r->settings.directions.empty());
-    BOOST_TEST(r->findings.size() == 2u);
+    BOOST_TEST(r->problems.size() == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(an_unknown_periode_is_refused_alike) {
@@ -152,9 +152,9 @@ BOOST_AUTO_TEST_CASE(an_unknown_periode_is_refused_alike) {
     BOOST_REQUIRE_EQUAL(check.diagnostics.size(), 1u);
     auto r = read_rumus_sheet(rumus_indicator("naik", "bulanan"), Settings{});
     BOOST_REQUIRE(r);
-    const Finding* f = finding_at(*r, 1, 4);
+    const RumusProblem* f = finding_at(*r, 1, 4);
     BOOST_REQUIRE(f);
-    same(f->message, check.diagnostics[0].message);
+    same(f->reason, check.diagnostics[0].message);
     BOOST_TEST(r->indicators.empty());
 }
 
@@ -171,7 +171,7 @@ BOOST_AUTO_TEST_CASE(good_values_give_the_same_settings_from_toml_and_the_rumus_
     put_number(wb.sheets[0], 5, 1, 120);
     auto sheet = read_rumus_sheet(wb, Settings{});
     BOOST_REQUIRE(sheet);
-    BOOST_TEST(sheet->findings.empty());
+    BOOST_TEST(sheet->problems.empty());
     const Settings& a = toml.settings;
     const Settings& b = sheet->settings;
     BOOST_TEST((a.turun == TurunRule::seed003 && b.turun == TurunRule::seed003));
@@ -183,7 +183,7 @@ BOOST_AUTO_TEST_CASE(good_values_give_the_same_settings_from_toml_and_the_rumus_
 BOOST_AUTO_TEST_CASE(menurun_is_turun_in_both) {
     auto r = read_rumus_sheet(rumus_indicator("menurun"), Settings{});
     BOOST_REQUIRE(r);
-    BOOST_TEST(r->findings.empty());
+    BOOST_TEST(r->problems.empty());
     BOOST_REQUIRE_EQUAL(r->indicators.size(), 1u);
     BOOST_TEST((r->indicators[0].direction == Direction::turun));
     BOOST_TEST((r->settings.directions.at("jumlah kasus") == Direction::turun));
@@ -204,7 +204,7 @@ BOOST_AUTO_TEST_CASE(menurun_is_turun_in_both) {
 BOOST_AUTO_TEST_CASE(the_indicator_table_is_not_read_as_settings) {
     auto r = read_rumus_sheet(rumus_indicator("turun", "jumlah"), Settings{});
     BOOST_REQUIRE(r);
-    BOOST_TEST(r->findings.empty());
+    BOOST_TEST(r->problems.empty());
     BOOST_TEST((r->settings.turun == TurunRule::permenpan));
     BOOST_REQUIRE_EQUAL(r->indicators.size(), 1u);
     BOOST_TEST((r->indicators[0].direction == Direction::turun));

@@ -2,7 +2,6 @@
 // formulas stay where they already give the right value.
 #include <boost/test/unit_test.hpp>
 
-#include "fill/computed.hpp"
 #include "model/notes.hpp"
 #include "pipeline/pipeline.hpp"
 #include "read/read.hpp"

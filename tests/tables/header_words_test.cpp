@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 using namespace kinerja;
+using namespace kinerja::tables_detail;
 
 BOOST_AUTO_TEST_SUITE(header_words)
 

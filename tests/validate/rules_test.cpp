@@ -122,6 +122,60 @@ BOOST_AUTO_TEST_CASE(any_table_text_negative_percent_and_missing) {
     BOOST_TEST(where(f, "umum.realisasi_kosong").empty());  // "-" is not applicable, not empty
 }
 
+// A realisasi that Excel computes is not missing: the rule itself knows the fill's formulas
+// (given the FillReport, while the typed values, empty here, are what it reads) and the
+// user's own formulas, even before Excel gave them a value. Only the truly empty one is
+// reported.
+BOOST_AUTO_TEST_CASE(a_computed_realisasi_is_not_missing) {
+    SheetBuilder b("Capaian");
+    b.row(0, {"Indikator Kinerja", "Target", "Realisasi"});
+    b.row(1, {"Persentase A", "85%"});
+    b.row(2, {"Persentase B", "90%"});
+    b.row(3, {"Persentase C", "95%"});
+    Cell own;  // the user's formula, never calculated (no cached value)
+    own.row = 2;
+    own.col = 2;
+    own.formula = "B3";
+    b.sheet.put(own);
+    Workbook wb;
+    wb.sheets.push_back(b.sheet);
+    std::vector<Table> tables = find_tables(wb);
+    BOOST_TEST_REQUIRE(tables.size() == 1u);
+    BOOST_TEST(where(validate(wb, tables), "umum.realisasi_kosong") ==
+               (std::vector<std::string>{"C2", "C4"}));
+
+    // As a fill leaves it: C2 computed from the raw inputs, where nothing was typed.
+    Cell computed = Cell::of_number(1, 2, 80);
+    computed.formula = "Data!C2";
+    wb.sheets[0].put(computed);
+    FillReport fill;
+    fill.changes.push_back({0, 1, 2, std::nullopt});
+    auto findings = validate(wb, tables, fill);
+    BOOST_TEST(where(findings, "umum.realisasi_kosong") == (std::vector<std::string>{"C4"}));
+    BOOST_TEST(wb.sheets[0].find(1, 2)->formula == "Data!C2");  // put back after judging
+}
+
+// What the stages before saw is judged in the same call, in one order: a workbook without
+// tables at its nearest miss, then the Rumus sheet's cells that cannot be used.
+BOOST_AUTO_TEST_CASE(validation_judges_the_misses_and_the_rumus_sheet) {
+    Workbook wb;
+    wb.sheets.push_back(SheetBuilder("Catatan").text(0, 0, "Rekap").sheet);
+    wb.sheets.push_back(SheetBuilder("Rumus").text(0, 0, "Id").sheet);
+    std::vector<NearMiss> misses{{"Catatan", 0, 2, "tanpa kolom indikator", "no label column"}};
+    std::vector<RumusProblem> rumus{{{"Rumus", 1, 3}, {"arah tidak dikenal", "unknown arah"}}};
+    FillReport fill;
+    auto findings = validate(wb, {}, fill, StageFacts{misses, rumus});
+    BOOST_TEST_REQUIRE(findings.size() == 2u);
+    BOOST_TEST(findings[0].id() == "tabel.tidak_ditemukan");
+    BOOST_TEST(findings[0].sheet == "Catatan");
+    BOOST_TEST(findings[0].message.en.find("Nearest: rows 1-3, no label column.") !=
+               std::string::npos);
+    BOOST_TEST(findings[1].id() == "rumus.tidak_valid");
+    BOOST_TEST(cell_name(findings[1].row, findings[1].col) == "D2");
+    BOOST_TEST(findings[1].message.id == "arah tidak dikenal");
+    BOOST_TEST((findings[1].severity == rule_info(Rule::rumus_tidak_valid).severity));
+}
+
 BOOST_AUTO_TEST_CASE(marking_is_idempotent_and_keeps_values) {
     SheetBuilder b("Anggaran");
     b.row(0, {"Jenis Belanja", "Pagu", "Realisasi", "Sisa"});
