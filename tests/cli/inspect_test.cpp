@@ -65,6 +65,25 @@ BOOST_AUTO_TEST_CASE(the_report_carries_the_tables) {
     BOOST_TEST(role_of(j["tables"][0], "J") == "pagu");
 }
 
+// What inspect says beside the tables is the engine's understanding, so --json carries it
+// too: the rows inside a table's data that are not figures, and the shapes drawn in it.
+BOOST_AUTO_TEST_CASE(inspect_json_carries_rows_not_data_and_drawn_shapes) {
+    const fs::path lra_file = source_dir() / "tests/cases/tata-letak-lra/input.xlsx";
+    nlohmann::json lra = inspect_json(lra_file);
+    BOOST_TEST_REQUIRE(lra["tables"].size() == 2u);
+    for (const auto& t : lra["tables"]) {
+        BOOST_TEST(t["rows_not_data"]["sections"] == 0);
+        BOOST_TEST(t["rows_not_data"]["totals"] == 1);
+    }
+    BOOST_TEST(lra["drawn_shapes"] == 0);
+    RunResult text = run_cli({"inspect", lra_file.string()});
+    BOOST_TEST(text.out.find("baris bukan data: 0 pita bagian, 1 jumlah") != std::string::npos,
+               text.out);
+    // Three text boxes in a drawing the reader carries as it is.
+    nlohmann::json objects = inspect_json(source_dir() / "tests/fixtures/carry/hm-objects.xlsx");
+    BOOST_TEST(objects["drawn_shapes"] == 3);
+}
+
 // The real workbooks: the tables a person sees, with the right kinds and roles. Skipped, with
 // a line saying so, where the folder is not beside the checkout (it is never committed).
 BOOST_AUTO_TEST_CASE(real_workbooks_read_as_a_person_reads_them) {
@@ -108,6 +127,9 @@ BOOST_AUTO_TEST_CASE(real_workbooks_read_as_a_person_reads_them) {
     RunResult tree = run_cli({"inspect", (real_workbooks() / "pohon-kinerja-2016.xlsx").string()});
     BOOST_TEST(tree.out.find("Tidak ada tabel dikenali") != std::string::npos, tree.out);
     BOOST_TEST(tree.out.find("pohon kinerja") != std::string::npos, tree.out);
+    nlohmann::json tree_json = inspect_json(real_workbooks() / "pohon-kinerja-2016.xlsx");
+    BOOST_TEST(tree_json["tables"].empty());
+    BOOST_TEST(tree_json["drawn_shapes"].get<int>() > 10);
     RunResult legacy =
         run_cli({"inspect",
                  (real_workbooks() / "jabar-biro-bina-produksi-2014-evaluasi-renja.xls").string()});
