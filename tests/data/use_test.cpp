@@ -7,6 +7,7 @@
 #include "common/message.hpp"
 #include "data/data.hpp"
 #include "pipeline/pipeline.hpp"
+#include "support/cells.hpp"
 #include "support/support.hpp"
 
 using namespace kinerja;
@@ -138,6 +139,55 @@ BOOST_AUTO_TEST_CASE(the_year_of_a_variable) {
     tw[Periode::tahun] = 1000;  // a TAHUN value stands for the year alone
     BOOST_TEST((values(values_so_far(tw)) == std::vector<double>{1000}));
     BOOST_TEST(values(values_so_far(tw, Periode::tw3)).size() == 3u);
+}
+
+// One locator for a workbook's Data sheet: the reader and the fill's writer find the same
+// header, under a title, with labels that say more, in a sheet named in any case; the writer
+// adds to that sheet rather than starting another.
+BOOST_AUTO_TEST_CASE(the_data_sheet_is_located_once_for_reading_and_writing) {
+    using test::put_number;
+    using test::put_text;
+    Workbook wb;
+    Sheet s;
+    s.name = "DATA";
+    put_text(s, 0, 0, "DATA MENTAH 2024");
+    put_text(s, 2, 0, "Indikator Kinerja");
+    put_text(s, 2, 1, "Variabel");
+    put_text(s, 2, 2, "TW I");
+    put_text(s, 2, 3, "TAHUN");
+    put_text(s, 3, 0, "makanan");
+    put_text(s, 3, 1, "terpenuhi");
+    put_number(s, 3, 2, 5);
+    put_number(s, 3, 3, 20);
+    wb.sheets.push_back(s);
+    BOOST_TEST(is_data_sheet(wb.sheets[0]));
+    auto header = data_sheet_header(wb.sheets[0]);
+    BOOST_TEST_REQUIRE(header.has_value());
+    BOOST_TEST(header->row == 2u);
+    BOOST_TEST(header->indikator_col == 0u);
+    BOOST_TEST(header->variabel_col == 1u);
+    BOOST_TEST((header->periods ==
+                std::map<std::uint32_t, Periode>{{2, Periode::tw1}, {3, Periode::tahun}}));
+    auto typed = read_data_sheet(wb);
+    BOOST_TEST_REQUIRE(typed.has_value());
+    BOOST_TEST(typed->values.at("makanan").at("terpenuhi").at(Periode::tahun).value == 20);
+
+    // --data for the same workbook: written into DATA under its header, read back with it.
+    Engine engine = Engine::load(default_formulas_dir());
+    FillOptions options;
+    options.data = SatkerData{};
+    options.data->values["makanan"]["jumlah_wbp"][Periode::tahun] = {100, false, "data.csv:2"};
+    process(engine, wb, options);
+    std::size_t data_sheets = 0;
+    for (const Sheet& sheet : wb.sheets) data_sheets += is_data_sheet(sheet);
+    BOOST_TEST(data_sheets == 1u);
+    const Sheet& data = wb.sheets[0];
+    BOOST_TEST(display_text(data, 4, 1) == "jumlah_wbp");
+    BOOST_TEST(display_text(data, 4, 3) == "100");
+    auto both = read_data_sheet(wb);
+    BOOST_TEST_REQUIRE(both.has_value());
+    BOOST_TEST(both->values.at("makanan").at("jumlah_wbp").at(Periode::tahun).value == 100);
+    BOOST_TEST(both->values.at("makanan").at("terpenuhi").at(Periode::tahun).value == 20);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
