@@ -84,6 +84,8 @@ function mockOffice(bytes, {api = '1.18', display = 'id-ID'} = {}) {
 // writes lands in `state`, as the cells of a real workbook would.
 function mockExcel(state) {
   const created = [];
+  let missing = null; // an item looked up that is not there: the next sync fails, as Excel's
+  const itemNotFound = () => Object.assign(new Error('ItemNotFound: ' + missing), {code: 'ItemNotFound'});
   const sheetOf = (name) => {
     const s = state.sheets.find((x) => x.name === name);
     assert.ok(s, 'no sheet ' + name);
@@ -183,6 +185,22 @@ function mockExcel(state) {
           return note;
         },
       },
+      // Threaded comments (ExcelApi 1.10): what the pane writes when notes are not there.
+      comments: {
+        add(address, text) {
+          const [sheet, cell] = split(address);
+          sheetOf(sheet).cells[cell] ??= {nf: 'General'};
+          sheetOf(sheet).cells[cell].comment = text;
+        },
+        getItemByCell(address) {
+          const [sheet, cell] = split(address);
+          const c = sheetOf(sheet).cells[cell];
+          if (!(c && c.comment !== undefined)) missing = address;
+          const comment = new OfficeMockObject({id: address, delete() { delete c.comment; }});
+          created.push([sheetOf(sheet), '', comment]);
+          return comment;
+        },
+      },
     },
   });
   // The mock's own sync, then the objects the pane got from methods, which are not in the
@@ -192,6 +210,11 @@ function mockExcel(state) {
     for (const [, , m] of created) await m.sync();
     await new Promise((resolve) => setImmediate(resolve));
     flush();
+    if (missing) {
+      const error = itemNotFound();
+      missing = null;
+      throw error;
+    }
   };
   return {run: async (body) => body(context)};
 }
@@ -199,7 +222,7 @@ function mockExcel(state) {
 const compared = (state) => Object.fromEntries(state.sheets.map((s) => [s.name, {
   cells: Object.fromEntries(Object.entries(s.cells)
     .filter(([, c]) => c.v !== undefined || c.f !== undefined || c.note !== undefined)
-    .map(([a, c]) => [a, {f: c.f, v: c.f === undefined ? (c.v ?? undefined) : undefined, note: c.note}])),
+    .map(([a, c]) => [a, {f: c.f, v: c.f === undefined ? (c.v ?? undefined) : undefined, nf: c.nf, note: c.note}])),
   highlights: [...s.highlights].sort(),
 }]));
 
@@ -225,6 +248,70 @@ for (const name of ['rutan-soe-2023-lkjip.xlsx', 'bapas-mataram-2024-rka.xlsx', 
     assert.deepEqual(compared(state), compared(want));
   });
 }
+
+// No sample's fill changes a number format (Kinerja follows the cell's own: 0.94 in a percent
+// cell), so the comparisons above check that the pane leaves formats alone; an edit that does
+// carry one (a new cell, docs/api.md) is applied with its format.
+test('an edit with a number format sets it on the cell', async () => {
+  const state = dump(path.join(samples, 'rutan-soe-2023-lkjip.xlsx'));
+  const sheet = state.sheets[0];
+  const kept = Object.entries(sheet.cells).find(([, c]) => c.v !== undefined && c.nf !== 'General');
+  assert.ok(kept, 'a cell with a format of its own');
+  const keptFormat = kept[1].nf;
+  const edits = {sheets: [], highlights: [], notes: [], cells: [
+    {sheet: sheet.name, cell: 'ZZ1', type: 'number', value: 0.5, formula: '=1/2', number_format: '0.00%'},
+    {sheet: sheet.name, cell: 'ZZ2', type: 'number', value: 2, formula: '=1+1'},
+    {sheet: sheet.name, cell: kept[0], type: 'text', value: 'x'},
+  ]};
+  const Office = mockOffice(new Uint8Array());
+  const done = await pane.applyEdits(mockExcel(state), Office, edits);
+  assert.equal(done.problem, undefined);
+  assert.deepEqual(sheet.cells.ZZ1, {nf: '0.00%', f: '=1/2'});
+  assert.deepEqual(sheet.cells.ZZ2, {nf: 'General', f: '=1+1'});
+  assert.equal(sheet.cells[kept[0]].nf, keptFormat, 'an edit without a format keeps the cell\'s');
+});
+
+test('without ExcelApi 1.18 the notes become comments (1.10), or are left out with a message', async () => {
+  const name = 'rutan-soe-2023-lkjip.xlsx';
+  const input = path.join(samples, name);
+  const filled = path.join(work, name + '.comments.xlsx');
+  kinerja('fill', input, '-o', filled);
+  const want = dump(filled);
+  // ExcelApi 1.10: Kinerja's notes as threaded comments, the rest as with notes.
+  const state = dump(input);
+  const Office = mockOffice(fs.readFileSync(input), {api: '1.10'});
+  pane.setLanguage(Office);
+  const {edits, done} = await pane.isi({Office, Excel: mockExcel(state), base, fetch});
+  const written = edits.notes.filter((n) => n.text);
+  assert.ok(written.length > 0, 'the sample gets notes');
+  assert.equal(done.notes, written.length);
+  assert.equal(done.notesSkipped, false);
+  const commented = state.sheets.flatMap((s) =>
+    Object.entries(s.cells).filter(([, c]) => c.comment !== undefined).map(([a]) => s.name + '!' + a));
+  assert.deepEqual(commented.sort(), written.map((n) => n.sheet + '!' + n.cell).sort());
+  // The notes again over the comments Kinerja wrote: each replaced (deleted, then added).
+  const before = JSON.stringify(state);
+  const notesOnly = {...edits, sheets: [], cells: [], highlights: []};
+  const again = await pane.applyEdits(mockExcel(state), Office, notesOnly);
+  assert.equal(again.problem, undefined);
+  assert.equal(again.notes, written.length);
+  assert.equal(JSON.stringify(state), before);
+  for (const s of state.sheets)
+    for (const c of Object.values(s.cells))
+      if (c.comment !== undefined) {
+        c.note = c.comment;
+        delete c.comment;
+      }
+  assert.deepEqual(compared(state), compared(want));
+  // Older still (ExcelApi 1.7 to 1.9): no notes, and the pane says so.
+  const old = dump(input);
+  const Office17 = mockOffice(fs.readFileSync(input), {api: '1.9'});
+  const skipped = await pane.isi({Office: Office17, Excel: mockExcel(old), base, fetch});
+  assert.equal(skipped.done.notes, 0);
+  assert.equal(skipped.done.notesSkipped, true);
+  assert.ok(old.sheets.every((s) => Object.values(s.cells).every((c) => c.comment === undefined)));
+  assert.match(pane.t('noNotes'), /^Catatan tidak ditulis/);
+});
 
 test('Isi on a protected sheet with locked computed cells says so and writes nothing', async () => {
   const input = path.join(samples, 'rutan-soe-2023-lkjip.xlsx');
