@@ -25,7 +25,8 @@ namespace {
 
 constexpr const char* office_js_origin = "https://appsforoffice.microsoft.com";
 constexpr const char* ms_ajax_host = "ajax.aspnetcdn.com";  // no scheme: the page's own
-constexpr const char* office_telemetry_frame = "https://telemetryservice.firstpartyapps.oaspapps.com";
+constexpr const char* office_telemetry_frame =
+    "https://telemetryservice.firstpartyapps.oaspapps.com";
 // sha256 of the attribute value "display:none", base64.
 constexpr const char* hidden_frame_style = "'sha256-aqNNdDLnnrDOnTNdkJpYlAxKVJtLt9CtFLklmInuUAE='";
 constexpr const char* office_frames =
@@ -84,8 +85,8 @@ Response addin_response(const Request& request) {
         "Content-Security-Policy",
         std::string("default-src 'none'; script-src 'self' ") + office_js_origin + " " +
             ms_ajax_host + "; style-src 'self'; style-src-attr 'unsafe-hashes' " +
-            hidden_frame_style + "; img-src 'self' data:; connect-src 'self' " +
-            office_js_origin + "; frame-src " + office_js_origin + " " + office_telemetry_frame +
+            hidden_frame_style + "; img-src 'self' data:; connect-src 'self' " + office_js_origin +
+            "; frame-src " + office_js_origin + " " + office_telemetry_frame +
             "; form-action 'self'; base-uri 'none'; frame-ancestors 'self' " + office_frames);
     // Office's ribbon shows the icons from its own origin, and frames the pane.
     r.headers.emplace_back("Cross-Origin-Resource-Policy", "cross-origin");

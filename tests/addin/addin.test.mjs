@@ -1,10 +1,12 @@
 // The Excel add-in (engine/serve/assets/addin/): its task pane script against a workbook mocked
 // with Microsoft's office-addin-mock, talking to a real `kinerja serve`; the manifest as the
-// server fills it in; and the pane in Debian's Chromium outside Office.
+// server fills it in, against the documented schema's structure; and the pane in Debian's
+// Chromium: with Microsoft's office.js (@microsoft/office-js) in each Excel's way of loading it,
+// under the pane's policy, and in a stand-in Excel with its findings at 320 px.
 //
 //   KINERJA_CLI      the kinerja binary (default build/kinerja)
 //   CHROMIUM         the browser (default /usr/bin/chromium)
-//   KINERJA_SCREENSHOTS=docs/img   also write the pane's picture there
+//   KINERJA_SCREENSHOTS=docs/img   also write the pane's picture there (docs/addin.md)
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
