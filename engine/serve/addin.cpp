@@ -3,6 +3,17 @@
 // web and loads Microsoft's office.js, so these answers carry a policy of their own: the
 // pane may be framed by Office's hosts only and may load office.js from Microsoft's CDN;
 // everything else is as strict as the other pages (docs/addin.md).
+//
+// The relaxations are what the real office.js does (tests/addin loads @microsoft/office-js in
+// Chromium and fails on any policy violation):
+// - script-src ajax.aspnetcdn.com: the Excel 2016 host script (excel-win32-16.00.js) loads
+//   MicrosoftAjax.js from there, in the page's own scheme; without it office.js never starts
+//   and the pane cannot say that this Excel is too old.
+// - style-src-attr with the hash of "display:none" ('unsafe-hashes'): outside a current host
+//   office.js hides its telemetry frame with setAttribute("style", "display:none"). Only that
+//   exact attribute value is allowed; no <style> element, no other inline style.
+// - frame-src telemetryservice.firstpartyapps.oaspapps.com: that telemetry frame.
+// script-src keeps neither 'unsafe-inline' nor 'unsafe-eval'.
 #include <algorithm>
 
 #include "serve/assets.hpp"
@@ -13,6 +24,11 @@ namespace kinerja::serve_detail {
 namespace {
 
 constexpr const char* office_js_origin = "https://appsforoffice.microsoft.com";
+constexpr const char* ms_ajax_host = "ajax.aspnetcdn.com";  // no scheme: the page's own
+constexpr const char* office_telemetry_frame =
+    "https://telemetryservice.firstpartyapps.oaspapps.com";
+// sha256 of the attribute value "display:none", base64.
+constexpr const char* hidden_frame_style = "'sha256-aqNNdDLnnrDOnTNdkJpYlAxKVJtLt9CtFLklmInuUAE='";
 constexpr const char* office_frames =
     "https://*.officeapps.live.com https://*.office.com https://*.office365.com "
     "https://*.microsoft365.com https://*.cloud.microsoft https://*.sharepoint.com "
@@ -67,10 +83,11 @@ Response addin_response(const Request& request) {
     r.headers.emplace_back("Cache-Control", "no-cache");
     r.headers.emplace_back(
         "Content-Security-Policy",
-        std::string("default-src 'none'; script-src 'self' ") + office_js_origin +
-            "; style-src 'self'; img-src 'self' data:; connect-src 'self' " + office_js_origin +
-            "; frame-src " + office_js_origin + "; form-action 'self'; base-uri 'none'; " +
-            "frame-ancestors 'self' " + office_frames);
+        std::string("default-src 'none'; script-src 'self' ") + office_js_origin + " " +
+            ms_ajax_host + "; style-src 'self'; style-src-attr 'unsafe-hashes' " +
+            hidden_frame_style + "; img-src 'self' data:; connect-src 'self' " + office_js_origin +
+            "; frame-src " + office_js_origin + " " + office_telemetry_frame +
+            "; form-action 'self'; base-uri 'none'; frame-ancestors 'self' " + office_frames);
     // Office's ribbon shows the icons from its own origin, and frames the pane.
     r.headers.emplace_back("Cross-Origin-Resource-Policy", "cross-origin");
     r.headers.emplace_back("X-Frame-Options", "");  // removed: frame-ancestors says who

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
+#include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -27,15 +28,34 @@ std::vector<std::filesystem::path> samples() {
     return out;
 }
 
-// The validation cases' own workbooks (tests/cases), those filled without a data file.
+// The validation cases' workbooks (tests/cases), those filled without a data file: their own
+// input.xlsx, or the workbook their input.txt names (a line relative to the repository root,
+// as tests/cases/README.md says), e.g. a handmade fixture with charts, tables and comments.
 std::vector<std::filesystem::path> cases() {
     std::vector<std::filesystem::path> out;
-    for (const auto& entry : std::filesystem::directory_iterator(source_dir() / "tests" / "cases"))
-        if (std::filesystem::exists(entry.path() / "input.xlsx") &&
-            !std::filesystem::exists(entry.path() / "data.csv"))
+    for (const auto& entry :
+         std::filesystem::directory_iterator(source_dir() / "tests" / "cases")) {
+        if (std::filesystem::exists(entry.path() / "data.csv")) continue;
+        if (std::filesystem::exists(entry.path() / "input.xlsx")) {
             out.push_back(entry.path() / "input.xlsx");
+        } else if (std::filesystem::exists(entry.path() / "input.txt")) {
+            std::ifstream in(entry.path() / "input.txt");
+            std::string relative;
+            std::getline(in, relative);
+            while (!relative.empty() && std::isspace(static_cast<unsigned char>(relative.back())))
+                relative.pop_back();
+            BOOST_TEST_REQUIRE(!relative.empty(), entry.path() / "input.txt");
+            out.push_back(source_dir() / relative);
+        }
+    }
     std::sort(out.begin(), out.end());
     return out;
+}
+
+// A case's name: its folder, whatever workbook it names.
+std::string case_name(const std::filesystem::path& input) {
+    return input.filename() == "input.xlsx" ? input.parent_path().filename().string()
+                                            : input.stem().string();
 }
 
 // The edits of `input` from the server, written to `json_file`.
@@ -100,8 +120,16 @@ BOOST_AUTO_TEST_CASE(edits_of_every_validation_case_give_what_fill_writes) {
     ScratchDir dir;
     auto all = cases();
     BOOST_TEST(all.size() > 20u);
+    // input.txt cases are among them: the handmade objects.xlsx of bagian-tidak-dibawa at least.
+    BOOST_TEST(std::count_if(all.begin(), all.end(),
+                             [](const auto& p) { return p.filename() != "input.xlsx"; }) >= 2);
+    bool objects =
+        std::find(all.begin(), all.end(),
+                  source_dir() / "tests" / "fixtures" / "handmade" / "objects.xlsx") != all.end();
+    BOOST_TEST(objects);
     for (const auto& input : all) {
-        std::string name = input.parent_path().filename().string();
+        BOOST_TEST_REQUIRE(std::filesystem::exists(input), input);
+        std::string name = case_name(input);
         BOOST_TEST_CONTEXT(name) {
             auto filled = dir / (name + ".xlsx");
             RunResult fill = run_cli({"fill", input.string(), "-o", filled.string()});

@@ -383,10 +383,18 @@
     const problem = requirementProblem(Office);
     if (problem) return status(problem, 'error');
     // The token, when the server asks for one, is kept while the pane is open (as the web page
-    // keeps it for a tab), never in the workbook.
+    // keeps it for a tab), never in the workbook. A browser that blocks storage in frames from
+    // another site (Excel on the web, third-party cookies off) throws on sessionStorage: the
+    // token is then typed again after a reload.
     const token = document.getElementById('token');
-    token.value = root.sessionStorage.getItem('kinerja-token') || '';
-    token.addEventListener('change', () => root.sessionStorage.setItem('kinerja-token', token.value));
+    let store = null;
+    try {
+      store = root.sessionStorage;
+      token.value = store.getItem('kinerja-token') || '';
+    } catch (e) {
+      store = null;
+    }
+    token.addEventListener('change', () => { if (store) store.setItem('kinerja-token', token.value); });
     const buttons = [document.getElementById('periksa'), document.getElementById('isi')];
     const busy = (on) => buttons.forEach((b) => { b.disabled = on; });
     const summary = (c) => t('found', c.errors, c.warnings);
