@@ -165,14 +165,16 @@ UnitSummary do_input_unit(Job& job, WorkerState& worker, const Unit& unit) {
 }
 
 // Output names for every satker of the data (not only this shard's), so that shards agree
-// on them: sanitised codes, made unique without regard to case.
-std::vector<std::string> output_names(const std::vector<UnitData>& units) {
+// on them: sanitised codes, made unique without regard to case, with the template's
+// extension (.xlsm when it keeps macros).
+std::vector<std::string> output_names(const std::vector<UnitData>& units,
+                                      const std::string& extension) {
     std::vector<std::string> names;
     std::set<std::string> taken;
     for (const UnitData& u : units) {
         std::string stem = unit_file_stem(u.kode), name;
         for (int n = 1;; ++n) {
-            name = stem + (n == 1 ? "" : "-" + std::to_string(n)) + ".xlsx";
+            name = stem + (n == 1 ? "" : "-" + std::to_string(n)) + extension;
             std::string folded = name;
             for (char& c : folded)
                 c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -195,8 +197,10 @@ std::vector<fs::path> input_workbooks(const fs::path& dir) {
         std::string name = item.path().filename().string();
         std::string ext = item.path().extension().string();
         for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        // "~$x.xlsx" is Excel's lock file and ".kinerja-tmp-*" a write cut short.
-        if (ext != ".xlsx" || name.rfind("~$", 0) == 0 || name[0] == '.') continue;
+        // "~$x.xlsx" is Excel's lock file and ".kinerja-tmp-*" a write cut short. An .xlsm
+        // is filled as an .xlsx is, and its output keeps the name and the macros.
+        if ((ext != ".xlsx" && ext != ".xlsm") || name.rfind("~$", 0) == 0 || name[0] == '.')
+            continue;
         if (item.is_regular_file(ec)) files.push_back(item.path());
     }
     std::sort(files.begin(), files.end());
@@ -263,7 +267,8 @@ BatchResult run_batch(const Engine& engine, const BatchOptions& options) {
         job.data = read_batch_data(options.data_file);
         job.base = BoundTemplate::bind(WorkbookSource::file(options.template_file));
         job.inputs_time = std::max(modified(options.template_file), modified(options.data_file));
-        std::vector<std::string> names = output_names(job.data->units);
+        std::vector<std::string> names =
+            output_names(job.data->units, job.base->output_extension());
         for (std::size_t i = 0; i < job.data->units.size(); ++i) {
             const UnitData& u = job.data->units[i];
             ++result.units_total;

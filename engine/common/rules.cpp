@@ -257,25 +257,26 @@ const std::array registry{
          "Realisasi, Pagu atau Uraian; `kinerja inspect` menunjukkan yang terbaca",
          "make sure the table's header row holds words such as Indikator Kinerja, Target, "
          "Realisasi, Pagu or Uraian; `kinerja inspect` shows what was read"}},
-    RuleInfo{Rule::bagian_tidak_dibawa,
-             "bagian.tidak_dibawa",
-             W,
-             false,
-             "semua",
-             {"bagian buku kerja yang tidak dapat dibawa ke berkas hasil (jarang: komentar "
-              "berutas, kontrol formulir, objek tersemat; grafik, tabel Excel, pivot, bentuk, "
-              "sparkline, tautan ke buku kerja lain dan makro dibawa), atau rumus yang merujuk "
-              "tabel Excel atau buku kerja lain yang tidak ada di berkas hasil; makro (VBA) hanya "
-              "dibawa bila berkas hasil bernama `.xlsm`",
-              "a part of the workbook that cannot be carried into the output (rare: threaded "
-              "comments, form controls, embedded objects; charts, Excel tables, pivots, shapes, "
-              "sparklines, links to other workbooks and macros are carried), or a formula that "
-              "refers to an Excel table or another workbook the output does not have; macros "
-              "(VBA) are carried only into an output named `.xlsm`"},
-             {"simpan berkas asli; salin bagian itu dari berkas asli bila diperlukan; untuk "
-              "makro, tulis hasil ke berkas `.xlsm`",
-              "keep the original file; copy that part from it if you need it; for macros, write "
-              "the output to an `.xlsm` file"}},
+    RuleInfo{
+        Rule::bagian_tidak_dibawa,
+        "bagian.tidak_dibawa",
+        W,
+        false,
+        "semua",
+        {"bagian buku kerja yang tidak dapat dibawa ke berkas hasil (jarang: kontrol "
+         "formulir, objek tersemat; grafik, tabel Excel, pivot, bentuk, sparkline, komentar "
+         "berutas, tautan ke buku kerja lain dan makro dibawa), atau rumus yang merujuk "
+         "tabel Excel atau buku kerja lain yang tidak ada di berkas hasil; makro (VBA) hanya "
+         "dibawa bila berkas hasil bernama `.xlsm`",
+         "a part of the workbook that cannot be carried into the output (rare: form "
+         "controls, embedded objects; charts, Excel tables, pivots, shapes, sparklines, "
+         "threaded comments, links to other workbooks and macros are carried), or a formula that "
+         "refers to an Excel table or another workbook the output does not have; macros "
+         "(VBA) are carried only into an output named `.xlsm`"},
+        {"simpan berkas asli; salin bagian itu dari berkas asli bila diperlukan; untuk "
+         "makro, tulis hasil ke berkas `.xlsm`",
+         "keep the original file; copy that part from it if you need it; for macros, write "
+         "the output to an `.xlsm` file"}},
     RuleInfo{Rule::indikator_umum,
              "indikator.umum",
              W,

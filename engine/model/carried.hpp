@@ -42,7 +42,6 @@ struct CarriedSheet {
     std::vector<CarriedElement> elements;
     std::vector<CarriedRel> rels;
     bool whole_drawing = false;  // the drawing goes as it is: the model's pictures are in it
-    bool pivot_tables = false;   // relationships that no element names (carried as they are)
 };
 
 struct CarriedChartSheet {

@@ -98,7 +98,8 @@ struct Workbook {
     std::vector<Style> styles{Style{}};  // index 0 is the default style
     std::vector<DefinedName> names;
     DocProperties properties;
-    PartProtection protection;  // <workbookProtection>
+    PartProtection protection;    // <workbookProtection>
+    PartProtection file_sharing;  // <fileSharing>: read-only advice, reservation password's hash
     bool date1904 = false;
     std::uint32_t active_sheet = 0;
     std::vector<DroppedPart> dropped;

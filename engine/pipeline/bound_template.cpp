@@ -40,6 +40,10 @@ BoundTemplate BoundTemplate::bind(const WorkbookSource& source, const ReadLimits
     return base;
 }
 
+std::string BoundTemplate::output_extension() const {
+    return kinerja::output_extension(model_);
+}
+
 Workbook BoundTemplate::copy_for(const std::string& satker) const {
     Workbook workbook = model_;
     for (const Slot& slot : slots_) {

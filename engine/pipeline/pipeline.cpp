@@ -116,6 +116,7 @@ Workbook WorkbookSource::read(const ReadLimits& limits) const {
 WorkbookSink WorkbookSink::file(std::filesystem::path path) {
     WorkbookSink sink;
     sink.kind_ = Kind::file;
+    sink.extension_ = path.extension().string();
     sink.path_ = std::move(path);
     return sink;
 }
@@ -131,6 +132,7 @@ WriteReport WorkbookSink::write(const Workbook& workbook, const WriteOptions& op
         case Kind::file:
             return write_workbook(workbook, path_, options);
         case Kind::memory:
+            extension_ = output_extension(workbook);
             return write_workbook(workbook, bytes_, options);
         case Kind::none:
             break;
@@ -166,6 +168,10 @@ Understanding understand(Workbook& workbook) {
 
 RunReport fill_workbook(const Engine& engine, const std::filesystem::path& input,
                         const std::filesystem::path& output, const FillOptions& options) {
+    // What a fill killed before its rename left in that folder (hours old, so never a
+    // running fill's): the batch tidies its folder the same way (engine/batch/output_lock.cpp).
+    std::filesystem::path folder = output.parent_path();
+    remove_stray_temps(folder.empty() ? std::filesystem::path(".") : folder);
     WorkbookSink sink = WorkbookSink::file(output);
     // Staged in memory as the batch's workbooks are: libxlsxwriter then never writes into
     // the destination's folder, so a full disk there fails in Kinerja's own copy, with

@@ -60,6 +60,9 @@ public:
     bool writes() const { return kind_ != Kind::none; }
     const std::string& bytes() const { return bytes_; }
     std::string take_bytes() { return std::move(bytes_); }
+    // What a memory sink's bytes are, once written: ".xlsm" when the workbook kept its macros
+    // (write/write.hpp output_extension), else ".xlsx". A file sink's is its path's.
+    const std::string& extension() const { return extension_; }
     // Throws OutputError when the workbook cannot be written.
     WriteReport write(const Workbook& workbook, const WriteOptions& options);
 
@@ -68,6 +71,7 @@ private:
     Kind kind_ = Kind::none;
     std::filesystem::path path_;
     std::string bytes_;
+    std::string extension_ = ".xlsx";
 };
 
 struct RunOptions {
@@ -115,6 +119,8 @@ public:
     Workbook copy_for(const std::string& satker) const;
     // The template's tables as they are in that copy (the name in their titles).
     std::vector<Table> tables_for(const std::string& satker) const;
+    // The copies' file extension: ".xlsm" when the template keeps macros (output_extension).
+    std::string output_extension() const;
 
 private:
     struct Slot {

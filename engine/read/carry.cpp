@@ -242,7 +242,7 @@ void Carrier::worksheet(const std::string& part, const Relationships& rels, Shee
     const Relationship* complex_drawing = nullptr;
     for (const Relationship& r : rels.list) {
         if (r.type == "hyperlink" || r.type == "comments" || r.type == "vmlDrawing" ||
-            r.type == "printerSettings" || r.type == "threadedComment")
+            r.type == "printerSettings")
             continue;
         if (r.type == "drawing" && !r.external) {
             bool has_more = std::any_of(dropped.begin(), dropped.end(),
@@ -286,12 +286,15 @@ void Carrier::worksheet(const std::string& part, const Relationships& rels, Shee
         carried->elements.push_back({name, im.fragment(n, root, ids)});
     }
     carried->rels = im.follow(rels, ids);
-    // Pivot tables are named by no element of the sheet: their relationship is enough.
+    // Pivot tables and threaded comments are named by no element of the sheet: their
+    // relationship is enough. A threaded comment's note (author "tc={id}") is in the model, so
+    // Excel pairs the two again by cell as in the source.
     for (const Relationship& r : rels.list) {
-        if (r.type != "pivotTable" || r.external || !im.zip.contains(r.target)) continue;
+        if ((r.type != "pivotTable" && r.type != "threadedComment") || r.external ||
+            !im.zip.contains(r.target))
+            continue;
         im.add_part(r.target);
         carried->rels.push_back(Impl::carried_rel(r, "rIdK" + std::to_string(++im.next_id)));
-        carried->pivot_tables = true;
     }
     if (carried->elements.empty() && carried->rels.empty()) return;
     // The drawing goes whole, pictures included: the writer does not add the model's pictures

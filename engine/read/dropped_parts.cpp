@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <string_view>
 #include <utility>
+
+#include "read/relationships.hpp"
 
 namespace kinerja::read_detail {
 
@@ -65,13 +68,29 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 23> kinds = 
     {"xl/metadata.xml", "cell metadata (dynamic arrays)"},
 }};
 
+// Every part some relationship reaches, following them from the package root.
+std::set<std::string> reachable_parts(ZipArchive& zip, std::uint64_t max_rels_bytes) {
+    std::set<std::string> reached;
+    std::vector<std::string> pending{""};
+    while (!pending.empty()) {
+        std::string part = std::move(pending.back());
+        pending.pop_back();
+        for (const Relationship& r : read_relationships(zip, part, max_rels_bytes).list)
+            if (!r.external && zip.contains(r.target) && reached.insert(r.target).second)
+                pending.push_back(r.target);
+    }
+    return reached;
+}
+
 }  // namespace
 
-void record_unread_parts(const std::vector<std::string>& names, std::vector<std::string> consumed,
-                         std::vector<DroppedPart>& dropped) {
+void record_unread_parts(ZipArchive& zip, std::uint64_t max_rels_bytes,
+                         std::vector<std::string> consumed, std::vector<DroppedPart>& dropped) {
     std::sort(consumed.begin(), consumed.end());
-    for (const auto& name : names) {
-        if (std::binary_search(consumed.begin(), consumed.end(), name)) continue;
+    std::set<std::string> reached = reachable_parts(zip, max_rels_bytes);
+    for (const auto& name : zip.names()) {
+        if (std::binary_search(consumed.begin(), consumed.end(), name) || !reached.count(name))
+            continue;
         std::string key = lower(name);
         if (key.size() >= 5 && key.substr(key.size() - 5) == ".rels") continue;
         std::string_view what;
@@ -85,8 +104,13 @@ void record_unread_parts(const std::vector<std::string>& names, std::vector<std:
             for (const auto& [prefix, kind] : kinds)
                 if (starts_with(key, prefix)) what = kind;
         }
+        // A sheet that named this kind already (its <controls>, <oleObjects>) says where it
+        // was; the part behind it adds nothing. Sheet names never hold '/', part names do.
+        bool named_by_sheet = std::any_of(dropped.begin(), dropped.end(), [&](const auto& d) {
+            return d.what == what && d.part.find('/') == std::string::npos;
+        });
         DroppedPart d{name, std::string(what)};
-        if (std::find(dropped.begin(), dropped.end(), d) == dropped.end())
+        if (!named_by_sheet && std::find(dropped.begin(), dropped.end(), d) == dropped.end())
             dropped.push_back(std::move(d));
     }
 }

@@ -290,7 +290,8 @@ void SheetHandler::start_top_level(std::string_view name, const XmlAttrs& attrs)
         sheet_.view.summary_below = flag_value(attrs.get("summaryBelow"), true);
         sheet_.view.summary_right = flag_value(attrs.get("summaryRight"), true);
     } else if (name == "sheetProtection") {
-        if (flag_value(attrs.get("sheet"), false)) sheet_.protection.attributes = attrs.all();
+        if (flag_value(attrs.get("sheet"), false))
+            sheet_.protection = PartProtection{true, attrs.all()};
     } else if (auto kind = dropped_kind(name); !kind.empty()) {
         drop(std::string(kind));
         skip_depth_ = depth_;

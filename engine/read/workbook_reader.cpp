@@ -49,6 +49,17 @@ Message msg_too_many_sheets(std::uint32_t limit) {
             "Too many sheets (limit " + std::to_string(limit) + ")."};
 }
 
+// An element's attributes by local name, namespace declarations left out; absent stays empty.
+PartProtection verbatim(pugi::xml_node element) {
+    PartProtection kept;
+    if (!element) return kept;
+    kept.present = true;
+    for (pugi::xml_attribute a = element.first_attribute(); a; a = a.next_attribute())
+        if (std::string_view(a.name()).rfind("xmlns", 0) != 0)
+            kept.attributes.emplace_back(std::string(local_name(a.name())), a.value());
+    return kept;
+}
+
 int to_int(std::string_view text, int fallback) {
     int value = fallback;
     text = trim(text);
@@ -73,16 +84,8 @@ public:
 
         pugi::xml_node pr = child(workbook, "workbookPr");
         wb_.date1904 = flag_value(attr(pr, "date1904").as_string(), false);
-        pugi::xml_node protection = child(workbook, "workbookProtection");
-        if (flag_value(attr(protection, "lockStructure").as_string(), false) ||
-            flag_value(attr(protection, "lockWindows").as_string(), false) ||
-            attr(protection, "workbookPassword") || attr(protection, "workbookHashValue"))
-            for (pugi::xml_attribute a = protection.first_attribute(); a; a = a.next_attribute())
-                if (std::string_view(a.name()).rfind("xmlns", 0) != 0)
-                    wb_.protection.attributes.emplace_back(std::string(local_name(a.name())),
-                                                           a.value());
-        if (child(workbook, "fileSharing"))
-            wb_.dropped.push_back({workbook_part, "file sharing password"});
+        wb_.protection = verbatim(child(workbook, "workbookProtection"));
+        wb_.file_sharing = verbatim(child(workbook, "fileSharing"));
 
         if (auto* theme = rels.first_of_type("theme"); theme && zip_.contains(theme->target))
             colors_.load_theme(child(tree(theme->target), "theme"));
@@ -103,7 +106,7 @@ public:
         carrier_.workbook(workbook_part, rels, root);
         if (styles_.had_gradient)
             wb_.dropped.push_back({"xl/styles.xml", "gradient fill (kept as its first colour)"});
-        record_unread_parts(zip_.names(), consumed_, wb_.dropped);
+        record_unread_parts(zip_, limits_.max_tree_part_bytes, consumed_, wb_.dropped);
         carrier_.finish(wb_);
         return std::move(wb_);
     }

@@ -17,6 +17,8 @@ using json = nlohmann::ordered_json;
 
 constexpr const char* xlsx_type =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+// A workbook that kept its macros: an .xlsx cannot hold them.
+constexpr const char* xlsm_type = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
 Response json_response(const json& doc, int status = 200) {
     Response r;
@@ -357,7 +359,9 @@ Routed Api::route_api(Request& request, const Caller& caller) {
                     if (as_uploaded) add_finding_rows(doc, r, *as_uploaded);
                     return json_response(doc);
                 }
-                Response out = download(sink.take_bytes(), xlsx_type, "kinerja-terisi.xlsx");
+                bool macros = sink.extension() == ".xlsm";
+                Response out = download(sink.take_bytes(), macros ? xlsm_type : xlsx_type,
+                                        "kinerja-terisi" + sink.extension());
                 FindingCounts counts = r.counts();
                 out.headers.emplace_back("X-Kinerja-Errors", std::to_string(counts.errors));
                 out.headers.emplace_back("X-Kinerja-Warnings", std::to_string(counts.warnings));

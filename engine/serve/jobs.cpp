@@ -98,8 +98,8 @@ ApiError bad_zip(const std::string& why_id, const std::string& why_en) {
              "the zip of workbooks cannot be used: " + why_en}};
 }
 
-// Takes the .xlsx files out of an uploaded zip into `dir`, each named by its file name made
-// safe (unit_file_stem): a name in the zip never becomes a path as it is. Bounded in entries
+// Takes the .xlsx and .xlsm files out of an uploaded zip into `dir`, each named by its file name
+// made safe (unit_file_stem): a name in the zip never becomes a path as it is. Bounded in entries
 // and in bytes actually inflated, whatever the zip declares.
 std::size_t extract_workbooks(const std::string& zip_bytes, const fs::path& dir,
                               std::uint64_t max_entry) {
@@ -129,9 +129,11 @@ std::size_t extract_workbooks(const std::string& zip_bytes, const fs::path& dir,
         std::string lower = base;
         for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         // Folders, macOS's resource forks and Excel's lock files are not workbooks.
-        if (base.empty() || !lower.ends_with(".xlsx") || base.starts_with(".") ||
-            base.starts_with("~$") || name.starts_with("__MACOSX/"))
+        bool workbook = lower.ends_with(".xlsx") || lower.ends_with(".xlsm");
+        if (base.empty() || !workbook || base.starts_with(".") || base.starts_with("~$") ||
+            name.starts_with("__MACOSX/"))
             continue;
+        std::string extension = lower.substr(lower.size() - 5);
         std::string stem = unit_file_stem(base.substr(0, base.size() - 5));
         std::string unique = stem;
         for (int n = 2; names.count(unique); ++n) unique = stem + "-" + std::to_string(n);
@@ -139,7 +141,8 @@ std::size_t extract_workbooks(const std::string& zip_bytes, const fs::path& dir,
         zip_file_t* file = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
         if (!file) throw bad_zip(base + " tidak dapat dibuka", base + " cannot be opened");
         std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file_guard(file, zip_fclose);
-        std::ofstream out(dir / (unique + ".xlsx"), std::ios::binary);
+        fs::path target = dir / (unique + extension);
+        std::ofstream out(target, std::ios::binary);
         std::uint64_t size = 0;
         for (zip_int64_t n; (n = zip_fread(file, buffer.data(), buffer.size())) > 0;) {
             size += static_cast<std::uint64_t>(n);
@@ -150,12 +153,12 @@ std::size_t extract_workbooks(const std::string& zip_bytes, const fs::path& dir,
             out.write(buffer.data(), n);
         }
         if (!out.flush())
-            throw OutputError(
-                (dir / (unique + ".xlsx")).string(),
-                {"tidak dapat menulis berkas pekerjaan", "cannot write the job's file"});
+            throw OutputError(target.string(), {"tidak dapat menulis berkas pekerjaan",
+                                                "cannot write the job's file"});
     }
     if (names.empty())
-        throw bad_zip("tidak ada berkas .xlsx di dalamnya", "it holds no .xlsx file");
+        throw bad_zip("tidak ada berkas .xlsx atau .xlsm di dalamnya",
+                      "it holds no .xlsx or .xlsm file");
     return names.size();
 }
 
@@ -171,8 +174,8 @@ void zip_workbooks(const fs::path& out_dir, const fs::path& zip_file) {
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(out_dir)) {
         std::string name = entry.path().filename().string();
-        if (entry.is_regular_file() && name.ends_with(".xlsx") && name != "rekap.xlsx" &&
-            !name.starts_with("."))
+        bool workbook = name.ends_with(".xlsx") || name.ends_with(".xlsm");
+        if (entry.is_regular_file() && workbook && name != "rekap.xlsx" && !name.starts_with("."))
             files.push_back(entry.path());
     }
     std::sort(files.begin(), files.end());

@@ -287,7 +287,9 @@ private:
                            {name, "", "charts, shapes, tables and extLst content"});
         std::vector<const CarriedRel*> rels;
         for (const CarriedRel& rel : carried.rels)
-            if (uses(*kept, rel.id) || rel.type.ends_with("/pivotTable")) rels.push_back(&rel);
+            if (uses(*kept, rel.id) || rel.type.ends_with("/pivotTable") ||
+                rel.type.ends_with("/threadedComment"))
+                rels.push_back(&rel);
         add_rels(part, rels);
         refusals_.push_back({name, refused, drawing_refused});
     }
@@ -307,7 +309,6 @@ private:
                 drops_.add("xl/vbaProject.bin", "", "VBA project: the output is not an .xlsm file");
                 continue;
             }
-            if (rel.type.ends_with("/vbaProject")) vba_ = true;
             rels.push_back(&rel);
         }
         std::vector<std::pair<const CarriedChartSheet*, std::string>> chart_sheets;
@@ -407,22 +408,14 @@ private:
                          xml_escape(part.content_type) + "\"/>";
         }
         if (overrides.empty()) return;
-        bool vba = vba_;
-        patches_.edit_part(
-            "[Content_Types].xml",
-            [overrides, vba](std::string& xml) {
-                auto at = xml.rfind("</Types>");
-                if (at == std::string::npos) return false;
-                xml.insert(at, overrides);
-                const std::string plain =
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
-                auto main = xml.find(plain);
-                if (vba && main != std::string::npos)
-                    xml.replace(main, plain.size(),
-                                "application/vnd.ms-excel.sheet.macroEnabled.main+xml");
-                return true;
-            },
-            {"[Content_Types].xml", "", "content types of carried parts"});
+        patches_.edit_part("[Content_Types].xml",
+                           [overrides](std::string& xml) {
+                               auto at = xml.rfind("</Types>");
+                               if (at == std::string::npos) return false;
+                               xml.insert(at, overrides);
+                               return true;
+                           },
+                           {"[Content_Types].xml", "", "content types of carried parts"});
     }
 
 public:
@@ -453,7 +446,6 @@ private:
     std::map<std::string, std::string> names_;
     std::vector<std::string> pending_;
     std::vector<Refusal> refusals_;
-    bool vba_ = false;
 };
 
 }  // namespace

@@ -1,4 +1,5 @@
-// Sheet and workbook protection, with the source's password hash and options.
+// Sheet and workbook protection and the file-sharing reservation, with the source's password
+// hash and options.
 //
 // libxlsxwriter 1.1.4 hashes a password it is given and knows no workbook protection,
 // while the model holds only the source's hash. The sheet is protected through
@@ -44,16 +45,22 @@ void write_protection(const SheetContext& ctx) {
 }
 
 void write_workbook_protection(const Workbook& model, Patches& patches) {
-    if (model.protection.empty()) return;
-    std::string wanted = element("workbookProtection", model.protection);
-    patches.edit_part("xl/workbook.xml",
-                      [wanted](std::string& xml) {
-                          auto at = xml.find("<bookViews>");
-                          if (at == std::string::npos) return false;
-                          xml.insert(at, wanted);
-                          return true;
-                      },
-                      {"xl/workbook.xml", "", "workbook protection"});
+    // Each goes in before the element that follows it in CT_Workbook's sequence.
+    auto insert = [&](const PartProtection& kept, const char* name, const char* before,
+                      const char* what) {
+        if (kept.empty()) return;
+        std::string wanted = element(name, kept);
+        patches.edit_part("xl/workbook.xml",
+                          [wanted, before](std::string& xml) {
+                              auto at = xml.find(before);
+                              if (at == std::string::npos) return false;
+                              xml.insert(at, wanted);
+                              return true;
+                          },
+                          {"xl/workbook.xml", "", what});
+    };
+    insert(model.file_sharing, "fileSharing", "<workbookPr", "file sharing password");
+    insert(model.protection, "workbookProtection", "<bookViews>", "workbook protection");
 }
 
 }  // namespace kinerja::write_detail

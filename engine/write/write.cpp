@@ -149,7 +149,23 @@ void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
     }
     std::string extension = file.extension().string();
     for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    auto report_carry = carry_parts(model, zip, extension == ".xlsm", patches, drops);
+    bool macro_enabled = extension == ".xlsm";
+    auto report_carry = carry_parts(model, zip, macro_enabled, patches, drops);
+    // Excel opens a file named .xlsm only when its main part says it may hold macros, with
+    // or without a VBA project.
+    if (macro_enabled)
+        patches.edit_part(
+            "[Content_Types].xml",
+            [](std::string& xml) {
+                const std::string plain =
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+                auto main = xml.find(plain);
+                if (main == std::string::npos) return false;
+                xml.replace(main, plain.size(),
+                            "application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+                return true;
+            },
+            {"[Content_Types].xml", "", "macro-enabled content type of an .xlsm"});
     bool written = !patches.empty() && patches.apply(zip, drops, in_memory ? temp : fs::path());
     report_carry();
     if (in_memory && !written) {
@@ -163,6 +179,10 @@ void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
 }
 
 }  // namespace
+
+std::string output_extension(const Workbook& workbook) {
+    return workbook.carried && workbook.carried->vba ? ".xlsm" : ".xlsx";
+}
 
 WriteReport write_workbook(const Workbook& workbook, const fs::path& file,
                            const WriteOptions& options) {
@@ -208,7 +228,7 @@ WriteReport write_workbook(const Workbook& workbook, std::string& bytes,
     WriteOptions here = options;
     here.temp_folder.clear();  // the private folder is the temp folder
     here.sync = false;         // nothing of it outlives this call
-    fs::path file = scratch.folder / "buku-kerja.xlsx";
+    fs::path file = scratch.folder / ("buku-kerja" + output_extension(workbook));
     Drops drops;
     produce(workbook, file, file, here, drops);
     std::ifstream in(file, std::ios::binary);

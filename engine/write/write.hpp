@@ -53,10 +53,15 @@ struct WriteReport {
 WriteReport write_workbook(const Workbook& workbook, const std::filesystem::path& file,
                            const WriteOptions& options = {});
 
-// The same into memory: `bytes` receives the whole .xlsx (the service's answer to an
-// upload). libxlsxwriter only writes files, so the parts pass through a private folder
-// (mode 0700, under options.temp_folder or the system's temp folder) that is removed before
-// this returns, whatever happens.
+// The extension the output of `workbook` should have: ".xlsm" when it carries a VBA project
+// (an .xlsx cannot hold one, so the macros would be lost), else ".xlsx". Writing to a file
+// named .xlsm marks the package macro-enabled, as Excel requires of that name.
+std::string output_extension(const Workbook& workbook);
+
+// The same into memory: `bytes` receives the whole .xlsx (.xlsm when output_extension says so) (the
+// service's answer to an upload). libxlsxwriter only writes files, so the parts pass through a
+// private folder (mode 0700, under options.temp_folder or the system's temp folder) that is removed
+// before this returns, whatever happens.
 WriteReport write_workbook(const Workbook& workbook, std::string& bytes,
                            const WriteOptions& options = {});
 

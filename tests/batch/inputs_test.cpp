@@ -32,6 +32,20 @@ void check_same_figures(const RekapSheet& got, const RekapSheet& want,
     }
 }
 
+// `wb` with the VBA project of the libxlsxwriter fixture: a workbook as Excel saves an .xlsm.
+Workbook with_macros(Workbook wb) {
+    wb.carried = read_workbook(test_dir() / "fixtures" / "carry" / "lxw-macro.xlsm").carried;
+    BOOST_REQUIRE(wb.carried && wb.carried->vba);
+    return wb;
+}
+
+// Whether `file` holds macros and says so in its content types, as Excel requires.
+bool keeps_macros(const fs::path& file) {
+    std::string types = run({"unzip", "-p", file.string(), "\\[Content_Types\\].xml"}).out;
+    std::string vba = run({"unzip", "-p", file.string(), "xl/vbaProject.bin"}).out;
+    return types.find("macroEnabled.main+xml") != std::string::npos && !vba.empty();
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(inputs)
@@ -146,6 +160,45 @@ BOOST_AUTO_TEST_CASE(data_as_xlsx_fills_like_the_csv) {
         if (u.kode != "S007" && u.kode != "S021") all.push_back(u.kode);
     Workbook got = read_workbook(r.rekap), want = read_workbook(p.out() / "rekap.xlsx");
     check_same_figures(read_rekap_sheet(got, "TW II"), read_rekap_sheet(want, "TW II"), all);
+}
+
+// Issue 16: an .xlsm unit is filled as an .xlsx is; its output keeps the name and the macros.
+BOOST_AUTO_TEST_CASE(an_xlsm_unit_comes_back_as_xlsm_with_its_macros) {
+    const ProvinceRun& p = province_run();
+    ScratchDir scratch;
+    fs::path in = scratch / "masuk", out = scratch / "keluar";
+    fs::create_directories(in);
+    write_workbook(with_macros(read_workbook(p.out() / "S001.xlsx")), in / "S001.xlsm");
+    fs::copy_file(p.out() / "S002.xlsx", in / "S002.xlsx");
+
+    RunResult r = run_cli({"batch", "--inputs", in.string(), "--out", out.string()});
+    BOOST_TEST(r.exit_code == 0, r.out << r.err);
+    BOOST_TEST(keeps_macros(out / "S001.xlsm"));
+    BOOST_TEST(fs::exists(out / "S002.xlsx"));
+    BOOST_TEST(!fs::exists(out / "S001.xlsx"));
+    auto laporan = nlohmann::json::parse(read_file(out / "laporan.json"));
+    BOOST_TEST(laporan["totals"]["units"] == 2);
+    BOOST_TEST(laporan["totals"]["failed"] == 0);
+    for (const auto& u : laporan["units"])
+        if (u["satker"] == "S001") BOOST_TEST(u["output"] == "S001.xlsm");
+}
+
+// A template that keeps macros gives every satker an .xlsm with them.
+BOOST_AUTO_TEST_CASE(an_xlsm_template_gives_xlsm_workbooks) {
+    const ProvinceRun& p = province_run();
+    ScratchDir scratch;
+    write_workbook(with_macros(read_workbook(p.template_file())), scratch / "templat.xlsm");
+    Engine engine = Engine::load(default_formulas_dir());
+    BatchOptions o;
+    o.template_file = scratch / "templat.xlsm";
+    o.data_file = p.data_file();
+    o.out_dir = scratch / "out";
+    o.jobs = 2;
+    BatchResult r = run_batch(engine, o);
+    BOOST_TEST(r.written == 38u);
+    BOOST_TEST(keeps_macros(o.out_dir / "S001.xlsm"));
+    BOOST_TEST(!fs::exists(o.out_dir / "S001.xlsx"));
+    BOOST_TEST(fs::exists(o.out_dir / "rekap.xlsx"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

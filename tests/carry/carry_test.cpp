@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -224,6 +225,32 @@ BOOST_AUTO_TEST_CASE(vba_comes_back_in_an_xlsm_only) {
     BOOST_TEST(types.find("macroEnabled") == std::string::npos);
     BOOST_TEST(std::any_of(report.dropped.begin(), report.dropped.end(),
                            [](const DroppedPart& d) { return d.what.find("VBA") == 0; }));
+}
+
+// Excel opens a file named .xlsm only when its package says macro-enabled, macros or not.
+BOOST_AUTO_TEST_CASE(an_xlsm_is_macro_enabled_with_or_without_macros) {
+    ScratchDir dir;
+    Workbook plain = read_workbook(fixtures() / "lxw-charts.xlsx");
+    fs::path xlsm = dir / "tanpa-makro.xlsm";
+    write_workbook(plain, xlsm);
+    std::string types = unzip(xlsm, "\\[Content_Types\\].xml");
+    BOOST_TEST(types.find("macroEnabled.main+xml") != std::string::npos, types);
+    BOOST_TEST(types.find("spreadsheetml.sheet.main+xml") == std::string::npos);
+    BOOST_TEST(output_extension(plain) == ".xlsx");
+}
+
+// In memory (the service, the batch's staging) the workbook decides: macros make an .xlsm.
+BOOST_AUTO_TEST_CASE(output_extension_follows_the_macros) {
+    ScratchDir dir;
+    Workbook wb = read_workbook(fixtures() / "lxw-macro.xlsm");
+    BOOST_TEST(output_extension(wb) == ".xlsm");
+    std::string bytes;
+    write_workbook(wb, bytes);
+    fs::path back = dir / "dari-memori.xlsm";
+    std::ofstream(back, std::ios::binary) << bytes;
+    BOOST_TEST(unzip(back, "\\[Content_Types\\].xml").find("macroEnabled.main+xml") !=
+               std::string::npos);
+    BOOST_TEST(!unzip(back, "xl/vbaProject.bin").empty());
 }
 
 BOOST_AUTO_TEST_CASE(libreoffice_opens_the_output_with_the_same_series_and_tables) {

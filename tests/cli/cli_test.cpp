@@ -1,6 +1,7 @@
 // The kinerja command: help, version, languages, exit codes, and that bad input
 // leaves no output and an unchanged input.
 #include <boost/test/unit_test.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -58,6 +59,28 @@ BOOST_AUTO_TEST_CASE(fill_round_trips_a_sample_without_touching_it) {
     // No temp file left behind beside the output.
     for (const auto& e : fs::directory_iterator(dir / "hasil"))
         BOOST_TEST(e.path().filename() == "keluar.xlsx");
+}
+
+// A fill killed before its rename leaves a ".kinerja-tmp-*" file; the next fill into that
+// folder removes it once it is an hour old (a younger one may be another fill's, still
+// writing), and leaves the user's own files and links alone.
+BOOST_AUTO_TEST_CASE(fill_removes_what_a_killed_fill_left) {
+    ScratchDir dir;
+    fs::path out = dir / "hasil";
+    fs::create_directories(out);
+    auto plant = [&](const std::string& name, std::chrono::hours age) {
+        std::ofstream(out / name) << "sisa";
+        fs::last_write_time(out / name, fs::file_time_type::clock::now() - age);
+    };
+    plant(".kinerja-tmp-4242-1-keluar.xlsx", std::chrono::hours(2));
+    plant(".kinerja-tmp-4243-1-keluar.xlsx", std::chrono::hours(0));
+    plant("catatan.kinerja-tmp-lama", std::chrono::hours(2));
+    auto r = run_cli({"fill", any_sample().string(), "-o", (out / "keluar.xlsx").string()});
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(!fs::exists(out / ".kinerja-tmp-4242-1-keluar.xlsx"));
+    BOOST_TEST(fs::exists(out / ".kinerja-tmp-4243-1-keluar.xlsx"));
+    BOOST_TEST(fs::exists(out / "catatan.kinerja-tmp-lama"));
+    BOOST_TEST(fs::exists(out / "keluar.xlsx"));
 }
 
 BOOST_AUTO_TEST_CASE(refuses_to_overwrite_the_input) {

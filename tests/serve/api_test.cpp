@@ -5,9 +5,11 @@
 #include <future>
 #include <nlohmann/json.hpp>
 
+#include "read/read.hpp"
 #include "serve/client.hpp"
 #include "support/support.hpp"
 #include "templates/templates.hpp"
+#include "write/write.hpp"
 
 using namespace kinerja;
 using namespace kinerja::test;
@@ -95,6 +97,21 @@ BOOST_AUTO_TEST_CASE(fill_gives_the_bytes_of_the_engine) {
     BOOST_TEST(report["tables"].size() > 0u);
     BOOST_TEST(report["findings"].size() > 0u);
     BOOST_TEST(report["summary"]["errors"] == report["counts"]["errors"]);
+}
+
+// Issue 16: a workbook with macros comes back as an .xlsm that keeps them.
+BOOST_AUTO_TEST_CASE(a_workbook_with_macros_comes_back_as_xlsm) {
+    TestServer server;
+    Workbook wb = read_workbook(sample);
+    wb.carried = read_workbook(test_dir() / "fixtures" / "carry" / "lxw-macro.xlsm").carried;
+    std::string bytes;
+    write_workbook(wb, bytes);
+    HttpReply raw = request(server.port(), "POST", "/api/v1/fill", bytes);
+    BOOST_TEST(raw.status == 200);
+    BOOST_TEST(raw.header("content-type") == "application/vnd.ms-excel.sheet.macroEnabled.12");
+    BOOST_TEST(raw.header("content-disposition") == "attachment; filename=\"kinerja-terisi.xlsm\"");
+    Workbook back = WorkbookSource::bytes(raw.body, "kinerja-terisi.xlsm").read();
+    BOOST_TEST((back.carried && back.carried->vba));
 }
 
 BOOST_AUTO_TEST_CASE(validate_and_inspect_answer_json_in_either_language) {

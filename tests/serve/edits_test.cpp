@@ -120,13 +120,14 @@ BOOST_AUTO_TEST_CASE(edits_of_every_validation_case_give_what_fill_writes) {
     ScratchDir dir;
     auto all = cases();
     BOOST_TEST(all.size() > 20u);
-    // input.txt cases are among them: the handmade objects.xlsx of bagian-tidak-dibawa at least.
+    // input.txt cases are among them: the handmade form_control.xlsx of bagian-tidak-dibawa
+    // at least.
     BOOST_TEST(std::count_if(all.begin(), all.end(),
                              [](const auto& p) { return p.filename() != "input.xlsx"; }) >= 2);
-    bool objects =
-        std::find(all.begin(), all.end(),
-                  source_dir() / "tests" / "fixtures" / "handmade" / "objects.xlsx") != all.end();
-    BOOST_TEST(objects);
+    bool handmade = std::find(all.begin(), all.end(),
+                              source_dir() / "tests" / "fixtures" / "handmade" /
+                                  "form_control.xlsx") != all.end();
+    BOOST_TEST(handmade);
     for (const auto& input : all) {
         BOOST_TEST_REQUIRE(std::filesystem::exists(input), input);
         std::string name = case_name(input);

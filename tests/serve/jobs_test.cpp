@@ -1,11 +1,15 @@
 // Batch jobs through the API: from upload to rekap, progress, expiry, a restart, and tokens.
+#include <zip.h>
+
 #include <boost/test/unit_test.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "read/read.hpp"
 #include "serve/client.hpp"
 #include "support/support.hpp"
+#include "write/write.hpp"
 
 using namespace kinerja;
 using namespace kinerja::test;
@@ -52,6 +56,32 @@ std::string create(std::uint16_t port, const std::string& token = "") {
     std::string id = json::parse(created.body)["id"];
     BOOST_TEST(created.header("location") == "/api/v1/jobs/" + id);
     return id;
+}
+
+// A zip of `entries` (name -> bytes), as a user's archiver makes one.
+std::string zip_of(const std::vector<std::pair<std::string, std::string>>& entries) {
+    ScratchDir dir;
+    fs::path file = dir / "unit.zip";
+    int error = 0;
+    zip_t* z = zip_open(file.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+    BOOST_REQUIRE(z);
+    for (const auto& [name, bytes] : entries)
+        zip_file_add(z, name.c_str(), zip_source_buffer(z, bytes.data(), bytes.size(), 0), 0);
+    BOOST_REQUIRE(zip_close(z) == 0);
+    return read_bytes(file);
+}
+
+std::vector<std::string> names_in_zip(const std::string& bytes) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    zip_t* z = zip_open_from_source(source, ZIP_RDONLY, &error);
+    std::vector<std::string> names;
+    if (!z) return names;
+    for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i)
+        names.push_back(zip_get_name(z, static_cast<zip_uint64_t>(i), 0));
+    zip_close(z);
+    return names;
 }
 
 }  // namespace
@@ -112,6 +142,41 @@ BOOST_AUTO_TEST_CASE(a_zip_of_workbooks_is_a_job_too) {
     BOOST_TEST(
         request(server.port(), "POST", "/api/v1/jobs", missing.body, with(missing.content_type))
             .status == 400);
+}
+
+// Names in an uploaded zip never become paths: "../" and folders are cut to a safe file name
+// inside the job. An .xlsm keeps its macros and its extension through the job (issue 16).
+BOOST_AUTO_TEST_CASE(zip_names_stay_inside_the_job_and_xlsm_stays_xlsm) {
+    TestServer server;
+    Workbook unit = read_workbook(wilayah / "templat-wilayah.xlsx");
+    unit.carried = read_workbook(test_dir() / "fixtures" / "carry" / "lxw-macro.xlsm").carried;
+    std::string with_macros;
+    write_workbook(unit, with_macros);
+    std::string plain = read_bytes(wilayah / "templat-wilayah.xlsx");
+    std::string zip = zip_of({{"../../lolos.xlsx", plain},
+                              {"/etc/mutlak.xlsx", plain},
+                              {"folder/dalam/makro.xlsm", with_macros},
+                              {"__MACOSX/folder/._makro.xlsm", "resource fork"}});
+    Form form;
+    form.file("zip", "unit.zip", zip).done();
+    HttpReply created =
+        request(server.port(), "POST", "/api/v1/jobs", form.body, with(form.content_type));
+    BOOST_TEST_REQUIRE(created.status == 202, created.body);
+    std::string id = json::parse(created.body)["id"];
+    json done = wait_done(server.port(), id);
+    BOOST_TEST(done["result"]["units"].get<int>() == 3);
+    BOOST_TEST(!fs::exists(server.jobs_dir().parent_path() / "lolos.xlsx"));
+    BOOST_TEST(!fs::exists(server.jobs_dir() / "lolos.xlsx"));
+    for (const auto& entry : fs::recursive_directory_iterator(server.jobs_dir())) {
+        std::string path = entry.path().string();
+        BOOST_TEST(path.find("..") == std::string::npos, path);
+        if (entry.is_regular_file())
+            BOOST_TEST(path.rfind((server.jobs_dir() / id).string(), 0) == 0u, path);
+    }
+    std::vector<std::string> names =
+        names_in_zip(request(server.port(), "GET", "/api/v1/jobs/" + id + "/hasil.zip").body);
+    std::sort(names.begin(), names.end());
+    BOOST_TEST((names == std::vector<std::string>{"lolos.xlsx", "makro.xlsm", "mutlak.xlsx"}));
 }
 
 BOOST_AUTO_TEST_CASE(an_expired_job_is_gone) {

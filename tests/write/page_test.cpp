@@ -173,6 +173,28 @@ BOOST_AUTO_TEST_CASE(sheet_and_workbook_protection_survive) {
     BOOST_TEST((again.protection == wb.protection));
 }
 
+// A bare <workbookProtection/> (openpyxl writes one; Excel after unprotecting) and
+// <fileSharing> (read-only recommended, a reservation hash) come back as they were, in
+// CT_Workbook's order: fileSharing before workbookPr, protection before bookViews.
+BOOST_AUTO_TEST_CASE(bare_workbook_protection_and_file_sharing_survive) {
+    Workbook wb = read_workbook(test_dir() / "fixtures" / "handmade" / "protected.xlsx");
+    wb.protection = PartProtection{true, {}};
+    wb.file_sharing = PartProtection{true,
+                                     {{"readOnlyRecommended", "1"},
+                                      {"userName", "Kasubag <TU>"},
+                                      {"reservationPassword", "CC3D"}}};
+    Written out(wb);
+    std::string book = out.part("xl/workbook.xml");
+    KINERJA_CHECK_HAS(book,
+                      "<fileSharing readOnlyRecommended=\"1\" userName=\"Kasubag &lt;TU&gt;\" "
+                      "reservationPassword=\"CC3D\"/><workbookPr");
+    KINERJA_CHECK_HAS(book, "<workbookProtection/><bookViews>");
+    Workbook again = read_workbook(out.file());
+    BOOST_TEST((again.protection == wb.protection));
+    BOOST_TEST((again.file_sharing == wb.file_sharing));
+    BOOST_TEST(out.report().dropped.empty());
+}
+
 BOOST_AUTO_TEST_CASE(page_breaks_outline_and_zero_margins_survive) {
     Workbook wb = read_workbook(test_dir() / "fixtures" / "handmade" / "protected.xlsx");
     const Sheet& sheet = wb.sheets.at(0);

@@ -15,10 +15,10 @@ const EN = {
   'opt.grafik': 'add a sheet with the capaian chart',
   'opt.kategori': 'fill empty kategori columns',
   'staf.title': 'Check and fill a workbook',
-  'staf.intro': 'Choose your Excel workbook (.xlsx). Kinerja recognises its tables, computes ' +
+  'staf.intro': 'Choose your Excel workbook (.xlsx or .xlsm). Kinerja recognises its tables, computes ' +
     'capaian, kategori, sisa and totals, and lists its findings. Your file is not changed and ' +
     'not kept on the server.',
-  'staf.choose': 'Workbook (.xlsx)',
+  'staf.choose': 'Workbook (.xlsx or .xlsm)',
   'staf.drop': 'or drag the file onto this box',
   'staf.run': 'Check and fill',
   'staf.result': 'Result',
@@ -86,7 +86,7 @@ const MESSAGES = {
   id: {
     reading: 'Memeriksa {name}…',
     done: 'Selesai: {name}.',
-    need_file: 'Pilih buku kerja .xlsx dahulu.',
+    need_file: 'Pilih buku kerja .xlsx atau .xlsm dahulu.',
     network: 'Server tidak dapat dihubungi: {why}',
     error: 'Galat',
     warning: 'Peringatan',
@@ -112,7 +112,7 @@ const MESSAGES = {
   en: {
     reading: 'Checking {name}…',
     done: 'Done: {name}.',
-    need_file: 'Choose an .xlsx workbook first.',
+    need_file: 'Choose an .xlsx or .xlsm workbook first.',
     network: 'The server cannot be reached: {why}',
     error: 'Error',
     warning: 'Warning',
@@ -345,7 +345,12 @@ function showTables(tables, misses) {
 }
 
 function baseName(name) {
-  return name.replace(/\.xlsx$/i, '') || 'buku-kerja';
+  return name.replace(/\.xls[xm]$/i, '') || 'buku-kerja';
+}
+
+// ".xlsm" when the answer kept the workbook's macros, else ".xlsx".
+function extensionOf(response) {
+  return /\.xlsm$/i.test(fileNameOf(response, '')) ? '.xlsm' : '.xlsx';
 }
 
 function staffPage() {
@@ -414,7 +419,7 @@ function staffPage() {
   action($('download-filled'), status, async () => {
     showStatus(status, say('preparing'));
     const response = await send(current.file, current.options);
-    const name = baseName(current.file.name) + '-terisi.xlsx';
+    const name = baseName(current.file.name) + '-terisi' + extensionOf(response);
     saveBlob(await response.blob(), name);
     showStatus(status, say('downloaded', {name}));
   });
