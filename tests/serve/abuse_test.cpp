@@ -1,6 +1,13 @@
 // Hostile clients: malformed HTTP, slow headers, oversized headers, path traversal, script in
 // a sheet name. After each the server answers the next request.
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <boost/test/unit_test.hpp>
+#include <fstream>
 #include <future>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -141,6 +148,76 @@ BOOST_AUTO_TEST_CASE(stop_answers_the_requests_in_flight) {
     std::this_thread::sleep_for(std::chrono::milliseconds(30));
     server->stop();
     BOOST_TEST(reply.get().status == 200);
+}
+
+// Past --request-timeout the client gets 503 with Retry-After and the connection closes; the
+// work already taken runs to its end on its worker (the reader's limits bound it), and the
+// server answers the next request.
+BOOST_AUTO_TEST_CASE(a_request_past_its_time_limit_gets_503) {
+    ServeOptions options;
+    options.request_timeout = std::chrono::milliseconds(1);
+    TestServer server(options);
+    std::string bytes = read_bytes(samples / "lapas-kerobokan-2024-rencana-aksi.xlsx");
+    HttpReply late = request(server.port(), "POST", "/api/v1/fill?lang=en", bytes);
+    BOOST_TEST(late.status == 503);
+    BOOST_TEST(late.header("retry-after") == "30");
+    BOOST_TEST(late.body.find("server.terlalu_lama") != std::string::npos, late.body);
+    BOOST_TEST(late.body.find("time limit") != std::string::npos, late.body);
+    still_answers(server.port());
+}
+
+// The command as an operator runs it: on SIGTERM it answers the request in flight, says so in
+// its log, and exits 0.
+BOOST_AUTO_TEST_CASE(sigterm_answers_the_request_in_flight_and_exits_0) {
+    ScratchDir dir;
+    std::string log = (dir / "serve.log").string();
+    std::vector<std::string> args{cli_path().string(), "serve",      "--listen",
+                                  "127.0.0.1:0",       "--jobs-dir", (dir / "jobs").string()};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t files;
+    posix_spawn_file_actions_init(&files);
+    posix_spawn_file_actions_addopen(&files, 2, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    pid_t pid = 0;
+    BOOST_REQUIRE(posix_spawn(&pid, argv[0], &files, nullptr, argv.data(), environ) == 0);
+    posix_spawn_file_actions_destroy(&files);
+    struct Reaper {  // never leaves a server behind, whatever fails
+        pid_t pid;
+        ~Reaper() {
+            if (pid > 0 && ::waitpid(pid, nullptr, WNOHANG) == 0) {
+                ::kill(pid, SIGKILL);
+                ::waitpid(pid, nullptr, 0);
+            }
+        }
+    } reaper{pid};
+    // The port it took, from its first line: "... mendengar di http://127.0.0.1:PORT/".
+    std::uint16_t port = 0;
+    for (int i = 0; i < 200 && port == 0; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        std::ifstream in(log);
+        std::string text((std::istreambuf_iterator<char>(in)), {});
+        auto at = text.find("http://127.0.0.1:");
+        if (at != std::string::npos)
+            port = static_cast<std::uint16_t>(std::stoi(text.substr(at + 17)));
+    }
+    BOOST_REQUIRE(port != 0);
+    std::string bytes = read_bytes(samples / "lapas-kerobokan-2024-rencana-aksi.xlsx");
+    auto reply = std::async(std::launch::async,
+                            [&] { return request(port, "POST", "/api/v1/fill", bytes); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    BOOST_REQUIRE(::kill(pid, SIGTERM) == 0);
+    BOOST_TEST(reply.get().status == 200);
+    int status = -1;
+    for (int i = 0; i < 200 && ::waitpid(pid, &status, WNOHANG) == 0; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    BOOST_TEST(WIFEXITED(status));
+    BOOST_TEST(WEXITSTATUS(status) == 0);
+    std::ifstream in(log);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    BOOST_TEST(text.find("stopped") != std::string::npos, text);
+    // A new connection is refused once it stopped.
+    BOOST_TEST(request(port, "GET", "/healthz").status == 0);
 }
 
 BOOST_AUTO_TEST_CASE(the_command_refuses_a_taken_port_and_an_open_address) {
