@@ -2,7 +2,7 @@
 
 #include "model/workbook.hpp"
 
-namespace kinerja {
+namespace kinerja::read_detail {
 
 namespace {
 
@@ -208,4 +208,4 @@ std::string shift_formula(std::string_view f, std::int64_t rows, std::int64_t co
     return out;
 }
 
-}  // namespace kinerja
+}  // namespace kinerja::read_detail

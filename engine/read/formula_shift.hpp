@@ -12,8 +12,8 @@
 #include <string>
 #include <string_view>
 
-namespace kinerja {
+namespace kinerja::read_detail {
 
 std::string shift_formula(std::string_view formula, std::int64_t rows, std::int64_t cols);
 
-}  // namespace kinerja
+}  // namespace kinerja::read_detail

@@ -419,7 +419,8 @@ Routed Api::route_api(Request& request, const Caller& caller) {
             throw ApiError{400, "templat.pilihan_salah", *problem};
         std::string name = chosen->name, file_name = chosen->file_name;
         return {{}, work([this, options, name, file_name](Worker&) -> Response {
-                    auto file = template_path(name, default_templates_dir());
+                    // Checked: a missing file says to point KINERJA_TEMPLATES at templates/.
+                    auto file = template_file(name, default_templates_dir());
                     Workbook workbook = WorkbookSource::file(*file).read(limits_);
                     personalise(workbook, options);
                     WorkbookSink sink = WorkbookSink::memory();

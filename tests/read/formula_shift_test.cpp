@@ -3,7 +3,7 @@
 
 #include <boost/test/unit_test.hpp>
 
-using kinerja::shift_formula;
+using kinerja::read_detail::shift_formula;
 
 BOOST_AUTO_TEST_SUITE(read_formula_shift)
 
