@@ -58,9 +58,11 @@ struct ConditionalFormat {
     std::optional<DiffStyle> style;
     int priority = 0;
     bool stop_if_true = false;
-    // colorScale / dataBar: cfvo types ("min","max","num","percent","percentile","formula") and
-    // values
+    // colorScale / dataBar / iconSet: cfvo types ("min","max","num","percent","percentile",
+    // "formula") and values
     std::vector<std::pair<std::string, std::string>> thresholds;
+    // iconSet (its name, "3Arrows", in `text`): icons in reverse order, icons without the value
+    bool reverse_icons = false, icons_only = false;
     std::vector<Rgb> colors;
     // top10 / aboveAverage
     int rank = 0;
@@ -176,6 +178,10 @@ struct FilterColumn {
     bool blanks = false;                // blank cells shown too
     std::vector<Condition> conditions;  // one or two; when set, `values` is empty
     bool match_all = false;             // both conditions (and), not either (or)
+    // A criterion kept as the file says it, one element without children: "top10",
+    // "dynamicFilter" (above average, this month...) or "iconFilter", with its attributes.
+    std::string rule;
+    std::vector<std::pair<std::string, std::string>> rule_attributes;
     bool operator==(const FilterColumn&) const = default;
 };
 

@@ -301,8 +301,8 @@ void SheetHandler::start_top_level(std::string_view name, const XmlAttrs& attrs)
 }
 
 // The criteria of the AutoFilter's columns. A column filtered in a way the model cannot
-// hold (top 10, dynamic, by colour or icon, date groups) is named in `dropped` and left
-// unfiltered; its hidden rows stay hidden.
+// hold (by colour, whose style ids the writer renumbers; date groups) is named in `dropped`
+// and left unfiltered; its hidden rows stay hidden.
 void SheetHandler::start_filter_element(std::string_view name, const XmlAttrs& attrs) {
     AutoFilter& filter = *sheet_.autofilter;
     if (name == "filterColumn") {
@@ -334,6 +334,9 @@ void SheetHandler::start_filter_element(std::string_view name, const XmlAttrs& a
                   : op == "lessThanOrEqual"    ? Op::less_equal
                                                : Op::equal;
         column.conditions.push_back({kind, std::string(attrs.get("val"))});
+    } else if (name == "top10" || name == "dynamicFilter" || name == "iconFilter") {
+        column.rule = std::string(name);
+        column.rule_attributes = attrs.all();
     } else if (name != "customFilter") {
         std::string_view kind = name == "top10"           ? "top 10"
                                 : name == "dynamicFilter" ? "dynamic"

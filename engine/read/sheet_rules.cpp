@@ -151,6 +151,8 @@ void SheetHandler::start_rule_element(Ns ns, std::string_view name, const XmlAtt
         in_icon_set_ = true;
         // The model has no field for the icon set's name; it travels in `text`.
         rule_.text = attrs.has("iconSet") ? attrs.get("iconSet") : "3TrafficLights1";
+        rule_.reverse_icons = attrs.get("reverse") == "1" || attrs.get("reverse") == "true";
+        rule_.icons_only = attrs.get("showValue") == "0" || attrs.get("showValue") == "false";
     } else if (name == "cfvo") {
         rule_.thresholds.emplace_back(attrs.get("type"), attrs.get("val"));
     } else if (name == "color" && (in_color_scale_ || in_data_bar_)) {

@@ -60,6 +60,28 @@ const std::pair<const char*, std::uint8_t> simple_types[] = {
     {"notContainsErrors", LXW_CONDITIONAL_TYPE_NO_ERRORS},
 };
 
+// ST_IconSetType names; an icon set's thresholds other than libxlsxwriter's defaults are
+// patched in (Patches::icon_thresholds).
+const std::pair<const char*, std::uint8_t> icon_sets[] = {
+    {"3Arrows", LXW_CONDITIONAL_ICONS_3_ARROWS_COLORED},
+    {"3ArrowsGray", LXW_CONDITIONAL_ICONS_3_ARROWS_GRAY},
+    {"3Flags", LXW_CONDITIONAL_ICONS_3_FLAGS},
+    {"3TrafficLights1", LXW_CONDITIONAL_ICONS_3_TRAFFIC_LIGHTS_UNRIMMED},
+    {"3TrafficLights2", LXW_CONDITIONAL_ICONS_3_TRAFFIC_LIGHTS_RIMMED},
+    {"3Signs", LXW_CONDITIONAL_ICONS_3_SIGNS},
+    {"3Symbols", LXW_CONDITIONAL_ICONS_3_SYMBOLS_CIRCLED},
+    {"3Symbols2", LXW_CONDITIONAL_ICONS_3_SYMBOLS_UNCIRCLED},
+    {"4Arrows", LXW_CONDITIONAL_ICONS_4_ARROWS_COLORED},
+    {"4ArrowsGray", LXW_CONDITIONAL_ICONS_4_ARROWS_GRAY},
+    {"4RedToBlack", LXW_CONDITIONAL_ICONS_4_RED_TO_BLACK},
+    {"4Rating", LXW_CONDITIONAL_ICONS_4_RATINGS},
+    {"4TrafficLights", LXW_CONDITIONAL_ICONS_4_TRAFFIC_LIGHTS},
+    {"5Arrows", LXW_CONDITIONAL_ICONS_5_ARROWS_COLORED},
+    {"5ArrowsGray", LXW_CONDITIONAL_ICONS_5_ARROWS_GRAY},
+    {"5Rating", LXW_CONDITIONAL_ICONS_5_RATINGS},
+    {"5Quarters", LXW_CONDITIONAL_ICONS_5_QUARTERS},
+};
+
 const std::pair<const char*, std::uint8_t> cfvo_types[] = {
     {"min", LXW_CONDITIONAL_RULE_TYPE_MINIMUM},
     {"max", LXW_CONDITIONAL_RULE_TYPE_MAXIMUM},
@@ -185,7 +207,31 @@ bool set_rule(Rule& rule, const ConditionalFormat& model, const CellRange& first
         return true;
     }
     if (model.type == "colorScale" || model.type == "dataBar") return set_scale(rule, model);
+    if (model.type == "iconSet") {
+        auto style = lookup(icon_sets, model.text);
+        std::size_t icons = model.text.empty() ? 0 : static_cast<std::size_t>(model.text[0] - '0');
+        bool usable = std::all_of(model.thresholds.begin(), model.thresholds.end(),
+                                  [](const auto& t) { return lookup(cfvo_types, t.first); });
+        if (!style || !usable || (!model.thresholds.empty() && model.thresholds.size() != icons))
+            return false;
+        cf.type = LXW_CONDITIONAL_TYPE_ICON_SETS;
+        cf.icon_style = *style;
+        cf.reverse_icons = model.reverse_icons;
+        cf.icons_only = model.icons_only;
+        return true;
+    }
     return false;
+}
+
+// The source's <cfvo>s of an icon set, for Patches::icon_thresholds.
+std::string icon_thresholds(const ConditionalFormat& model) {
+    std::string xml;
+    for (const auto& [type, value] : model.thresholds) {
+        xml += "<cfvo type=\"" + xml_escape(type) + "\"";
+        if (!value.empty()) xml += " val=\"" + xml_escape(value) + "\"";
+        xml += "/>";
+    }
+    return xml;
 }
 
 // Returns whether libxlsxwriter took the rule (and so gave it the next priority).
@@ -227,6 +273,10 @@ bool write_rule(const SheetContext& ctx, const ConditionalFormat& model, int pri
         ctx.patches.top_rank(
             ctx.index, priority, rank,
             {ctx.model.name, where, "top/bottom conditional format rank set to 10"});
+    if (written && model.type == "iconSet" && !model.thresholds.empty())
+        ctx.patches.icon_thresholds(
+            ctx.index, priority, icon_thresholds(model),
+            {ctx.model.name, where, "icon set thresholds set to the default percentages"});
     return written;
 }
 

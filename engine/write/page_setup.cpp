@@ -239,6 +239,19 @@ void write_autofilter(const SheetContext& ctx, const AutoFilter& filter) {
         list.push_back(nullptr);
         ctx.check(worksheet_filter_list(ctx.sheet, col, list.data()), where, "autofilter criteria");
     }
+    // Top 10, dynamic and icon criteria: libxlsxwriter has no words for them; patched in.
+    std::string kept;
+    for (const FilterColumn& column : filter.columns) {
+        if (column.rule.empty()) continue;
+        kept += "<filterColumn colId=\"" + std::to_string(column.col - range.first_col) + "\"><" +
+                column.rule;
+        for (const auto& [name, value] : column.rule_attributes)
+            kept += " " + name + "=\"" + xml_escape(value) + "\"";
+        kept += "/></filterColumn>";
+    }
+    if (!kept.empty())
+        ctx.patches.filter_columns(ctx.index, kept,
+                                   {ctx.model.name, range_name(range), "AutoFilter criteria"});
 }
 }  // namespace
 

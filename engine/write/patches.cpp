@@ -115,6 +115,46 @@ void Patches::top_rank(std::size_t sheet, int priority, int rank, Fallback fallb
         std::move(fallback));
 }
 
+void Patches::icon_thresholds(std::size_t sheet, int priority, std::string cfvos,
+                              Fallback fallback) {
+    std::string anchor = " priority=\"" + std::to_string(priority) + "\"";
+    add(
+        sheet_part_name(sheet),
+        [anchor, cfvos = std::move(cfvos)](std::string& xml) {
+            auto at = xml.find(anchor);
+            auto rule_end = at == std::string::npos ? at : xml.find("</cfRule>", at);
+            auto first = at == std::string::npos ? at : xml.find("<cfvo ", at);
+            auto end = at == std::string::npos ? at : xml.find("</iconSet>", at);
+            if (first == std::string::npos || end == std::string::npos || end > rule_end ||
+                first > end)
+                return false;
+            xml.replace(first, end - first, cfvos);
+            return true;
+        },
+        std::move(fallback));
+}
+
+void Patches::filter_columns(std::size_t sheet, std::string columns, Fallback fallback) {
+    add(
+        sheet_part_name(sheet),
+        [columns = std::move(columns)](std::string& xml) {
+            auto at = xml.find("<autoFilter ");
+            auto end = at == std::string::npos ? at : xml.find('>', at);
+            if (end == std::string::npos) return false;
+            if (xml[end - 1] == '/') {
+                xml.replace(end - 1, 2, ">" + columns + "</autoFilter>");
+                return true;
+            }
+            auto close = xml.find("</autoFilter>", end);
+            if (close == std::string::npos) return false;
+            // Before <sortState> and <extLst>, which follow the columns in CT_AutoFilter.
+            auto sort = xml.find("<sortState", end);
+            xml.insert(sort != std::string::npos && sort < close ? sort : close, columns);
+            return true;
+        },
+        std::move(fallback));
+}
+
 void Patches::validation_sqref(std::size_t sheet, std::size_t ordinal, std::string sqref,
                                Fallback fallback) {
     auto& job = sqref_jobs_[sheet];

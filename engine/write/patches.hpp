@@ -43,6 +43,11 @@ public:
                               std::optional<double> width, Fallback fallback);
     // The cfRule with this priority gets rank `rank` (libxlsxwriter writes 10).
     void top_rank(std::size_t sheet, int priority, int rank, Fallback fallback);
+    // The <cfvo>s of the icon set rule of that priority (libxlsxwriter writes only the
+    // default percentages) replaced by `cfvos`.
+    void icon_thresholds(std::size_t sheet, int priority, std::string cfvos, Fallback fallback);
+    // `columns` (<filterColumn>s) added to the sheet's <autoFilter>.
+    void filter_columns(std::size_t sheet, std::string columns, Fallback fallback);
     // The `ordinal`-th <dataValidation> of the sheet (from 0) gets this sqref:
     // libxlsxwriter takes a single range per rule.
     void validation_sqref(std::size_t sheet, std::size_t ordinal, std::string sqref,

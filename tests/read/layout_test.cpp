@@ -92,7 +92,7 @@ BOOST_AUTO_TEST_CASE(merges_and_autofilter) {
 BOOST_AUTO_TEST_CASE(autofilter_criteria) {
     using Op = FilterColumn::Op;
     const auto& columns = rekap().autofilter->columns;
-    BOOST_REQUIRE(columns.size() == 3u);  // the top 10 of column E is not kept
+    BOOST_REQUIRE(columns.size() == 4u);  // the colour filter of column F is not kept
     BOOST_TEST(columns[0].col == 0u);
     BOOST_TEST(columns[0].blanks);
     BOOST_TEST(columns[0].values == (std::vector<std::string>{"1", "2"}));
@@ -104,7 +104,12 @@ BOOST_AUTO_TEST_CASE(autofilter_criteria) {
     BOOST_TEST(!columns[2].match_all);
     BOOST_TEST(
         (columns[2].conditions == std::vector<FilterColumn::Condition>{{Op::equal, "Lapas*"}}));
-    BOOST_TEST(has_dropped(layout(), "Rekap", "AutoFilter criteria (top 10) in column E"));
+    BOOST_TEST(columns[3].col == 4u);  // top 5 of column E, kept as the file says it
+    BOOST_TEST(columns[3].rule == "top10");
+    BOOST_TEST((columns[3].rule_attributes ==
+                std::vector<std::pair<std::string, std::string>>{{"top", "1"}, {"val", "5"}}));
+    BOOST_TEST(has_dropped(layout(), "Rekap", "AutoFilter criteria (by colour) in column F"));
+    BOOST_TEST(!has_dropped(layout(), "Rekap", "AutoFilter criteria (top 10) in column E"));
 }
 
 BOOST_AUTO_TEST_CASE(split_pane) {

@@ -309,6 +309,10 @@ BOOST_AUTO_TEST_CASE(autofilter_criteria_are_written_and_read_back) {
     FilterColumn& text = filter.columns.emplace_back();
     text.col = 4;
     text.conditions = {{Op::equal, "*Bapas*"}};
+    FilterColumn& top = filter.columns.emplace_back();
+    top.col = 5;
+    top.rule = "top10";
+    top.rule_attributes = {{"percent", "1"}, {"val", "25"}};
     wb.sheets[0].autofilter = filter;
     Written out(wb);
     std::string xml = out.sheet();
@@ -317,6 +321,9 @@ BOOST_AUTO_TEST_CASE(autofilter_criteria_are_written_and_read_back) {
     KINERJA_CHECK_HAS(
         xml, "<customFilters and=\"1\"><customFilter operator=\"greaterThan\" val=\"100\"/>");
     KINERJA_CHECK_HAS(xml, "<customFilter operator=\"lessThanOrEqual\" val=\"250.5\"/>");
+    KINERJA_CHECK_HAS(xml,
+                      "<filterColumn colId=\"5\"><top10 percent=\"1\" val=\"25\"/>"
+                      "</filterColumn></autoFilter>");
     BOOST_TEST(out.report().dropped.empty());
     Workbook back = read_workbook(out.file());
     BOOST_REQUIRE(back.sheets[0].autofilter);

@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 
+#include "read/read.hpp"
 #include "write/image_size.hpp"
 #include "write/images.hpp"
 #include "write/written.hpp"
@@ -175,10 +176,23 @@ BOOST_AUTO_TEST_CASE(conditional_formats_of_common_kinds) {
     ten_percent.style = red;
     ten_percent.priority = 6;
     s.conditional_formats.push_back(ten_percent);
+    // An icon set with the source's thresholds, reversed, icons only; and one of the sets
+    // Excel 2010 keeps in extLst (3Stars), which the model does not write.
     ConditionalFormat icons;
     icons.ranges = {range("N2:N40")};
     icons.type = "iconSet";
+    icons.text = "4Rating";
+    icons.thresholds = {{"percent", "0"}, {"num", "2"}, {"num", "5"}, {"formula", "$Z$1"}};
+    icons.reverse_icons = true;
+    icons.icons_only = true;
+    icons.priority = 7;
     s.conditional_formats.push_back(icons);
+    ConditionalFormat stars = icons;
+    stars.ranges = {range("Q2:Q40")};
+    stars.text = "3Stars";
+    stars.thresholds.resize(3);
+    stars.priority = 8;
+    s.conditional_formats.push_back(stars);
     Written out(wb);
     std::string xml = out.sheet();
     KINERJA_CHECK_HAS(xml,
@@ -202,8 +216,26 @@ BOOST_AUTO_TEST_CASE(conditional_formats_of_common_kinds) {
     KINERJA_CHECK_HAS(xml,
                       "<cfRule type=\"top10\" dxfId=\"1\" priority=\"6\" percent=\"1\" "
                       "rank=\"10\"/>");
-    KINERJA_CHECK_LACKS(xml, "iconSet");
+    KINERJA_CHECK_HAS(xml,
+                      "<cfvo type=\"percent\" val=\"0\"/><cfvo type=\"num\" val=\"2\"/>"
+                      "<cfvo type=\"num\" val=\"5\"/><cfvo type=\"formula\" "
+                      "val=\"$Z$1\"/></iconSet>");
+    KINERJA_CHECK_HAS(xml, "iconSet=\"4Rating\"");
+    KINERJA_CHECK_HAS(xml, "showValue=\"0\"");
+    KINERJA_CHECK_HAS(xml, "reverse=\"1\"");
+    KINERJA_CHECK_LACKS(xml, "3Stars");
     BOOST_TEST(out.reported("conditional format of type 'iconSet' not supported"));
+    BOOST_TEST(!out.reported("icon set thresholds"));
+    // And it reads back as it was.
+    Workbook again = read_workbook(out.file());
+    const ConditionalFormat* back = nullptr;
+    for (const auto& cf : again.sheets.at(0).conditional_formats)
+        if (cf.type == "iconSet") back = &cf;
+    BOOST_REQUIRE(back);
+    BOOST_TEST(back->text == "4Rating");
+    BOOST_TEST((back->thresholds == icons.thresholds));
+    BOOST_TEST(back->reverse_icons);
+    BOOST_TEST(back->icons_only);
     std::string styles = out.part("xl/styles.xml");
     KINERJA_CHECK_HAS(styles,
                       "<dxfs count=\"2\"><dxf><font><b/></font></dxf><dxf><font><color "
