@@ -52,7 +52,8 @@ constexpr Words phrases[] = {
     {"scenarios", "skenario"},
     {"data consolidation", "konsolidasi data"},
     {"data table (what-if analysis)", "tabel data (analisis bagaimana-jika)"},
-    {"gradient fill (kept as its first colour)", "isian gradasi (disimpan sebagai warna pertamanya)"},
+    {"gradient fill (kept as its first colour)",
+     "isian gradasi (disimpan sebagai warna pertamanya)"},
     {"header/footer for first or even pages", "header/footer halaman pertama atau genap"},
     {"header/footer picture", "gambar header/footer"},
     {"header/footer picture for first or even pages",
@@ -84,7 +85,8 @@ constexpr Words phrases[] = {
      "grafik, tabel dan isi tambahan (extLst) dari sheet salinan"},
     {"charts and shapes of a sheet that also has a new chart",
      "grafik dan bentuk dari sheet yang juga diberi grafik baru"},
-    {"charts, shapes, tables and extLst content", "grafik, bentuk, tabel dan isi tambahan (extLst)"},
+    {"charts, shapes, tables and extLst content",
+     "grafik, bentuk, tabel dan isi tambahan (extLst)"},
     {"external links, pivot caches, chart sheets, slicers",
      "tautan ke buku kerja lain, data tabel pivot, sheet grafik, slicer"},
     {"content types of carried parts", "jenis isi bagian yang dibawa"},
@@ -111,7 +113,8 @@ constexpr Words phrases[] = {
     {"number written with 16 significant digits (not its exact shortest form)",
      "angka ditulis dengan 16 digit signifikan (bukan bentuk terpendeknya yang tepat)"},
     {"numbers written with 16 significant digits", "angka ditulis dengan 16 digit signifikan"},
-    {"{} numbers written with 16 significant digits", "{1} angka ditulis dengan 16 digit signifikan"},
+    {"{} numbers written with 16 significant digits",
+     "{1} angka ditulis dengan 16 digit signifikan"},
     {"cell out of bounds", "sel di luar batas lembar kerja"},
     {"merged range out of bounds", "rentang gabungan di luar batas lembar kerja"},
     {"merged range of a single cell", "rentang gabungan dari satu sel saja"},
@@ -250,8 +253,7 @@ constexpr Words phrases[] = {
      "semua sheet tersembunyi: sheet aktif ditampilkan"},
     {"workbook without sheets: an empty sheet added",
      "buku kerja tanpa sheet: satu sheet kosong ditambahkan"},
-    {"very hidden sheet written as hidden",
-     "sheet sangat tersembunyi ditulis sebagai tersembunyi"},
+    {"very hidden sheet written as hidden", "sheet sangat tersembunyi ditulis sebagai tersembunyi"},
     {"1904 date system lost: dates show 1462 days early",
      "sistem tanggal 1904 hilang: tanggal tampil 1.462 hari lebih awal"},
     {"sheet protection written without its password and options",
@@ -295,8 +297,7 @@ std::optional<std::vector<std::string_view>> match(std::string_view pattern,
                                                    std::string_view text) {
     std::vector<std::string_view> runs;
     std::size_t hole = pattern.find("{}");
-    if (hole == std::string_view::npos)
-        return pattern == text ? std::optional(runs) : std::nullopt;
+    if (hole == std::string_view::npos) return pattern == text ? std::optional(runs) : std::nullopt;
     if (text.substr(0, hole) != pattern.substr(0, hole)) return std::nullopt;
     text.remove_prefix(hole);
     pattern.remove_prefix(hole + 2);
@@ -304,12 +305,12 @@ std::optional<std::vector<std::string_view>> match(std::string_view pattern,
         std::size_t next = pattern.find("{}");
         std::string_view piece = pattern.substr(0, next);
         // The last piece ends the text; a middle one is its first occurrence.
-        std::size_t at = next == std::string_view::npos
-                             ? (text.size() >= piece.size() &&
-                                        text.substr(text.size() - piece.size()) == piece
-                                    ? text.size() - piece.size()
-                                    : std::string_view::npos)
-                             : text.find(piece);
+        std::size_t at =
+            next == std::string_view::npos
+                ? (text.size() >= piece.size() && text.substr(text.size() - piece.size()) == piece
+                       ? text.size() - piece.size()
+                       : std::string_view::npos)
+                : text.find(piece);
         if (at == std::string_view::npos || at == 0) return std::nullopt;  // runs are not empty
         runs.push_back(text.substr(0, at));
         text.remove_prefix(at + piece.size());
@@ -390,7 +391,8 @@ bool described(std::string_view what) {
 }
 
 std::string sentence_start(std::string text) {
-    if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+    if (!text.empty())
+        text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
     return text;
 }
 

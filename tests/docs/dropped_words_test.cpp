@@ -2,11 +2,11 @@
 // every English phrase the reader and the writer record has Indonesian words. The phrases are
 // found in the sources, as literals passed to the calls that record them, so that a new one
 // without words fails here rather than reaching a user in English.
-#include <boost/test/unit_test.hpp>
 #include <array>
+#include <boost/test/unit_test.hpp>
 #include <cctype>
-#include <optional>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "common/dropped.hpp"
@@ -70,7 +70,8 @@ std::vector<std::string> split_top(const std::string& text, char separator) {
         pieces.back() += c;
     }
     for (std::string& piece : pieces) {
-        std::size_t first = piece.find_first_not_of(" \n\t"), last = piece.find_last_not_of(" \n\t");
+        std::size_t first = piece.find_first_not_of(" \n\t"),
+                    last = piece.find_last_not_of(" \n\t");
         piece = first == std::string::npos ? "" : piece.substr(first, last + 1 - first);
     }
     return pieces;
@@ -132,8 +133,8 @@ struct Recorded {
     std::string file, expression;
 };
 
-const std::set<std::string> recording_calls = {"drop",  "add",     "check",    "checked",
-                                               "limited", "push_back"};
+const std::set<std::string> recording_calls = {"drop",    "add",     "check",
+                                               "checked", "limited", "push_back"};
 
 std::vector<Recorded> recorded_phrases() {
     std::vector<Recorded> found;
@@ -152,13 +153,15 @@ std::vector<Recorded> recorded_phrases() {
                 std::string call;
                 if (code[at] == '(') {
                     std::size_t start = at;
-                    while (start > 0 && (std::isalnum(static_cast<unsigned char>(code[start - 1])) ||
-                                         code[start - 1] == '_'))
+                    while (start > 0 &&
+                           (std::isalnum(static_cast<unsigned char>(code[start - 1])) ||
+                            code[start - 1] == '_'))
                         --start;
                     call = code.substr(start, at - start);
                     if (!recording_calls.count(call)) continue;
                     // Only the recorders' add and push_back: Drops::add, Workbook::dropped.
-                    std::string before = code.substr(start >= 9 ? start - 9 : 0, start >= 9 ? 9 : start);
+                    std::string before =
+                        code.substr(start >= 9 ? start - 9 : 0, start >= 9 ? 9 : start);
                     if ((call == "add" && before.find("drops") == std::string::npos) ||
                         (call == "push_back" && before.find("dropped.") == std::string::npos))
                         continue;
@@ -169,20 +172,22 @@ std::vector<Recorded> recorded_phrases() {
                     if (prev == std::string::npos || (code[prev] != ',' && code[prev] != '('))
                         continue;
                     // {part, what} only as what Workbook::dropped is given.
-                    bool pushed = code.compare(prev >= 17 ? prev - 17 : 0, 18, "dropped.push_back(") == 0;
+                    bool pushed =
+                        code.compare(prev >= 17 ? prev - 17 : 0, 18, "dropped.push_back(") == 0;
                     call = pushed ? "{2" : "{3";
                 } else {
                     continue;
                 }
                 std::size_t end = closing(code, at);
                 auto args = split_top(code.substr(at + 1, end - at - 1), ',');
-                if (call[0] == '{' &&
-                    (args.size() != static_cast<std::size_t>(call[1] - '0') || !sample(args.back())))
+                if (call[0] == '{' && (args.size() != static_cast<std::size_t>(call[1] - '0') ||
+                                       !sample(args.back())))
                     continue;
                 // A brace list given to push_back is read above; a check() of something else
                 // than a phrase has no literal.
                 if (args.back().rfind("{", 0) == 0) continue;
-                if ((call == "check" || call == "checked" || call == "limited") && !sample(args.back()))
+                if ((call == "check" || call == "checked" || call == "limited") &&
+                    !sample(args.back()))
                     continue;
                 // A declaration (`void drop(std::string what)`) records nothing.
                 if (args.back().find("std::string ") == 0 || args.back().find("const ") == 0 ||
@@ -203,9 +208,9 @@ const std::set<std::string> passed_on = {
     "std::move(d)",
     "std::string(what) + \" (libxlsxwriter: \" + lxw_strerror(error) + \")\"",
     "what + \" (libxlsxwriter: \" + lxw_strerror(error) + \")\"",
-    "std::string(kind)",          // dropped_kind() of sheet_reader.cpp
-    "describe_ext(name)",         // sheet_rules.cpp
-    "std::string(what)",          // dropped_parts.cpp's kinds
+    "std::string(kind)",                   // dropped_kind() of sheet_reader.cpp
+    "describe_ext(name)",                  // sheet_rules.cpp
+    "std::string(what)",                   // dropped_parts.cpp's kinds
     "kind + \" \\\"\" + name + \"\\\"\"",  // workbook_reader.cpp's sheets of other kinds
     "what + \" at \" + sheet.name + \"!\" + cell_name(from.row, from.col)",  // object_kind()
     "where.size() == 2 ? \"header/footer picture (\" + where + \")\" : where + \" with "
@@ -261,7 +266,8 @@ BOOST_AUTO_TEST_CASE(every_phrase_made_elsewhere_has_indonesian_words) {
         std::string code = scannable(source_dir() / "engine" / file);
         if (opening.back() == '=') {  // a ternary of literals
             std::size_t at = code.find(opening) + opening.size();
-            for (const std::string& branch : split_top(code.substr(at, code.find(';', at) - at), '?'))
+            for (const std::string& branch :
+                 split_top(code.substr(at, code.find(';', at) - at), '?'))
                 for (const std::string& choice : split_top(branch, ':'))
                     if (auto text = literal(choice)) phrases.push_back(*text + after);
             continue;
@@ -301,8 +307,9 @@ BOOST_AUTO_TEST_CASE(a_dropped_item_is_described_in_both_languages) {
     BOOST_TEST(words("chart out of bounds").id == "grafik di luar batas lembar kerja");
     BOOST_TEST(words("shape or text box at Data!B3").id == "bentuk atau kotak teks di Data!B3");
     BOOST_TEST(words("chartsheet \"Grafik TW\"").id == "sheet grafik \"Grafik TW\"");
-    BOOST_TEST(words("blank cell (libxlsxwriter: Worksheet row or column index out of range.)")
-                   .id == "sel kosong tidak dapat ditulis (ditolak libxlsxwriter)");
+    BOOST_TEST(
+        words("blank cell (libxlsxwriter: Worksheet row or column index out of range.)").id ==
+        "sel kosong tidak dapat ditulis (ditolak libxlsxwriter)");
     BOOST_TEST(words("print area: Parameter is NULL.").id == "area cetak tidak dapat ditulis");
     BOOST_TEST(words("12 numbers written with 16 significant digits").id ==
                "12 angka ditulis dengan 16 digit signifikan");
