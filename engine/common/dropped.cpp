@@ -373,8 +373,12 @@ Message describe(const DroppedPart& dropped) {
 
 Message dropped_place(const DroppedPart& dropped) {
     std::string id = dropped.part;
-    // Drops::list writes "Sheet!row 7" and "Sheet!B5 (+9 more)".
-    if (auto row = id.find("!row "); row != std::string::npos) id.replace(row + 1, 3, "baris");
+    // The writer's places: "Data!row 7", "xl/styles.xml!style 3 rich text run", and Drops::list's
+    // "Data!B5 (+9 more)".
+    constexpr Words places[] = {
+        {"!row ", "!baris "}, {"!style ", "!gaya "}, {" rich text run", " bagian teks berformat"}};
+    for (const Words& w : places)
+        if (auto at = id.find(w.en); at != std::string::npos) id.replace(at, w.en.size(), w.id);
     const std::string_view more = " more)";
     if (id.size() > more.size() && id.ends_with(more) && id.find(" (+") != std::string::npos)
         id.replace(id.size() - more.size(), more.size(), " lainnya)");

@@ -19,8 +19,8 @@ struct DroppedPart;
 // Indonesian, with the English kept in quotes as a name.
 Message describe(const DroppedPart& dropped);
 
-// Where it was, for people: the writer's "Data!B5 (+9 more)" and "Data!row 7" in each
-// language ("Data!B5 (+9 lainnya)", "Data!baris 7").
+// Where it was, for people: the writer's "Data!B5 (+9 more)", "Data!row 7" and
+// "xl/styles.xml!style 3" in each language ("Data!B5 (+9 lainnya)", "Data!baris 7", "...!gaya 3").
 Message dropped_place(const DroppedPart& dropped);
 
 // The kind of item the phrase names, without the place or the name it carries ("chart" for

@@ -329,5 +329,7 @@ BOOST_AUTO_TEST_CASE(a_dropped_item_is_described_in_both_languages) {
     BOOST_TEST(place.id == "Data!B5 (+9 lainnya)");
     BOOST_TEST(place.en == "Data!B5 (+9 more)");
     BOOST_TEST(dropped_place(DroppedPart{"Data!row 7", "row out of bounds"}).id == "Data!baris 7");
+    BOOST_TEST(dropped_place(DroppedPart{"xl/styles.xml!style 3 (+2 more)", "x"}).id ==
+               "xl/styles.xml!gaya 3 (+2 lainnya)");
     BOOST_TEST(sentence_start("kontrol formulir") == "Kontrol formulir");
 }
