@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "common/dropped.hpp"
 #include "pipeline/pipeline.hpp"
 #include "validate/validate.hpp"
 
@@ -79,8 +80,9 @@ std::string hidden_where(Hidden hidden, Lang lang) {
 
 void print_summary(const RunReport& r, Lang lang) {
     for (const auto& d : r.dropped) {
-        Message line{"tidak dibawa ke keluaran: " + d.what + " (" + d.part + ")",
-                     "not carried to the output: " + d.what + " (" + d.part + ")"};
+        Message what = describe(d), where = dropped_place(d);
+        Message line{"tidak dibawa ke keluaran: " + what.id + " (" + where.id + ")",
+                     "not carried to the output: " + what.en + " (" + where.en + ")"};
         std::fprintf(stderr, "kinerja: %s\n", line.in(lang).c_str());
     }
     Message head{std::to_string(r.tables.size()) + " tabel dikenali, " +

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "common/dropped.hpp"
 #include "common/json_text.hpp"
 #include "serve/assets.hpp"
 #include "serve/detail.hpp"
@@ -124,7 +125,12 @@ json report_json(const RunReport& r, Lang lang) {
     json doc = json::parse(findings_json(r.findings, r.tables, r.misses, lang));
     doc["counts"] = run_counts_json(r);
     json dropped = json::array();
-    for (const DroppedPart& d : r.dropped) dropped.push_back({{"what", d.what}, {"part", d.part}});
+    // `what` and `part` stay the stages' English keys for programs; `message` is for people.
+    for (const DroppedPart& d : r.dropped)
+        dropped.push_back(
+            {{"what", d.what},
+             {"part", d.part},
+             {"message", describe(d).in(lang) + " (" + dropped_place(d).in(lang) + ")"}});
     doc["dropped"] = std::move(dropped);
     if (!r.fill.grafik_sheet.empty()) doc["grafik_sheet"] = r.fill.grafik_sheet;
     return doc;

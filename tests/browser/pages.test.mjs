@@ -237,6 +237,22 @@ test('a new workbook from a template', async () => {
   await page.done();
 });
 
+test('what the filled workbook could not carry is listed in the page\'s language', async () => {
+  const file = path.join(root, 'tests', 'fixtures', 'hostile', 'formula_100kb.xlsx');
+  for (const [address, said, unsaid] of [
+    ['/', /^rumus lebih dari 8\.192 karakter ditulis sebagai nilai terakhirnya \(/, /formula/],
+    ['/?lang=en', /^formula longer than 8192 characters written as its last value \(/, /rumus/],
+  ]) {
+    const page = await openPage(address);
+    await upload(page, file);
+    assert.equal(await page.isVisible('#dropped'), true, address);
+    const items = await page.$$eval('#dropped-list li', (li) => li.map((i) => i.textContent));
+    assert.ok(items.some((i) => said.test(i)), `${address}: ${items.join(' | ')}`);
+    for (const item of items) assert.doesNotMatch(item, unsaid, address);
+    await page.done();
+  }
+});
+
 test('the English page: texts, findings and the server\'s messages in English', async () => {
   const file = path.join(samples, 'lapas-kerobokan-2024-rencana-aksi.xlsx');
   const expected = cliFill(file, 'en').report.findings;

@@ -86,6 +86,29 @@ BOOST_AUTO_TEST_CASE(formula_past_excels_limit_keeps_its_value) {
     BOOST_TEST(h6->value.number == 50000);
 }
 
+// The lines of what was not carried speak the chosen language: Indonesian by default, with no
+// English phrase of the writer's left in them (common/dropped.hpp), English with --lang en.
+BOOST_AUTO_TEST_CASE(what_was_not_carried_is_said_in_the_chosen_language) {
+    ScratchDir out;
+    auto id = run_cli(
+        {"fill", hostile("formula_100kb.xlsx").string(), "-o", (out / "keluar.xlsx").string()});
+    BOOST_TEST(id.exit_code == 0, id.err);
+    BOOST_TEST(contains(id.err,
+                        "kinerja: tidak dibawa ke keluaran: rumus lebih dari 8.192 karakter "
+                        "ditulis sebagai nilai terakhirnya ("),
+               id.err);
+    for (const char* english : {"formula", "longer than", "written as", "characters", " more)"})
+        BOOST_TEST(!contains(id.err, english), "English \"" << english << "\" in: " << id.err);
+    ScratchDir out_en;
+    auto en = fill(out_en, hostile("formula_100kb.xlsx"));
+    BOOST_TEST(en.exit_code == 0, en.err);
+    BOOST_TEST(contains(en.err,
+                        "kinerja: not carried to the output: formula longer than 8192 "
+                        "characters written as its last value ("),
+               en.err);
+    BOOST_TEST(!contains(en.err, "rumus"), en.err);
+}
+
 // libxlsxwriter 1.1.4 leaked the formula of a list drawn from a range; the workaround
 // must still write a list validation with that range.
 BOOST_AUTO_TEST_CASE(list_validation_from_a_range) {

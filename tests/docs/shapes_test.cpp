@@ -84,33 +84,6 @@ BOOST_AUTO_TEST_CASE(every_rule_is_registered_once_and_named_nowhere_else) {
 
 namespace {
 
-// The code of a C++ source without its comments (string literals are kept: a name of
-// libxlsxwriter's in one would still be its vocabulary).
-std::string without_comments(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text.compare(i, 2, "//") == 0) {
-            i = text.find('\n', i);
-            if (i == std::string::npos) break;
-            out += '\n';
-        } else if (text.compare(i, 2, "/*") == 0) {
-            i = text.find("*/", i + 2);
-            if (i == std::string::npos) break;
-            ++i;
-        } else if (text[i] == '"') {  // a literal may hold "//"
-            std::size_t end = i + 1;
-            while (end < text.size() && text[end] != '"' && text[end] != '\n')
-                end += text[end] == '\\' ? 2 : 1;
-            out.append(text, i, end + 1 - i);
-            i = end;
-        } else {
-            out += text[i];
-        }
-    }
-    return out;
-}
-
 bool identifier_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
 }

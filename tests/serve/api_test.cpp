@@ -114,6 +114,35 @@ BOOST_AUTO_TEST_CASE(a_workbook_with_macros_comes_back_as_xlsm) {
     BOOST_TEST((back.carried && back.carried->vba));
 }
 
+// What the output could not carry: `what` stays the engine's English key for programs, and
+// `message` says it to people in the request's language (common/dropped.hpp).
+BOOST_AUTO_TEST_CASE(what_was_not_carried_has_a_message_in_the_requested_language) {
+    TestServer server;
+    std::string bytes = read_bytes(test_dir() / "fixtures" / "hostile" / "formula_100kb.xlsx");
+    const std::string key = "formula longer than 8192 characters written as its last value";
+    for (const char* lang : {"id", "en"}) {
+        HttpReply reply = request(server.port(), "POST", std::string("/api/v1/fill?lang=") + lang,
+                                  bytes, {{"Accept", "application/json"}});
+        BOOST_TEST(reply.status == 200);
+        json dropped = json::parse(reply.body)["dropped"];
+        bool found = false;
+        for (const json& d : dropped) {
+            if (d["what"] != key) continue;
+            found = true;
+            std::string message = d["message"];
+            if (std::string(lang) == "id") {
+                BOOST_TEST(message.starts_with("rumus lebih dari 8.192 karakter ditulis sebagai "
+                                               "nilai terakhirnya ("),
+                           message);
+                BOOST_TEST(message.find("formula") == std::string::npos, message);
+            } else {
+                BOOST_TEST(message.starts_with(key + " ("), message);
+            }
+        }
+        BOOST_TEST(found, lang << ": " << dropped.dump());
+    }
+}
+
 BOOST_AUTO_TEST_CASE(validate_and_inspect_answer_json_in_either_language) {
     TestServer server;
     std::string bytes = read_bytes(sample);

@@ -95,4 +95,29 @@ bool have_program(const std::string& name) {
     return false;
 }
 
+std::string without_comments(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text.compare(i, 2, "//") == 0) {
+            i = text.find('\n', i);
+            if (i == std::string::npos) break;
+            out += '\n';
+        } else if (text.compare(i, 2, "/*") == 0) {
+            i = text.find("*/", i + 2);
+            if (i == std::string::npos) break;
+            ++i;
+        } else if (text[i] == '"') {  // a literal may hold "//"
+            std::size_t end = i + 1;
+            while (end < text.size() && text[end] != '"' && text[end] != '\n')
+                end += text[end] == '\\' ? 2 : 1;
+            out.append(text, i, end + 1 - i);
+            i = end;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
 }  // namespace kinerja::test

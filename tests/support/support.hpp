@@ -41,6 +41,9 @@ RunResult run_cli(const std::vector<std::string>& args);
 bool have_program(const std::string& name);
 
 std::string read_file(const std::filesystem::path& path);
+// The code of a C++ source without its comments (string literals are kept, "//" in them too),
+// for the tests that check the sources' shapes.
+std::string without_comments(const std::string& text);
 // A byte-exact copy's hash, to check the input was not modified.
 std::string file_digest(const std::filesystem::path& path);
 

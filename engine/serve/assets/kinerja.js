@@ -31,6 +31,7 @@ const EN = {
   'staf.report': 'Download the JSON report',
   'staf.tables': 'Tables recognised',
   'staf.misses': 'Looked like tables but not used',
+  'staf.dropped': 'Not carried into the filled workbook',
   'staf.findings': 'Findings',
   'staf.none': 'No findings.',
   'col.sheet': 'Sheet',
@@ -344,6 +345,12 @@ function showTables(tables, misses) {
     el('li', {text: m.sheet + ' ' + m.rows[0] + '–' + m.rows[1] + ': ' + m.why})));
 }
 
+// What the filled workbook could not carry, in the page's language (the server's `message`).
+function showDropped(dropped) {
+  $('dropped').hidden = dropped.length === 0;
+  $('dropped-list').replaceChildren(...dropped.map((d) => el('li', {text: d.message})));
+}
+
 function baseName(name) {
   return name.replace(/\.xls[xm]$/i, '') || 'buku-kerja';
 }
@@ -390,6 +397,7 @@ function staffPage() {
       setText('sum-errors', number.format(report.counts.errors));
       setText('sum-warnings', number.format(report.counts.warnings));
       showTables(report.tables, report.misses);
+      showDropped(report.dropped);
       showFindings(report.findings);
       $('result').hidden = false;
       showStatus(status, say('done', {name: file.name}));
