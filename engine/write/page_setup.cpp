@@ -230,6 +230,8 @@ void write_autofilter(const SheetContext& ctx, const AutoFilter& filter) {
             }
             continue;
         }
+        // Blank cells only: libxlsxwriter refuses a list without a value; patched in below.
+        if (column.values.empty() && column.blanks) continue;
         // libxlsxwriter's word for "blank cells too" in a list.
         std::vector<std::string> values = column.values;
         if (column.blanks) values.emplace_back("Blanks");
@@ -239,12 +241,18 @@ void write_autofilter(const SheetContext& ctx, const AutoFilter& filter) {
         list.push_back(nullptr);
         ctx.check(worksheet_filter_list(ctx.sheet, col, list.data()), where, "autofilter criteria");
     }
-    // Top 10, dynamic and icon criteria: libxlsxwriter has no words for them; patched in.
+    // Top 10, dynamic and icon criteria, and blank cells only: libxlsxwriter has no words for
+    // them; patched in.
     std::string kept;
     for (const FilterColumn& column : filter.columns) {
-        if (column.rule.empty()) continue;
-        kept += "<filterColumn colId=\"" + std::to_string(column.col - range.first_col) + "\"><" +
-                column.rule;
+        bool blanks_only = column.values.empty() && column.blanks && column.conditions.empty();
+        if (column.rule.empty() && !blanks_only) continue;
+        kept += "<filterColumn colId=\"" + std::to_string(column.col - range.first_col) + "\">";
+        if (blanks_only) {
+            kept += "<filters blank=\"1\"/></filterColumn>";
+            continue;
+        }
+        kept += "<" + column.rule;
         for (const auto& [name, value] : column.rule_attributes)
             kept += " " + name + "=\"" + xml_escape(value) + "\"";
         kept += "/></filterColumn>";

@@ -313,6 +313,9 @@ BOOST_AUTO_TEST_CASE(autofilter_criteria_are_written_and_read_back) {
     top.col = 5;
     top.rule = "top10";
     top.rule_attributes = {{"percent", "1"}, {"val", "25"}};
+    FilterColumn& blanks = filter.columns.emplace_back();  // blank cells only
+    blanks.col = 2;
+    blanks.blanks = true;
     wb.sheets[0].autofilter = filter;
     Written out(wb);
     std::string xml = out.sheet();
@@ -323,6 +326,7 @@ BOOST_AUTO_TEST_CASE(autofilter_criteria_are_written_and_read_back) {
     KINERJA_CHECK_HAS(xml, "<customFilter operator=\"lessThanOrEqual\" val=\"250.5\"/>");
     KINERJA_CHECK_HAS(xml,
                       "<filterColumn colId=\"5\"><top10 percent=\"1\" val=\"25\"/>"
+                      "</filterColumn><filterColumn colId=\"2\"><filters blank=\"1\"/>"
                       "</filterColumn></autoFilter>");
     BOOST_TEST(out.report().dropped.empty());
     Workbook back = read_workbook(out.file());
