@@ -5,7 +5,6 @@
 //
 //     cmake --build build --target bench_batch kinerja && bench/exceljs/install.sh
 //     build/bench_batch --units 1000 --jobs 2
-#include <malloc.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -20,6 +19,7 @@
 #include <vector>
 
 #include "../tests/batch/province.hpp"
+#include "common/memory.hpp"
 #include "read/read.hpp"
 
 namespace fs = std::filesystem;
@@ -144,8 +144,7 @@ bool make_province_apart(const fs::path& dir, int units) {
 // validations the real output has. With the allocator set as `kinerja batch` sets it, and
 // temp files in /dev/shm as the batch has them. CPU ms per workbook.
 double libxlsxwriter_floor_ms(const fs::path& unit_output, const fs::path& dir) {
-    mallopt(M_TRIM_THRESHOLD, 64 << 20);
-    mallopt(M_MMAP_THRESHOLD, 16 << 20);
+    keep_freed_memory();
     Workbook model = read_workbook(unit_output);
     constexpr int count = 500;
     fs::path file = dir / "floor.xlsx";

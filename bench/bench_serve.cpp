@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "common/memory.hpp"
 #include "evaluate/evaluate.hpp"
 #include "serve/serve.hpp"
 
@@ -143,6 +144,7 @@ int main(int argc, char** argv) {
     }
     std::ifstream in(file, std::ios::binary);
     std::string bytes(std::istreambuf_iterator<char>(in), {});
+    keep_freed_memory();  // as `kinerja serve` does, for both the server and the in-process run
     Engine engine = Engine::load(default_formulas_dir());
     std::printf("workbook %s (%zu bytes), %u workers, %.0f s per run\n", file.c_str(), bytes.size(),
                 workers, seconds);

@@ -1,7 +1,6 @@
 // kinerja batch / kinerja rekap: many workbooks at once, and merging shards' rekap parts.
 #include "batch/batch.hpp"
 
-#include <malloc.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -12,6 +11,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "common/memory.hpp"
 
 namespace kinerja::cli {
 
@@ -161,17 +161,6 @@ void print_summary(const BatchResult& r, Lang lang) {
                     lang == Lang::en ? "Part for kinerja rekap:" : "Bagian untuk kinerja rekap:",
                     r.part.string().c_str());
     std::printf("%s: %s\n", lang == Lang::en ? "Report" : "Laporan", r.laporan.string().c_str());
-}
-
-// Each unit allocates and frees a few MB (model, libxlsxwriter, zip buffers). By default
-// glibc hands freed memory at the top of a thread's heap back to the kernel (madvise) as
-// soon as 128 KB are free, and the next unit faults it in again: in a 2-core VM that TLB
-// and page-fault churn took over half of a worker's time (docs/benchmarks.md). Keeping up
-// to 64 MB per heap ends it; memory stays bounded, as a worker's heap holds one unit at a
-// time.
-void keep_freed_memory() {
-    mallopt(M_TRIM_THRESHOLD, 64 << 20);
-    mallopt(M_MMAP_THRESHOLD, 16 << 20);
 }
 
 int run_batch_command(BatchArgs& a, Lang lang) {

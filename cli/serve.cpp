@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "common/memory.hpp"
 
 namespace kinerja::cli {
 
@@ -76,6 +77,7 @@ ServeOptions serve_options(const Options& a) {
 
 int run(const Options& a, Lang lang) {
     ServeOptions options = serve_options(a);
+    keep_freed_memory();
     Engine engine = Engine::load(options.formulas_dir);
     auto server = std::make_unique<Server>(engine, options);  // ServeError: main() says why
     std::string where = options.host + ":" + std::to_string(server->port());

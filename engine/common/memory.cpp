@@ -1,5 +1,6 @@
 #include "common/memory.hpp"
 
+#include <malloc.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -38,6 +39,11 @@ std::uint64_t usable_memory() {
     return std::min({physical, cgroup_limit("/sys/fs/cgroup/memory.max"),
                      cgroup_limit("/sys/fs/cgroup/memory/memory.limit_in_bytes"),
                      soft_limit(RLIMIT_AS), soft_limit(RLIMIT_DATA)});
+}
+
+void keep_freed_memory() {
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    mallopt(M_MMAP_THRESHOLD, 16 << 20);
 }
 
 }  // namespace kinerja

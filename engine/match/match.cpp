@@ -45,26 +45,21 @@ std::vector<std::uint16_t> bigrams(const std::string& s) {
     return out;
 }
 
-std::size_t common(const std::vector<std::uint16_t>& a, const std::vector<std::uint16_t>& b) {
-    std::size_t i = 0, j = 0, n = 0;
-    while (i < a.size() && j < b.size()) {
-        if (a[i] == b[j]) {
-            ++n;
-            ++i;
-            ++j;
-        } else if (a[i] < b[j]) {
-            ++i;
-        } else {
-            ++j;
-        }
+// Calls `each(bigram, count)` for the runs of a sorted list of bigrams.
+template <typename Each>
+void for_each_run(const std::vector<std::uint16_t>& grams, Each each) {
+    for (std::size_t i = 0; i < grams.size();) {
+        std::size_t end = i;
+        while (end < grams.size() && grams[end] == grams[i]) ++end;
+        each(grams[i], static_cast<std::uint32_t>(end - i));
+        i = end;
     }
-    return n;
 }
 
-double similarity(const std::string& a, const std::string& b) {
-    std::size_t longest = std::max(a.size(), b.size());
+double similarity(std::size_t distance, std::size_t a_length, std::size_t b_length) {
+    std::size_t longest = std::max(a_length, b_length);
     if (longest == 0) return 0;
-    return 1.0 - static_cast<double>(edit_distance(a, b)) / static_cast<double>(longest);
+    return 1.0 - static_cast<double>(distance) / static_cast<double>(longest);
 }
 
 }  // namespace
@@ -73,10 +68,17 @@ struct IndicatorMatcher::Impl {
     struct Key {
         std::size_t indicator;
         std::string text;  // normalised, without spaces
-        std::vector<std::uint16_t> grams;
+        std::size_t gram_count;
+    };
+    // Bigram -> the keys holding it and how often: the bigrams a query shares with every key
+    // in one pass over the query's, instead of a merge with each key's list.
+    struct Posting {
+        std::uint32_t key;
+        std::uint32_t count;
     };
     std::vector<std::string> ids;
     std::vector<Key> keys;
+    std::unordered_map<std::uint16_t, std::vector<Posting>> postings;
     std::unordered_map<std::string, std::size_t> exact;
     match_detail::WordScorer words;
     void edit_scores(const std::string& query, std::vector<double>& best) const;
@@ -92,7 +94,12 @@ IndicatorMatcher::IndicatorMatcher(const Catalogue& catalogue) : impl_(std::make
             std::string key = joined(indicator_name_words(name));
             if (key.empty()) continue;
             impl_->exact.emplace(key, index);
-            impl_->keys.push_back({index, key, bigrams(key)});
+            std::vector<std::uint16_t> grams = bigrams(key);
+            auto key_index = static_cast<std::uint32_t>(impl_->keys.size());
+            for_each_run(grams, [&](std::uint16_t gram, std::uint32_t count) {
+                impl_->postings[gram].push_back({key_index, count});
+            });
+            impl_->keys.push_back({index, key, grams.size()});
             impl_->words.add(index, name);
         }
     }
@@ -107,22 +114,31 @@ void IndicatorMatcher::Impl::edit_scores(const std::string& query,
                                          std::vector<double>& best) const {
     // Rank every key cheaply, then measure the best few properly.
     std::vector<std::uint16_t> grams = bigrams(query);
+    std::vector<std::uint32_t> shared_grams(keys.size(), 0);
+    for_each_run(grams, [&](std::uint16_t gram, std::uint32_t count) {
+        auto found = postings.find(gram);
+        if (found == postings.end()) return;
+        for (const Posting& p : found->second) shared_grams[p.key] += std::min(count, p.count);
+    });
     std::vector<std::pair<double, std::size_t>> ranked;
+    ranked.reserve(keys.size());
     for (std::size_t k = 0; k < keys.size(); ++k) {
-        double shared = static_cast<double>(common(grams, keys[k].grams));
-        double dice = 2 * shared / static_cast<double>(grams.size() + keys[k].grams.size() + 1);
+        double shared = static_cast<double>(shared_grams[k]);
+        double dice = 2 * shared / static_cast<double>(grams.size() + keys[k].gram_count + 1);
         double containment = shared / static_cast<double>(grams.size() + 1);
         ranked.emplace_back(std::max(dice, 0.9 * containment), k);
     }
     std::size_t keep = std::min(fuzzy_candidates, ranked.size());
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(keep), ranked.end(),
                       [](const auto& a, const auto& b) { return a.first > b.first; });
+    EditDistancePattern pattern(query);
     for (std::size_t r = 0; r < keep; ++r) {
         const auto& key = keys[ranked[r].second];
-        double score = similarity(query, key.text);
+        auto distances = pattern.measure(key.text, query.size());
+        double score = similarity(distances.whole, query.size(), key.text.size());
         if (query.size() >= min_prefix_length && key.text.size() > query.size()) {
-            score = std::max(score,
-                             prefix_weight * similarity(query, key.text.substr(0, query.size())));
+            score = std::max(
+                score, prefix_weight * similarity(distances.prefix, query.size(), query.size()));
         }
         best[key.indicator] = std::max(best[key.indicator], score);
     }
