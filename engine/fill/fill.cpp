@@ -60,6 +60,10 @@ bool FillContext::keeps_formula(std::uint32_t row, std::uint32_t col,
     const CellValue& cached = cell->value;
     if (cached.kind == CellValue::Kind::text && value.cached.kind == CellValue::Kind::text)
         return cached.text == value.cached.text;  // "-", a kategori code
+    // Where ours is not applicable ("-": a pagu of 0), a formula of the user's that shows 0
+    // there (=IFERROR(P24/K24,0)) says the same in its own convention.
+    if (value.cached.kind == CellValue::Kind::text && value.cached.text == "-")
+        return cached.kind == CellValue::Kind::number && cached.number == 0;
     if (cached.kind != CellValue::Kind::number || value.cached.kind != CellValue::Kind::number)
         return false;  // no cached value to judge by, an error value, text against a number
     // Compared as the cell shows it (94,12 for 0.9412 in a percent-formatted cell), the user's

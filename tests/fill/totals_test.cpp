@@ -80,3 +80,27 @@ BOOST_AUTO_TEST_CASE(a_typed_total_that_differs_is_a_finding_and_kept_in_a_note)
                         c.text.find("Nilai semula: 3900000000\n") != std::string::npos);
     BOOST_TEST(kept);
 }
+
+// A pagu of 0 leaves the % undefined: ours shows "-", the user's =IFERROR(D5/C5,0) shows 0.
+// Both say the same, so the user's formula stays; a formula showing a share there does not.
+BOOST_AUTO_TEST_CASE(a_users_zero_where_the_percent_is_undefined_is_kept) {
+    Engine engine = Engine::load(default_formulas_dir());
+    for (double shown : {0.0, 0.25}) {
+        Workbook wb = anggaran_table();
+        Sheet& s = wb.sheets[0];
+        put_number(s, 4, 2, 0);
+        put_number(s, 4, 3, 0);
+        put_number(s, 4, 5, shown).formula = "IFERROR(D5/C5,0)";
+        RunReport r = process(engine, wb, {});
+        const Cell* persen = wb.sheet("Anggaran")->find(4, 5);
+        BOOST_REQUIRE(persen);
+        if (shown == 0) {
+            BOOST_TEST(persen->formula == "IFERROR(D5/C5,0)");
+            BOOST_TEST(r.fill.replaced_values == 0u);
+        } else {
+            BOOST_TEST(persen->formula != "IFERROR(D5/C5,0)");
+            BOOST_TEST(persen->value.text == "-");
+            BOOST_TEST(r.fill.replaced_values == 1u);
+        }
+    }
+}
