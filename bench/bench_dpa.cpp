@@ -282,7 +282,9 @@ int main(int argc, char** argv) {
             return ok ? 0 : 1;
         });
         if (fill.status != 0) {
-            std::fprintf(stderr, "the fill did not read the DPA sheet as one clean budget table, or replaced its formulas\n");
+            std::fprintf(stderr,
+                         "the fill did not read the DPA sheet as one clean budget table, or "
+                         "replaced its formulas\n");
             return 1;
         }
         trip_wall.push_back(trip.wall);

@@ -1,12 +1,12 @@
 // The bit-vector edit distance against the plain table it replaces: random words over small
 // alphabets (so swaps and repeats are common), lengths across the 64-bit word boundaries,
 // and the prefix distance name matching reads from the same pass.
+#include "common/edit_distance.hpp"
+
 #include <boost/test/unit_test.hpp>
 #include <random>
 #include <string>
 #include <vector>
-
-#include "common/edit_distance.hpp"
 
 using namespace kinerja;
 
@@ -43,10 +43,18 @@ std::string edited(std::mt19937& random, std::string word) {
         std::uniform_int_distribution<std::size_t> at(0, word.size() - 2);
         std::size_t i = at(random);
         switch (kind(random)) {
-            case 0: word.erase(i, 1); break;
-            case 1: word.insert(i, 1, 'z'); break;
-            case 2: word[i] = 'y'; break;
-            default: std::swap(word[i], word[i + 1]); break;
+            case 0:
+                word.erase(i, 1);
+                break;
+            case 1:
+                word.insert(i, 1, 'z');
+                break;
+            case 2:
+                word[i] = 'y';
+                break;
+            default:
+                std::swap(word[i], word[i + 1]);
+                break;
         }
     }
     return word;
@@ -89,8 +97,8 @@ BOOST_AUTO_TEST_CASE(prefix_distance_from_the_same_pass) {
         std::string pattern = random_word(random, m, 3);
         std::string text = edited(random, pattern) + random_word(random, 30, 3);
         EditDistancePattern measure(pattern);
-        for (std::size_t cut : {std::size_t{0}, std::size_t{1}, m / 2, m, text.size(),
-                                text.size() + 5}) {
+        for (std::size_t cut :
+             {std::size_t{0}, std::size_t{1}, m / 2, m, text.size(), text.size() + 5}) {
             auto d = measure.measure(text, cut);
             BOOST_TEST(d.whole == table_distance(pattern, text));
             std::string prefix = text.substr(0, std::min(cut, text.size()));
