@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iterator>
 #include <optional>
+#include <vector>
 
 #include "common/atomic_output.hpp"
 #include "write/detail.hpp"
@@ -209,9 +210,10 @@ WriteReport write_workbook(const Workbook& workbook, const fs::path& file,
     return report;
 }
 
-WriteReport write_workbook(const Workbook& workbook, std::string& bytes,
-                           const WriteOptions& options) {
-    fs::path base = options.temp_folder.empty() ? fs::temp_directory_path() : options.temp_folder;
+namespace {
+
+void write_in_folder(const Workbook& workbook, std::string& bytes, const WriteOptions& options,
+                     const fs::path& base, Drops& drops) {
     std::string pattern = (base / "kinerja-XXXXXX").string();
     if (!mkdtemp(pattern.data()))
         throw OutputError(
@@ -229,14 +231,39 @@ WriteReport write_workbook(const Workbook& workbook, std::string& bytes,
     here.temp_folder.clear();  // the private folder is the temp folder
     here.sync = false;         // nothing of it outlives this call
     fs::path file = scratch.folder / ("buku-kerja" + output_extension(workbook));
-    Drops drops;
     produce(workbook, file, file, here, drops);
     std::ifstream in(file, std::ios::binary);
     bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     if (!in.good() && !in.eof())
         throw OutputError(file.string(), {"gagal membaca kembali buku kerja yang ditulis",
                                           "could not read back the written workbook"});
-    return WriteReport{drops.list()};
+}
+
+}  // namespace
+
+WriteReport write_workbook(const Workbook& workbook, std::string& bytes,
+                           const WriteOptions& options) {
+    // Unless told where: in memory (/dev/shm), as nothing of it outlives this call. In the
+    // system's temp folder each of libxlsxwriter's two dozen part files is an inode made and
+    // freed on a journalled disk, a tenth of a small workbook's fill (docs/benchmarks.md).
+    // The system's temp folder stays the fallback when /dev/shm is missing or full.
+    std::vector<fs::path> folders;
+    if (!options.temp_folder.empty()) {
+        folders.push_back(options.temp_folder);
+    } else {
+        if (fs::path memory = memory_folder(); !memory.empty()) folders.push_back(memory);
+        folders.push_back(fs::temp_directory_path());
+    }
+    for (std::size_t i = 0;; ++i) {
+        Drops drops;
+        try {
+            write_in_folder(workbook, bytes, options, folders[i], drops);
+            return WriteReport{drops.list()};
+        } catch (const OutputError&) {
+            if (i + 1 == folders.size()) throw;
+            errno = 0;  // the first folder's failure is not the next one's
+        }
+    }
 }
 
 }  // namespace kinerja

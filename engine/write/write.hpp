@@ -60,8 +60,9 @@ std::string output_extension(const Workbook& workbook);
 
 // The same into memory: `bytes` receives the whole .xlsx (.xlsm when output_extension says so) (the
 // service's answer to an upload). libxlsxwriter only writes files, so the parts pass through a
-// private folder (mode 0700, under options.temp_folder or the system's temp folder) that is removed
-// before this returns, whatever happens.
+// private folder (mode 0700, under options.temp_folder; else under /dev/shm when it can be
+// written, the system's temp folder when that fails) that is removed before this returns,
+// whatever happens.
 WriteReport write_workbook(const Workbook& workbook, std::string& bytes,
                            const WriteOptions& options = {});
 
