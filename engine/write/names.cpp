@@ -1,5 +1,6 @@
 // Defined names, including the print area and print titles that libxlsxwriter
 // sets through worksheet calls.
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -72,6 +73,15 @@ bool whole_cols(const CellRange& r) {
     return r.first_row == 0 && r.last_row == max_rows - 1;
 }
 
+// A print area of several ranges ("A!$A$1:$D$9,A!$F$1:$H$9", pages printed one after
+// another) whose every range can be read: libxlsxwriter takes the first, a patch the rest.
+bool several_ranges(const DefinedName& name) {
+    auto areas = split_areas(name.formula);
+    CellRange r;
+    return areas.size() > 1 &&
+           std::all_of(areas.begin(), areas.end(), [&](auto area) { return parse_area(area, r); });
+}
+
 bool write_print_area(lxw_worksheet* ws, const DefinedName& name, Drops& drops) {
     auto areas = split_areas(name.formula);
     CellRange r;
@@ -79,7 +89,8 @@ bool write_print_area(lxw_worksheet* ws, const DefinedName& name, Drops& drops) 
         drops.add(workbook_part, name.name, "print area that is not a cell range");
         return false;
     }
-    if (areas.size() > 1) drops.add(workbook_part, name.name, "print area beyond its first range");
+    if (areas.size() > 1 && !several_ranges(name))
+        drops.add(workbook_part, name.name, "print area beyond its first range");
     lxw_error error = worksheet_print_area(ws, r.first_row, static_cast<lxw_col_t>(r.first_col),
                                            r.last_row, static_cast<lxw_col_t>(r.last_col));
     if (error != LXW_NO_ERROR)
@@ -149,6 +160,26 @@ void quote_print_names(const std::string& sheet, Patches& patches) {
         {workbook_part, sheet, "print area or titles of a sheet whose name needs quotes"});
 }
 
+// The print area libxlsxwriter wrote with the first range gets all of them, as the source
+// workbook wrote them (its quotes included). Added after quote_print_names, which then has
+// quoted libxlsxwriter's first range.
+void print_all_ranges(std::size_t sheet, const DefinedName& name, Patches& patches) {
+    patches.edit_part(workbook_part,
+                      [sheet, formula = name.formula](std::string& xml) {
+                          const std::string open =
+                              "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"" +
+                              std::to_string(sheet) + "\">";
+                          auto at = xml.find(open);
+                          if (at == std::string::npos) return false;
+                          auto start = at + open.size();
+                          auto end = xml.find("</definedName>", start);
+                          if (end == std::string::npos) return false;
+                          xml.replace(start, end - start, xml_escape(formula));
+                          return true;
+                      },
+                      {workbook_part, name.name, "print area beyond its first range"});
+}
+
 // libxlsxwriter takes "'Sheet name'!Name" and strips the quotes without undoing
 // doubled ones, so the name goes in as it is.
 std::string quoted_sheet(const std::string& sheet) {
@@ -177,6 +208,8 @@ void write_defined_names(lxw_workbook* book, const Workbook& model,
                 quoted_print_names.insert(sheet);
                 quote_print_names(sheet, patches);
             }
+            if (written && name.name == "_xlnm.Print_Area" && several_ranges(name))
+                print_all_ranges(static_cast<std::size_t>(name.local_sheet), name, patches);
             continue;
         }
         if (name.name == "_xlnm._FilterDatabase") {

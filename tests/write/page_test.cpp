@@ -251,6 +251,36 @@ BOOST_AUTO_TEST_CASE(print_area_and_titles_come_from_defined_names) {
     BOOST_TEST(out.report().dropped.empty());
 }
 
+// A print area of several ranges prints them one after another; all of them are kept, with
+// the source's quotes. One that is not a range keeps the first and says what it left out.
+BOOST_AUTO_TEST_CASE(print_areas_of_several_ranges) {
+    Workbook wb = one_sheet("Rencana Aksi");
+    for (const char* name : {"1", "Rusak"}) {
+        wb.sheets.push_back(wb.sheets[0]);
+        wb.sheets.back().name = name;
+    }
+    wb.names.push_back(
+        {"_xlnm.Print_Area", 0, "'Rencana Aksi'!$A$1:$H$30,'Rencana Aksi'!$J$1:$P$30", false});
+    wb.names.push_back({"_xlnm.Print_Area", 1, "'1'!$A$1:$B$2,'1'!$D:$E", false});
+    wb.names.push_back({"_xlnm.Print_Titles", 1, "'1'!$1:$2", false});
+    wb.names.push_back({"_xlnm.Print_Area", 2, "Rusak!$A$1:$B$2,Rusak!#REF!", false});
+    Written out(wb);
+    std::string xml = out.part("xl/workbook.xml");
+    KINERJA_CHECK_HAS(xml,
+                      "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">"
+                      "'Rencana Aksi'!$A$1:$H$30,'Rencana Aksi'!$J$1:$P$30</definedName>");
+    KINERJA_CHECK_HAS(xml,
+                      "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"1\">"
+                      "'1'!$A$1:$B$2,'1'!$D:$E</definedName>");
+    KINERJA_CHECK_HAS(xml, ">'1'!$1:$2</definedName>");
+    KINERJA_CHECK_HAS(xml,
+                      "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"2\">"
+                      "Rusak!$A$1:$B$2</definedName>");
+    BOOST_TEST(out.report().dropped.size() == 1u);
+    BOOST_TEST(out.reported("print area beyond its first range"));
+    BOOST_TEST(!out.reported("print area or titles of a sheet whose name needs quotes"));
+}
+
 BOOST_AUTO_TEST_CASE(global_and_local_names) {
     Workbook wb = one_sheet("Data Dukung");
     wb.names.push_back({"TargetTahunan", -1, "'Data Dukung'!$C$5:$C$20", false});
