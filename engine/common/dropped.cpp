@@ -173,6 +173,7 @@ constexpr Words phrases[] = {
     {"font size outside 1-409 points", "ukuran huruf di luar 1-409 poin"},
     {"theme font scheme of a font other than Calibri",
      "skema huruf tema pada huruf selain Calibri"},
+    {"theme of the workbook (colours and fonts)", "tema buku kerja (warna dan huruf)"},
     {"background colour of a solid fill without foreground",
      "warna latar isian padat tanpa warna depan"},
     {"indent of centred, filled or justified text",

@@ -104,6 +104,10 @@ struct Workbook {
     std::uint32_t active_sheet = 0;
     std::vector<DroppedPart> dropped;
     std::shared_ptr<const CarriedBook> carried;  // null when nothing is carried
+    // The source's theme part (colours and fonts that charts, shapes and theme-scheme fonts
+    // refer to), verbatim; null when it had none, or one with parts of its own. Cell
+    // colours are resolved to RGB when read, so only what is carried depends on it.
+    std::shared_ptr<const std::string> theme;
 
     // Index of an equal style, adding it if new.
     std::uint32_t intern_style(const Style& style);

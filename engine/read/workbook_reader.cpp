@@ -87,8 +87,13 @@ public:
         wb_.protection = verbatim(child(workbook, "workbookProtection"));
         wb_.file_sharing = verbatim(child(workbook, "fileSharing"));
 
-        if (auto* theme = rels.first_of_type("theme"); theme && zip_.contains(theme->target))
+        if (auto* theme = rels.first_of_type("theme"); theme && zip_.contains(theme->target)) {
             colors_.load_theme(child(tree(theme->target), "theme"));
+            // Kept for the output unless it has parts of its own (a picture fill), which the
+            // writer would have to carry along: then libxlsxwriter's default theme stays.
+            if (rels_of(theme->target).list.empty())
+                wb_.theme = std::make_shared<const std::string>(zip_.read(theme->target));
+        }
         if (auto* styles = rels.first_of_type("styles"); styles && zip_.contains(styles->target)) {
             read_styles(child(tree(styles->target), "styleSheet"), colors_, limits_.max_styles,
                         zip_.source(), styles->target, styles_);

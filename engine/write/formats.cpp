@@ -174,9 +174,9 @@ void FormatCache::apply_font(lxw_format* format, const Font& font, const std::st
     if (!fresh_ || font.family != 0)
         format_set_font_family(format, font.family);  // 0 is written as 0: "not applicable"
     // libxlsxwriter writes a scheme for Calibri only, "minor" unless told otherwise;
-    // "none" is how the file says "no scheme". Other faces lose their scheme, which
-    // keeps their look: the theme written is the default Office one, where a
-    // scheme font other than Calibri/Cambria would change face.
+    // "none" is how the file says "no scheme". Other faces lose their scheme and keep
+    // their face: the cell looks the same under the source's theme (carried, see
+    // Workbook::theme), but no longer follows a change of the theme's fonts.
     // In a fresh workbook an unset scheme keeps libxlsxwriter's "minor", as Excel writes it.
     if (font.name == LXW_DEFAULT_FONT_NAME) {
         if (!font.scheme.empty())

@@ -152,6 +152,15 @@ void produce(const Workbook& model, const fs::path& file, const fs::path& temp,
     for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     bool macro_enabled = extension == ".xlsm";
     auto report_carry = carry_parts(model, zip, macro_enabled, patches, drops);
+    // The source's theme over libxlsxwriter's default (Office 2007's): carried charts and
+    // shapes name its colours and fonts ("accent1"), which differ from one Office to another.
+    if (model.theme)
+        patches.edit_part("xl/theme/theme1.xml",
+                          [theme = model.theme](std::string& xml) {
+                              xml = *theme;
+                              return true;
+                          },
+                          {"xl/theme/theme1.xml", "", "theme of the workbook (colours and fonts)"});
     // Excel opens a file named .xlsm only when its main part says it may hold macros, with
     // or without a VBA project.
     if (macro_enabled)

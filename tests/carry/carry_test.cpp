@@ -273,3 +273,34 @@ BOOST_AUTO_TEST_CASE(libreoffice_opens_the_output_with_the_same_series_and_table
     Workbook back = read_workbook(again);
     BOOST_TEST(back.dropped.empty(), "dropped:" << describe(back.dropped));
 }
+
+// The source's theme is the output's: carried charts and shapes name its colours ("accent1"
+// is 4F81BD in Office 2007's theme, 156082 in Office 2023's), and fonts with a theme scheme
+// its fonts. Read verbatim, written over libxlsxwriter's default, read back the same.
+BOOST_AUTO_TEST_CASE(the_workbooks_theme_is_kept) {
+    ScratchDir dir;
+    fs::path source = fixtures() / "lxw-charts.xlsx";
+    Workbook wb = read_workbook(source);
+    BOOST_REQUIRE(wb.theme);
+    BOOST_TEST(*wb.theme == unzip(source, "xl/theme/theme1.xml"));
+    std::string office_2023 = *wb.theme;
+    for (auto [from, to] : {std::pair{"4F81BD", "156082"}, std::pair{"Cambria", "Aptos Display"}}) {
+        auto at = office_2023.find(from);
+        BOOST_REQUIRE(at != std::string::npos);
+        office_2023.replace(at, std::string(from).size(), to);
+    }
+    wb.theme = std::make_shared<const std::string>(office_2023);
+    fs::path out = dir / "tema.xlsx";
+    WriteReport report = write_workbook(wb, out);
+    BOOST_TEST(describe(report.dropped).find("theme of the workbook") == std::string::npos);
+    BOOST_TEST(unzip(out, "xl/theme/theme1.xml") == office_2023);
+    Workbook again = read_workbook(out);
+    BOOST_REQUIRE(again.theme);
+    BOOST_TEST(*again.theme == office_2023);
+    // A workbook without one (Gnumeric's) gets libxlsxwriter's, as before.
+    Workbook plain = read_workbook(fixtures() / "gnm-charts.xlsx");
+    BOOST_TEST(!plain.theme);
+    write_workbook(plain, dir / "polos.xlsx");
+    BOOST_TEST(unzip(dir / "polos.xlsx", "xl/theme/theme1.xml").find("4F81BD") !=
+               std::string::npos);
+}
