@@ -40,8 +40,8 @@ EditDistancePattern::Distances EditDistancePattern::measure(std::string_view tex
     const std::uint64_t* previous_matches = nullptr;
     const std::uint64_t last_row = std::uint64_t{1} << ((length_ - 1) % word_bits);
 
-    std::size_t score = length_;  // D[m][0]
-    Distances out{length_, length_};
+    std::size_t score = length_;      // D[m][0]
+    Distances out{length_, length_};  // the prefix of length 0 stays at D[m][0]
     for (std::size_t j = 0; j < text.size(); ++j) {
         const std::uint64_t* matches = &matches_[static_cast<unsigned char>(text[j]) * words_];
         std::uint64_t add_carry = 0, swap_carry = 0, hn_carry = 0;
@@ -74,7 +74,6 @@ EditDistancePattern::Distances EditDistancePattern::measure(std::string_view tex
         if (j + 1 == prefix_length) out.prefix = score;
     }
     out.whole = score;
-    if (prefix_length == 0) out.prefix = length_;
     if (prefix_length >= text.size()) out.prefix = score;
     return out;
 }

@@ -229,6 +229,16 @@ BOOST_AUTO_TEST_CASE(fit_to_pages_only_when_asked) {
     KINERJA_CHECK_LACKS(out.sheet(2), "fitToPage");
 }
 
+namespace {
+
+// The <definedName> of a sheet's print area or titles, as libxlsxwriter writes it.
+std::string print_name(const std::string& kind, int sheet, const std::string& formula) {
+    return "<definedName name=\"_xlnm." + kind + "\" localSheetId=\"" + std::to_string(sheet) +
+           "\">" + formula + "</definedName>";
+}
+
+}  // namespace
+
 BOOST_AUTO_TEST_CASE(print_area_and_titles_come_from_defined_names) {
     Workbook wb = one_sheet("Rencana Aksi");
     wb.sheets.push_back(wb.sheets[0]);
@@ -239,15 +249,10 @@ BOOST_AUTO_TEST_CASE(print_area_and_titles_come_from_defined_names) {
     wb.names.push_back({"_xlnm.Print_Area", 1, "Rekap!$A:$F", false});
     Written out(wb);
     std::string xml = out.part("xl/workbook.xml");
+    KINERJA_CHECK_HAS(xml, print_name("Print_Area", 0, "'Rencana Aksi'!$A$1:$P$40"));
     KINERJA_CHECK_HAS(xml,
-                      "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">"
-                      "'Rencana Aksi'!$A$1:$P$40</definedName>");
-    KINERJA_CHECK_HAS(xml,
-                      "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">"
-                      "'Rencana Aksi'!$A:$B,'Rencana Aksi'!$3:$4</definedName>");
-    KINERJA_CHECK_HAS(xml,
-                      "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"1\">"
-                      "Rekap!$A:$F</definedName>");
+                      print_name("Print_Titles", 0, "'Rencana Aksi'!$A:$B,'Rencana Aksi'!$3:$4"));
+    KINERJA_CHECK_HAS(xml, print_name("Print_Area", 1, "Rekap!$A:$F"));
     BOOST_TEST(out.report().dropped.empty());
 }
 
@@ -266,16 +271,11 @@ BOOST_AUTO_TEST_CASE(print_areas_of_several_ranges) {
     wb.names.push_back({"_xlnm.Print_Area", 2, "Rusak!$A$1:$B$2,Rusak!#REF!", false});
     Written out(wb);
     std::string xml = out.part("xl/workbook.xml");
-    KINERJA_CHECK_HAS(xml,
-                      "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">"
-                      "'Rencana Aksi'!$A$1:$H$30,'Rencana Aksi'!$J$1:$P$30</definedName>");
-    KINERJA_CHECK_HAS(xml,
-                      "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"1\">"
-                      "'1'!$A$1:$B$2,'1'!$D:$E</definedName>");
+    KINERJA_CHECK_HAS(
+        xml, print_name("Print_Area", 0, "'Rencana Aksi'!$A$1:$H$30,'Rencana Aksi'!$J$1:$P$30"));
+    KINERJA_CHECK_HAS(xml, print_name("Print_Area", 1, "'1'!$A$1:$B$2,'1'!$D:$E"));
     KINERJA_CHECK_HAS(xml, ">'1'!$1:$2</definedName>");
-    KINERJA_CHECK_HAS(xml,
-                      "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"2\">"
-                      "Rusak!$A$1:$B$2</definedName>");
+    KINERJA_CHECK_HAS(xml, print_name("Print_Area", 2, "Rusak!$A$1:$B$2"));
     BOOST_TEST(out.report().dropped.size() == 1u);
     BOOST_TEST(out.reported("print area beyond its first range"));
     BOOST_TEST(!out.reported("print area or titles of a sheet whose name needs quotes"));
